@@ -1,0 +1,21 @@
+//! The catalog model: types, TOML loading, validation and diagnostics.
+//!
+//! Pure Rust: nothing here knows about terminals. Text is cleaned once, here,
+//! so every other module may print catalog text as it is.
+
+mod clean;
+mod diagnostic;
+mod load;
+mod parse;
+mod types;
+
+pub use clean::{clean, is_forbidden};
+pub use diagnostic::{Diagnostic, Severity, Snippet, SourceFile};
+pub use load::{
+    EMBEDDED_PREFIX, LoadError, Loaded, MAX_FILE_BYTES, MAX_FILES, embedded_files, load_embedded,
+    load_path,
+};
+pub use types::{
+    Catalog, CatalogCounts, Cell, Date, Domain, Level, Named, Necessity, Origin, Role, Skill,
+    SkillCounts,
+};

@@ -1,0 +1,585 @@
+//! Turns parsed TOML documents into catalog parts, reporting every problem.
+//!
+//! The documents are walked by hand rather than through serde so that one
+//! run reports all unknown keys, wrong types and bad references with their
+//! exact place, instead of stopping at the first.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::clean::clean;
+use super::diagnostic::{Diagnostic, Severity, SourceFile};
+use super::types::{Cell, Date, Named, Necessity, Origin, Skill};
+
+pub(crate) type Span = Range<usize>;
+
+/// Keys a catalog root may hold.
+pub(crate) const ROOT_KEYS: &[&str] = &["title", "levels", "roles", "domains", "skills"];
+/// Keys a level, role or domain may hold.
+const NAMED_KEYS: &[&str] = &["id", "name", "summary"];
+/// Keys a skill may hold.
+pub(crate) const SKILL_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "domain",
+    "summary",
+    "tags",
+    "updated",
+    "expectations",
+];
+const CELL_KEYS: &[&str] = &["text", "necessity"];
+
+/// Collects the diagnostics of one file.
+pub(crate) struct Ctx<'a> {
+    pub file: &'a SourceFile,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(file: &'a SourceFile) -> Self {
+        Ctx {
+            file,
+            diags: Vec::new(),
+        }
+    }
+
+    pub fn error(&mut self, span: Span, message: impl Into<String>) {
+        self.diags
+            .push(self.file.diagnostic(Severity::Error, span, message));
+    }
+
+    pub fn warning(&mut self, span: Span, message: impl Into<String>) {
+        self.diags
+            .push(self.file.diagnostic(Severity::Warning, span, message));
+    }
+
+    pub fn origin(&self, span: &Span) -> Origin {
+        let (line, col) = self.file.line_col(span.start);
+        Origin {
+            path: self.file.path.clone(),
+            line,
+            col,
+        }
+    }
+
+    /// Reports every key of `table` not in `allowed`, suggesting the closest
+    /// valid key when one is near.
+    pub fn check_keys(&mut self, table: &DeTable<'_>, allowed: &[&str], what: &str) {
+        for key in table.keys() {
+            let name = key.get_ref().as_ref();
+            if allowed.contains(&name) {
+                continue;
+            }
+            let mut message = format!("unknown key `{name}` in {what}");
+            if let Some(close) = closest(name, allowed) {
+                message.push_str(&format!("; did you mean `{close}`?"));
+            }
+            message.push_str(&format!(" (valid keys: {})", allowed.join(", ")));
+            self.error(key.span(), message);
+        }
+    }
+
+    /// A string field, cleaned. Reports a wrong type, and a missing or empty
+    /// value when the field is required.
+    pub fn string(
+        &mut self,
+        table: &DeTable<'_>,
+        table_span: &Span,
+        key: &str,
+        what: &str,
+        required: bool,
+        single_line: bool,
+    ) -> Option<(String, Span)> {
+        let Some(value) = get(table, key) else {
+            if required {
+                self.error(
+                    table_span.clone(),
+                    format!("{what} has no `{key}`; add `{key} = \"…\"`"),
+                );
+            }
+            return None;
+        };
+        let span = value.span();
+        let DeValue::String(s) = value.get_ref() else {
+            self.error(
+                span,
+                format!(
+                    "`{key}` must be a string, found {}",
+                    type_name(value.get_ref())
+                ),
+            );
+            return None;
+        };
+        let text = self.cleaned(s, &span, key, single_line);
+        if text.trim().is_empty() {
+            self.error(
+                span,
+                format!("`{key}` is empty; write some text or remove the key"),
+            );
+            return None;
+        }
+        Some((text, span))
+    }
+
+    /// Cleans a text and warns when cleaning changed it.
+    pub fn cleaned(&mut self, s: &str, span: &Span, field: &str, single_line: bool) -> String {
+        let c = clean(s, single_line);
+        if c.changed() {
+            self.warning(span.clone(), format!("in `{field}`: {}", c.describe()));
+        }
+        c.text
+    }
+
+    /// An id: a non-empty string of ASCII letters, digits, `-` and `_`.
+    pub fn id(
+        &mut self,
+        table: &DeTable<'_>,
+        table_span: &Span,
+        what: &str,
+    ) -> Option<(String, Span)> {
+        let Some(value) = get(table, "id") else {
+            self.error(
+                table_span.clone(),
+                format!("{what} has no `id`; add `id = \"…\"` (letters, digits, `-`, `_`)"),
+            );
+            return None;
+        };
+        let span = value.span();
+        let DeValue::String(s) = value.get_ref() else {
+            self.error(
+                span,
+                format!(
+                    "`id` must be a string, found {}",
+                    type_name(value.get_ref())
+                ),
+            );
+            return None;
+        };
+        if !is_valid_id(s) {
+            self.error(
+                span,
+                format!(
+                    "invalid id `{}`: ids are non-empty and use only ASCII letters, digits, `-` and `_`",
+                    clean(s, true).text
+                ),
+            );
+            return None;
+        }
+        Some((s.to_string(), span))
+    }
+}
+
+pub(crate) fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+pub(crate) fn get<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+    table
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == key)
+        .map(|(_, v)| v)
+}
+
+pub(crate) fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// The valid word closest to `word`, when it is close enough to be a typo.
+pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), *c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 4) && *d < c.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// A level, role or domain definition, with where it was written.
+pub(crate) struct NamedDef {
+    pub named: Named,
+    pub id_span: Span,
+    pub origin: Origin,
+}
+
+/// Reads an array of tables such as `[[levels]]`.
+pub(crate) fn named_list(
+    ctx: &mut Ctx<'_>,
+    root: &DeTable<'_>,
+    key: &str,
+    what: &str,
+) -> Vec<NamedDef> {
+    let Some(value) = get(root, key) else {
+        return Vec::new();
+    };
+    let DeValue::Array(items) = value.get_ref() else {
+        ctx.error(
+            value.span(),
+            format!(
+                "`{key}` must be an array of tables (`[[{key}]]`), found {}",
+                type_name(value.get_ref())
+            ),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in items.iter() {
+        let span = item.span();
+        let DeValue::Table(table) = item.get_ref() else {
+            ctx.error(
+                span,
+                format!(
+                    "each of `{key}` must be a table, found {}",
+                    type_name(item.get_ref())
+                ),
+            );
+            continue;
+        };
+        ctx.check_keys(table, NAMED_KEYS, what);
+        let id = ctx.id(table, &span, what);
+        let name = ctx.string(table, &span, "name", what, true, true);
+        let summary = ctx.string(table, &span, "summary", what, false, false);
+        if let (Some((id, id_span)), Some((name, _))) = (id, name) {
+            out.push(NamedDef {
+                origin: ctx.origin(&id_span),
+                named: Named {
+                    id,
+                    name,
+                    summary: summary.map(|(s, _)| s),
+                },
+                id_span,
+            });
+        }
+    }
+    out
+}
+
+/// The ids a skill may refer to, known once the catalog root is read.
+#[derive(Default)]
+pub(crate) struct Schema {
+    pub levels: Vec<String>,
+    pub roles: Vec<String>,
+    pub domains: Vec<String>,
+    level_ids: HashMap<String, usize>,
+    role_ids: HashMap<String, usize>,
+    domain_ids: HashMap<String, usize>,
+}
+
+impl Schema {
+    pub fn new(levels: Vec<String>, roles: Vec<String>, domains: Vec<String>) -> Self {
+        let index = |v: &[String]| -> HashMap<String, usize> {
+            v.iter()
+                .enumerate()
+                .rev()
+                .map(|(i, s)| (s.clone(), i))
+                .collect()
+        };
+        Schema {
+            level_ids: index(&levels),
+            role_ids: index(&roles),
+            domain_ids: index(&domains),
+            levels,
+            roles,
+            domains,
+        }
+    }
+}
+
+fn list(ids: &[String]) -> String {
+    if ids.is_empty() {
+        "none are defined".to_string()
+    } else {
+        ids.iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A skill as read from its table, with the spans later checks point at.
+pub(crate) struct SkillDef {
+    pub skill: Skill,
+}
+
+/// Reads one skill table; `None` when it has errors (already reported).
+pub(crate) fn skill(
+    ctx: &mut Ctx<'_>,
+    table: &DeTable<'_>,
+    span: &Span,
+    schema: &Schema,
+    expectations_prefix: &str,
+) -> Option<SkillDef> {
+    let before = ctx.diags.iter().filter(|d| d.is_error()).count();
+    ctx.check_keys(table, SKILL_KEYS, "a skill");
+    let id = ctx.id(table, span, "a skill");
+    let name = ctx.string(table, span, "name", "a skill", true, true);
+    let summary = ctx.string(table, span, "summary", "a skill", false, false);
+
+    let domain = match get(table, "domain") {
+        None => {
+            ctx.error(
+                span.clone(),
+                format!(
+                    "a skill has no `domain`; add `domain = \"…\"` naming one of: {}",
+                    list(&schema.domains)
+                ),
+            );
+            None
+        }
+        Some(v) => match v.get_ref() {
+            DeValue::String(s) => match schema.domain_ids.get(s.as_ref()) {
+                Some(&d) => Some(d),
+                None => {
+                    ctx.error(
+                        v.span(),
+                        format!(
+                            "unknown domain `{}`; valid domains: {}",
+                            clean(s, true).text,
+                            list(&schema.domains)
+                        ),
+                    );
+                    None
+                }
+            },
+            other => {
+                ctx.error(
+                    v.span(),
+                    format!(
+                        "`domain` must be a string (a domain id), found {}",
+                        type_name(other)
+                    ),
+                );
+                None
+            }
+        },
+    };
+
+    let mut tags = Vec::new();
+    if let Some(v) = get(table, "tags") {
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) => {
+                            let t = ctx.cleaned(s, &item.span(), "tags", true);
+                            if t.trim().is_empty() {
+                                ctx.error(item.span(), "empty tag; remove it or write a word");
+                            } else {
+                                tags.push(t);
+                            }
+                        }
+                        other => ctx.error(
+                            item.span(),
+                            format!("each tag must be a string, found {}", type_name(other)),
+                        ),
+                    }
+                }
+            }
+            other => ctx.error(
+                v.span(),
+                format!(
+                    "`tags` must be an array of strings like [\"a\", \"b\"], found {}",
+                    type_name(other)
+                ),
+            ),
+        }
+    }
+
+    let mut updated = None;
+    if let Some(v) = get(table, "updated") {
+        match v.get_ref() {
+            DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => {
+                if let Some(d) = dt.date {
+                    updated = Some(Date {
+                        year: d.year,
+                        month: d.month,
+                        day: d.day,
+                    });
+                }
+            }
+            other => ctx.error(
+                v.span(),
+                format!(
+                    "`updated` must be a date like 2026-02-22 (no quotes, no time), found {}",
+                    type_name(other)
+                ),
+            ),
+        }
+    }
+
+    let levels = schema.levels.len();
+    let roles = schema.roles.len();
+    let mut cells: Vec<Option<Cell>> = vec![None; levels * roles];
+    if let Some(v) = get(table, "expectations") {
+        match v.get_ref() {
+            DeValue::Table(by_role) => {
+                for (role_key, role_value) in by_role.iter() {
+                    let role_id = role_key.get_ref().as_ref();
+                    let role = schema.role_ids.get(role_id).copied();
+                    if role.is_none() {
+                        ctx.error(
+                            role_key.span(),
+                            format!(
+                                "unknown role `{}` in [{expectations_prefix}.{}]; valid roles: {}",
+                                clean(role_id, true).text,
+                                clean(role_id, true).text,
+                                list(&schema.roles)
+                            ),
+                        );
+                    }
+                    let DeValue::Table(by_level) = role_value.get_ref() else {
+                        ctx.error(
+                            role_value.span(),
+                            format!(
+                                "expectations for a role must be a table mapping level ids to texts, found {}",
+                                type_name(role_value.get_ref())
+                            ),
+                        );
+                        continue;
+                    };
+                    for (level_key, cell_value) in by_level.iter() {
+                        let level_id = level_key.get_ref().as_ref();
+                        let level = schema.level_ids.get(level_id).copied();
+                        if level.is_none() {
+                            ctx.error(
+                                level_key.span(),
+                                format!(
+                                    "unknown level `{}`; valid levels: {}",
+                                    clean(level_id, true).text,
+                                    list(&schema.levels)
+                                ),
+                            );
+                        }
+                        let cell = read_cell(ctx, cell_value);
+                        if let (Some(r), Some(l), Some(cell)) = (role, level, cell) {
+                            cells[r * levels + l] = Some(cell);
+                        }
+                    }
+                }
+            }
+            other => ctx.error(
+                v.span(),
+                format!(
+                    "`expectations` must be a table of roles (`[{expectations_prefix}.<role-id>]`), found {}",
+                    type_name(other)
+                ),
+            ),
+        }
+    }
+
+    let errors_now = ctx.diags.iter().filter(|d| d.is_error()).count();
+    let ((id, id_span), (name, _), domain) = (id?, name?, domain?);
+    if errors_now > before {
+        return None;
+    }
+    Some(SkillDef {
+        skill: Skill {
+            origin: ctx.origin(&id_span),
+            id,
+            name,
+            domain,
+            summary: summary.map(|(s, _)| s),
+            tags,
+            updated,
+            cells,
+            levels,
+        },
+    })
+}
+
+fn read_cell(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<Cell> {
+    let span = value.span();
+    match value.get_ref() {
+        DeValue::String(s) => {
+            let text = ctx.cleaned(s, &span, "text", false);
+            if text.trim().is_empty() {
+                ctx.error(
+                    span,
+                    "empty expectation text; write what is expected or remove the line",
+                );
+                return None;
+            }
+            Some(Cell {
+                necessity: Necessity::Optional,
+                text,
+            })
+        }
+        DeValue::Table(t) => {
+            ctx.check_keys(t, CELL_KEYS, "an expectation");
+            let text = ctx.string(t, &span, "text", "an expectation", true, false);
+            let necessity = match get(t, "necessity") {
+                None => Some(Necessity::Optional),
+                Some(n) => match n.get_ref() {
+                    DeValue::String(s) if s == "required" => Some(Necessity::Required),
+                    DeValue::String(s) if s == "optional" => Some(Necessity::Optional),
+                    DeValue::String(s) => {
+                        ctx.error(
+                            n.span(),
+                            format!(
+                                "unknown necessity `{}`; valid values: `required`, `optional`",
+                                clean(s, true).text
+                            ),
+                        );
+                        None
+                    }
+                    other => {
+                        ctx.error(
+                            n.span(),
+                            format!(
+                                "`necessity` must be the string \"required\" or \"optional\", found {}",
+                                type_name(other)
+                            ),
+                        );
+                        None
+                    }
+                },
+            };
+            Some(Cell {
+                necessity: necessity?,
+                text: text?.0,
+            })
+        }
+        other => {
+            ctx.error(
+                span,
+                format!(
+                    "an expectation must be a string or a table like {{ text = \"…\", necessity = \"required\" }}, found {}",
+                    type_name(other)
+                ),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_catch_typos_only() {
+        assert_eq!(closest("domian", SKILL_KEYS), Some("domain"));
+        assert_eq!(closest("nmae", SKILL_KEYS), Some("name"));
+        assert_eq!(closest("colour", SKILL_KEYS), None);
+    }
+
+    #[test]
+    fn ids_are_ascii_words() {
+        assert!(is_valid_id("data-scientist_2"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("a b"));
+        assert!(!is_valid_id("初级"));
+    }
+}

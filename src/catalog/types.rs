@@ -1,0 +1,423 @@
+//! The in-memory catalog: levels, roles, domains and skills, with lookups.
+//!
+//! Everything here is plain data built once by the loader; every other part of
+//! rungs reads it by reference. Roles and levels are referred to by position
+//! (`usize`), which is what the UI and the gap computation work with.
+
+use std::collections::HashMap;
+use std::fmt;
+
+/// A level, role or domain: something with an id, a display name and an
+/// optional one-line summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub id: String,
+    pub name: String,
+    pub summary: Option<String>,
+}
+
+/// A step of seniority. Levels are ordered lowest first.
+pub type Level = Named;
+/// A job family, such as "Data Scientist".
+pub type Role = Named;
+/// A group of related skills, such as "Machine Learning & AI".
+pub type Domain = Named;
+
+/// Whether an expectation must be met for the level, or is nice to have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Necessity {
+    Required,
+    Optional,
+}
+
+impl Necessity {
+    /// The word used in catalog files, CLI output and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Necessity::Required => "required",
+            Necessity::Optional => "optional",
+        }
+    }
+}
+
+impl fmt::Display for Necessity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One expectation: what a role is expected to do with a skill at a level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub necessity: Necessity,
+    pub text: String,
+}
+
+/// A calendar date as written in a catalog (`updated = 2026-02-22`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Where something was defined, for messages that point back at the source.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    pub path: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.col)
+    }
+}
+
+/// A skill: a grid of role × level cells, each holding an optional expectation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skill {
+    pub id: String,
+    pub name: String,
+    /// Position of the skill's domain in [`Catalog::domains`].
+    pub domain: usize,
+    pub summary: Option<String>,
+    pub tags: Vec<String>,
+    pub updated: Option<Date>,
+    /// Row-major by role: `cells[role * levels + level]`.
+    pub(crate) cells: Vec<Option<Cell>>,
+    pub(crate) levels: usize,
+    pub origin: Origin,
+}
+
+impl Skill {
+    /// The expectation for `role` at `level`, if the skill defines one.
+    pub fn cell(&self, role: usize, level: usize) -> Option<&Cell> {
+        if level >= self.levels {
+            return None;
+        }
+        self.cells
+            .get(role.saturating_mul(self.levels).saturating_add(level))
+            .and_then(Option::as_ref)
+    }
+
+    /// True when the skill has at least one expectation for `role`, which is
+    /// what puts it in the role's profile.
+    pub fn in_role(&self, role: usize) -> bool {
+        (0..self.levels).any(|level| self.cell(role, level).is_some())
+    }
+
+    /// Every defined expectation with its role and level positions.
+    pub fn expectations(&self) -> impl Iterator<Item = (usize, usize, &Cell)> + '_ {
+        let levels = self.levels.max(1);
+        self.cells
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, c)| c.as_ref().map(|c| (i / levels, i % levels, c)))
+    }
+}
+
+/// The counts the source page shows about a skill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SkillCounts {
+    /// Roles whose profile includes the skill.
+    pub roles: usize,
+    /// Levels at which at least one role has an expectation.
+    pub levels: usize,
+    pub required: usize,
+    pub optional: usize,
+}
+
+/// Totals over the whole catalog, as `rungs check` prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CatalogCounts {
+    pub roles: usize,
+    pub levels: usize,
+    pub domains: usize,
+    pub skills: usize,
+    pub expectations: usize,
+    pub required: usize,
+    pub optional: usize,
+}
+
+/// A loaded, validated catalog.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub title: Option<String>,
+    pub levels: Vec<Level>,
+    pub roles: Vec<Role>,
+    pub domains: Vec<Domain>,
+    pub skills: Vec<Skill>,
+    /// For each role, its profile: skill positions ordered by domain, then name.
+    profiles: Vec<Vec<usize>>,
+    level_ids: HashMap<String, usize>,
+    role_ids: HashMap<String, usize>,
+    domain_ids: HashMap<String, usize>,
+    skill_ids: HashMap<String, usize>,
+}
+
+fn index_of(items: &[Named]) -> HashMap<String, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.clone(), i))
+        .collect()
+}
+
+impl Catalog {
+    /// Assembles a catalog from validated parts and builds its indexes.
+    pub(crate) fn new(
+        title: Option<String>,
+        levels: Vec<Level>,
+        roles: Vec<Role>,
+        domains: Vec<Domain>,
+        skills: Vec<Skill>,
+    ) -> Self {
+        let skill_ids = skills
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let mut catalog = Catalog {
+            title,
+            level_ids: index_of(&levels),
+            role_ids: index_of(&roles),
+            domain_ids: index_of(&domains),
+            skill_ids,
+            levels,
+            roles,
+            domains,
+            skills,
+            profiles: Vec::new(),
+        };
+        catalog.profiles = (0..catalog.roles.len())
+            .map(|role| catalog.compute_profile(role))
+            .collect();
+        catalog
+    }
+
+    fn compute_profile(&self, role: usize) -> Vec<usize> {
+        let mut skills: Vec<usize> = (0..self.skills.len())
+            .filter(|&i| self.skills[i].in_role(role))
+            .collect();
+        skills.sort_by_cached_key(|&i| {
+            let s = &self.skills[i];
+            (s.domain, s.name.to_lowercase(), s.id.clone())
+        });
+        skills
+    }
+
+    /// The title to show: the catalog's own, or a neutral default.
+    pub fn display_title(&self) -> &str {
+        self.title.as_deref().unwrap_or("Skills matrix")
+    }
+
+    pub fn level_index(&self, id: &str) -> Option<usize> {
+        self.level_ids.get(id).copied()
+    }
+    pub fn role_index(&self, id: &str) -> Option<usize> {
+        self.role_ids.get(id).copied()
+    }
+    pub fn domain_index(&self, id: &str) -> Option<usize> {
+        self.domain_ids.get(id).copied()
+    }
+    pub fn skill_index(&self, id: &str) -> Option<usize> {
+        self.skill_ids.get(id).copied()
+    }
+
+    /// The skills in a role's profile, grouped by domain (in catalog order)
+    /// and sorted by name within a domain.
+    pub fn profile(&self, role: usize) -> &[usize] {
+        self.profiles.get(role).map_or(&[], Vec::as_slice)
+    }
+
+    /// The domain a skill belongs to.
+    pub fn domain_of(&self, skill: &Skill) -> &Domain {
+        // The loader guarantees the index is valid; fall back defensively.
+        &self.domains[skill.domain.min(self.domains.len().saturating_sub(1))]
+    }
+
+    /// The counts the source page shows for one skill.
+    pub fn skill_counts(&self, skill: &Skill) -> SkillCounts {
+        let mut counts = SkillCounts {
+            roles: (0..self.roles.len()).filter(|&r| skill.in_role(r)).count(),
+            levels: (0..self.levels.len())
+                .filter(|&l| (0..self.roles.len()).any(|r| skill.cell(r, l).is_some()))
+                .count(),
+            ..SkillCounts::default()
+        };
+        for (_, _, cell) in skill.expectations() {
+            match cell.necessity {
+                Necessity::Required => counts.required += 1,
+                Necessity::Optional => counts.optional += 1,
+            }
+        }
+        counts
+    }
+
+    /// Totals over the whole catalog.
+    pub fn counts(&self) -> CatalogCounts {
+        let mut counts = CatalogCounts {
+            roles: self.roles.len(),
+            levels: self.levels.len(),
+            domains: self.domains.len(),
+            skills: self.skills.len(),
+            ..CatalogCounts::default()
+        };
+        for skill in &self.skills {
+            let c = self.skill_counts(skill);
+            counts.required += c.required;
+            counts.optional += c.optional;
+        }
+        counts.expectations = counts.required + counts.optional;
+        counts
+    }
+
+    /// Required and optional counts of a role's profile at one level.
+    pub fn role_level_counts(&self, role: usize, level: usize) -> (usize, usize) {
+        let mut required = 0;
+        let mut optional = 0;
+        for &i in self.profile(role) {
+            match self.skills[i].cell(role, level).map(|c| c.necessity) {
+                Some(Necessity::Required) => required += 1,
+                Some(Necessity::Optional) => optional += 1,
+                None => {}
+            }
+        }
+        (required, optional)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    fn named(id: &str) -> Named {
+        Named {
+            id: id.into(),
+            name: id.to_uppercase(),
+            summary: None,
+        }
+    }
+
+    /// A 2-role × 3-level catalog with two skills, for unit tests.
+    pub(crate) fn small() -> Catalog {
+        let levels = vec![named("a"), named("b"), named("c")];
+        let roles = vec![named("r1"), named("r2")];
+        let domains = vec![named("d1"), named("d2")];
+        let cell = |n, t: &str| {
+            Some(Cell {
+                necessity: n,
+                text: t.into(),
+            })
+        };
+        let s1 = Skill {
+            id: "zeta".into(),
+            name: "Zeta".into(),
+            domain: 0,
+            summary: None,
+            tags: vec![],
+            updated: None,
+            cells: vec![
+                cell(Necessity::Optional, "z r1 a"),
+                cell(Necessity::Required, "z r1 b"),
+                cell(Necessity::Required, "z r1 c"),
+                None,
+                None,
+                None,
+            ],
+            levels: 3,
+            origin: Origin::default(),
+        };
+        let s2 = Skill {
+            id: "alpha".into(),
+            name: "Alpha".into(),
+            domain: 1,
+            cells: vec![
+                None,
+                cell(Necessity::Optional, "a r1 b"),
+                None,
+                cell(Necessity::Optional, "a r2 a"),
+                None,
+                None,
+            ],
+            ..s1.clone()
+        };
+        let s3 = Skill {
+            id: "beta".into(),
+            name: "beta".into(),
+            domain: 0,
+            cells: vec![cell(Necessity::Optional, "b"), None, None, None, None, None],
+            ..s1.clone()
+        };
+        Catalog::new(None, levels, roles, domains, vec![s1, s2, s3])
+    }
+
+    #[test]
+    fn cells_are_addressed_by_role_and_level() {
+        let c = small();
+        let z = &c.skills[0];
+        assert_eq!(z.cell(0, 1).map(|c| c.text.as_str()), Some("z r1 b"));
+        assert!(z.cell(1, 0).is_none());
+        assert!(z.cell(0, 3).is_none(), "out of range level");
+        assert!(z.cell(9, 0).is_none(), "out of range role");
+    }
+
+    #[test]
+    fn profiles_group_by_domain_then_name() {
+        let c = small();
+        // role r1: beta (d1), zeta (d1), alpha (d2)
+        let ids: Vec<&str> = c
+            .profile(0)
+            .iter()
+            .map(|&i| c.skills[i].id.as_str())
+            .collect();
+        assert_eq!(ids, ["beta", "zeta", "alpha"]);
+        let ids: Vec<&str> = c
+            .profile(1)
+            .iter()
+            .map(|&i| c.skills[i].id.as_str())
+            .collect();
+        assert_eq!(ids, ["alpha"]);
+        assert!(c.profile(7).is_empty());
+    }
+
+    #[test]
+    fn counts_follow_the_grid() {
+        let c = small();
+        let z = c.skill_counts(&c.skills[0]);
+        assert_eq!(
+            z,
+            SkillCounts {
+                roles: 1,
+                levels: 3,
+                required: 2,
+                optional: 1
+            }
+        );
+        let a = c.skill_counts(&c.skills[1]);
+        assert_eq!((a.roles, a.levels), (2, 2));
+        let total = c.counts();
+        assert_eq!(
+            (total.expectations, total.required, total.optional),
+            (6, 2, 4)
+        );
+        assert_eq!(c.role_level_counts(0, 1), (1, 1));
+    }
+
+    #[test]
+    fn lookups_by_id() {
+        let c = small();
+        assert_eq!(c.level_index("c"), Some(2));
+        assert_eq!(c.role_index("r2"), Some(1));
+        assert_eq!(c.skill_index("alpha"), Some(1));
+        assert_eq!(c.domain_index("nope"), None);
+    }
+}

@@ -1,0 +1,111 @@
+//! The non-interactive subcommands: `check`, `init`, and catalog selection.
+//!
+//! Each command writes to the writers it is given and returns an exit code,
+//! so tests can run it without a process.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::catalog::{self, Diagnostic, LoadError, Loaded};
+
+/// Exit code for a valid run.
+pub const EXIT_OK: u8 = 0;
+/// Exit code for an invalid catalog (or no result).
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code for a usage error.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Where the catalog comes from: a path given on the command line (or in
+/// `RUNGS_CATALOG`), or the embedded default.
+pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
+    match path {
+        Some(p) => catalog::load_path(p),
+        None => catalog::load_embedded(),
+    }
+}
+
+/// Prints diagnostics, one block each, separated by blank lines.
+pub fn print_diagnostics(out: &mut dyn Write, diags: &[Diagnostic]) -> std::io::Result<()> {
+    for d in diags {
+        writeln!(out, "{d}")?;
+    }
+    Ok(())
+}
+
+/// The summary line `rungs check` prints for a valid catalog.
+pub fn summary_line(c: &catalog::Catalog) -> String {
+    let n = c.counts();
+    format!(
+        "ok: {} roles, {} levels, {} domains, {} skills, {} expectations ({} required, {} optional)",
+        n.roles, n.levels, n.domains, n.skills, n.expectations, n.required, n.optional
+    )
+}
+
+/// `rungs check`: validate, print the summary or the problems.
+pub fn check(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    match load(path) {
+        Ok(loaded) => {
+            writeln!(out, "{}", summary_line(&loaded.catalog))?;
+            print_diagnostics(out, &loaded.warnings)?;
+            Ok(EXIT_OK)
+        }
+        Err(e) => {
+            print_diagnostics(err, &e.diagnostics)?;
+            let errors = e.error_count();
+            let warnings = e.diagnostics.len() - errors;
+            writeln!(
+                err,
+                "error: catalog is not valid: {errors} error{}, {warnings} warning{}",
+                if errors == 1 { "" } else { "s" },
+                if warnings == 1 { "" } else { "s" }
+            )?;
+            Ok(EXIT_INVALID)
+        }
+    }
+}
+
+/// `rungs init DIR`: write the default catalog as editable files.
+pub fn init(
+    dir: &Path,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let files = catalog::embedded_files();
+    let targets: Vec<(PathBuf, &[u8])> = files.iter().map(|(p, b)| (dir.join(p), *b)).collect();
+    if !force {
+        let existing: Vec<&PathBuf> = targets
+            .iter()
+            .map(|(p, _)| p)
+            .filter(|p| p.exists())
+            .collect();
+        if let Some(first) = existing.first() {
+            writeln!(
+                err,
+                "error: {} already exists ({} of the {} files would be overwritten); use --force to overwrite",
+                first.display(),
+                existing.len(),
+                targets.len()
+            )?;
+            return Ok(EXIT_INVALID);
+        }
+    }
+    for (path, bytes) in &targets {
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(path, bytes));
+        if let Err(e) = written {
+            writeln!(err, "error: cannot write {}: {e}", path.display())?;
+            return Ok(EXIT_INVALID);
+        }
+    }
+    writeln!(
+        out,
+        "wrote {} files to {}\nnext: edit them, then run `rungs check --catalog {}`",
+        targets.len(),
+        dir.display(),
+        dir.display()
+    )?;
+    Ok(EXIT_OK)
+}

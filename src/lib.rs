@@ -1,0 +1,7 @@
+//! rungs: explore skill matrices (career ladders) in the terminal.
+//!
+//! The library holds everything but argument parsing, so that tests and
+//! benchmarks drive the same code as the binary.
+
+pub mod catalog;
+pub mod commands;

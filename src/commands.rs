@@ -26,7 +26,10 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
 
 /// Prints diagnostics, one block each, separated by blank lines.
 pub fn print_diagnostics(out: &mut dyn Write, diags: &[Diagnostic]) -> std::io::Result<()> {
-    for d in diags {
+    for (i, d) in diags.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
         writeln!(out, "{d}")?;
     }
     Ok(())
@@ -108,4 +111,40 @@ pub fn init(
         dir.display()
     )?;
     Ok(EXIT_OK)
+}
+
+/// The first selection asked for on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct StartAt {
+    pub role: Option<String>,
+    pub level: Option<String>,
+    pub skill: Option<String>,
+}
+
+/// Builds the explorer's starting state, or says which value is unknown.
+pub fn explorer_app(
+    catalog: catalog::Catalog,
+    start: &StartAt,
+) -> Result<crate::tui::app::App, catalog::NotFound> {
+    let role = start.role.as_deref().map(|r| catalog.find_role(r)).transpose()?;
+    let level = start.level.as_deref().map(|l| catalog.find_level(l)).transpose()?;
+    let skill = start.skill.as_deref().map(|s| catalog.find_skill(s)).transpose()?;
+    let mut app = crate::tui::app::App::new(catalog);
+    app.theme = crate::tui::theme::Theme::from_env();
+    if let Some(skill) = skill {
+        // Without a role, start in the first role whose profile has the skill.
+        let role = role.or_else(|| {
+            (0..app.catalog.roles.len()).find(|&r| app.catalog.skills[skill].in_role(r))
+        });
+        if let Some(r) = role {
+            app.set_role(r);
+        }
+        app.select_skill_index(skill);
+    } else if let Some(r) = role {
+        app.set_role(r);
+    }
+    if let Some(l) = level {
+        app.set_level(l);
+    }
+    Ok(app)
 }

@@ -5,3 +5,4 @@
 
 pub mod catalog;
 pub mod commands;
+pub mod tui;

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use rungs::commands;
+use std::io::Write;
+use std::path::Path;
 
 /// Explore skill matrices (career ladders) in the terminal.
 #[derive(Debug, Parser)]
@@ -14,6 +16,18 @@ struct Cli {
     /// [default: the embedded catalog]
     #[arg(long, global = true, env = "RUNGS_CATALOG", value_name = "PATH")]
     catalog: Option<PathBuf>,
+
+    /// Role to start with (id or name)
+    #[arg(long, value_name = "ROLE")]
+    role: Option<String>,
+
+    /// Level to start at (id, name or 1-based number)
+    #[arg(long, value_name = "LEVEL")]
+    level: Option<String>,
+
+    /// Skill to start on (id or name)
+    #[arg(long, value_name = "SKILL")]
+    skill: Option<String>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -40,12 +54,47 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Check) => commands::check(cli.catalog.as_deref(), &mut out, &mut err),
         Some(Command::Init { dir, force }) => commands::init(&dir, force, &mut out, &mut err),
-        None => commands::check(cli.catalog.as_deref(), &mut out, &mut err),
+        None => {
+            drop(out);
+            let start = commands::StartAt {
+                role: cli.role,
+                level: cli.level,
+                skill: cli.skill,
+            };
+            return explore(cli.catalog.as_deref(), &start, &mut err);
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
         // A closed pipe (`rungs check | head`) is not worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(commands::EXIT_INVALID),
+    }
+}
+
+/// Loads the catalog and runs the TUI. Problems are printed before any
+/// terminal mode is entered.
+fn explore(catalog: Option<&Path>, start: &commands::StartAt, err: &mut dyn Write) -> ExitCode {
+    let loaded = match commands::load(catalog) {
+        Ok(l) => l,
+        Err(e) => {
+            let _ = commands::print_diagnostics(err, &e.diagnostics);
+            let _ = writeln!(err, "error: catalog is not valid ({} errors); run `rungs check` for details", e.error_count());
+            return ExitCode::from(commands::EXIT_INVALID);
+        }
+    };
+    let app = match commands::explorer_app(loaded.catalog, start) {
+        Ok(app) => app,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return ExitCode::from(commands::EXIT_USAGE);
+        }
+    };
+    match rungs::tui::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "error: terminal: {e}");
+            ExitCode::from(commands::EXIT_INVALID)
+        }
     }
 }

@@ -63,7 +63,7 @@ struct RawFile {
 
 /// Loads the catalog at `path`: a `.toml` file or a directory.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let display = path.display().to_string();
+    let display = shown(path);
     let meta = fs::metadata(path).map_err(|e| single(&display, describe_io(&e, "catalog")))?;
     if meta.is_dir() {
         let root_file = path.join("catalog.toml");
@@ -151,6 +151,12 @@ fn is_catalog_file(path: &Path) -> bool {
     !hidden && path.extension().is_some_and(|e| e == "toml")
 }
 
+/// A path as it appears in messages: a file name may hold control
+/// characters too, and must not drive the terminal either.
+fn shown(path: &Path) -> String {
+    super::clean::clean(&path.display().to_string(), true).text
+}
+
 fn single(path: &str, message: impl Into<String>) -> LoadError {
     LoadError {
         diagnostics: vec![Diagnostic::at_file(Severity::Error, path, message)],
@@ -181,7 +187,7 @@ fn gather(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
             Err(e) => {
                 diags.push(Diagnostic::at_file(
                     Severity::Error,
-                    dir.display().to_string(),
+                    shown(&dir),
                     describe_io(&e, "folder"),
                 ));
                 continue;
@@ -204,7 +210,7 @@ fn gather(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
                 if depth + 1 > MAX_DEPTH {
                     diags.push(Diagnostic::at_file(
                         Severity::Warning,
-                        path.display().to_string(),
+                        shown(&path),
                         format!("folder nested deeper than {MAX_DEPTH} levels is not read"),
                     ));
                 } else if visited.insert(canonical) {
@@ -217,7 +223,7 @@ fn gather(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
                 if out.len() > MAX_FILES {
                     diags.push(Diagnostic::at_file(
                         Severity::Error,
-                        root.display().to_string(),
+                        shown(root),
                         format!("catalog has more than {MAX_FILES} skill files; split it into several catalogs"),
                     ));
                     return Vec::new();
@@ -230,7 +236,7 @@ fn gather(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
 }
 
 fn read_raw(path: &Path) -> RawFile {
-    let display = path.display().to_string();
+    let display = shown(path);
     let bytes = (|| {
         let file = fs::File::open(path).map_err(|e| describe_io(&e, "file"))?;
         let len = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -361,19 +367,26 @@ fn build(
             title = ctx
                 .string(table, &(0..0), "title", "the catalog", false, true)
                 .map(|(t, _)| t);
+            let errors = |ctx: &Ctx<'_>| ctx.diags.iter().filter(|d| d.is_error()).count();
+            let before = errors(&ctx);
             levels = parse::named_list(&mut ctx, table, "levels", "a level");
+            let level_errors = errors(&ctx) > before;
+            let before = errors(&ctx);
             roles = parse::named_list(&mut ctx, table, "roles", "a role");
+            let role_errors = errors(&ctx) > before;
             domains = parse::named_list(&mut ctx, table, "domains", "a domain");
-            let has_key = |k: &str| parse::get(table, k).is_some();
-            if levels.is_empty() && !has_key("levels") {
+            // An empty list (missing, or `levels = []`) is an error unless
+            // its entries were already reported as broken.
+            let at = |k: &str| parse::get(table, k).map_or(0..0, |v| v.span());
+            if levels.is_empty() && !level_errors {
                 ctx.error(
-                    0..0,
+                    at("levels"),
                     "the catalog defines no levels; add at least one [[levels]] table with `id` and `name`",
                 );
             }
-            if roles.is_empty() && !has_key("roles") {
+            if roles.is_empty() && !role_errors {
                 ctx.error(
-                    0..0,
+                    at("roles"),
                     "the catalog defines no roles; add at least one [[roles]] table with `id` and `name`",
                 );
             }

@@ -7,9 +7,11 @@ mod clean;
 mod diagnostic;
 mod load;
 mod parse;
+mod select;
 mod types;
 
 pub use clean::{clean, is_forbidden};
+pub use select::NotFound;
 pub use diagnostic::{Diagnostic, Severity, Snippet, SourceFile};
 pub use load::{
     EMBEDDED_PREFIX, LoadError, Loaded, MAX_FILE_BYTES, MAX_FILES, embedded_files, load_embedded,

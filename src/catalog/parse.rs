@@ -73,7 +73,9 @@ impl<'a> Ctx<'a> {
             if allowed.contains(&name) {
                 continue;
             }
-            let mut message = format!("unknown key `{name}` in {what}");
+            // A quoted key may hold any character: clean it before it is
+            // printed, like every other text taken from the file.
+            let mut message = format!("unknown key `{}` in {what}", clean(name, true).text);
             if let Some(close) = closest(name, allowed) {
                 message.push_str(&format!("; did you mean `{close}`?"));
             }
@@ -251,12 +253,14 @@ pub(crate) fn named_list(
         let id = ctx.id(table, &span, what);
         let name = ctx.string(table, &span, "name", what, true, true);
         let summary = ctx.string(table, &span, "summary", what, false, false);
-        if let (Some((id, id_span)), Some((name, _))) = (id, name) {
+        // Keep a definition with a valid id even when its name is bad (that
+        // error is already reported) so duplicate ids are still found.
+        if let Some((id, id_span)) = id {
             out.push(NamedDef {
                 origin: ctx.origin(&id_span),
                 named: Named {
                     id,
-                    name,
+                    name: name.map(|(n, _)| n).unwrap_or_default(),
                     summary: summary.map(|(s, _)| s),
                 },
                 id_span,

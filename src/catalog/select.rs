@@ -1,0 +1,119 @@
+//! Finding a role, level or skill from what a user typed: an id, a name
+//! (case-insensitive) or, for levels, a 1-based number.
+
+use super::types::{Catalog, Named};
+
+/// What the user asked for did not match; the message lists what would.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} `{given}`; valid {kind}s: {valid}")]
+pub struct NotFound {
+    pub kind: &'static str,
+    pub given: String,
+    pub valid: String,
+}
+
+fn find_named(items: &[Named], given: &str) -> Option<usize> {
+    let wanted = given.trim();
+    items
+        .iter()
+        .position(|n| n.id == wanted)
+        .or_else(|| {
+            let lower = wanted.to_lowercase();
+            items
+                .iter()
+                .position(|n| n.id.to_lowercase() == lower || n.name.to_lowercase() == lower)
+        })
+}
+
+fn valid_list(items: &[Named], numbered: bool) -> String {
+    let shown: Vec<String> = items
+        .iter()
+        .take(30)
+        .enumerate()
+        .map(|(i, n)| {
+            if numbered {
+                format!("{} ({}, {})", n.id, n.name, i + 1)
+            } else {
+                format!("{} ({})", n.id, n.name)
+            }
+        })
+        .collect();
+    let mut s = shown.join(", ");
+    if items.len() > 30 {
+        s.push_str(&format!(", … and {} more", items.len() - 30));
+    }
+    s
+}
+
+impl Catalog {
+    /// A role by id or name, ignoring case.
+    pub fn find_role(&self, given: &str) -> Result<usize, NotFound> {
+        find_named(&self.roles, given).ok_or_else(|| NotFound {
+            kind: "role",
+            given: given.to_string(),
+            valid: valid_list(&self.roles, false),
+        })
+    }
+
+    /// A level by id, name (ignoring case) or 1-based position.
+    pub fn find_level(&self, given: &str) -> Result<usize, NotFound> {
+        find_named(&self.levels, given)
+            .or_else(|| {
+                given
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=self.levels.len()).contains(n))
+                    .map(|n| n - 1)
+            })
+            .ok_or_else(|| NotFound {
+                kind: "level",
+                given: given.to_string(),
+                valid: valid_list(&self.levels, true),
+            })
+    }
+
+    /// A skill by id or name, ignoring case.
+    pub fn find_skill(&self, given: &str) -> Result<usize, NotFound> {
+        let wanted = given.trim();
+        if let Some(i) = self.skill_index(wanted) {
+            return Ok(i);
+        }
+        let lower = wanted.to_lowercase();
+        self.skills
+            .iter()
+            .position(|s| s.id.to_lowercase() == lower || s.name.to_lowercase() == lower)
+            .ok_or_else(|| {
+                let mut names: Vec<&str> = self.skills.iter().map(|s| s.id.as_str()).collect();
+                names.sort_unstable();
+                let more = names.len().saturating_sub(30);
+                let mut valid = names.into_iter().take(30).collect::<Vec<_>>().join(", ");
+                if more > 0 {
+                    valid.push_str(&format!(", … and {more} more (see `rungs search`)"));
+                }
+                NotFound {
+                    kind: "skill",
+                    given: given.to_string(),
+                    valid,
+                }
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::types::tests::small;
+
+    #[test]
+    fn finds_by_id_name_and_number() {
+        let c = small();
+        assert_eq!(c.find_role("r2"), Ok(1));
+        assert_eq!(c.find_role("R2"), Ok(1), "name, any case");
+        assert_eq!(c.find_level("b"), Ok(1));
+        assert_eq!(c.find_level("3"), Ok(2));
+        assert!(c.find_level("4").is_err());
+        assert_eq!(c.find_skill("ALPHA"), Ok(1));
+        let e = c.find_role("nope").unwrap_err();
+        assert!(e.to_string().contains("valid roles: r1 (R1), r2 (R2)"), "{e}");
+    }
+}

@@ -1,0 +1,143 @@
+//! Turns terminal events into [`Action`]s; the current mode decides what a
+//! key means.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+
+use super::action::Action;
+use super::app::{App, Overlay};
+
+/// The one place events become actions. Key releases are ignored; repeats
+/// count only for movement, so holding `q` cannot quit twice.
+pub fn map(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => map_key(app, key),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown(m.column, m.row)),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+fn is_movement(a: Action) -> bool {
+    matches!(
+        a,
+        Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::LevelPrev
+            | Action::LevelNext
+    )
+}
+
+fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && matches!(key.code, KeyCode::Char('c')) {
+        return (key.kind == KeyEventKind::Press).then_some(Action::Quit);
+    }
+    let action = match app.overlay {
+        Overlay::Help => match key.code {
+            KeyCode::Esc | KeyCode::Char('?') => Some(Action::ToggleHelp),
+            KeyCode::Char('q') => Some(Action::Quit),
+            _ => movement(key.code, ctrl),
+        },
+        Overlay::Profile | Overlay::None => match key.code {
+            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            KeyCode::Esc => Some(Action::Back),
+            KeyCode::Enter => Some(Action::Open),
+            KeyCode::Tab => Some(Action::FocusNext),
+            KeyCode::BackTab => Some(Action::FocusPrev),
+            KeyCode::Left | KeyCode::Char('h') => Some(Action::LevelPrev),
+            KeyCode::Right | KeyCode::Char('l') => Some(Action::LevelNext),
+            KeyCode::Char(c @ '1'..='9') => {
+                Some(Action::LevelJump(c as usize - '1' as usize))
+            }
+            code => movement(code, ctrl),
+        },
+    }?;
+    if key.kind == KeyEventKind::Repeat && !is_movement(action) {
+        return None;
+    }
+    Some(action)
+}
+
+fn movement(code: KeyCode, ctrl: bool) -> Option<Action> {
+    Some(match code {
+        KeyCode::Up | KeyCode::Char('k') => Action::Up,
+        KeyCode::Down | KeyCode::Char('j') => Action::Down,
+        KeyCode::Char('p') if ctrl => Action::Up,
+        KeyCode::Char('n') if ctrl => Action::Down,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::Char('u') if ctrl => Action::PageUp,
+        KeyCode::Char('d') if ctrl => Action::PageDown,
+        KeyCode::Home => Action::Home,
+        KeyCode::End | KeyCode::Char('G') => Action::End,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyEventState, MouseEvent};
+
+    fn key(code: KeyCode, kind: KeyEventKind) -> Event {
+        Event::Key(KeyEvent {
+            code,
+            modifiers: KeyModifiers::NONE,
+            kind,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    fn app() -> App {
+        App::new(crate::catalog::load_embedded().unwrap().catalog)
+    }
+
+    #[test]
+    fn press_maps_release_is_ignored() {
+        let app = app();
+        assert_eq!(map(&app, &key(KeyCode::Char('q'), KeyEventKind::Press)), Some(Action::Quit));
+        assert_eq!(map(&app, &key(KeyCode::Char('q'), KeyEventKind::Release)), None);
+        assert_eq!(map(&app, &key(KeyCode::Char('q'), KeyEventKind::Repeat)), None);
+        assert_eq!(map(&app, &key(KeyCode::Down, KeyEventKind::Repeat)), Some(Action::Down));
+    }
+
+    #[test]
+    fn digits_jump_to_levels_and_help_routes_keys() {
+        let mut app = app();
+        assert_eq!(map(&app, &key(KeyCode::Char('3'), KeyEventKind::Press)), Some(Action::LevelJump(2)));
+        app.overlay = Overlay::Help;
+        assert_eq!(map(&app, &key(KeyCode::Esc, KeyEventKind::Press)), Some(Action::ToggleHelp));
+        assert_eq!(map(&app, &key(KeyCode::Char('3'), KeyEventKind::Press)), None);
+    }
+
+    #[test]
+    fn mouse_and_resize() {
+        let app = app();
+        let click = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 3,
+            row: 4,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert_eq!(map(&app, &click), Some(Action::Click(3, 4)));
+        assert_eq!(map(&app, &Event::Resize(80, 24)), Some(Action::Resize(80, 24)));
+        let moved = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Moved,
+            column: 3,
+            row: 4,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert_eq!(map(&app, &moved), None, "motion must not cause redraws");
+    }
+}

@@ -1,0 +1,81 @@
+//! The terminal UI: terminal lifecycle and the event loop.
+//!
+//! Events flow one way: crossterm event → keymap → `Action` → `App::update`
+//! → render `&App`. The loop blocks on the next event, so an idle app uses
+//! no CPU, and it redraws only when an update changed something.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod text;
+pub mod theme;
+pub mod ui;
+
+use std::io::{self, stdout};
+
+use crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+
+use action::Action;
+use app::App;
+
+/// Undoes everything the TUI set up: mouse capture, bracketed paste, raw
+/// mode, alternate screen, hidden cursor. Safe to call more than once.
+fn restore() {
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, crossterm::cursor::Show);
+    ratatui::restore();
+}
+
+/// Restores the terminal when dropped: on normal exit and on error.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Installs a panic hook that restores the terminal before the panic
+/// message is printed, so the message is readable and the shell usable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Runs the explorer until the user quits.
+pub fn run(app: App) -> io::Result<()> {
+    install_panic_hook();
+    let _guard = Guard;
+    let mut terminal = ratatui::try_init()?;
+    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    event_loop(&mut terminal, app)
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+            dirty = false;
+        }
+        let event = event::read()?;
+        if let Some(action) = keymap::map(&app, &event) {
+            dirty = app.update(action);
+            if let Action::Resize(..) = action {
+                // The terminal's buffers must be resized and fully redrawn.
+                terminal.autoresize()?;
+                dirty = true;
+            }
+        }
+        if app.should_quit {
+            return Ok(());
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! The detail pane: the selected skill's profile as the source page shows
+//! it: facts and counts, the expectation at the current level, what the next
+//! level asks, how the skill grows, and the other roles for comparison.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{marker, necessity_style, pane, rule};
+use crate::catalog::{Cell, Necessity};
+use crate::tui::app::{App, Focus, Overlay};
+use crate::tui::layout;
+use crate::tui::text;
+
+fn necessity_word(n: Option<Necessity>) -> &'static str {
+    match n {
+        Some(Necessity::Required) => "required",
+        Some(Necessity::Optional) => "optional",
+        None => "not expected",
+    }
+}
+
+fn wrapped(out: &mut Vec<Line<'static>>, s: &str, width: usize, style: Style) {
+    for l in text::wrap(s, width) {
+        out.push(Line::from(Span::styled(l, style)));
+    }
+}
+
+fn cell_lines(app: &App, out: &mut Vec<Line<'static>>, cell: Option<&Cell>, width: usize, absent: String) {
+    let n = cell.map(|c| c.necessity);
+    out.push(Line::from(vec![
+        Span::styled(marker(n), necessity_style(app, n)),
+        Span::raw(" "),
+        Span::styled(necessity_word(n), necessity_style(app, n)),
+    ]));
+    match cell {
+        Some(c) => wrapped(out, &c.text, width, Style::new()),
+        None => wrapped(out, &absent, width, app.theme.dim),
+    }
+}
+
+/// Every line of the pane for a given inner width; the pane shows a window
+/// of them, from `app.detail_scroll`.
+pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let width = width.max(1);
+    let Some((_, skill)) = app.selected_skill() else {
+        out.push(Line::from(Span::styled("No skill selected.", app.theme.dim)));
+        return out;
+    };
+    let c = &app.catalog;
+    let role = c.roles.get(app.role).map_or("", |r| r.name.as_str());
+    let level_name = |l: usize| c.levels.get(l).map_or("", |l| l.name.as_str());
+    let level = level_name(app.level);
+
+    wrapped(&mut out, &skill.name, width, app.theme.title);
+    let mut facts = c.domain_of(skill).name.clone();
+    if let Some(d) = skill.updated {
+        facts.push_str(&format!(" · updated {d}"));
+    }
+    wrapped(&mut out, &facts, width, app.theme.dim);
+    if let Some(s) = &skill.summary {
+        wrapped(&mut out, s, width, Style::new());
+    }
+    if !skill.tags.is_empty() {
+        let tags = skill
+            .tags
+            .iter()
+            .map(|t| format!("#{t}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        wrapped(&mut out, &tags, width, app.theme.key);
+    }
+    let n = c.skill_counts(skill);
+    out.push(Line::default());
+    wrapped(
+        &mut out,
+        &format!(
+            "{} roles include it · {} levels · ● {} required · ○ {} optional",
+            n.roles, n.levels, n.required, n.optional
+        ),
+        width,
+        Style::new(),
+    );
+
+    out.push(Line::default());
+    out.push(rule(app, &format!("{role} at {level}"), width));
+    let current = skill.cell(app.role, app.level);
+    cell_lines(
+        app,
+        &mut out,
+        current,
+        width,
+        format!("Nothing is expected of a {role} at {level} for this skill."),
+    );
+
+    out.push(Line::default());
+    match c.levels.get(app.level + 1) {
+        Some(next) => {
+            out.push(rule(app, &format!("To reach {}", next.name), width));
+            let target = skill.cell(app.role, app.level + 1);
+            if current.is_none() && target.is_some() {
+                out.push(Line::from(Span::styled(
+                    format!("New at {}: not expected at {level}.", next.name),
+                    app.theme.warning,
+                )));
+            } else if current.map(|c| c.necessity) != Some(Necessity::Required)
+                && target.map(|c| c.necessity) == Some(Necessity::Required)
+            {
+                out.push(Line::from(Span::styled(
+                    format!("Becomes required at {}.", next.name),
+                    app.theme.warning,
+                )));
+            }
+            cell_lines(
+                app,
+                &mut out,
+                target,
+                width,
+                format!("Nothing is expected of a {role} at {} for this skill.", next.name),
+            );
+        }
+        None => {
+            out.push(rule(app, "Top level", width));
+            wrapped(
+                &mut out,
+                &format!("{level} is the top level: there is no next level to reach."),
+                width,
+                app.theme.dim,
+            );
+        }
+    }
+
+    out.push(Line::default());
+    out.push(rule(app, &format!("How it grows · {role}"), width));
+    let name_width = c
+        .levels
+        .iter()
+        .map(|l| text::width(&l.name))
+        .max()
+        .unwrap_or(0)
+        .min(width / 3);
+    for (l, lvl) in c.levels.iter().enumerate() {
+        let cell = skill.cell(app.role, l);
+        let n = cell.map(|c| c.necessity);
+        let current = l == app.level;
+        let gutter = if current { "▶ " } else { "  " };
+        let text_width = width.saturating_sub(name_width + 5);
+        let body = cell.map_or("—", |c| c.text.as_str());
+        let body = text::truncate(&body.replace('\n', " "), text_width);
+        let style = if current {
+            app.theme.selection_unfocused
+        } else {
+            Style::new()
+        };
+        out.push(
+            Line::from(vec![
+                Span::raw(gutter),
+                Span::raw(text::pad(&lvl.name, name_width)),
+                Span::raw(" "),
+                Span::styled(marker(n), necessity_style(app, n)),
+                Span::raw(" "),
+                Span::raw(body),
+            ])
+            .style(style),
+        );
+    }
+
+    if c.roles.len() > 1 {
+        out.push(Line::default());
+        out.push(rule(app, &format!("Other roles at {level}"), width));
+        for (r, other) in c.roles.iter().enumerate() {
+            if r == app.role {
+                continue;
+            }
+            let cell = skill.cell(r, app.level);
+            out.push(Line::from(Span::styled(other.name.clone(), app.theme.title)));
+            cell_lines(
+                app,
+                &mut out,
+                cell,
+                width,
+                format!("Nothing expected at {level}."),
+            );
+        }
+    }
+    out
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Detail && app.overlay == Overlay::None;
+    let inner = layout::inner(area);
+    let lines = content(app, usize::from(inner.width));
+    let height = usize::from(inner.height);
+    let max = lines.len().saturating_sub(height);
+    let scroll = app.detail_scroll.min(max);
+    let mut title = vec![Span::raw(" Detail ")];
+    if max > 0 {
+        title.push(Span::styled(
+            format!("{}/{} ", scroll + height.min(lines.len()), lines.len()),
+            app.theme.dim,
+        ));
+    }
+    pane(app, Line::from(title), focused).render(area, buf);
+    for (i, line) in lines.into_iter().skip(scroll).take(height).enumerate() {
+        let y = inner.y + u16::try_from(i).unwrap_or(0);
+        line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+    }
+}

@@ -1,0 +1,118 @@
+//! Drawing: one file per pane, each a pure function of `&App`.
+
+pub mod detail;
+pub mod help;
+pub mod level_slider;
+pub mod profile;
+pub mod roles;
+pub mod skills;
+pub mod status;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use super::app::{App, Overlay};
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::text;
+use crate::catalog::Necessity;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render(self, area, buf);
+    }
+}
+
+/// Draws the whole screen for `app` into `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(areas) = layout::areas(area, app.catalog.roles.len()) else {
+        too_small(area, buf);
+        return;
+    };
+    header(app, areas.header, buf);
+    level_slider::render(app, areas.slider, buf);
+    roles::render(app, areas.roles, buf);
+    skills::render(app, areas.skills, buf);
+    detail::render(app, areas.detail, buf);
+    status::render(app, areas.status, buf);
+    match app.overlay {
+        Overlay::None => {}
+        Overlay::Profile => profile::render(app, areas.main, buf),
+        Overlay::Help => help::render(app, area, buf),
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let message = format!(
+        "Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, now {}×{}",
+        area.width, area.height
+    );
+    let line = text::truncate(&message, usize::from(area.width));
+    buf.set_string(area.x, area.y, line, Style::new());
+}
+
+fn header(app: &App, area: Rect, buf: &mut Buffer) {
+    let hint = " ? help ";
+    let hint_width = u16::try_from(text::width(hint)).unwrap_or(0);
+    let title_width = usize::from(area.width.saturating_sub(hint_width));
+    let title = text::truncate(
+        &format!(" rungs · {}", app.catalog.display_title()),
+        title_width,
+    );
+    Line::from(Span::styled(title, app.theme.title)).render(area, buf);
+    if area.width > hint_width {
+        let x = area.x + area.width - hint_width;
+        buf.set_string(x, area.y, hint, app.theme.key);
+    }
+}
+
+/// A pane border: thick and highlighted when the pane has focus, so focus
+/// shows without colour.
+pub fn pane<'a>(app: &App, title: Line<'a>, focused: bool) -> Block<'a> {
+    let (style, border) = if focused {
+        (app.theme.border_focused, BorderType::Thick)
+    } else {
+        (app.theme.border, BorderType::Plain)
+    };
+    Block::bordered()
+        .border_type(border)
+        .border_style(style)
+        .title(title)
+}
+
+/// The mark for a necessity at a level: `●` required, `○` optional, `·`
+/// nothing expected.
+pub fn marker(n: Option<Necessity>) -> &'static str {
+    match n {
+        Some(Necessity::Required) => "●",
+        Some(Necessity::Optional) => "○",
+        None => "·",
+    }
+}
+
+pub fn necessity_style(app: &App, n: Option<Necessity>) -> Style {
+    match n {
+        Some(Necessity::Required) => app.theme.required,
+        Some(Necessity::Optional) => app.theme.optional,
+        None => app.theme.absent,
+    }
+}
+
+/// A section heading across the full width: `── Title ─────`.
+pub fn rule<'a>(app: &App, title: &str, width: usize) -> Line<'a> {
+    let title = text::truncate(title, width.saturating_sub(4));
+    let used = text::width(&title) + 4;
+    Line::from(vec![
+        Span::styled("── ", app.theme.dim),
+        Span::styled(title, app.theme.heading),
+        Span::styled(
+            format!(" {}", "─".repeat(width.saturating_sub(used))),
+            app.theme.dim,
+        ),
+    ])
+}

@@ -1,0 +1,181 @@
+//! The full skill profile: all levels × all roles as one table, like the
+//! source page; rows are selectable and `Enter` shows a row's whole text.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+use super::{marker, necessity_style, pane};
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::text;
+
+/// Lines above the table inside the profile box: facts, a hint, a blank
+/// line and the column headings.
+const HEADER_LINES: u16 = 4;
+
+/// Where the table rows are drawn inside the main area.
+pub fn table_area(main: Rect) -> Rect {
+    let inner = layout::inner(main);
+    Rect {
+        y: inner.y.saturating_add(HEADER_LINES),
+        height: inner.height.saturating_sub(HEADER_LINES),
+        ..inner
+    }
+}
+
+struct Columns {
+    level: usize,
+    role: usize,
+    necessity: usize,
+    text: usize,
+}
+
+fn columns(app: &App, width: usize) -> Columns {
+    let c = &app.catalog;
+    let level = c.levels.iter().map(|l| text::width(&l.name)).max().unwrap_or(0).clamp(5, 16);
+    let role = c.roles.iter().map(|r| text::width(&r.name)).max().unwrap_or(0).clamp(4, 24);
+    let necessity = 10;
+    let fixed = 2 + level + 1 + role + 1 + necessity + 1;
+    let (level, role) = if width < fixed + 10 {
+        (level.min(8), role.min(10))
+    } else {
+        (level, role)
+    };
+    let fixed = 2 + level + 1 + role + 1 + necessity + 1;
+    Columns {
+        level,
+        role,
+        necessity,
+        text: width.saturating_sub(fixed),
+    }
+}
+
+pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
+    let Some((_, skill)) = app.selected_skill() else {
+        return;
+    };
+    let c = &app.catalog;
+    Clear.render(main, buf);
+    let title = text::truncate(
+        &format!(" {} · skill profile ", skill.name),
+        usize::from(main.width.saturating_sub(2)),
+    );
+    pane(app, Line::from(title), true).render(main, buf);
+    let inner = layout::inner(main);
+    let width = usize::from(inner.width);
+    let n = c.skill_counts(skill);
+    let mut facts = c.domain_of(skill).name.clone();
+    if let Some(d) = skill.updated {
+        facts.push_str(&format!(" · updated {d}"));
+    }
+    facts.push_str(&format!(
+        " · {} roles · {} levels · ● {} required · ○ {} optional",
+        n.roles, n.levels, n.required, n.optional
+    ));
+    let first = c.levels.first().map_or("", |l| l.name.as_str());
+    let last = c.levels.last().map_or("", |l| l.name.as_str());
+    let hint = format!(
+        "How the skill deepens from {first} to {last}. Enter shows a row's whole text; Esc goes back."
+    );
+    let header_rows = [
+        Line::from(Span::styled(text::truncate(&facts, width), Style::new())),
+        Line::from(Span::styled(text::truncate(&hint, width), app.theme.dim)),
+        Line::default(),
+    ];
+    for (i, line) in header_rows.into_iter().enumerate() {
+        if i < usize::from(inner.height) {
+            let y = inner.y + u16::try_from(i).unwrap_or(0);
+            line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+        }
+    }
+    let cols = columns(app, width);
+    if inner.height > 3 {
+        let heading = format!(
+            "  {} {} {} {}",
+            text::pad("Level", cols.level),
+            text::pad("Role", cols.role),
+            text::pad("Necessity", cols.necessity),
+            "Description"
+        );
+        buf.set_stringn(inner.x, inner.y + 3, text::truncate(&heading, width), width, app.theme.heading);
+    }
+
+    let table = table_area(main);
+    let roles = c.roles.len().max(1);
+    for (i, row) in (app.profile.offset..app.profile_rows())
+        .take(usize::from(table.height))
+        .enumerate()
+    {
+        let (level, role) = (row / roles, row % roles);
+        let cell = skill.cell(role, level);
+        let n = cell.map(|c| c.necessity);
+        let selected = row == app.profile.row;
+        let level_label = if role == 0 || i == 0 {
+            c.levels.get(level).map_or("", |l| l.name.as_str())
+        } else {
+            ""
+        };
+        let role_name = c.roles.get(role).map_or("", |r| r.name.as_str());
+        let word = match n {
+            Some(n) => n.as_str(),
+            None => "—",
+        };
+        let body = cell.map_or(String::new(), |c| c.text.replace('\n', " "));
+        let style = if selected { app.theme.selection } else { Style::new() };
+        let line = Line::from(vec![
+            Span::raw(if selected { "▶ " } else { "  " }),
+            Span::styled(text::pad(level_label, cols.level), app.theme.heading),
+            Span::raw(" "),
+            Span::raw(text::pad(role_name, cols.role)),
+            Span::raw(" "),
+            Span::styled(marker(n), necessity_style(app, n)),
+            Span::raw(" "),
+            Span::styled(text::pad(word, cols.necessity - 2), necessity_style(app, n)),
+            Span::raw(" "),
+            Span::raw(text::truncate(&body, cols.text)),
+        ])
+        .style(style);
+        let y = table.y + u16::try_from(i).unwrap_or(0);
+        line.render(Rect::new(table.x, y, table.width, 1), buf);
+    }
+
+    if app.profile.expanded {
+        expanded(app, main, buf);
+    }
+}
+
+/// The popup with the selected row's whole text.
+fn expanded(app: &App, main: Rect, buf: &mut Buffer) {
+    let Some((_, skill)) = app.selected_skill() else {
+        return;
+    };
+    let c = &app.catalog;
+    let roles = c.roles.len().max(1);
+    let (level, role) = (app.profile.row / roles, app.profile.row % roles);
+    let cell = skill.cell(role, level);
+    let width = main.width.saturating_sub(6).min(76);
+    let body_width = usize::from(width.saturating_sub(2)).max(1);
+    let body = cell.map_or_else(
+        || "Nothing is expected at this level for this role.".to_string(),
+        |c| c.text.clone(),
+    );
+    let lines = text::wrap(&body, body_width);
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let area = layout::centered(main, width, height);
+    Clear.render(area, buf);
+    let title = format!(
+        " {} · {} · {} ",
+        c.levels.get(level).map_or("", |l| l.name.as_str()),
+        c.roles.get(role).map_or("", |r| r.name.as_str()),
+        cell.map_or("not expected", |c| c.necessity.as_str())
+    );
+    pane(app, Line::from(text::truncate(&title, body_width)), true).render(area, buf);
+    let inner = layout::inner(area);
+    for (i, l) in lines.into_iter().take(usize::from(inner.height)).enumerate() {
+        let y = inner.y + u16::try_from(i).unwrap_or(0);
+        buf.set_stringn(inner.x, y, l, usize::from(inner.width), Style::new());
+    }
+}

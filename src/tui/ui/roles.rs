@@ -1,0 +1,46 @@
+//! The roles pane: every role with the number of skills in its profile.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::pane;
+use crate::tui::app::{App, Focus, Overlay};
+use crate::tui::layout;
+use crate::tui::text;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Roles && app.overlay == Overlay::None;
+    pane(app, Line::from(" Roles "), focused).render(area, buf);
+    let inner = layout::inner(area);
+    let width = usize::from(inner.width);
+    for (row, role) in app
+        .catalog
+        .roles
+        .iter()
+        .enumerate()
+        .skip(app.roles_offset)
+        .take(usize::from(inner.height))
+    {
+        let selected = row == app.role;
+        let count = app.catalog.profile(row).len().to_string();
+        let gutter = if selected { "▶ " } else { "  " };
+        let name_width = width.saturating_sub(text::width(&count) + 3);
+        let name = text::pad(&role.name, name_width);
+        let style = match (selected, focused) {
+            (true, true) => app.theme.selection,
+            (true, false) => app.theme.selection_unfocused,
+            _ => ratatui::style::Style::new(),
+        };
+        let y = inner.y + u16::try_from(row - app.roles_offset).unwrap_or(0);
+        let line = Line::from(vec![
+            Span::raw(gutter),
+            Span::raw(name),
+            Span::raw(" "),
+            Span::styled(count, app.theme.dim),
+        ])
+        .style(style);
+        line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+    }
+}

@@ -1,0 +1,75 @@
+//! The skills pane: the selected role's profile, grouped under domain
+//! headings, each skill marked by its necessity at the current level.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{marker, necessity_style, pane};
+use crate::tui::app::{App, Focus, Overlay, SkillRow};
+use crate::tui::layout;
+use crate::tui::text;
+
+/// The pane title: role, level, and how many skills are required and
+/// optional there.
+pub fn title(app: &App) -> String {
+    let role = app.catalog.roles.get(app.role).map_or("", |r| r.name.as_str());
+    let level = app.catalog.levels.get(app.level).map_or("", |l| l.name.as_str());
+    let (required, optional) = app.catalog.role_level_counts(app.role, app.level);
+    format!(" {role} · {level} · ● {required} required · ○ {optional} optional ")
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Skills && app.overlay == Overlay::None;
+    let title = text::truncate(&title(app), usize::from(area.width.saturating_sub(2)));
+    pane(app, Line::from(title), focused).render(area, buf);
+    let inner = layout::inner(area);
+    let width = usize::from(inner.width);
+    if app.rows.is_empty() {
+        let msg = text::truncate("No skills in this role's profile.", width);
+        buf.set_string(inner.x, inner.y, msg, app.theme.dim);
+        return;
+    }
+    let profile = app.catalog.profile(app.role);
+    for (i, row) in app
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.skills_offset)
+        .take(usize::from(inner.height))
+    {
+        let y = inner.y + u16::try_from(i - app.skills_offset).unwrap_or(0);
+        let line_area = Rect::new(inner.x, y, inner.width, 1);
+        match *row {
+            SkillRow::Heading(d) => {
+                let name = app.catalog.domains.get(d).map_or("", |d| d.name.as_str());
+                Line::from(Span::styled(text::truncate(name, width), app.theme.heading))
+                    .render(line_area, buf);
+            }
+            SkillRow::Skill(pos) => {
+                let Some(skill) = profile.get(pos).and_then(|&s| app.catalog.skills.get(s)) else {
+                    continue;
+                };
+                let necessity = skill.cell(app.role, app.level).map(|c| c.necessity);
+                let selected = pos == app.skill;
+                let gutter = if selected { "▶ " } else { "  " };
+                let name = text::pad(&skill.name, width.saturating_sub(4));
+                let style = match (selected, focused) {
+                    (true, true) => app.theme.selection,
+                    (true, false) => app.theme.selection_unfocused,
+                    _ => Style::new(),
+                };
+                Line::from(vec![
+                    Span::raw(gutter),
+                    Span::styled(marker(necessity), necessity_style(app, necessity)),
+                    Span::raw(" "),
+                    Span::raw(name),
+                ])
+                .style(style)
+                .render(line_area, buf);
+            }
+        }
+    }
+}

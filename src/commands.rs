@@ -126,9 +126,21 @@ pub fn explorer_app(
     catalog: catalog::Catalog,
     start: &StartAt,
 ) -> Result<crate::tui::app::App, catalog::NotFound> {
-    let role = start.role.as_deref().map(|r| catalog.find_role(r)).transpose()?;
-    let level = start.level.as_deref().map(|l| catalog.find_level(l)).transpose()?;
-    let skill = start.skill.as_deref().map(|s| catalog.find_skill(s)).transpose()?;
+    let role = start
+        .role
+        .as_deref()
+        .map(|r| catalog.find_role(r))
+        .transpose()?;
+    let level = start
+        .level
+        .as_deref()
+        .map(|l| catalog.find_level(l))
+        .transpose()?;
+    let skill = start
+        .skill
+        .as_deref()
+        .map(|s| catalog.find_skill(s))
+        .transpose()?;
     let mut app = crate::tui::app::App::new(catalog);
     app.theme = crate::tui::theme::Theme::from_env();
     if let Some(skill) = skill {

@@ -79,7 +79,11 @@ fn explore(catalog: Option<&Path>, start: &commands::StartAt, err: &mut dyn Writ
         Ok(l) => l,
         Err(e) => {
             let _ = commands::print_diagnostics(err, &e.diagnostics);
-            let _ = writeln!(err, "error: catalog is not valid ({} errors); run `rungs check` for details", e.error_count());
+            let _ = writeln!(
+                err,
+                "error: catalog is not valid ({} errors); run `rungs check` for details",
+                e.error_count()
+            );
             return ExitCode::from(commands::EXIT_INVALID);
         }
     };

@@ -219,7 +219,12 @@ fn toml_syntax_error() {
 fn wrong_type() {
     expect_errors(
         "invalid/wrong-type.toml",
-        &[Want("", 25, 8, &["`name` must be a string, found an integer"])],
+        &[Want(
+            "",
+            25,
+            8,
+            &["`name` must be a string, found an integer"],
+        )],
     );
 }
 
@@ -349,7 +354,12 @@ fn not_utf8_points_at_the_byte() {
 fn binary_garbage() {
     expect_errors(
         "invalid/binary-garbage.toml",
-        &[Want("", 1, 1, &["not valid UTF-8", "byte 0x89 at offset 0"])],
+        &[Want(
+            "",
+            1,
+            1,
+            &["not valid UTF-8", "byte 0x89 at offset 0"],
+        )],
     );
 }
 
@@ -383,7 +393,12 @@ fn bad_necessity() {
 fn bad_id_characters() {
     expect_errors(
         "invalid/bad-id.toml",
-        &[Want("", 24, 6, &["invalid id `unit testing`", "ASCII letters"])],
+        &[Want(
+            "",
+            24,
+            6,
+            &["invalid id `unit testing`", "ASCII letters"],
+        )],
     );
 }
 
@@ -531,7 +546,9 @@ fn control_characters_are_removed_with_a_warning() {
         s.summary.as_deref(),
         Some("Tests2J and esrever text isolated.")
     );
-    let texts: Vec<&str> = (0..3).map(|l| s.cell(0, l).unwrap().text.as_str()).collect();
+    let texts: Vec<&str> = (0..3)
+        .map(|l| s.cell(0, l).unwrap().text.as_str())
+        .collect();
     assert_eq!(
         texts,
         [
@@ -670,19 +687,25 @@ fn duplicate_level_role_and_domain_ids() {
                 "",
                 14,
                 6,
-                &[&format!("duplicate level id `junior`; first defined at {p}:2:6")],
+                &[&format!(
+                    "duplicate level id `junior`; first defined at {p}:2:6"
+                )],
             ),
             Want(
                 "",
                 17,
                 6,
-                &[&format!("duplicate role id `engineer`; first defined at {p}:6:6")],
+                &[&format!(
+                    "duplicate role id `engineer`; first defined at {p}:6:6"
+                )],
             ),
             Want(
                 "",
                 20,
                 6,
-                &[&format!("duplicate domain id `craft`; first defined at {p}:10:6")],
+                &[&format!(
+                    "duplicate domain id `craft`; first defined at {p}:10:6"
+                )],
             ),
         ],
     );
@@ -735,7 +758,10 @@ fn file_over_64_mib_is_refused() {
 
     // A big skill file in a directory catalog is refused the same way, and
     // the other files are still checked.
-    let tree = dir_catalog(&[("skills/ok.toml", SKILL), ("skills/typo.toml", "nmae = 1\n")]);
+    let tree = dir_catalog(&[
+        ("skills/ok.toml", SKILL),
+        ("skills/typo.toml", "nmae = 1\n"),
+    ]);
     let f = std::fs::File::create(tree.path().join("skills/big.toml")).unwrap();
     f.set_len(rungs::catalog::MAX_FILE_BYTES + 1).unwrap();
     drop(f);

@@ -244,12 +244,7 @@ fn init_refuses_to_overwrite_without_force() {
         "refused init must not write"
     );
 
-    rungs()
-        .arg("init")
-        .arg(dir)
-        .arg("--force")
-        .assert()
-        .code(0);
+    rungs().arg("init").arg(dir).arg("--force").assert().code(0);
     let (_, original) = rungs::catalog::embedded_files()
         .into_iter()
         .find(|(p, _)| p == Path::new("catalog.toml"))

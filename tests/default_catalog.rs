@@ -74,7 +74,10 @@ fn deep_learning_holds_the_seed_texts_verbatim() {
     let s = &c.skills[c.skill_index("deep-learning").expect("deep-learning skill")];
     assert_eq!(s.name, "Deep Learning");
     assert_eq!(c.domain_of(s).name, "Machine Learning & AI");
-    assert_eq!(s.updated.map(|d| d.to_string()).as_deref(), Some("2026-02-22"));
+    assert_eq!(
+        s.updated.map(|d| d.to_string()).as_deref(),
+        Some("2026-02-22")
+    );
     let levels: Vec<&str> = c.levels.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(levels, LEVELS);
     for (r, (id, name)) in ROLES.iter().enumerate() {
@@ -118,7 +121,9 @@ fn embedded_files_are_what_init_writes() {
     assert!(files.iter().any(|(p, _)| p == Path::new("catalog.toml")));
     let skills = files
         .iter()
-        .filter(|(p, _)| p.extension().is_some_and(|e| e == "toml") && p != Path::new("catalog.toml"))
+        .filter(|(p, _)| {
+            p.extension().is_some_and(|e| e == "toml") && p != Path::new("catalog.toml")
+        })
         .count();
     assert_eq!(skills, embedded().skills.len());
 }

@@ -29,6 +29,11 @@ pub const EMBEDDED_PREFIX: &str = "<embedded>";
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Most files a directory catalog may hold.
 pub const MAX_FILES: usize = 100_000;
+/// Most expectation cells a catalog may hold, counting every role × level
+/// slot of every skill, written or not. Each skill keeps a full grid, so a
+/// small file with thousands of roles and levels would otherwise need
+/// gigabytes.
+pub const MAX_CELLS: usize = 10_000_000;
 /// Deepest folder nesting followed below a catalog root.
 const MAX_DEPTH: usize = 64;
 
@@ -402,6 +407,28 @@ fn build(
                 roles.iter().map(|d| d.named.id.clone()).collect(),
                 domains.iter().map(|d| d.named.id.clone()).collect(),
             );
+            // Refuse grids that would not fit in memory before building any.
+            let root_skills = match parse::get(table, "skills").map(|v| v.get_ref()) {
+                Some(DeValue::Array(items)) => items.len(),
+                _ => 0,
+            };
+            let skill_count = root_skills + skill_files.len();
+            let cells = skill_count
+                .saturating_mul(levels.len())
+                .saturating_mul(roles.len());
+            if cells > MAX_CELLS {
+                ctx.error(
+                    0..0,
+                    format!(
+                        "the catalog is too large: {skill_count} skills × {} roles × {} levels make \
+                         {cells} expectation cells; at most {MAX_CELLS} are allowed",
+                        roles.len(),
+                        levels.len()
+                    ),
+                );
+                diags.extend(ctx.diags);
+                return Err(finish_err(diags));
+            }
             if let Some(v) = parse::get(table, "skills") {
                 match v.get_ref() {
                     DeValue::Array(items) => {

@@ -11,12 +11,12 @@ mod select;
 mod types;
 
 pub use clean::{clean, is_forbidden};
-pub use select::NotFound;
 pub use diagnostic::{Diagnostic, Severity, Snippet, SourceFile};
 pub use load::{
-    EMBEDDED_PREFIX, LoadError, Loaded, MAX_FILE_BYTES, MAX_FILES, embedded_files, load_embedded,
-    load_path,
+    EMBEDDED_PREFIX, LoadError, Loaded, MAX_CELLS, MAX_FILE_BYTES, MAX_FILES, embedded_files,
+    load_embedded, load_path,
 };
+pub use select::NotFound;
 pub use types::{
     Catalog, CatalogCounts, Cell, Date, Domain, Level, Named, Necessity, Origin, Role, Skill,
     SkillCounts,

@@ -14,15 +14,12 @@ pub struct NotFound {
 
 fn find_named(items: &[Named], given: &str) -> Option<usize> {
     let wanted = given.trim();
-    items
-        .iter()
-        .position(|n| n.id == wanted)
-        .or_else(|| {
-            let lower = wanted.to_lowercase();
-            items
-                .iter()
-                .position(|n| n.id.to_lowercase() == lower || n.name.to_lowercase() == lower)
-        })
+    items.iter().position(|n| n.id == wanted).or_else(|| {
+        let lower = wanted.to_lowercase();
+        items
+            .iter()
+            .position(|n| n.id.to_lowercase() == lower || n.name.to_lowercase() == lower)
+    })
 }
 
 fn valid_list(items: &[Named], numbered: bool) -> String {
@@ -114,6 +111,9 @@ mod tests {
         assert!(c.find_level("4").is_err());
         assert_eq!(c.find_skill("ALPHA"), Ok(1));
         let e = c.find_role("nope").unwrap_err();
-        assert!(e.to_string().contains("valid roles: r1 (R1), r2 (R2)"), "{e}");
+        assert!(
+            e.to_string().contains("valid roles: r1 (R1), r2 (R2)"),
+            "{e}"
+        );
     }
 }

@@ -103,7 +103,12 @@ impl App {
     /// Selects a skill by its position in the catalog, when it is in the
     /// current role's profile.
     pub fn select_skill_index(&mut self, index: usize) -> bool {
-        match self.catalog.profile(self.role).iter().position(|&i| i == index) {
+        match self
+            .catalog
+            .profile(self.role)
+            .iter()
+            .position(|&i| i == index)
+        {
             Some(pos) => {
                 self.set_skill(pos);
                 true
@@ -306,7 +311,8 @@ impl App {
                     self.set_skill(offset(self.skill, delta, last));
                 }
                 Focus::Detail => {
-                    self.detail_scroll = offset(self.detail_scroll, delta, self.max_detail_scroll());
+                    self.detail_scroll =
+                        offset(self.detail_scroll, delta, self.max_detail_scroll());
                 }
             },
         }
@@ -439,7 +445,12 @@ impl App {
     fn keep_visible(&mut self) {
         let Some(a) = self.areas() else { return };
         let height = usize::from(layout::inner(a.roles).height).max(1);
-        self.roles_offset = visible_offset(self.roles_offset, self.role, height, self.catalog.roles.len());
+        self.roles_offset = visible_offset(
+            self.roles_offset,
+            self.role,
+            height,
+            self.catalog.roles.len(),
+        );
         let height = usize::from(layout::inner(a.skills).height).max(1);
         let row = self.cursor_row();
         // Show the domain heading above the first skill of a group.
@@ -462,8 +473,12 @@ impl App {
     fn keep_profile_visible(&mut self) {
         let Some(a) = self.areas() else { return };
         let height = usize::from(ui::profile::table_area(a.main).height).max(1);
-        self.profile.offset =
-            visible_offset(self.profile.offset, self.profile.row, height, self.profile_rows());
+        self.profile.offset = visible_offset(
+            self.profile.offset,
+            self.profile.row,
+            height,
+            self.profile_rows(),
+        );
     }
 }
 
@@ -553,7 +568,11 @@ mod tests {
         let row = a.cursor_row();
         assert!(row >= a.skills_offset && row < a.skills_offset + height);
         a.update(Action::Home);
-        assert_eq!((a.skill, a.skills_offset), (0, 0), "heading above the first skill shows");
+        assert_eq!(
+            (a.skill, a.skills_offset),
+            (0, 0),
+            "heading above the first skill shows"
+        );
     }
 
     #[test]
@@ -599,7 +618,10 @@ mod tests {
         assert_eq!(a.rows.get(2), Some(&SkillRow::Skill(a.skill)));
         let segs = ui::level_slider::segments(&a, layout::inner(areas.slider).width);
         let last = segs.iter().rev().find(|s| s.level.is_some()).unwrap();
-        a.update(Action::Click(layout::inner(areas.slider).x + last.x, areas.slider.y + 1));
+        a.update(Action::Click(
+            layout::inner(areas.slider).x + last.x,
+            areas.slider.y + 1,
+        ));
         assert_eq!(a.level, a.catalog.levels.len() - 1);
     }
 
@@ -607,7 +629,14 @@ mod tests {
     fn tiny_terminals_do_not_break_updates() {
         let mut a = app();
         a.update(Action::Resize(0, 0));
-        for action in [Action::Down, Action::PageDown, Action::End, Action::Click(0, 0), Action::ScrollDown(0, 0), Action::Open] {
+        for action in [
+            Action::Down,
+            Action::PageDown,
+            Action::End,
+            Action::Click(0, 0),
+            Action::ScrollDown(0, 0),
+            Action::Open,
+        ] {
             a.update(action);
         }
         a.update(Action::Resize(120, 40));

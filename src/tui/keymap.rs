@@ -1,7 +1,9 @@
 //! Turns terminal events into [`Action`]s; the current mode decides what a
 //! key means.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
 use super::action::Action;
 use super::app::{App, Overlay};
@@ -57,9 +59,7 @@ fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
             KeyCode::BackTab => Some(Action::FocusPrev),
             KeyCode::Left | KeyCode::Char('h') => Some(Action::LevelPrev),
             KeyCode::Right | KeyCode::Char('l') => Some(Action::LevelNext),
-            KeyCode::Char(c @ '1'..='9') => {
-                Some(Action::LevelJump(c as usize - '1' as usize))
-            }
+            KeyCode::Char(c @ '1'..='9') => Some(Action::LevelJump(c as usize - '1' as usize)),
             code => movement(code, ctrl),
         },
     }?;
@@ -106,19 +106,40 @@ mod tests {
     #[test]
     fn press_maps_release_is_ignored() {
         let app = app();
-        assert_eq!(map(&app, &key(KeyCode::Char('q'), KeyEventKind::Press)), Some(Action::Quit));
-        assert_eq!(map(&app, &key(KeyCode::Char('q'), KeyEventKind::Release)), None);
-        assert_eq!(map(&app, &key(KeyCode::Char('q'), KeyEventKind::Repeat)), None);
-        assert_eq!(map(&app, &key(KeyCode::Down, KeyEventKind::Repeat)), Some(Action::Down));
+        assert_eq!(
+            map(&app, &key(KeyCode::Char('q'), KeyEventKind::Press)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            map(&app, &key(KeyCode::Char('q'), KeyEventKind::Release)),
+            None
+        );
+        assert_eq!(
+            map(&app, &key(KeyCode::Char('q'), KeyEventKind::Repeat)),
+            None
+        );
+        assert_eq!(
+            map(&app, &key(KeyCode::Down, KeyEventKind::Repeat)),
+            Some(Action::Down)
+        );
     }
 
     #[test]
     fn digits_jump_to_levels_and_help_routes_keys() {
         let mut app = app();
-        assert_eq!(map(&app, &key(KeyCode::Char('3'), KeyEventKind::Press)), Some(Action::LevelJump(2)));
+        assert_eq!(
+            map(&app, &key(KeyCode::Char('3'), KeyEventKind::Press)),
+            Some(Action::LevelJump(2))
+        );
         app.overlay = Overlay::Help;
-        assert_eq!(map(&app, &key(KeyCode::Esc, KeyEventKind::Press)), Some(Action::ToggleHelp));
-        assert_eq!(map(&app, &key(KeyCode::Char('3'), KeyEventKind::Press)), None);
+        assert_eq!(
+            map(&app, &key(KeyCode::Esc, KeyEventKind::Press)),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            map(&app, &key(KeyCode::Char('3'), KeyEventKind::Press)),
+            None
+        );
     }
 
     #[test]
@@ -131,7 +152,10 @@ mod tests {
             modifiers: KeyModifiers::NONE,
         });
         assert_eq!(map(&app, &click), Some(Action::Click(3, 4)));
-        assert_eq!(map(&app, &Event::Resize(80, 24)), Some(Action::Resize(80, 24)));
+        assert_eq!(
+            map(&app, &Event::Resize(80, 24)),
+            Some(Action::Resize(80, 24))
+        );
         let moved = Event::Mouse(MouseEvent {
             kind: MouseEventKind::Moved,
             column: 3,

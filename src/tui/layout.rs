@@ -34,8 +34,7 @@ pub fn areas(area: Rect, roles: usize) -> Option<Areas> {
         Constraint::Length(1),
     ])
     .areas(area);
-    let [slider, body] =
-        Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(main);
+    let [slider, body] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(main);
     let left_width = (area.width.saturating_mul(2) / 5).clamp(22, 44);
     let [left, detail] =
         Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(body);

@@ -14,7 +14,9 @@ pub mod ui;
 
 use std::io::{self, stdout};
 
-use crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
@@ -24,7 +26,12 @@ use app::App;
 /// Undoes everything the TUI set up: mouse capture, bracketed paste, raw
 /// mode, alternate screen, hidden cursor. Safe to call more than once.
 fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, crossterm::cursor::Show);
+    let _ = execute!(
+        stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        crossterm::cursor::Show
+    );
     ratatui::restore();
 }
 

@@ -28,7 +28,13 @@ fn wrapped(out: &mut Vec<Line<'static>>, s: &str, width: usize, style: Style) {
     }
 }
 
-fn cell_lines(app: &App, out: &mut Vec<Line<'static>>, cell: Option<&Cell>, width: usize, absent: String) {
+fn cell_lines(
+    app: &App,
+    out: &mut Vec<Line<'static>>,
+    cell: Option<&Cell>,
+    width: usize,
+    absent: String,
+) {
     let n = cell.map(|c| c.necessity);
     out.push(Line::from(vec![
         Span::styled(marker(n), necessity_style(app, n)),
@@ -47,7 +53,10 @@ pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let width = width.max(1);
     let Some((_, skill)) = app.selected_skill() else {
-        out.push(Line::from(Span::styled("No skill selected.", app.theme.dim)));
+        out.push(Line::from(Span::styled(
+            "No skill selected.",
+            app.theme.dim,
+        )));
         return out;
     };
     let c = &app.catalog;
@@ -119,7 +128,10 @@ pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
                 &mut out,
                 target,
                 width,
-                format!("Nothing is expected of a {role} at {} for this skill.", next.name),
+                format!(
+                    "Nothing is expected of a {role} at {} for this skill.",
+                    next.name
+                ),
             );
         }
         None => {
@@ -176,7 +188,10 @@ pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
                 continue;
             }
             let cell = skill.cell(r, app.level);
-            out.push(Line::from(Span::styled(other.name.clone(), app.theme.title)));
+            out.push(Line::from(Span::styled(
+                other.name.clone(),
+                app.theme.title,
+            )));
             cell_lines(
                 app,
                 &mut out,

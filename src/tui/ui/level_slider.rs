@@ -80,7 +80,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane(app, Line::from(" Level  ←/→ "), false);
     block.render(area, buf);
     let inner = layout::inner(area);
-    let spans: Vec<Span> = segments(app, inner.width)
+    let segments = segments(app, inner.width);
+    let used: u16 = segments.iter().map(|s| s.width).sum();
+    let mut spans: Vec<Span> = segments
         .into_iter()
         .map(|s| {
             let style = if s.current {
@@ -93,5 +95,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(s.label, style)
         })
         .collect();
+    // The current level's summary, when there is room for some of it.
+    let room = usize::from(inner.width.saturating_sub(used));
+    if let Some(summary) = app
+        .catalog
+        .levels
+        .get(app.level)
+        .and_then(|l| l.summary.as_deref())
+        && room > 12
+    {
+        let summary = summary.replace('\n', " ");
+        spans.push(Span::styled(
+            format!("   {}", text::truncate(&summary, room - 3)),
+            app.theme.dim,
+        ));
+    }
     Line::from(spans).render(inner, buf);
 }

@@ -48,12 +48,23 @@ fn too_small(area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let message = format!(
-        "Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, now {}×{}",
-        area.width, area.height
-    );
-    let line = text::truncate(&message, usize::from(area.width));
-    buf.set_string(area.x, area.y, line, Style::new());
+    let (w, h) = (area.width, area.height);
+    // The longest wording that fits, centred.
+    let candidates = [
+        format!("Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, now {w}×{h}"),
+        format!("Too small: need {MIN_WIDTH}×{MIN_HEIGHT}, now {w}×{h}"),
+        format!("Need {MIN_WIDTH}×{MIN_HEIGHT}, now {w}×{h}"),
+        format!("{MIN_WIDTH}×{MIN_HEIGHT} > {w}×{h}"),
+    ];
+    let width = usize::from(w);
+    let message = candidates
+        .iter()
+        .find(|m| text::width(m) <= width)
+        .map_or_else(|| text::truncate(&candidates[3], width), Clone::clone);
+    let used = u16::try_from(text::width(&message)).unwrap_or(w);
+    let x = area.x + (w - used.min(w)) / 2;
+    let y = area.y + (h - 1) / 2;
+    buf.set_string(x, y, message, Style::new());
 }
 
 fn header(app: &App, area: Rect, buf: &mut Buffer) {

@@ -35,8 +35,20 @@ struct Columns {
 
 fn columns(app: &App, width: usize) -> Columns {
     let c = &app.catalog;
-    let level = c.levels.iter().map(|l| text::width(&l.name)).max().unwrap_or(0).clamp(5, 16);
-    let role = c.roles.iter().map(|r| text::width(&r.name)).max().unwrap_or(0).clamp(4, 24);
+    let level = c
+        .levels
+        .iter()
+        .map(|l| text::width(&l.name))
+        .max()
+        .unwrap_or(0)
+        .clamp(5, 16);
+    let role = c
+        .roles
+        .iter()
+        .map(|r| text::width(&r.name))
+        .max()
+        .unwrap_or(0)
+        .clamp(4, 24);
     let necessity = 10;
     let fixed = 2 + level + 1 + role + 1 + necessity + 1;
     let (level, role) = if width < fixed + 10 {
@@ -100,7 +112,13 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
             text::pad("Necessity", cols.necessity),
             "Description"
         );
-        buf.set_stringn(inner.x, inner.y + 3, text::truncate(&heading, width), width, app.theme.heading);
+        buf.set_stringn(
+            inner.x,
+            inner.y + 3,
+            text::truncate(&heading, width),
+            width,
+            app.theme.heading,
+        );
     }
 
     let table = table_area(main);
@@ -124,7 +142,11 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
             None => "—",
         };
         let body = cell.map_or(String::new(), |c| c.text.replace('\n', " "));
-        let style = if selected { app.theme.selection } else { Style::new() };
+        let style = if selected {
+            app.theme.selection
+        } else {
+            Style::new()
+        };
         let line = Line::from(vec![
             Span::raw(if selected { "▶ " } else { "  " }),
             Span::styled(text::pad(level_label, cols.level), app.theme.heading),
@@ -142,8 +164,51 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
         line.render(Rect::new(table.x, y, table.width, 1), buf);
     }
 
+    preview(app, table, buf);
     if app.profile.expanded {
         expanded(app, main, buf);
+    }
+}
+
+/// Below the rows, when there is room, the selected row's whole text, so
+/// the table reads like the source page without opening anything.
+fn preview(app: &App, table: Rect, buf: &mut Buffer) {
+    let rows = u16::try_from(app.profile_rows().saturating_sub(app.profile.offset))
+        .unwrap_or(u16::MAX)
+        .min(table.height);
+    let free = table.height.saturating_sub(rows);
+    if free < 4 {
+        return;
+    }
+    let Some((_, skill)) = app.selected_skill() else {
+        return;
+    };
+    let c = &app.catalog;
+    let roles = c.roles.len().max(1);
+    let (level, role) = (app.profile.row / roles, app.profile.row % roles);
+    let cell = skill.cell(role, level);
+    let width = usize::from(table.width.saturating_sub(2)).max(1);
+    let heading = format!(
+        "{} · {} · {}",
+        c.levels.get(level).map_or("", |l| l.name.as_str()),
+        c.roles.get(role).map_or("", |r| r.name.as_str()),
+        cell.map_or("not expected", |c| c.necessity.as_str())
+    );
+    let mut y = table.y + rows + 1;
+    let bottom = table.y + table.height;
+    super::rule(app, &heading, usize::from(table.width))
+        .render(Rect::new(table.x, y, table.width, 1), buf);
+    y += 1;
+    let body = cell.map_or_else(
+        || "Nothing is expected at this level for this role.".to_string(),
+        |c| c.text.clone(),
+    );
+    for line in text::wrap(&body, width) {
+        if y >= bottom {
+            break;
+        }
+        buf.set_stringn(table.x + 2, y, line, width, Style::new());
+        y += 1;
     }
 }
 
@@ -163,7 +228,9 @@ fn expanded(app: &App, main: Rect, buf: &mut Buffer) {
         |c| c.text.clone(),
     );
     let lines = text::wrap(&body, body_width);
-    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
     let area = layout::centered(main, width, height);
     Clear.render(area, buf);
     let title = format!(
@@ -174,7 +241,11 @@ fn expanded(app: &App, main: Rect, buf: &mut Buffer) {
     );
     pane(app, Line::from(text::truncate(&title, body_width)), true).render(area, buf);
     let inner = layout::inner(area);
-    for (i, l) in lines.into_iter().take(usize::from(inner.height)).enumerate() {
+    for (i, l) in lines
+        .into_iter()
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
         let y = inner.y + u16::try_from(i).unwrap_or(0);
         buf.set_stringn(inner.x, y, l, usize::from(inner.width), Style::new());
     }

@@ -14,16 +14,37 @@ use crate::tui::text;
 
 /// The pane title: role, level, and how many skills are required and
 /// optional there.
-pub fn title(app: &App) -> String {
-    let role = app.catalog.roles.get(app.role).map_or("", |r| r.name.as_str());
-    let level = app.catalog.levels.get(app.level).map_or("", |l| l.name.as_str());
+/// The longest form that fits in `width` columns is used.
+pub fn title(app: &App, width: usize) -> String {
+    let role = app
+        .catalog
+        .roles
+        .get(app.role)
+        .map_or("", |r| r.name.as_str());
+    let level = app
+        .catalog
+        .levels
+        .get(app.level)
+        .map_or("", |l| l.name.as_str());
     let (required, optional) = app.catalog.role_level_counts(app.role, app.level);
-    format!(" {role} · {level} · ● {required} required · ○ {optional} optional ")
+    let long = format!(" {role} · {level} · ● {required} required · ○ {optional} optional ");
+    if text::width(&long) <= width {
+        return long;
+    }
+    let short = format!(" {role} · {level} · ●{required} ○{optional} ");
+    if text::width(&short) <= width {
+        return short;
+    }
+    // Keep the counts and the level; let the role name give way.
+    let tail = format!(" · {level} · ●{required} ○{optional} ");
+    let room = width.saturating_sub(text::width(&tail) + 1);
+    format!(" {}{tail}", text::truncate(role, room))
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Skills && app.overlay == Overlay::None;
-    let title = text::truncate(&title(app), usize::from(area.width.saturating_sub(2)));
+    let room = usize::from(area.width.saturating_sub(2));
+    let title = text::truncate(&title(app, room), room);
     pane(app, Line::from(title), focused).render(area, buf);
     let inner = layout::inner(area);
     let width = usize::from(inner.width);

@@ -5,4 +5,6 @@
 
 pub mod catalog;
 pub mod commands;
+pub mod search;
+pub mod show;
 pub mod tui;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use rungs::commands;
+use rungs::show;
 use std::io::Write;
 use std::path::Path;
 
@@ -45,6 +46,17 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print one skill's profile (every level, every role) without the TUI
+    Show {
+        /// Skill to show (id or name, any case)
+        skill: String,
+        /// Only this role's expectations (id or name, any case)
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = show::Format::Text)]
+        format: show::Format,
+    },
 }
 
 fn main() -> ExitCode {
@@ -54,6 +66,19 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Check) => commands::check(cli.catalog.as_deref(), &mut out, &mut err),
         Some(Command::Init { dir, force }) => commands::init(&dir, force, &mut out, &mut err),
+        Some(Command::Show {
+            skill,
+            role,
+            format,
+        }) => show::command(
+            cli.catalog.as_deref(),
+            &skill,
+            // `rungs --role R show SKILL` means the same as `show SKILL --role R`.
+            role.or(cli.role).as_deref(),
+            format,
+            &mut out,
+            &mut err,
+        ),
         None => {
             drop(out);
             let start = commands::StartAt {

@@ -1,8 +1,10 @@
 //! Everything the user can ask the app to do, independent of the key or
 //! mouse gesture that asked for it.
 
+use crate::search::Results;
+
 /// One request to [`super::app::App::update`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
     /// Open or close the help overlay.
@@ -29,4 +31,19 @@ pub enum Action {
     Click(u16, u16),
     ScrollUp(u16, u16),
     ScrollDown(u16, u16),
+    /// Open the search box (`/`).
+    SearchOpen,
+    /// A character typed into the search box.
+    SearchInput(char),
+    /// Text pasted into the search box.
+    SearchPaste(String),
+    SearchBackspace,
+    /// Delete the last word of the query (`Ctrl-W`).
+    SearchDeleteWord,
+    /// Clear the query (`Ctrl-U`).
+    SearchClear,
+    /// Toggle between all roles and the selected role (`Tab`).
+    SearchScope,
+    /// Results computed for the query of this generation.
+    SearchResults(u64, Results),
 }

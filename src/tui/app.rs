@@ -4,6 +4,8 @@
 //! many rows a pane shows, where a click landed) comes from the same pure
 //! layout functions the renderer uses, so state and screen always agree.
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use super::action::Action;
@@ -11,6 +13,7 @@ use super::layout::{self, Areas};
 use super::theme::Theme;
 use super::ui;
 use crate::catalog::{Catalog, Skill};
+use crate::search::{Field, Hit, Results, Scope};
 
 /// Which pane receives movement keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +30,35 @@ pub enum Overlay {
     Help,
     /// The full skill profile: all levels × all roles.
     Profile,
+    /// The search box and its results.
+    Search,
+}
+
+/// A query for the search worker; its results come back tagged with the
+/// same generation, and any other generation is dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: String,
+    pub scope: Scope,
+}
+
+/// State of the search box.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchState {
+    pub query: String,
+    pub scope: Scope,
+    /// Bumped on every change of query or scope.
+    pub generation: u64,
+    /// Results for the current generation; `None` while they are computed.
+    pub results: Option<Results>,
+    /// Selected result.
+    pub cursor: usize,
+    /// First visible result.
+    pub offset: usize,
+    /// Role, level, skill and focus before the search opened, restored by
+    /// `Esc`.
+    pub saved: (usize, usize, usize, usize),
 }
 
 /// A row of the skills pane: a domain heading, or a skill given by its
@@ -51,7 +83,7 @@ pub struct ProfileState {
 /// Everything the explorer shows, and where the user is in it.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub catalog: Catalog,
+    pub catalog: Arc<Catalog>,
     pub theme: Theme,
     pub role: usize,
     pub level: usize,
@@ -66,15 +98,18 @@ pub struct App {
     pub detail_scroll: usize,
     pub help_scroll: usize,
     pub profile: ProfileState,
+    pub search: SearchState,
+    /// A query waiting to be handed to the search worker.
+    pub outbox: Option<SearchRequest>,
     /// The terminal's size, as last reported.
     pub size: Rect,
     pub should_quit: bool,
 }
 
 impl App {
-    pub fn new(catalog: Catalog) -> Self {
+    pub fn new(catalog: impl Into<Arc<Catalog>>) -> Self {
         let mut app = App {
-            catalog,
+            catalog: catalog.into(),
             theme: Theme::default(),
             role: 0,
             level: 0,
@@ -87,6 +122,8 @@ impl App {
             detail_scroll: 0,
             help_scroll: 0,
             profile: ProfileState::default(),
+            search: SearchState::default(),
+            outbox: None,
             size: Rect::default(),
             should_quit: false,
         };
@@ -190,6 +227,7 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::Back => match self.overlay {
+                Overlay::Search => self.close_search(false),
                 Overlay::Help => self.overlay = Overlay::None,
                 Overlay::Profile if self.profile.expanded => self.profile.expanded = false,
                 Overlay::Profile => self.overlay = Overlay::None,
@@ -231,13 +269,139 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::ScrollUp(x, y) => self.wheel(x, y, -1),
             Action::ScrollDown(x, y) => self.wheel(x, y, 1),
+            Action::SearchOpen => self.open_search(),
+            Action::SearchInput(c) => {
+                if !c.is_control() {
+                    self.search.query.push(c);
+                    self.query_changed();
+                }
+            }
+            Action::SearchPaste(text) => {
+                // One line, no control characters: a paste cannot smuggle
+                // escape sequences or newlines into the box.
+                let clean = crate::catalog::clean(&text, true).text;
+                if !clean.is_empty() {
+                    self.search.query.push_str(&clean);
+                    self.query_changed();
+                }
+            }
+            Action::SearchBackspace => {
+                if self.search.query.pop().is_some() {
+                    self.query_changed();
+                }
+            }
+            Action::SearchDeleteWord => {
+                let q = self.search.query.trim_end();
+                let cut = q.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                if cut != self.search.query.len() {
+                    self.search.query.truncate(cut);
+                    self.query_changed();
+                }
+            }
+            Action::SearchClear => {
+                if !self.search.query.is_empty() {
+                    self.search.query.clear();
+                    self.query_changed();
+                }
+            }
+            Action::SearchScope => {
+                self.search.scope = match self.search.scope {
+                    Scope::AllRoles => Scope::Role(self.search.saved.0),
+                    Scope::Role(_) => Scope::AllRoles,
+                };
+                self.query_changed();
+            }
+            Action::SearchResults(generation, results) => {
+                // Results of an older query are never shown for a newer one.
+                if self.overlay == Overlay::Search && generation == self.search.generation {
+                    self.search.results = Some(results);
+                    self.search.cursor = 0;
+                    self.search.offset = 0;
+                    self.preview_hit();
+                    return true;
+                }
+                return false;
+            }
         }
         self.snapshot() != before
     }
 
+    fn open_search(&mut self) {
+        if self.overlay == Overlay::Search {
+            return;
+        }
+        self.overlay = Overlay::Search;
+        self.search.saved = (self.role, self.level, self.skill, self.focus as usize);
+        if let Scope::Role(_) = self.search.scope {
+            self.search.scope = Scope::Role(self.role);
+        }
+        // Reopening shows the last query again, selected for editing.
+        self.query_changed();
+    }
+
+    /// A new query or scope: forget the old results and ask for new ones.
+    fn query_changed(&mut self) {
+        self.search.generation += 1;
+        self.search.results = None;
+        self.search.cursor = 0;
+        self.search.offset = 0;
+        self.outbox = Some(SearchRequest {
+            generation: self.search.generation,
+            query: self.search.query.clone(),
+            scope: self.search.scope,
+        });
+    }
+
+    /// The selected search result, if any.
+    pub fn search_hit(&self) -> Option<&Hit> {
+        self.search.results.as_ref()?.hits.get(self.search.cursor)
+    }
+
+    /// Shows the selected result on the main screen: its skill and, for a
+    /// text match, the role and level whose text matched.
+    fn preview_hit(&mut self) {
+        let Some(hit) = self.search_hit().cloned() else {
+            return;
+        };
+        let Some(skill) = self.catalog.skills.get(hit.skill) else {
+            return;
+        };
+        let role = match hit.field {
+            Field::Text { role, .. } => role,
+            _ if skill.in_role(self.role) => self.role,
+            _ => (0..self.catalog.roles.len())
+                .find(|&r| skill.in_role(r))
+                .unwrap_or(self.role),
+        };
+        self.set_role(role);
+        if let Field::Text { level, .. } = hit.field {
+            self.set_level(level);
+        }
+        self.select_skill_index(hit.skill);
+    }
+
+    fn close_search(&mut self, accept: bool) {
+        self.overlay = Overlay::None;
+        self.outbox = None;
+        if accept {
+            self.preview_hit();
+            self.focus = Focus::Skills;
+        } else {
+            let (role, level, skill, focus) = self.search.saved;
+            self.set_role(role);
+            self.set_level(level);
+            self.set_skill(skill);
+            self.focus = match focus {
+                0 => Focus::Roles,
+                2 => Focus::Detail,
+                _ => Focus::Skills,
+            };
+        }
+    }
+
     /// The parts of the state that show on screen (the catalog aside, which
     /// actions do not change).
-    fn snapshot(&self) -> [usize; 14] {
+    fn snapshot(&self) -> [usize; 17] {
         [
             self.role,
             self.level,
@@ -253,6 +417,9 @@ impl App {
             usize::from(self.profile.expanded),
             usize::from(self.size.width) << 16 | usize::from(self.size.height),
             usize::from(self.should_quit),
+            self.search.cursor,
+            self.search.offset,
+            usize::try_from(self.search.generation).unwrap_or(usize::MAX),
         ]
     }
 
@@ -274,6 +441,10 @@ impl App {
     fn page(&self) -> isize {
         let height = match (self.overlay, self.areas()) {
             (Overlay::Profile, Some(a)) => ui::profile::table_area(a.main).height,
+            (Overlay::Search, Some(_)) => ui::search::visible_results(self.size)
+                .try_into()
+                .unwrap_or(1u16)
+                .saturating_add(1),
             (_, Some(a)) => match self.focus {
                 Focus::Roles => layout::inner(a.roles).height,
                 Focus::Skills => layout::inner(a.skills).height,
@@ -287,6 +458,15 @@ impl App {
     /// Moves the cursor (or scroll) of whatever has the keys by `delta`.
     fn step(&mut self, delta: isize) {
         match self.overlay {
+            Overlay::Search => {
+                let n = self.search.results.as_ref().map_or(0, |r| r.hits.len());
+                if n == 0 {
+                    return;
+                }
+                self.search.cursor = offset(self.search.cursor, delta, n - 1);
+                self.keep_search_visible();
+                self.preview_hit();
+            }
             Overlay::Help => {
                 let max = ui::help::lines(self).len();
                 self.help_scroll = offset(self.help_scroll, delta, max.saturating_sub(1));
@@ -332,6 +512,7 @@ impl App {
     fn open(&mut self) {
         match self.overlay {
             Overlay::Help => {}
+            Overlay::Search => self.close_search(true),
             Overlay::Profile => self.profile.expanded = !self.profile.expanded,
             Overlay::None => match self.focus {
                 Focus::Roles => self.focus = Focus::Skills,
@@ -356,6 +537,23 @@ impl App {
     fn click(&mut self, x: u16, y: u16) {
         let Some(a) = self.areas() else { return };
         match self.overlay {
+            Overlay::Search => {
+                let list = ui::search::list_area(self.size);
+                if layout::contains(list, x, y) {
+                    let index = self.search.offset + usize::from(y - list.y) / 2;
+                    let n = self.search.results.as_ref().map_or(0, |r| r.hits.len());
+                    if index < n {
+                        if index == self.search.cursor {
+                            self.close_search(true);
+                        } else {
+                            self.search.cursor = index;
+                            self.preview_hit();
+                        }
+                    }
+                } else if !layout::contains(ui::search::popup(self.size), x, y) {
+                    self.close_search(false);
+                }
+            }
             Overlay::Help => self.overlay = Overlay::None,
             Overlay::Profile => {
                 if self.profile.expanded {
@@ -418,7 +616,7 @@ impl App {
     fn wheel(&mut self, x: u16, y: u16, delta: isize) {
         let Some(a) = self.areas() else { return };
         match self.overlay {
-            Overlay::Help | Overlay::Profile => self.step(delta),
+            Overlay::Help | Overlay::Profile | Overlay::Search => self.step(delta),
             Overlay::None => {
                 if layout::contains(a.roles, x, y) {
                     let last = self.catalog.roles.len().saturating_sub(1);
@@ -468,6 +666,15 @@ impl App {
         if self.overlay == Overlay::Profile {
             self.keep_profile_visible();
         }
+        if self.overlay == Overlay::Search {
+            self.keep_search_visible();
+        }
+    }
+
+    fn keep_search_visible(&mut self) {
+        let height = ui::search::visible_results(self.size).max(1);
+        let n = self.search.results.as_ref().map_or(0, |r| r.hits.len());
+        self.search.offset = visible_offset(self.search.offset, self.search.cursor, height, n);
     }
 
     fn keep_profile_visible(&mut self) {

@@ -20,11 +20,14 @@ pub fn map(app: &App, event: &Event) -> Option<Action> {
             _ => None,
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(text) if app.overlay == Overlay::Search => {
+            Some(Action::SearchPaste(text.clone()))
+        }
         _ => None,
     }
 }
 
-fn is_movement(a: Action) -> bool {
+fn is_movement(a: &Action) -> bool {
     matches!(
         a,
         Action::Up
@@ -44,7 +47,25 @@ fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
     if ctrl && matches!(key.code, KeyCode::Char('c')) {
         return (key.kind == KeyEventKind::Press).then_some(Action::Quit);
     }
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
     let action = match app.overlay {
+        Overlay::Search => match key.code {
+            KeyCode::Esc => Some(Action::Back),
+            KeyCode::Enter => Some(Action::Open),
+            KeyCode::Tab | KeyCode::BackTab => Some(Action::SearchScope),
+            KeyCode::Backspace if ctrl || alt => Some(Action::SearchDeleteWord),
+            KeyCode::Backspace => Some(Action::SearchBackspace),
+            KeyCode::Char('u') if ctrl => Some(Action::SearchClear),
+            KeyCode::Char('w') if ctrl => Some(Action::SearchDeleteWord),
+            KeyCode::Char('n') if ctrl => Some(Action::Down),
+            KeyCode::Char('p') if ctrl => Some(Action::Up),
+            KeyCode::Char(c) if !ctrl && !alt => Some(Action::SearchInput(c)),
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Down => Some(Action::Down),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown => Some(Action::PageDown),
+            _ => None,
+        },
         Overlay::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') => Some(Action::ToggleHelp),
             KeyCode::Char('q') => Some(Action::Quit),
@@ -53,6 +74,7 @@ fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
         Overlay::Profile | Overlay::None => match key.code {
             KeyCode::Char('q') => Some(Action::Quit),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
+            KeyCode::Char('/') => Some(Action::SearchOpen),
             KeyCode::Esc => Some(Action::Back),
             KeyCode::Enter => Some(Action::Open),
             KeyCode::Tab => Some(Action::FocusNext),
@@ -63,7 +85,9 @@ fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
             code => movement(code, ctrl),
         },
     }?;
-    if key.kind == KeyEventKind::Repeat && !is_movement(action) {
+    // A held key repeats movement, and typing in the search box.
+    let typing = matches!(action, Action::SearchInput(_) | Action::SearchBackspace);
+    if key.kind == KeyEventKind::Repeat && !is_movement(&action) && !typing {
         return None;
     }
     Some(action)

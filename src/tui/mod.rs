@@ -11,11 +11,12 @@ pub mod layout;
 pub mod text;
 pub mod theme;
 pub mod ui;
+pub mod worker;
 
 use std::io::{self, stdout};
 
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
@@ -64,6 +65,9 @@ pub fn run(app: App) -> io::Result<()> {
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    worker::spawn_input(tx.clone());
+    let searcher = worker::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx);
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
@@ -72,14 +76,30 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
             dirty = false;
         }
-        let event = event::read()?;
-        if let Some(action) = keymap::map(&app, &event) {
-            dirty = app.update(action);
-            if let Action::Resize(..) = action {
-                // The terminal's buffers must be resized and fully redrawn.
-                terminal.autoresize()?;
-                dirty = true;
+        // Blocks until something happens: no busy loop, no idle CPU.
+        let Ok(message) = rx.recv() else {
+            return Ok(());
+        };
+        let action = match message {
+            worker::AppEvent::Terminal(event) => {
+                if let crossterm::event::Event::Resize(..) = event {
+                    // The terminal's buffers must match the new size, and
+                    // the whole screen is drawn again.
+                    terminal.autoresize()?;
+                    dirty = true;
+                }
+                keymap::map(&app, &event)
             }
+            worker::AppEvent::TerminalError(e) => return Err(e),
+            worker::AppEvent::Search(generation, results) => {
+                Some(Action::SearchResults(generation, results))
+            }
+        };
+        if let Some(action) = action {
+            dirty |= app.update(action);
+        }
+        if let Some(request) = app.outbox.take() {
+            searcher.request(request);
         }
         if app.should_quit {
             return Ok(());

@@ -214,7 +214,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut title = vec![Span::raw(" Detail ")];
     if max > 0 {
         title.push(Span::styled(
-            format!("{}/{} ", scroll + height.min(lines.len()), lines.len()),
+            format!(
+                "{}–{}/{} ",
+                scroll + 1,
+                scroll + height.min(lines.len()),
+                lines.len()
+            ),
             app.theme.dim,
         ));
     }

@@ -5,6 +5,7 @@ pub mod help;
 pub mod level_slider;
 pub mod profile;
 pub mod roles;
+pub mod search;
 pub mod skills;
 pub mod status;
 
@@ -41,6 +42,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Overlay::None => {}
         Overlay::Profile => profile::render(app, areas.main, buf),
         Overlay::Help => help::render(app, area, buf),
+        Overlay::Search => search::render(app, area, buf),
     }
 }
 

@@ -11,6 +11,13 @@ use crate::tui::text;
 /// Key hints for the current mode and focus, as (key, what) pairs.
 pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
     match (app.overlay, app.focus) {
+        (Overlay::Search, _) => vec![
+            ("↑↓", "choose"),
+            ("Enter", "go"),
+            ("Tab", "scope"),
+            ("Ctrl-U", "clear"),
+            ("Esc", "back"),
+        ],
         (Overlay::Help, _) => vec![("↑↓", "scroll"), ("Esc/?", "close"), ("q", "quit")],
         (Overlay::Profile, _) if app.profile.expanded => {
             vec![("Esc/Enter", "close text"), ("q", "quit")]
@@ -34,6 +41,7 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
             ("↑↓", "skill"),
             ("←→", "level"),
             ("Enter", "profile"),
+            ("/", "search"),
             ("Tab", "focus"),
             ("?", "help"),
             ("q", "quit"),

@@ -1,0 +1,649 @@
+//! Fuzzy search over a catalog: skill names, domain names, tags and every
+//! expectation text.
+//!
+//! Names, domains and tags are short, so `SkimMatcherV2` (smart case) scores
+//! them directly. Expectation texts are long, and a fuzzy match over a whole
+//! text matches almost anything, so texts are matched word by word instead:
+//! each query word against an index of the distinct words of all texts,
+//! built once at load — by prefix ("estimat" finds "estimates"), or fuzzily
+//! within one word when the query word has three letters or more. A text
+//! matches when every query word matches one of its words.
+
+use std::collections::HashMap;
+use std::collections::HashSet;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::catalog::Catalog;
+
+/// Where a skill matched. The order is the ranking order among matches of
+/// equal score: a name beats a tag beats a domain beats a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Name,
+    /// The tag at this position in the skill's tags.
+    Tag(usize),
+    Domain,
+    /// The expectation of a role at a level.
+    Text {
+        role: usize,
+        level: usize,
+    },
+}
+
+impl Field {
+    fn rank(self) -> u8 {
+        match self {
+            Field::Name => 0,
+            Field::Tag(_) => 1,
+            Field::Domain => 2,
+            Field::Text { .. } => 3,
+        }
+    }
+
+    /// A short word for where the match is, as the CLI prints it.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Tag(_) => "tag",
+            Field::Domain => "domain",
+            Field::Text { .. } => "text",
+        }
+    }
+}
+
+/// One result: a skill, where it matched best, and what to highlight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub skill: usize,
+    pub field: Field,
+    pub score: i64,
+    /// The matched string (the name, tag or domain name) or, for a text
+    /// match, a snippet around the matched words.
+    pub shown: String,
+    /// Character indices into `shown` to highlight.
+    pub indices: Vec<usize>,
+}
+
+/// Which skills a search covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    #[default]
+    AllRoles,
+    /// Only this role's profile, and only its expectations.
+    Role(usize),
+}
+
+/// Results of one query, best first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Results {
+    pub query: String,
+    pub scope: Scope,
+    pub hits: Vec<Hit>,
+}
+
+/// A word of the text index and the cells whose text contains it.
+struct Word {
+    text: String,
+    cells: Vec<u32>,
+}
+
+/// The search index of one catalog, built once at load.
+pub struct Index {
+    names: Vec<String>,
+    /// Distinct tags (as written) and the skills that carry each, with the
+    /// tag's position in that skill's list.
+    tags: Vec<(String, Vec<(u32, u32)>)>,
+    domains: Vec<String>,
+    /// Skills of each domain.
+    domain_skills: Vec<Vec<u32>>,
+    /// Distinct lowercase words of all texts, sorted, for prefix ranges.
+    words: Vec<Word>,
+    roles: usize,
+    levels: usize,
+    /// Profile membership: `in_role[skill * roles + role]`.
+    in_role: Vec<bool>,
+}
+
+/// Lowercase words of a text, with their character ranges. A token such as
+/// `torch.compile` or `DDP/FSDP` yields itself and its alphanumeric parts,
+/// so both `torch.comp` and `fsdp` find it.
+pub fn words(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && !chars[i].is_whitespace() {
+            i += 1;
+        }
+        // Trim punctuation around the token: "(DDP/FSDP)," -> "DDP/FSDP".
+        let (mut s, mut e) = (start, i);
+        while s < e && !chars[s].is_alphanumeric() {
+            s += 1;
+        }
+        while e > s && !chars[e - 1].is_alphanumeric() {
+            e -= 1;
+        }
+        if s == e {
+            continue;
+        }
+        let token: String = chars[s..e].iter().collect::<String>().to_lowercase();
+        let mut parts = 0;
+        let mut p = s;
+        while p < e {
+            if !chars[p].is_alphanumeric() {
+                p += 1;
+                continue;
+            }
+            let ps = p;
+            while p < e && chars[p].is_alphanumeric() {
+                p += 1;
+            }
+            parts += 1;
+            if ps != s || p != e {
+                out.push((
+                    chars[ps..p].iter().collect::<String>().to_lowercase(),
+                    ps..p,
+                ));
+            }
+        }
+        if parts > 0 {
+            out.push((token, s..e));
+        }
+    }
+    out
+}
+
+impl Index {
+    pub fn new(catalog: &Catalog) -> Self {
+        let roles = catalog.roles.len();
+        let levels = catalog.levels.len();
+        let mut tag_ids: HashMap<&str, usize> = HashMap::new();
+        let mut tags: Vec<(String, Vec<(u32, u32)>)> = Vec::new();
+        let mut domain_skills = vec![Vec::new(); catalog.domains.len()];
+        let mut word_cells: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut in_role = vec![false; catalog.skills.len() * roles];
+        for (s, skill) in catalog.skills.iter().enumerate() {
+            let sid = u32::try_from(s).unwrap_or(u32::MAX);
+            for (t, tag) in skill.tags.iter().enumerate() {
+                let id = *tag_ids.entry(tag.as_str()).or_insert_with(|| {
+                    tags.push((tag.clone(), Vec::new()));
+                    tags.len() - 1
+                });
+                tags[id].1.push((sid, u32::try_from(t).unwrap_or(0)));
+            }
+            if let Some(d) = domain_skills.get_mut(skill.domain) {
+                d.push(sid);
+            }
+            for (r, l, cell) in skill.expectations() {
+                in_role[s * roles + r] = true;
+                let cell_id = u32::try_from((s * roles + r) * levels + l).unwrap_or(u32::MAX);
+                for (w, _) in words(&cell.text) {
+                    let cells = word_cells.entry(w).or_default();
+                    if cells.last() != Some(&cell_id) {
+                        cells.push(cell_id);
+                    }
+                }
+            }
+        }
+        let mut words: Vec<Word> = word_cells
+            .into_iter()
+            .map(|(text, cells)| Word { text, cells })
+            .collect();
+        words.sort_unstable_by(|a, b| a.text.cmp(&b.text));
+        Index {
+            names: catalog.skills.iter().map(|s| s.name.clone()).collect(),
+            tags,
+            domains: catalog.domains.iter().map(|d| d.name.clone()).collect(),
+            domain_skills,
+            words,
+            roles,
+            levels,
+            in_role,
+        }
+    }
+
+    /// Number of distinct words in the text index.
+    pub fn vocabulary(&self) -> usize {
+        self.words.len()
+    }
+
+    fn skill_in_scope(&self, skill: usize, scope: Scope) -> bool {
+        match scope {
+            Scope::AllRoles => true,
+            Scope::Role(r) => self
+                .in_role
+                .get(skill * self.roles + r)
+                .copied()
+                .unwrap_or(false),
+        }
+    }
+
+    /// Vocabulary words matching one query word, with a score each.
+    fn matching_words(&self, matcher: &SkimMatcherV2, q: &str) -> Vec<(usize, i64)> {
+        let mut out = Vec::new();
+        let short = q.chars().count() < 3;
+        // Prefix matches form one range of the sorted vocabulary.
+        let start = self.words.partition_point(|w| w.text.as_str() < q);
+        for (i, w) in self.words.iter().enumerate().skip(start) {
+            if !w.text.starts_with(q) {
+                break;
+            }
+            // One or two letters only match whole words: a prefix that short
+            // would match nearly every text.
+            if short && w.text != q {
+                continue;
+            }
+            let score = matcher.fuzzy_match(&w.text, q).unwrap_or(1);
+            out.push((i, score + if w.text == q { 8 } else { 0 }));
+        }
+        if short {
+            return out;
+        }
+        // Fuzzy within one word: same first letter, and the letters close
+        // together ("estmates" finds "estimates"), so a few letters cannot
+        // match everything.
+        let Some(first) = q.chars().next() else {
+            return out;
+        };
+        let mut buf = [0u8; 4];
+        let first_str: &str = first.encode_utf8(&mut buf);
+        let lo = self.words.partition_point(|w| w.text.as_str() < first_str);
+        let qlen = q.chars().count();
+        for (i, w) in self.words.iter().enumerate().skip(lo) {
+            if !w.text.starts_with(first) {
+                break;
+            }
+            if w.text.starts_with(q) {
+                continue; // already a prefix match
+            }
+            if let Some((score, idx)) = matcher.fuzzy_indices(&w.text, q) {
+                let span = idx.last().map_or(0, |l| l + 1) - idx.first().copied().unwrap_or(0);
+                if span <= qlen + 2 {
+                    out.push((i, score / 2));
+                }
+            }
+        }
+        out
+    }
+
+    /// Runs a query. `cancelled` is polled now and then; when it returns
+    /// true the search stops and returns `None` (a newer query is waiting).
+    /// `candidates`, when given, limits the search to those skills: the
+    /// results of a shorter query this one extends.
+    pub fn search(
+        &self,
+        catalog: &Catalog,
+        query: &str,
+        scope: Scope,
+        candidates: Option<&HashSet<usize>>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Results> {
+        let query_trim = query.trim();
+        let mut results = Results {
+            query: query.to_string(),
+            scope,
+            hits: Vec::new(),
+        };
+        if query_trim.is_empty() {
+            return Some(results);
+        }
+        let matcher = SkimMatcherV2::default().smart_case();
+        let mut best: HashMap<usize, (i64, Field, Vec<usize>)> = HashMap::new();
+        let mut offer = |skill: usize, score: i64, field: Field, idx: Vec<usize>| {
+            let better = match best.get(&skill) {
+                None => true,
+                Some((s, f, _)) => {
+                    (score, std::cmp::Reverse(field.rank())) > (*s, std::cmp::Reverse(f.rank()))
+                }
+            };
+            if better {
+                best.insert(skill, (score, field, idx));
+            }
+        };
+        let wanted =
+            |s: usize| candidates.is_none_or(|c| c.contains(&s)) && self.skill_in_scope(s, scope);
+
+        // Names.
+        for (s, name) in self.names.iter().enumerate() {
+            if s % 4096 == 0 && cancelled() {
+                return None;
+            }
+            if !wanted(s) {
+                continue;
+            }
+            if let Some((score, idx)) = matcher.fuzzy_indices(name, query_trim) {
+                offer(s, score, Field::Name, idx);
+            }
+        }
+        // Tags: each distinct tag once, then every skill carrying it.
+        for (tag, holders) in &self.tags {
+            if let Some((score, idx)) = matcher.fuzzy_indices(tag, query_trim) {
+                for &(s, t) in holders {
+                    let s = s as usize;
+                    if wanted(s) {
+                        offer(s, score, Field::Tag(t as usize), idx.clone());
+                    }
+                }
+            }
+        }
+        // Domains.
+        for (d, name) in self.domains.iter().enumerate() {
+            if let Some((score, idx)) = matcher.fuzzy_indices(name, query_trim) {
+                for &s in &self.domain_skills[d] {
+                    let s = s as usize;
+                    if wanted(s) {
+                        offer(s, score, Field::Domain, idx.clone());
+                    }
+                }
+            }
+        }
+        if cancelled() {
+            return None;
+        }
+        // Texts: every query word must match a word of the same text.
+        let qwords = query_words(query_trim);
+        let per_cell = self.roles * self.levels;
+        let mut scores: HashMap<u32, (usize, i64)> = HashMap::new();
+        for (n, q) in qwords.iter().enumerate() {
+            let matched = self.matching_words(&matcher, q);
+            let mut seen_this_word: HashMap<u32, i64> = HashMap::new();
+            for (w, score) in matched {
+                for &cell in &self.words[w].cells {
+                    let c = cell as usize;
+                    let skill = c / per_cell.max(1);
+                    let role = (c % per_cell.max(1)) / self.levels.max(1);
+                    if matches!(scope, Scope::Role(r) if r != role) {
+                        continue;
+                    }
+                    if n > 0 && scores.get(&cell).is_none_or(|(k, _)| *k != n) {
+                        continue;
+                    }
+                    if n == 0 && !wanted(skill) {
+                        continue;
+                    }
+                    let e = seen_this_word.entry(cell).or_insert(0);
+                    *e = (*e).max(score);
+                }
+            }
+            for (cell, score) in seen_this_word {
+                let entry = scores.entry(cell).or_insert((0, 0));
+                entry.0 = n + 1;
+                entry.1 += score;
+            }
+            if cancelled() {
+                return None;
+            }
+        }
+        let full = qwords.len();
+        let mut text_best: HashMap<usize, (i64, u32)> = HashMap::new();
+        for (cell, (count, score)) in scores {
+            if count != full {
+                continue;
+            }
+            let skill = cell as usize / per_cell.max(1);
+            let e = text_best.entry(skill).or_insert((i64::MIN, cell));
+            if (score, std::cmp::Reverse(cell)) > (e.0, std::cmp::Reverse(e.1)) {
+                *e = (score, cell);
+            }
+        }
+        for (skill, (score, cell)) in text_best {
+            let c = cell as usize % per_cell.max(1);
+            let field = Field::Text {
+                role: c / self.levels.max(1),
+                level: c % self.levels.max(1),
+            };
+            offer(skill, score, field, Vec::new());
+        }
+
+        let mut hits: Vec<Hit> = best
+            .into_iter()
+            .map(|(skill, (score, field, indices))| Hit {
+                skill,
+                field,
+                score,
+                shown: String::new(),
+                indices,
+            })
+            .collect();
+        hits.sort_by_cached_key(|h| {
+            (
+                std::cmp::Reverse(h.score),
+                h.field.rank(),
+                self.names[h.skill].to_lowercase(),
+                h.skill,
+            )
+        });
+        // Snippets cost a scan of the text: make them for the first results
+        // only; the rest are made when shown (`fill_shown`).
+        for hit in hits.iter_mut().take(SHOWN_UP_FRONT) {
+            fill_shown(catalog, hit, &qwords);
+        }
+        results.hits = hits;
+        Some(results)
+    }
+}
+
+/// The words of a query as text matching uses them.
+pub fn query_words(query: &str) -> Vec<String> {
+    query.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Results whose display text is made during the search.
+pub const SHOWN_UP_FRONT: usize = 200;
+
+/// Characters of context kept on each side of a text match.
+const SNIPPET_CONTEXT: usize = 40;
+
+/// Sets what a hit shows: the matched string, or a snippet of the text
+/// around the matched words with their characters to highlight.
+pub fn fill_shown(catalog: &Catalog, hit: &mut Hit, qwords: &[String]) {
+    if !hit.shown.is_empty() {
+        return;
+    }
+    let Some(skill) = catalog.skills.get(hit.skill) else {
+        return;
+    };
+    match hit.field {
+        Field::Name => hit.shown = skill.name.clone(),
+        Field::Tag(t) => hit.shown = skill.tags.get(t).cloned().unwrap_or_default(),
+        Field::Domain => hit.shown = catalog.domain_of(skill).name.clone(),
+        Field::Text { role, level } => {
+            let Some(cell) = skill.cell(role, level) else {
+                return;
+            };
+            let (shown, indices) = snippet(&cell.text, qwords);
+            hit.shown = shown;
+            hit.indices = indices;
+        }
+    }
+}
+
+/// A window of `text` around its first matched word, on one line, with the
+/// character indices of every matched word inside the window.
+pub fn snippet(text: &str, qwords: &[String]) -> (String, Vec<usize>) {
+    let matcher = SkimMatcherV2::default();
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let mut marked: Vec<std::ops::Range<usize>> = Vec::new();
+    for (w, range) in words(text) {
+        let hit = qwords.iter().any(|q| {
+            if q.chars().count() < 3 {
+                w == *q
+            } else if w.starts_with(q.as_str()) {
+                true
+            } else {
+                w.starts_with(q.chars().next().unwrap_or(' '))
+                    && matcher.fuzzy_indices(&w, q).is_some_and(|(_, idx)| {
+                        idx.last().map_or(0, |l| l + 1) - idx.first().copied().unwrap_or(0)
+                            <= q.chars().count() + 2
+                    })
+            }
+        });
+        if hit
+            && !marked
+                .iter()
+                .any(|m| m.start <= range.start && range.end <= m.end)
+        {
+            marked.retain(|m| !(range.start <= m.start && m.end <= range.end));
+            marked.push(range);
+        }
+    }
+    marked.sort_by_key(|r| r.start);
+    let first = marked.first().map_or(0, |r| r.start);
+    let mut start = first.saturating_sub(SNIPPET_CONTEXT);
+    // Start at a word boundary.
+    while start > 0 && start < first && !chars[start - 1].is_whitespace() {
+        start += 1;
+    }
+    let mut end = (first + SNIPPET_CONTEXT * 2).min(chars.len());
+    while end < chars.len() && end > first && !chars[end].is_whitespace() {
+        end -= 1;
+    }
+    if end <= first {
+        end = (first + SNIPPET_CONTEXT * 2).min(chars.len());
+    }
+    let mut shown = String::new();
+    let mut offset = 0;
+    if start > 0 {
+        shown.push('…');
+        offset = 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let indices = marked
+        .iter()
+        .flat_map(|r| r.clone())
+        .filter(|&i| i >= start && i < end)
+        .map(|i| i - start + offset)
+        .collect();
+    (shown, indices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::load_embedded;
+
+    fn run(catalog: &Catalog, q: &str) -> Results {
+        Index::new(catalog)
+            .search(catalog, q, Scope::AllRoles, None, &|| false)
+            .unwrap()
+    }
+
+    #[test]
+    fn words_split_tokens_and_parts() {
+        let w: Vec<String> = words("Uses torch.compile (DDP/FSDP), fast.")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        for want in [
+            "uses",
+            "torch",
+            "compile",
+            "torch.compile",
+            "ddp",
+            "fsdp",
+            "ddp/fsdp",
+            "fast",
+        ] {
+            assert!(w.contains(&want.to_string()), "{want} in {w:?}");
+        }
+    }
+
+    #[test]
+    fn name_match_ranks_first_and_highlights_char_indices() {
+        let c = load_embedded().unwrap().catalog;
+        let r = run(&c, "deep learn");
+        let top = &r.hits[0];
+        assert_eq!(c.skills[top.skill].id, "deep-learning");
+        assert_eq!(top.field, Field::Name);
+        assert_eq!(top.shown, "Deep Learning");
+        assert_eq!(top.indices[..4], [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn texts_match_by_word_prefix() {
+        let c = load_embedded().unwrap().catalog;
+        let r = run(&c, "torch.comp");
+        let dl = c.skill_index("deep-learning").unwrap();
+        let hit = r
+            .hits
+            .iter()
+            .find(|h| h.skill == dl)
+            .expect("deep learning found");
+        assert!(matches!(hit.field, Field::Text { .. }));
+        assert!(hit.shown.contains("torch.compile"), "{}", hit.shown);
+        let hl: String = hit
+            .indices
+            .iter()
+            .map(|&i| hit.shown.chars().nth(i).unwrap())
+            .collect();
+        assert_eq!(hl, "torch.compile");
+    }
+
+    #[test]
+    fn three_letters_do_not_match_everything() {
+        let c = load_embedded().unwrap().catalog;
+        let r = run(&c, "xqz");
+        assert!(r.hits.is_empty());
+        let r = run(&c, "est");
+        assert!(
+            r.hits.len() < c.skills.len(),
+            "{} of {}",
+            r.hits.len(),
+            c.skills.len()
+        );
+    }
+
+    #[test]
+    fn a_skill_appears_once() {
+        let c = load_embedded().unwrap().catalog;
+        let r = run(&c, "pytorch");
+        let mut seen = HashSet::new();
+        assert!(r.hits.iter().all(|h| seen.insert(h.skill)));
+    }
+
+    #[test]
+    fn scope_limits_to_one_role() {
+        let c = load_embedded().unwrap().catalog;
+        let idx = Index::new(&c);
+        let ds = c.role_index("data-scientist").unwrap();
+        let r = idx
+            .search(&c, "dbt", Scope::Role(ds), None, &|| false)
+            .unwrap();
+        for h in &r.hits {
+            if let Field::Text { role, .. } = h.field {
+                assert_eq!(role, ds);
+            }
+            assert!(c.skills[h.skill].in_role(ds));
+        }
+    }
+
+    #[test]
+    fn cancelled_search_returns_none() {
+        let c = load_embedded().unwrap().catalog;
+        assert!(
+            Index::new(&c)
+                .search(&c, "a", Scope::AllRoles, None, &|| true)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn snippet_marks_matched_words() {
+        let (s, idx) = snippet("Builds models. Estimates effort well.", &["estimat".into()]);
+        let hl: String = idx.iter().map(|&i| s.chars().nth(i).unwrap()).collect();
+        assert_eq!(hl, "Estimates");
+    }
+}

@@ -1,0 +1,250 @@
+//! The search box: the query, its scope and count, and the ranked results
+//! with the matched characters highlighted.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+use super::pane;
+use crate::search::{self, Field, Hit, Scope};
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::text;
+
+/// Lines each result takes: what and where, then the matched text.
+pub const RESULT_LINES: u16 = 2;
+
+/// The popup: wide, from the second line down to two thirds of the screen.
+pub fn popup(size: Rect) -> Rect {
+    let width = size.width.saturating_sub(4).min(110);
+    let height = (size.height.saturating_mul(3) / 4)
+        .max(8)
+        .min(size.height.saturating_sub(1));
+    Rect {
+        x: size.x + size.width.saturating_sub(width) / 2,
+        y: size
+            .y
+            .saturating_add(1)
+            .min(size.y + size.height.saturating_sub(height)),
+        width,
+        height,
+    }
+}
+
+/// Where the results are listed: inside the popup, below the input line
+/// and a rule.
+pub fn list_area(size: Rect) -> Rect {
+    let inner = layout::inner(popup(size));
+    Rect {
+        y: inner.y.saturating_add(2),
+        height: inner.height.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// How many results fit on screen at once.
+pub fn visible_results(size: Rect) -> usize {
+    usize::from(list_area(size).height / RESULT_LINES)
+}
+
+/// Spans of `s` with the characters at `indices` (char indices, as
+/// fuzzy-matcher reports them) highlighted, cut to `max` cells.
+fn highlighted(
+    s: &str,
+    indices: &[usize],
+    max: usize,
+    base: Style,
+    mark: Style,
+) -> Vec<Span<'static>> {
+    let cut = text::truncate(s, max);
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_marked = false;
+    for (i, c) in cut.chars().enumerate() {
+        let m = indices.binary_search(&i).is_ok();
+        if m != run_marked && !run.is_empty() {
+            let style = if run_marked { mark } else { base };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_marked = m;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_marked { mark } else { base }));
+    }
+    spans
+}
+
+fn where_label(app: &App, hit: &Hit) -> String {
+    let c = &app.catalog;
+    match hit.field {
+        Field::Name => "name".to_string(),
+        Field::Tag(_) => "tag".to_string(),
+        Field::Domain => "domain".to_string(),
+        Field::Text { role, level } => format!(
+            "{} · {}",
+            c.roles.get(role).map_or("", |r| r.name.as_str()),
+            c.levels.get(level).map_or("", |l| l.name.as_str())
+        ),
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let popup = popup(area);
+    if popup.width < 10 || popup.height < 5 {
+        return;
+    }
+    Clear.render(popup, buf);
+    let st = &app.search;
+    let count = match &st.results {
+        Some(r) if r.hits.len() == 1 => "1 result".to_string(),
+        Some(r) => format!("{} results", r.hits.len()),
+        None => "searching…".to_string(),
+    };
+    let scope = match st.scope {
+        Scope::AllRoles => "all roles".to_string(),
+        Scope::Role(r) => app
+            .catalog
+            .roles
+            .get(r)
+            .map_or(String::new(), |r| r.name.clone()),
+    };
+    let title = format!(" Search · {scope} (Tab) · {count} ");
+    pane(
+        app,
+        Line::from(text::truncate(
+            &title,
+            usize::from(popup.width.saturating_sub(2)),
+        )),
+        true,
+    )
+    .render(popup, buf);
+    let inner = layout::inner(popup);
+    let width = usize::from(inner.width);
+    // The input line keeps its end (where typing happens) in view.
+    let prompt = "/ ";
+    let room = width.saturating_sub(text::width(prompt) + 1);
+    let mut shown = st.query.clone();
+    while text::width(&shown) > room {
+        shown.remove(0);
+    }
+    Line::from(vec![
+        Span::styled(prompt, app.theme.key),
+        Span::raw(shown),
+        Span::styled("▏", app.theme.key),
+    ])
+    .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
+    if inner.height > 1 {
+        let hint = if st.query.is_empty() {
+            "type to search names, tags, domains and texts · ↑↓ choose · Enter go · Esc back"
+        } else {
+            "↑↓ choose · Enter go · Esc back · Ctrl-U clear"
+        };
+        buf.set_stringn(
+            inner.x,
+            inner.y + 1,
+            text::truncate(hint, width),
+            width,
+            app.theme.dim,
+        );
+    }
+    let list = list_area(area);
+    let Some(results) = &st.results else {
+        return;
+    };
+    if results.hits.is_empty() && !st.query.trim().is_empty() {
+        buf.set_stringn(
+            list.x,
+            list.y,
+            text::truncate("No match.", width),
+            width,
+            app.theme.dim,
+        );
+        return;
+    }
+    let mark = app.theme.key.add_modifier(Modifier::UNDERLINED);
+    let qwords = search::query_words(&st.query);
+    for (i, hit) in results
+        .hits
+        .iter()
+        .enumerate()
+        .skip(st.offset)
+        .take(visible_results(area))
+    {
+        let Some(skill) = app.catalog.skills.get(hit.skill) else {
+            continue;
+        };
+        let mut hit = hit.clone();
+        search::fill_shown(&app.catalog, &mut hit, &qwords);
+        let selected = i == st.cursor;
+        let y = list.y + u16::try_from(i - st.offset).unwrap_or(0) * RESULT_LINES;
+        let row_style = if selected {
+            app.theme.selection
+        } else {
+            Style::new()
+        };
+        let gutter = if selected { "▶ " } else { "  " };
+        let label = where_label(app, &hit);
+        let domain = app.catalog.domain_of(skill).name.clone();
+        let right = format!("  {domain} · {label}");
+        let name_room = width.saturating_sub(2 + text::width(&right).min(width / 2));
+        let mut first: Vec<Span<'static>> = vec![Span::raw(gutter)];
+        if hit.field == Field::Name {
+            first.extend(highlighted(
+                &skill.name,
+                &hit.indices,
+                name_room,
+                app.theme.title,
+                mark,
+            ));
+        } else {
+            first.push(Span::styled(
+                text::truncate(&skill.name, name_room),
+                app.theme.title,
+            ));
+        }
+        let used: usize = first.iter().map(|s| s.width()).sum();
+        first.push(Span::styled(
+            text::truncate(&right, width.saturating_sub(used)),
+            app.theme.dim,
+        ));
+        Line::from(first)
+            .style(row_style)
+            .render(Rect::new(list.x, y, list.width, 1), buf);
+        if y + 1 >= list.y + list.height {
+            continue;
+        }
+        let second: Vec<Span<'static>> = match hit.field {
+            Field::Name => vec![Span::styled(
+                text::truncate(
+                    skill.summary.as_deref().unwrap_or(""),
+                    width.saturating_sub(4),
+                ),
+                app.theme.dim,
+            )],
+            Field::Tag(_) => {
+                let mut v = vec![Span::styled("#", app.theme.dim)];
+                v.extend(highlighted(
+                    &hit.shown,
+                    &hit.indices,
+                    width.saturating_sub(5),
+                    Style::new(),
+                    mark,
+                ));
+                v
+            }
+            Field::Domain | Field::Text { .. } => highlighted(
+                &hit.shown,
+                &hit.indices,
+                width.saturating_sub(4),
+                Style::new(),
+                mark,
+            ),
+        };
+        let mut line = vec![Span::raw("    ")];
+        line.extend(second);
+        Line::from(line).render(Rect::new(list.x, y + 1, list.width, 1), buf);
+    }
+}

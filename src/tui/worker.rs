@@ -1,0 +1,106 @@
+//! Background threads: one reads terminal events, one runs searches, and
+//! both post to the channel the event loop waits on.
+//!
+//! Searching off the UI thread keeps typing responsive on any catalog size:
+//! a keystroke is drawn at once and its results follow. A search that a
+//! newer query has made pointless is abandoned midway.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use crossterm::event::{self, Event};
+
+use super::app::SearchRequest;
+use crate::catalog::Catalog;
+use crate::search::{Index, Results};
+
+/// Something the event loop must handle.
+#[derive(Debug)]
+pub enum AppEvent {
+    Terminal(Event),
+    /// Reading terminal events failed; the loop ends with this error.
+    TerminalError(std::io::Error),
+    Search(u64, Results),
+}
+
+/// Starts the thread that forwards terminal events.
+pub fn spawn_input(tx: Sender<AppEvent>) {
+    thread::spawn(move || {
+        loop {
+            let message = match event::read() {
+                Ok(e) => AppEvent::Terminal(e),
+                Err(e) => AppEvent::TerminalError(e),
+            };
+            let failed = matches!(message, AppEvent::TerminalError(_));
+            if tx.send(message).is_err() || failed {
+                return;
+            }
+        }
+    });
+}
+
+/// The search thread's handle: send requests, newest wins.
+pub struct SearchWorker {
+    requests: Sender<SearchRequest>,
+    latest: Arc<AtomicU64>,
+}
+
+impl SearchWorker {
+    /// Starts the search thread over `catalog`; the index is built there,
+    /// so start-up does not wait for it.
+    pub fn spawn(catalog: Arc<Catalog>, events: Sender<AppEvent>) -> Self {
+        let (requests, rx) = mpsc::channel::<SearchRequest>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let seen = Arc::clone(&latest);
+        thread::spawn(move || run(&catalog, &rx, &seen, &events));
+        SearchWorker { requests, latest }
+    }
+
+    pub fn request(&self, request: SearchRequest) {
+        self.latest.store(request.generation, Ordering::SeqCst);
+        // A closed channel means the worker is gone; searching just stops.
+        let _ = self.requests.send(request);
+    }
+}
+
+fn run(
+    catalog: &Catalog,
+    rx: &Receiver<SearchRequest>,
+    latest: &AtomicU64,
+    events: &Sender<AppEvent>,
+) {
+    let index = Index::new(catalog);
+    // The last finished search, to narrow from when the query only grew.
+    let mut last: Option<(String, crate::search::Scope, HashSet<usize>)> = None;
+    while let Ok(mut request) = rx.recv() {
+        // Only the newest waiting request matters.
+        while let Ok(newer) = rx.try_recv() {
+            request = newer;
+        }
+        let generation = request.generation;
+        let cancelled = || latest.load(Ordering::SeqCst) != generation;
+        let candidates = last.as_ref().and_then(|(q, scope, skills)| {
+            let grew = request.query.starts_with(q.as_str())
+                && q.trim().chars().count() >= 3
+                && *scope == request.scope;
+            grew.then_some(skills)
+        });
+        let Some(results) = index.search(
+            catalog,
+            &request.query,
+            request.scope,
+            candidates,
+            &cancelled,
+        ) else {
+            continue;
+        };
+        let skills = results.hits.iter().map(|h| h.skill).collect();
+        last = Some((request.query.clone(), request.scope, skills));
+        if events.send(AppEvent::Search(generation, results)).is_err() {
+            return;
+        }
+    }
+}

@@ -267,8 +267,7 @@ fn read_raw(path: &Path) -> RawFile {
 
 fn too_big(len: u64) -> String {
     format!(
-        "file is {:.1} MiB; catalog files may be at most {} MiB",
-        len as f64 / (1024.0 * 1024.0),
+        "file is {len} bytes; catalog files may be at most {} MiB ({MAX_FILE_BYTES} bytes); split it into a directory catalog",
         MAX_FILE_BYTES / (1024 * 1024)
     )
 }
@@ -573,7 +572,7 @@ fn warnings(catalog: &Catalog, role_defs: &[NamedDef]) -> Vec<Diagnostic> {
                 &skill.origin,
                 Severity::Warning,
                 format!(
-                    "skill `{}` has no expectations, so it is in no role's profile; add [expectations.<role-id>]",
+                    "skill `{}` has no expectations, so it is in no role's profile; add expectations for a role ([expectations.<role-id>] in a skill file, [skills.expectations.<role-id>] in a one-file catalog)",
                     skill.id
                 ),
             ));

@@ -301,6 +301,16 @@ impl Schema {
     }
 }
 
+/// `; valid Xs: …`, or `; did you mean `x`? (valid Xs: …)` when `given`
+/// is a likely typo of one of `ids`.
+fn valid(kind: &str, given: &str, ids: &[String]) -> String {
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    match closest(given, &refs) {
+        Some(c) => format!("; did you mean `{c}`? (valid {kind}: {})", list(ids)),
+        None => format!("; valid {kind}: {}", list(ids)),
+    }
+}
+
 fn list(ids: &[String]) -> String {
     if ids.is_empty() {
         "none are defined".to_string()
@@ -349,9 +359,9 @@ pub(crate) fn skill(
                     ctx.error(
                         v.span(),
                         format!(
-                            "unknown domain `{}`; valid domains: {}",
+                            "unknown domain `{}`{}",
                             clean(s, true).text,
-                            list(&schema.domains)
+                            valid("domains", s, &schema.domains)
                         ),
                     );
                     None
@@ -436,10 +446,10 @@ pub(crate) fn skill(
                         ctx.error(
                             role_key.span(),
                             format!(
-                                "unknown role `{}` in [{expectations_prefix}.{}]; valid roles: {}",
+                                "unknown role `{}` in [{expectations_prefix}.{}]{}",
                                 clean(role_id, true).text,
                                 clean(role_id, true).text,
-                                list(&schema.roles)
+                                valid("roles", role_id, &schema.roles)
                             ),
                         );
                     }
@@ -460,9 +470,9 @@ pub(crate) fn skill(
                             ctx.error(
                                 level_key.span(),
                                 format!(
-                                    "unknown level `{}`; valid levels: {}",
+                                    "unknown level `{}`{}",
                                     clean(level_id, true).text,
-                                    list(&schema.levels)
+                                    valid("levels", level_id, &schema.levels)
                                 ),
                             );
                         }

@@ -580,12 +580,13 @@ impl App {
                     let inner = layout::inner(a.slider);
                     let dx = x.saturating_sub(inner.x);
                     if let Some(s) = segments.iter().find(|s| dx >= s.x && dx < s.x + s.width) {
-                        if let Some(level) = s.level {
-                            self.set_level(level);
-                        } else if s.step < 0 {
-                            self.change_level(self.level.checked_sub(1));
-                        } else {
-                            self.change_level(Some(self.level + 1));
+                        match (s.level, s.step) {
+                            (Some(level), _) => self.set_level(level),
+                            (None, step) if step < 0 => {
+                                self.change_level(self.level.checked_sub(1));
+                            }
+                            (None, step) if step > 0 => self.change_level(Some(self.level + 1)),
+                            _ => {} // a separator
                         }
                     }
                 } else if layout::contains(a.roles, x, y) {

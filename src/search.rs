@@ -92,6 +92,11 @@ struct Word {
 /// The search index of one catalog, built once at load.
 pub struct Index {
     names: Vec<String>,
+    /// The names, tags and domains with each character lowercased (one
+    /// char for one char, so match indices stay valid for the original).
+    names_folded: Vec<String>,
+    tags_folded: Vec<String>,
+    domains_folded: Vec<String>,
     /// Distinct tags (as written) and the skills that carry each, with the
     /// tag's position in that skill's list.
     tags: Vec<(String, Vec<(u32, u32)>)>,
@@ -199,6 +204,9 @@ impl Index {
         words.sort_unstable_by(|a, b| a.text.cmp(&b.text));
         Index {
             names: catalog.skills.iter().map(|s| s.name.clone()).collect(),
+            names_folded: catalog.skills.iter().map(|s| fold(&s.name)).collect(),
+            tags_folded: tags.iter().map(|(t, _)| fold(t)).collect(),
+            domains_folded: catalog.domains.iter().map(|d| fold(&d.name)).collect(),
             tags,
             domains: catalog.domains.iter().map(|d| d.name.clone()).collect(),
             domain_skills,
@@ -295,6 +303,10 @@ impl Index {
             return Some(results);
         }
         let matcher = SkimMatcherV2::default().smart_case();
+        // Smart case: a query without capitals ignores case. Matching it
+        // against folded strings keeps the scores of "Estimation" and
+        // "estimates" equal, so ranking is not decided by capitals.
+        let fold_case = !query_trim.chars().any(char::is_uppercase);
         let mut best: HashMap<usize, (i64, Field, Vec<usize>)> = HashMap::new();
         let mut offer = |skill: usize, score: i64, field: Field, idx: Vec<usize>| {
             let better = match best.get(&skill) {
@@ -311,19 +323,29 @@ impl Index {
             |s: usize| candidates.is_none_or(|c| c.contains(&s)) && self.skill_in_scope(s, scope);
 
         // Names.
-        for (s, name) in self.names.iter().enumerate() {
+        for s in 0..self.names.len() {
             if s % 4096 == 0 && cancelled() {
                 return None;
             }
             if !wanted(s) {
                 continue;
             }
+            let name = if fold_case {
+                &self.names_folded[s]
+            } else {
+                &self.names[s]
+            };
             if let Some((score, idx)) = matcher.fuzzy_indices(name, query_trim) {
                 offer(s, score, Field::Name, idx);
             }
         }
         // Tags: each distinct tag once, then every skill carrying it.
-        for (tag, holders) in &self.tags {
+        for (t, (_, holders)) in self.tags.iter().enumerate() {
+            let tag = if fold_case {
+                &self.tags_folded[t]
+            } else {
+                &self.tags[t].0
+            };
             if let Some((score, idx)) = matcher.fuzzy_indices(tag, query_trim) {
                 for &(s, t) in holders {
                     let s = s as usize;
@@ -334,7 +356,12 @@ impl Index {
             }
         }
         // Domains.
-        for (d, name) in self.domains.iter().enumerate() {
+        for d in 0..self.domains.len() {
+            let name = if fold_case {
+                &self.domains_folded[d]
+            } else {
+                &self.domains[d]
+            };
             if let Some((score, idx)) = matcher.fuzzy_indices(name, query_trim) {
                 for &s in &self.domain_skills[d] {
                     let s = s as usize;
@@ -428,6 +455,13 @@ impl Index {
         results.hits = hits;
         Some(results)
     }
+}
+
+/// Lowercases character by character, keeping one char for one char.
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
 }
 
 /// The words of a query as text matching uses them.

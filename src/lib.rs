@@ -5,6 +5,9 @@
 
 pub mod catalog;
 pub mod commands;
+pub mod gap;
+pub mod review;
 pub mod search;
+pub mod search_cmd;
 pub mod show;
 pub mod tui;

@@ -133,23 +133,65 @@ pub enum DiffKind {
 }
 
 /// Word-level diff from `old` to `new`: runs of text, each kept, added or
-/// removed. Whitespace stays with the words around it.
+/// removed. Changes separated only by spaces are grouped, removed words
+/// before added ones, so a rewritten sentence reads as "old → new" rather
+/// than as interleaved fragments.
 pub fn word_diff(old: &str, new: &str) -> Vec<(DiffKind, String)> {
     let diff = TextDiff::from_words(old, new);
     let mut out: Vec<(DiffKind, String)> = Vec::new();
+    let mut removed = String::new();
+    let mut added = String::new();
+    let flush = |out: &mut Vec<(DiffKind, String)>, removed: &mut String, added: &mut String| {
+        let r = std::mem::take(removed);
+        let a = std::mem::take(added);
+        if !r.trim().is_empty() {
+            out.push((DiffKind::Removed, r.trim_end().to_string()));
+        }
+        if !a.trim().is_empty() {
+            if !r.trim().is_empty() {
+                out.push((DiffKind::Same, " ".to_string()));
+            }
+            out.push((DiffKind::Added, a.trim_end().to_string()));
+        }
+    };
     for change in diff.iter_all_changes() {
-        let kind = match change.tag() {
-            ChangeTag::Equal => DiffKind::Same,
-            ChangeTag::Insert => DiffKind::Added,
-            ChangeTag::Delete => DiffKind::Removed,
-        };
         let value = change.value();
-        match out.last_mut() {
-            Some((k, s)) if *k == kind => s.push_str(value),
-            _ => out.push((kind, value.to_string())),
+        match change.tag() {
+            ChangeTag::Delete => removed.push_str(value),
+            ChangeTag::Insert => added.push_str(value),
+            // Spaces between changed words belong to both sides.
+            ChangeTag::Equal
+                if value.trim().is_empty() && !(removed.is_empty() && added.is_empty()) =>
+            {
+                for side in [&mut removed, &mut added] {
+                    if !side.is_empty() {
+                        side.push_str(value);
+                    }
+                }
+            }
+            ChangeTag::Equal => {
+                let had_change = !(removed.is_empty() && added.is_empty());
+                flush(&mut out, &mut removed, &mut added);
+                if had_change {
+                    out.push((DiffKind::Same, " ".to_string()));
+                }
+                match out.last_mut() {
+                    Some((DiffKind::Same, s)) => s.push_str(value),
+                    _ => out.push((DiffKind::Same, value.to_string())),
+                }
+            }
         }
     }
-    out
+    flush(&mut out, &mut removed, &mut added);
+    // Join neighbouring runs of the same kind.
+    let mut joined: Vec<(DiffKind, String)> = Vec::new();
+    for (k, s) in out {
+        match joined.last_mut() {
+            Some((lk, ls)) if *lk == k => ls.push_str(&s),
+            _ => joined.push((k, s)),
+        }
+    }
+    joined
 }
 
 #[cfg(test)]
@@ -219,5 +261,32 @@ mod tests {
             .map(|(_, s)| s.as_str())
             .collect();
         assert!(same.contains("PyTorch"));
+    }
+
+    #[test]
+    fn rewritten_sentences_group_old_before_new() {
+        let d = word_diff("Uses a b c here", "Sets x y z here");
+        assert_eq!(
+            d,
+            [
+                (DiffKind::Removed, "Uses a b c".to_string()),
+                (DiffKind::Same, " ".to_string()),
+                (DiffKind::Added, "Sets x y z".to_string()),
+                (DiffKind::Same, " here".to_string()),
+            ]
+        );
+        let d = word_diff(
+            "Uses PyTorch for training",
+            "Designs PyTorch systems for training",
+        );
+        let new: String = d
+            .iter()
+            .filter(|(k, _)| *k != DiffKind::Removed)
+            .map(|(_, s)| s.as_str())
+            .collect();
+        assert_eq!(
+            new.split_whitespace().collect::<Vec<_>>(),
+            ["Designs", "PyTorch", "systems", "for", "training"]
+        );
     }
 }

@@ -6,6 +6,8 @@
 pub mod catalog;
 pub mod commands;
 pub mod gap;
+pub mod gap_cmd;
+pub mod report;
 pub mod review;
 pub mod search;
 pub mod search_cmd;

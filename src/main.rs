@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use rungs::commands;
+use rungs::gap_cmd;
+use rungs::search_cmd;
 use rungs::show;
 use std::io::Write;
 use std::path::Path;
@@ -57,6 +59,40 @@ enum Command {
         #[arg(long, value_enum, default_value_t = show::Format::Text)]
         format: show::Format,
     },
+    /// Search skill names, tags, domains and expectation texts, best first
+    Search {
+        /// What to look for (several words are joined with spaces)
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// Only this role's skills and expectations (id or name, any case)
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// Print at most N results (0 = all)
+        #[arg(long, value_name = "N", default_value_t = search_cmd::DEFAULT_LIMIT)]
+        limit: usize,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = search_cmd::Format::Text)]
+        format: search_cmd::Format,
+    },
+    /// Print what changes for a role from one level to a higher one, with a
+    /// review's marks and notes when given (Markdown, JSON or text)
+    Gap {
+        /// Role (id or name, any case); defaults to the review's
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// Level to start from (id, name or 1-based number); defaults to the review's
+        #[arg(long, value_name = "LEVEL")]
+        from: Option<String>,
+        /// Target level [default: the review's, else the level after --from]
+        #[arg(long, value_name = "LEVEL")]
+        to: Option<String>,
+        /// A review file (TOML, see docs/reviews.md) whose marks and notes to include
+        #[arg(long, value_name = "FILE")]
+        review: Option<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = gap_cmd::Format::Markdown)]
+        format: gap_cmd::Format,
+    },
 }
 
 fn main() -> ExitCode {
@@ -79,6 +115,41 @@ fn main() -> ExitCode {
             &mut out,
             &mut err,
         ),
+        Some(Command::Search {
+            query,
+            role,
+            limit,
+            format,
+        }) => search_cmd::command(
+            cli.catalog.as_deref(),
+            &query.join(" "),
+            // As for `show`, `rungs --role R search Q` means `search Q --role R`.
+            role.or(cli.role).as_deref(),
+            limit,
+            format,
+            &mut out,
+            &mut err,
+        ),
+        Some(Command::Gap {
+            role,
+            from,
+            to,
+            review,
+            format,
+        }) => {
+            // As for `show`, `rungs --role R --level L gap` means
+            // `gap --role R --from L`.
+            let role = role.or(cli.role);
+            let from = from.or(cli.level);
+            let request = gap_cmd::Request {
+                role: role.as_deref(),
+                from: from.as_deref(),
+                to: to.as_deref(),
+                review: review.as_deref(),
+                format,
+            };
+            gap_cmd::command(cli.catalog.as_deref(), &request, &mut out, &mut err)
+        }
         None => {
             drop(out);
             let start = commands::StartAt {

@@ -249,7 +249,7 @@ impl Index {
                 continue;
             }
             let score = matcher.fuzzy_match(&w.text, q).unwrap_or(1);
-            out.push((i, score + if w.text == q { 8 } else { 0 }));
+            out.push((i, score + if w.text == q { EXACT_WORD } else { 0 }));
         }
         if short {
             return out;
@@ -306,6 +306,7 @@ impl Index {
         // Smart case: a query without capitals ignores case. Matching it
         // against folded strings keeps the scores of "Estimation" and
         // "estimates" equal, so ranking is not decided by capitals.
+        let qwords = query_words(query_trim);
         let fold_case = !query_trim.chars().any(char::is_uppercase);
         let mut best: HashMap<usize, (i64, Field, Vec<usize>)> = HashMap::new();
         let mut offer = |skill: usize, score: i64, field: Field, idx: Vec<usize>| {
@@ -336,6 +337,7 @@ impl Index {
                 &self.names[s]
             };
             if let Some((score, idx)) = matcher.fuzzy_indices(name, query_trim) {
+                let score = score + exact_bonus(&self.names_folded[s], &qwords);
                 offer(s, score, Field::Name, idx);
             }
         }
@@ -347,6 +349,7 @@ impl Index {
                 &self.tags[t].0
             };
             if let Some((score, idx)) = matcher.fuzzy_indices(tag, query_trim) {
+                let score = score + exact_bonus(&self.tags_folded[t], &qwords);
                 for &(s, t) in holders {
                     let s = s as usize;
                     if wanted(s) {
@@ -363,6 +366,7 @@ impl Index {
                 &self.domains[d]
             };
             if let Some((score, idx)) = matcher.fuzzy_indices(name, query_trim) {
+                let score = score + exact_bonus(&self.domains_folded[d], &qwords);
                 for &s in &self.domain_skills[d] {
                     let s = s as usize;
                     if wanted(s) {
@@ -375,7 +379,6 @@ impl Index {
             return None;
         }
         // Texts: every query word must match a word of the same text.
-        let qwords = query_words(query_trim);
         let per_cell = self.roles * self.levels;
         let mut scores: HashMap<u32, (usize, i64)> = HashMap::new();
         for (n, q) in qwords.iter().enumerate() {
@@ -455,6 +458,18 @@ impl Index {
         results.hits = hits;
         Some(results)
     }
+}
+
+/// Bonus for a query word that is a whole word of the matched string, the
+/// same bonus a whole word of a text gets, so exactness weighs alike in
+/// names, tags, domains and texts.
+const EXACT_WORD: i64 = 8;
+
+fn exact_bonus(folded: &str, qwords: &[String]) -> i64 {
+    let hit = words(folded)
+        .iter()
+        .any(|(w, _)| qwords.iter().any(|q| q == w));
+    if hit { EXACT_WORD } else { 0 }
 }
 
 /// Lowercases character by character, keeping one char for one char.

@@ -1,6 +1,7 @@
 //! Everything the user can ask the app to do, independent of the key or
 //! mouse gesture that asked for it.
 
+use crate::review::Mark;
 use crate::search::Results;
 
 /// One request to [`super::app::App::update`].
@@ -46,4 +47,22 @@ pub enum Action {
     SearchScope,
     /// Results computed for the query of this generation.
     SearchResults(u64, Results),
+    /// Open or close the promotion gap view (`g`).
+    GapToggle,
+    /// Move the gap's target level down / up (`[` / `]`).
+    TargetPrev,
+    TargetNext,
+    /// Set (or clear, with `None`) the selected gap item's mark.
+    SetMark(Option<Mark>),
+    /// Cycle the selected gap item's mark (`Space`).
+    CycleMark,
+    /// Start editing the selected gap item's note (`e`).
+    NoteEdit,
+    NoteInput(char),
+    NotePaste(String),
+    NoteBackspace,
+    /// Write the review as Markdown (`x`).
+    Export,
+    /// A message for the status line (from saving or exporting).
+    Notify(String),
 }

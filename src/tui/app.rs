@@ -9,10 +9,11 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::gap_view::{GapView, ReviewState};
 use super::layout::{self, Areas};
 use super::theme::Theme;
 use super::ui;
-use crate::catalog::{Catalog, Skill};
+use crate::catalog::{Catalog, Date, Skill};
 use crate::search::{Field, Hit, Results, Scope};
 
 /// Which pane receives movement keys.
@@ -32,6 +33,8 @@ pub enum Overlay {
     Profile,
     /// The search box and its results.
     Search,
+    /// The promotion gap and its assessment.
+    Gap,
 }
 
 /// A query for the search worker; its results come back tagged with the
@@ -101,6 +104,23 @@ pub struct App {
     pub search: SearchState,
     /// A query waiting to be handed to the search worker.
     pub outbox: Option<SearchRequest>,
+    /// The gap view, while open.
+    pub gap: Option<GapView>,
+    /// The review assessed in the gap view.
+    pub review: Option<ReviewState>,
+    /// Set when the review changed and must be saved by the event loop.
+    pub save_requested: bool,
+    /// Set when the review must be exported as Markdown by the event loop.
+    pub export_requested: bool,
+    /// Bumped on every change of the review or the note editor, so such
+    /// changes count as visible.
+    pub review_version: u64,
+    /// A message for the status line, until the next key.
+    pub status: Option<String>,
+    /// Today's date, given at start (the app itself reads no clock).
+    pub today: Date,
+    /// The overlay the help covers, to return to when it closes.
+    pub help_return: Overlay,
     /// The terminal's size, as last reported.
     pub size: Rect,
     pub should_quit: bool,
@@ -124,6 +144,18 @@ impl App {
             profile: ProfileState::default(),
             search: SearchState::default(),
             outbox: None,
+            gap: None,
+            review: None,
+            save_requested: false,
+            export_requested: false,
+            review_version: 0,
+            status: None,
+            today: Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            },
+            help_return: Overlay::None,
             size: Rect::default(),
             should_quit: false,
         };
@@ -217,18 +249,45 @@ impl App {
     /// the caller redraws only then.
     pub fn update(&mut self, action: Action) -> bool {
         let before = self.snapshot();
+        let had_status = self.status.is_some();
+        if !matches!(
+            action,
+            Action::Notify(_) | Action::SearchResults(..) | Action::Resize(..)
+        ) {
+            self.status = None;
+        }
+        if self.overlay == Overlay::Gap && self.gap_action(&action) {
+            return true;
+        }
         match action {
             Action::Quit => self.should_quit = true,
             Action::ToggleHelp => {
-                self.overlay = match self.overlay {
-                    Overlay::Help => Overlay::None,
-                    _ => Overlay::Help,
-                };
+                if self.overlay == Overlay::Help {
+                    self.overlay = self.help_return;
+                } else {
+                    self.help_return = self.overlay;
+                    self.overlay = Overlay::Help;
+                }
                 self.help_scroll = 0;
             }
+            Action::GapToggle => match self.overlay {
+                Overlay::None | Overlay::Profile => self.open_gap(),
+                _ => {}
+            },
+            Action::Notify(message) => self.status = Some(message),
+            Action::TargetPrev
+            | Action::TargetNext
+            | Action::SetMark(_)
+            | Action::CycleMark
+            | Action::NoteEdit
+            | Action::NoteInput(_)
+            | Action::NotePaste(_)
+            | Action::NoteBackspace
+            | Action::Export => {}
             Action::Back => match self.overlay {
                 Overlay::Search => self.close_search(false),
-                Overlay::Help => self.overlay = Overlay::None,
+                Overlay::Gap => {}
+                Overlay::Help => self.overlay = self.help_return,
                 Overlay::Profile if self.profile.expanded => self.profile.expanded = false,
                 Overlay::Profile => self.overlay = Overlay::None,
                 Overlay::None => {}
@@ -323,7 +382,7 @@ impl App {
                 return false;
             }
         }
-        self.snapshot() != before
+        self.snapshot() != before || had_status != self.status.is_some()
     }
 
     fn open_search(&mut self) {
@@ -401,7 +460,7 @@ impl App {
 
     /// The parts of the state that show on screen (the catalog aside, which
     /// actions do not change).
-    fn snapshot(&self) -> [usize; 17] {
+    fn snapshot(&self) -> [usize; 21] {
         [
             self.role,
             self.level,
@@ -420,6 +479,10 @@ impl App {
             self.search.cursor,
             self.search.offset,
             usize::try_from(self.search.generation).unwrap_or(usize::MAX),
+            usize::try_from(self.review_version).unwrap_or(usize::MAX),
+            self.gap.as_ref().map_or(usize::MAX, |g| g.cursor),
+            self.gap.as_ref().map_or(usize::MAX, |g| g.offset),
+            self.gap.as_ref().map_or(usize::MAX, |g| g.gap.to),
         ]
     }
 
@@ -458,6 +521,7 @@ impl App {
     /// Moves the cursor (or scroll) of whatever has the keys by `delta`.
     fn step(&mut self, delta: isize) {
         match self.overlay {
+            Overlay::Gap => self.gap_step(delta),
             Overlay::Search => {
                 let n = self.search.results.as_ref().map_or(0, |r| r.hits.len());
                 if n == 0 {
@@ -511,7 +575,7 @@ impl App {
 
     fn open(&mut self) {
         match self.overlay {
-            Overlay::Help => {}
+            Overlay::Help | Overlay::Gap => {}
             Overlay::Search => self.close_search(true),
             Overlay::Profile => self.profile.expanded = !self.profile.expanded,
             Overlay::None => match self.focus {
@@ -537,6 +601,15 @@ impl App {
     fn click(&mut self, x: u16, y: u16) {
         let Some(a) = self.areas() else { return };
         match self.overlay {
+            Overlay::Gap => {
+                let list = ui::gap::list_area(self.size);
+                if let Some(g) = self.gap.as_mut().filter(|_| layout::contains(list, x, y)) {
+                    let index = g.offset + usize::from(y - list.y);
+                    if index < g.gap.items.len() {
+                        g.cursor = index;
+                    }
+                }
+            }
             Overlay::Search => {
                 let list = ui::search::list_area(self.size);
                 if layout::contains(list, x, y) {
@@ -617,7 +690,7 @@ impl App {
     fn wheel(&mut self, x: u16, y: u16, delta: isize) {
         let Some(a) = self.areas() else { return };
         match self.overlay {
-            Overlay::Help | Overlay::Profile | Overlay::Search => self.step(delta),
+            Overlay::Help | Overlay::Profile | Overlay::Search | Overlay::Gap => self.step(delta),
             Overlay::None => {
                 if layout::contains(a.roles, x, y) {
                     let last = self.catalog.roles.len().saturating_sub(1);

@@ -7,6 +7,7 @@ use crossterm::event::{
 
 use super::action::Action;
 use super::app::{App, Overlay};
+use crate::review::Mark;
 
 /// The one place events become actions. Key releases are ignored; repeats
 /// count only for movement, so holding `q` cannot quit twice.
@@ -22,6 +23,9 @@ pub fn map(app: &App, event: &Event) -> Option<Action> {
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Paste(text) if app.overlay == Overlay::Search => {
             Some(Action::SearchPaste(text.clone()))
+        }
+        Event::Paste(text) if app.gap.as_ref().is_some_and(|g| g.note.is_some()) => {
+            Some(Action::NotePaste(text.clone()))
         }
         _ => None,
     }
@@ -48,7 +52,32 @@ fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
         return (key.kind == KeyEventKind::Press).then_some(Action::Quit);
     }
     let alt = key.modifiers.contains(KeyModifiers::ALT);
+    let editing_note = app.gap.as_ref().is_some_and(|g| g.note.is_some());
     let action = match app.overlay {
+        Overlay::Gap if editing_note => match key.code {
+            KeyCode::Esc => Some(Action::Back),
+            KeyCode::Enter => Some(Action::Open),
+            KeyCode::Backspace => Some(Action::NoteBackspace),
+            KeyCode::Char(c) if !ctrl && !alt => Some(Action::NoteInput(c)),
+            _ => None,
+        },
+        Overlay::Gap => match key.code {
+            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            KeyCode::Esc | KeyCode::Char('g') => Some(Action::GapToggle),
+            KeyCode::Char('[') => Some(Action::TargetPrev),
+            KeyCode::Char(']') => Some(Action::TargetNext),
+            KeyCode::Left | KeyCode::Char('h') => Some(Action::LevelPrev),
+            KeyCode::Right | KeyCode::Char('l') => Some(Action::LevelNext),
+            KeyCode::Char('m') => Some(Action::SetMark(Some(Mark::Met))),
+            KeyCode::Char('p') if !ctrl => Some(Action::SetMark(Some(Mark::Partly))),
+            KeyCode::Char('n') if !ctrl => Some(Action::SetMark(Some(Mark::NotYet))),
+            KeyCode::Char('u') if !ctrl => Some(Action::SetMark(None)),
+            KeyCode::Char(' ') => Some(Action::CycleMark),
+            KeyCode::Char('e') | KeyCode::Enter => Some(Action::NoteEdit),
+            KeyCode::Char('x') => Some(Action::Export),
+            code => movement(code, ctrl),
+        },
         Overlay::Search => match key.code {
             KeyCode::Esc => Some(Action::Back),
             KeyCode::Enter => Some(Action::Open),
@@ -75,6 +104,7 @@ fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
             KeyCode::Char('q') => Some(Action::Quit),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             KeyCode::Char('/') => Some(Action::SearchOpen),
+            KeyCode::Char('g') => Some(Action::GapToggle),
             KeyCode::Esc => Some(Action::Back),
             KeyCode::Enter => Some(Action::Open),
             KeyCode::Tab => Some(Action::FocusNext),
@@ -86,7 +116,13 @@ fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
         },
     }?;
     // A held key repeats movement, and typing in the search box.
-    let typing = matches!(action, Action::SearchInput(_) | Action::SearchBackspace);
+    let typing = matches!(
+        action,
+        Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::NoteInput(_)
+            | Action::NoteBackspace
+    );
     if key.kind == KeyEventKind::Repeat && !is_movement(&action) && !typing {
         return None;
     }

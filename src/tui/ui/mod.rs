@@ -1,6 +1,7 @@
 //! Drawing: one file per pane, each a pure function of `&App`.
 
 pub mod detail;
+pub mod gap;
 pub mod help;
 pub mod level_slider;
 pub mod profile;
@@ -43,6 +44,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Overlay::Profile => profile::render(app, areas.main, buf),
         Overlay::Help => help::render(app, area, buf),
         Overlay::Search => search::render(app, area, buf),
+        Overlay::Gap => gap::render(app, areas.main, buf),
     }
 }
 

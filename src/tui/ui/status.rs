@@ -11,6 +11,20 @@ use crate::tui::text;
 /// Key hints for the current mode and focus, as (key, what) pairs.
 pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
     match (app.overlay, app.focus) {
+        (Overlay::Gap, _) if app.gap.as_ref().is_some_and(|g| g.note.is_some()) => {
+            vec![("Enter", "save note"), ("Esc", "cancel")]
+        }
+        (Overlay::Gap, _) => vec![
+            ("↑↓", "item"),
+            ("m/p/n", "met/partly/not yet"),
+            ("Space", "cycle"),
+            ("u", "clear"),
+            ("e", "note"),
+            ("[ ]", "target"),
+            ("←→", "from"),
+            ("x", "export"),
+            ("Esc", "back"),
+        ],
         (Overlay::Search, _) => vec![
             ("↑↓", "choose"),
             ("Enter", "go"),
@@ -42,6 +56,7 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
             ("←→", "level"),
             ("Enter", "profile"),
             ("/", "search"),
+            ("g", "gap"),
             ("Tab", "focus"),
             ("?", "help"),
             ("q", "quit"),
@@ -59,6 +74,11 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if let Some(message) = &app.status {
+        let line = text::truncate(&format!(" {message}"), usize::from(area.width));
+        Line::from(Span::styled(line, app.theme.warning)).render(area, buf);
+        return;
+    }
     let mut spans = Vec::new();
     let mut used = 0;
     let width = usize::from(area.width);

@@ -1,0 +1,349 @@
+//! State and updates of the promotion gap view: the gap for the selected
+//! role from the current level to a target, and its assessment.
+//!
+//! Marks and notes live in a [`Review`] held by the app; the event loop
+//! saves it to the review file after every change (`save_requested`), so
+//! the app itself does no I/O.
+
+use crate::catalog::Date;
+use crate::gap::{Gap, GapItem};
+use crate::review::{Assessment, Mark, Review};
+
+use super::app::{App, Overlay};
+
+/// What the gap view shows and where its cursor is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GapView {
+    pub gap: Gap,
+    pub cursor: usize,
+    pub offset: usize,
+    /// The note being edited, when editing.
+    pub note: Option<String>,
+}
+
+/// The review being assessed in the gap view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewState {
+    pub review: Review,
+    /// The review file, when one is open; without it marks are kept in
+    /// memory only.
+    pub file: Option<String>,
+    /// With a file open, the role and levels are the review's own.
+    pub locked: bool,
+}
+
+/// Assessment counts over the items of a gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct GapCounts {
+    pub changes: usize,
+    pub required: usize,
+    pub assessed: usize,
+    pub met: usize,
+    pub partly: usize,
+    pub not_yet: usize,
+}
+
+impl App {
+    /// The review for the current gap, created on first use.
+    fn ensure_review(&mut self, today: Date) {
+        let (role, from, to) = self.gap_ids();
+        match &mut self.review {
+            Some(r) if r.locked => {}
+            Some(r) => {
+                r.review.role = role;
+                r.review.from = from;
+                r.review.to = to;
+            }
+            None => {
+                let title = self.catalog.display_title().to_string();
+                self.review = Some(ReviewState {
+                    review: Review::new(&role, &from, &to, &title, today),
+                    file: None,
+                    locked: false,
+                });
+            }
+        }
+    }
+
+    fn gap_ids(&self) -> (String, String, String) {
+        let c = &self.catalog;
+        let id = |v: &[crate::catalog::Named], i: usize| {
+            v.get(i).map_or(String::new(), |n| n.id.clone())
+        };
+        let (from, to) = self
+            .gap
+            .as_ref()
+            .map_or((self.level, self.level + 1), |g| (g.gap.from, g.gap.to));
+        (
+            id(&c.roles, self.role),
+            id(&c.levels, from),
+            id(&c.levels, to),
+        )
+    }
+
+    /// Opens the gap view from the current level to the next, or to the
+    /// review's levels when a review file is open.
+    pub(crate) fn open_gap(&mut self) {
+        let target = match &self.review {
+            Some(r) if r.locked => {
+                let c = &self.catalog;
+                let role = c.role_index(&r.review.role);
+                let from = c.level_index(&r.review.from);
+                let to = c.level_index(&r.review.to);
+                if let (Some(role), Some(from), Some(to)) = (role, from, to) {
+                    self.set_role(role);
+                    self.set_level(from);
+                    to
+                } else {
+                    self.level + 1
+                }
+            }
+            _ => self.level + 1,
+        };
+        self.overlay = Overlay::Gap;
+        self.rebuild_gap(target);
+        let today = self.today;
+        self.ensure_review(today);
+        if self.gap.as_ref().is_some_and(|g| g.gap.to == g.gap.from) {
+            let top = self
+                .catalog
+                .levels
+                .get(self.level)
+                .map_or("", |l| l.name.as_str());
+            self.status = Some(format!(
+                "{top} is the top level: there is no level above to reach."
+            ));
+        }
+    }
+
+    /// Recomputes the gap for the current role and level, keeping the
+    /// cursor on the same skill when it is still there.
+    pub(crate) fn rebuild_gap(&mut self, to: usize) {
+        let keep = self.gap_item().map(|i| i.skill);
+        let last = self.catalog.levels.len().saturating_sub(1);
+        let to = to.clamp((self.level + 1).min(last), last);
+        let gap = Gap::new(&self.catalog, self.role, self.level, to);
+        let cursor = keep
+            .and_then(|s| gap.items.iter().position(|i| i.skill == s))
+            .unwrap_or(0);
+        self.gap = Some(GapView {
+            gap,
+            cursor,
+            offset: 0,
+            note: None,
+        });
+        let today = self.today;
+        if self.review.is_some() {
+            self.ensure_review(today);
+        }
+        self.keep_gap_visible();
+    }
+
+    /// The selected gap item.
+    pub fn gap_item(&self) -> Option<&GapItem> {
+        let g = self.gap.as_ref()?;
+        g.gap.items.get(g.cursor)
+    }
+
+    /// The assessment of a skill in the open review, if any.
+    pub fn assessment(&self, skill: usize) -> Option<&Assessment> {
+        let id = &self.catalog.skills.get(skill)?.id;
+        self.review.as_ref()?.review.items.get(id)
+    }
+
+    /// True when an assessment was made against a target text that the
+    /// catalog has changed since.
+    pub fn is_stale(&self, item: &GapItem) -> bool {
+        let now = item.to.as_ref().map_or("", |c| c.text.as_str());
+        self.assessment(item.skill)
+            .is_some_and(|a| !a.expectation.is_empty() && a.expectation != now)
+    }
+
+    pub fn gap_counts(&self) -> GapCounts {
+        let Some(g) = &self.gap else {
+            return GapCounts::default();
+        };
+        let mut c = GapCounts {
+            changes: g.gap.items.len(),
+            required: g.gap.required_count(),
+            ..GapCounts::default()
+        };
+        for item in &g.gap.items {
+            match self.assessment(item.skill).and_then(|a| a.mark) {
+                Some(Mark::Met) => c.met += 1,
+                Some(Mark::Partly) => c.partly += 1,
+                Some(Mark::NotYet) => c.not_yet += 1,
+                None => continue,
+            }
+            c.assessed += 1;
+        }
+        c
+    }
+
+    /// Changes the selected item's assessment and asks for a save.
+    fn assess(&mut self, change: impl FnOnce(&mut Assessment)) {
+        let Some(item) = self.gap_item().cloned() else {
+            return;
+        };
+        let Some(id) = self.catalog.skills.get(item.skill).map(|s| s.id.clone()) else {
+            return;
+        };
+        let today = self.today;
+        self.ensure_review(today);
+        let Some(r) = self.review.as_mut() else {
+            return;
+        };
+        let entry = r.review.items.entry(id.clone()).or_default();
+        let before = entry.clone();
+        change(entry);
+        // The text assessed against, to notice later catalog edits.
+        entry.expectation = item.to.as_ref().map_or(String::new(), |c| c.text.clone());
+        if *entry != before {
+            if entry.is_empty() {
+                r.review.items.remove(&id);
+            }
+            self.save_requested = true;
+            self.review_version += 1;
+        }
+    }
+
+    pub(crate) fn gap_action(&mut self, action: &super::action::Action) -> bool {
+        use super::action::Action;
+        // While a note is edited, keys go to it.
+        if let Some(note) = self.gap.as_mut().and_then(|g| g.note.as_mut()) {
+            match action {
+                Action::NoteInput(c) => {
+                    if !c.is_control() {
+                        note.push(*c);
+                    }
+                }
+                Action::NotePaste(t) => note.push_str(&crate::catalog::clean(t, true).text),
+                Action::NoteBackspace => {
+                    note.pop();
+                }
+                Action::Open => {
+                    let text = note.trim().to_string();
+                    if let Some(g) = self.gap.as_mut() {
+                        g.note = None;
+                    }
+                    self.assess(|a| a.note = text);
+                }
+                Action::Back => {
+                    if let Some(g) = self.gap.as_mut() {
+                        g.note = None;
+                    }
+                }
+                _ => return false,
+            }
+            self.review_version += 1;
+            return true;
+        }
+        let locked = self.review.as_ref().is_some_and(|r| r.locked);
+        match action {
+            Action::Back | Action::GapToggle => {
+                self.overlay = Overlay::None;
+                self.gap = None;
+            }
+            Action::LevelPrev
+            | Action::LevelNext
+            | Action::LevelJump(_)
+            | Action::TargetPrev
+            | Action::TargetNext
+                if locked =>
+            {
+                let file = self
+                    .review
+                    .as_ref()
+                    .and_then(|r| r.file.clone())
+                    .unwrap_or_default();
+                self.status = Some(format!(
+                    "The levels are those of the review in {file}; open another file for other levels."
+                ));
+            }
+            Action::LevelPrev | Action::LevelNext | Action::LevelJump(_) => {
+                let last = self.catalog.levels.len().saturating_sub(1);
+                let from = match action {
+                    Action::LevelPrev => self.level.saturating_sub(1),
+                    Action::LevelNext => (self.level + 1).min(last.saturating_sub(1)),
+                    Action::LevelJump(l) => (*l).min(last.saturating_sub(1)),
+                    _ => self.level,
+                };
+                let to = self
+                    .gap
+                    .as_ref()
+                    .map_or(from + 1, |g| g.gap.to.max(from + 1));
+                self.set_level(from);
+                self.rebuild_gap(to);
+            }
+            Action::TargetPrev | Action::TargetNext => {
+                let to = self.gap.as_ref().map_or(self.level + 1, |g| g.gap.to);
+                let to = if *action == Action::TargetPrev {
+                    to.saturating_sub(1).max(self.level + 1)
+                } else {
+                    to + 1
+                };
+                self.rebuild_gap(to);
+            }
+            Action::SetMark(m) => {
+                let m = *m;
+                self.assess(|a| a.mark = m);
+            }
+            Action::CycleMark => self.assess(|a| a.mark = Mark::cycle(a.mark)),
+            Action::NoteEdit | Action::Open => {
+                if let Some(item) = self.gap_item() {
+                    let note = self
+                        .assessment(item.skill)
+                        .map_or(String::new(), |a| a.note.clone());
+                    if let Some(g) = self.gap.as_mut() {
+                        g.note = Some(note);
+                    }
+                    self.review_version += 1;
+                }
+            }
+            Action::Export => {
+                if self.gap.is_some() {
+                    self.export_requested = true;
+                    self.review_version += 1;
+                }
+            }
+            Action::Up => self.gap_step(-1),
+            Action::Down => self.gap_step(1),
+            Action::PageUp => self.gap_step(-self.gap_page()),
+            Action::PageDown => self.gap_step(self.gap_page()),
+            Action::Home => self.gap_step(isize::MIN / 2),
+            Action::End => self.gap_step(isize::MAX / 2),
+            _ => return false,
+        }
+        true
+    }
+
+    fn gap_page(&self) -> isize {
+        isize::try_from(
+            super::ui::gap::list_area(self.size)
+                .height
+                .saturating_sub(1)
+                .max(1),
+        )
+        .unwrap_or(1)
+    }
+
+    pub(crate) fn gap_step(&mut self, delta: isize) {
+        if let Some(g) = self.gap.as_mut() {
+            let last = g.gap.items.len().saturating_sub(1);
+            g.cursor = g.cursor.saturating_add_signed(delta).min(last);
+        }
+        self.keep_gap_visible();
+    }
+
+    pub(crate) fn keep_gap_visible(&mut self) {
+        let height = usize::from(super::ui::gap::list_area(self.size).height).max(1);
+        if let Some(g) = self.gap.as_mut() {
+            if g.cursor < g.offset {
+                g.offset = g.cursor;
+            } else if g.cursor >= g.offset + height {
+                g.offset = g.cursor + 1 - height;
+            }
+            g.offset = g.offset.min(g.gap.items.len().saturating_sub(height));
+        }
+    }
+}

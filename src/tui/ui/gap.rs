@@ -1,0 +1,341 @@
+//! The promotion gap view: what changes from the current level to the
+//! target, item by item, with a word diff and the assessment.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+use super::{marker, necessity_style, pane, rule};
+use crate::gap::{Change, DiffKind, GapItem, word_diff};
+use crate::review::Mark;
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::text;
+
+/// Lines above the list inside the gap box.
+const HEADER_LINES: u16 = 2;
+
+/// The main area (between header and status line) for a terminal size.
+fn main_area(size: Rect) -> Option<Rect> {
+    layout::areas(size, 0).map(|a| a.main)
+}
+
+fn split(main: Rect) -> (Rect, Rect) {
+    let inner = layout::inner(main);
+    let body = Rect {
+        y: inner.y.saturating_add(HEADER_LINES),
+        height: inner.height.saturating_sub(HEADER_LINES),
+        ..inner
+    };
+    let list_width = (body.width.saturating_mul(2) / 5).clamp(20, 48);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
+    (list, detail)
+}
+
+/// Where the item rows are drawn, for a terminal size.
+pub fn list_area(size: Rect) -> Rect {
+    main_area(size).map_or(Rect::default(), |m| split(m).0)
+}
+
+/// The mark as a symbol that reads without colour.
+pub fn mark_symbol(mark: Option<Mark>) -> &'static str {
+    match mark {
+        Some(Mark::Met) => "[✓]",
+        Some(Mark::Partly) => "[~]",
+        Some(Mark::NotYet) => "[✗]",
+        None => "[ ]",
+    }
+}
+
+fn level_name(app: &App, l: usize) -> &str {
+    app.catalog.levels.get(l).map_or("", |l| l.name.as_str())
+}
+
+/// The header line: `Role · From → To · N changes · R required · assessed A/N`.
+pub fn header(app: &App) -> String {
+    let Some(g) = &app.gap else {
+        return String::new();
+    };
+    let role = app
+        .catalog
+        .roles
+        .get(g.gap.role)
+        .map_or("", |r| r.name.as_str());
+    let n = app.gap_counts();
+    let mut s = format!(
+        "{role} · {} → {} · {} changes · {} required · assessed {}/{}",
+        level_name(app, g.gap.from),
+        level_name(app, g.gap.to),
+        n.changes,
+        n.required,
+        n.assessed,
+        n.changes
+    );
+    if n.assessed > 0 {
+        s.push_str(&format!(" · ✓{} ~{} ✗{}", n.met, n.partly, n.not_yet));
+    }
+    s
+}
+
+fn change_label(app: &App, item: &GapItem, to: usize) -> String {
+    match item.change {
+        Change::New => format!("new at {}", level_name(app, to)),
+        Change::BecomesRequired => "becomes required".to_string(),
+        Change::Dropped => format!("not expected at {}", level_name(app, to)),
+        Change::Changed => String::new(),
+    }
+}
+
+pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
+    let Some(g) = &app.gap else { return };
+    Clear.render(main, buf);
+    let width = usize::from(main.width.saturating_sub(2));
+    let title = format!(" Promotion gap · {} ", header(app));
+    pane(app, Line::from(text::truncate(&title, width)), true).render(main, buf);
+    let inner = layout::inner(main);
+    let info = match &app.review {
+        Some(r) if r.file.is_some() => format!(
+            "Review: {} · saved after every change · m met · p partly · n not yet · e note · x export",
+            r.file.as_deref().unwrap_or("")
+        ),
+        _ => "Marks are kept for this session only (start with --review FILE to save them) · m p n mark · e note · x export".to_string(),
+    };
+    if inner.height > 0 {
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            text::truncate(&info, width),
+            width,
+            app.theme.dim,
+        );
+    }
+    let (list, detail) = split(main);
+    if g.gap.items.is_empty() {
+        let msg = if g.gap.to == g.gap.from {
+            "This is the top level: there is no level above to reach.".to_string()
+        } else {
+            format!(
+                "Nothing changes from {} to {} for this role.",
+                level_name(app, g.gap.from),
+                level_name(app, g.gap.to)
+            )
+        };
+        buf.set_stringn(
+            list.x,
+            list.y,
+            text::truncate(&msg, width),
+            width,
+            app.theme.dim,
+        );
+        return;
+    }
+    render_list(app, list, buf);
+    render_detail(app, detail, buf);
+}
+
+fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(g) = &app.gap else { return };
+    let width = usize::from(area.width.saturating_sub(1));
+    for (i, item) in g
+        .gap
+        .items
+        .iter()
+        .enumerate()
+        .skip(g.offset)
+        .take(usize::from(area.height))
+    {
+        let Some(skill) = app.catalog.skills.get(item.skill) else {
+            continue;
+        };
+        let selected = i == g.cursor;
+        let mark = app.assessment(item.skill).and_then(|a| a.mark);
+        let n = item.to.as_ref().map(|c| c.necessity);
+        let mut flag = match item.change {
+            Change::New => "new".to_string(),
+            Change::BecomesRequired => "→●".to_string(),
+            Change::Dropped => "gone".to_string(),
+            Change::Changed => String::new(),
+        };
+        if app.is_stale(item) {
+            flag.push_str(" ⚠");
+        }
+        let fixed = 2 + 4 + 2 + text::width(&flag) + 1;
+        let name = text::pad(&skill.name, width.saturating_sub(fixed));
+        let style = if selected {
+            app.theme.selection
+        } else {
+            Style::new()
+        };
+        let y = area.y + u16::try_from(i - g.offset).unwrap_or(0);
+        Line::from(vec![
+            Span::raw(if selected { "▶ " } else { "  " }),
+            Span::styled(mark_symbol(mark), app.theme.key),
+            Span::raw(" "),
+            Span::styled(marker(n), necessity_style(app, n)),
+            Span::raw(" "),
+            Span::raw(name),
+            Span::raw(" "),
+            Span::styled(flag, app.theme.warning),
+        ])
+        .style(style)
+        .render(Rect::new(area.x, y, area.width.saturating_sub(1), 1), buf);
+    }
+}
+
+fn push_wrapped(out: &mut Vec<Line<'static>>, s: &str, width: usize, style: Style) {
+    for l in text::wrap(s, width) {
+        out.push(Line::from(Span::styled(l, style)));
+    }
+}
+
+/// Word diff as wrapped lines: added words bold and underlined, removed
+/// words struck through and dim, so the change reads without colour.
+fn diff_lines(app: &App, old: &str, new: &str, width: usize) -> Vec<Line<'static>> {
+    let added = app
+        .theme
+        .optional
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    let removed = app.theme.dim.add_modifier(Modifier::CROSSED_OUT);
+    let mut lines = Vec::new();
+    let mut line: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for (kind, chunk) in word_diff(old, new) {
+        let style = match kind {
+            DiffKind::Same => Style::new(),
+            DiffKind::Added => added,
+            DiffKind::Removed => removed,
+        };
+        for word in chunk.split_inclusive(char::is_whitespace) {
+            let w = text::width(word.trim_end());
+            if used + w > width && used > 0 {
+                lines.push(Line::from(std::mem::take(&mut line)));
+                used = 0;
+            }
+            let shown = if used == 0 { word.trim_start() } else { word };
+            used += text::width(shown);
+            line.push(Span::styled(shown.to_string(), style));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(Line::from(line));
+    }
+    lines
+}
+
+fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(g) = &app.gap else { return };
+    let Some(item) = g.gap.items.get(g.cursor) else {
+        return;
+    };
+    let Some(skill) = app.catalog.skills.get(item.skill) else {
+        return;
+    };
+    let area = Rect {
+        x: area.x.saturating_add(1),
+        width: area.width.saturating_sub(1),
+        ..area
+    };
+    let width = usize::from(area.width).max(1);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    push_wrapped(&mut out, &skill.name, width, app.theme.title);
+    let mut facts = app.catalog.domain_of(skill).name.clone();
+    let label = change_label(app, item, g.gap.to);
+    if !label.is_empty() {
+        facts.push_str(&format!(" · {label}"));
+    }
+    push_wrapped(&mut out, &facts, width, app.theme.dim);
+
+    let cell_block =
+        |out: &mut Vec<Line<'static>>, title: String, cell: Option<&crate::catalog::Cell>| {
+            out.push(Line::default());
+            out.push(rule(app, &title, width));
+            let n = cell.map(|c| c.necessity);
+            match cell {
+                Some(c) => {
+                    out.push(Line::from(vec![
+                        Span::styled(marker(n), necessity_style(app, n)),
+                        Span::raw(" "),
+                        Span::styled(c.necessity.as_str(), necessity_style(app, n)),
+                    ]));
+                    push_wrapped(out, &c.text, width, Style::new());
+                }
+                None => push_wrapped(out, "Nothing expected.", width, app.theme.dim),
+            }
+        };
+    cell_block(
+        &mut out,
+        format!("Now · {}", level_name(app, g.gap.from)),
+        item.from.as_ref(),
+    );
+    for (l, cell) in &item.path {
+        cell_block(
+            &mut out,
+            format!("On the way · {}", level_name(app, *l)),
+            cell.as_ref(),
+        );
+    }
+    cell_block(
+        &mut out,
+        format!("Target · {}", level_name(app, g.gap.to)),
+        item.to.as_ref(),
+    );
+    if let (Some(a), Some(b)) = (&item.from, &item.to) {
+        out.push(Line::default());
+        out.push(rule(
+            app,
+            "What changes (underlined: new, struck: dropped)",
+            width,
+        ));
+        out.extend(diff_lines(app, &a.text, &b.text, width));
+    }
+
+    out.push(Line::default());
+    out.push(rule(app, "Assessment", width));
+    let a = app.assessment(item.skill);
+    let mark = a.and_then(|a| a.mark);
+    out.push(Line::from(vec![
+        Span::styled(mark_symbol(mark), app.theme.key),
+        Span::raw(" "),
+        Span::raw(mark.map_or("not assessed", Mark::label)),
+    ]));
+    if let Some(note) = &g.note {
+        out.push(Line::from(vec![
+            Span::styled("Note: ", app.theme.key),
+            Span::raw(note.clone()),
+            Span::styled("▏", app.theme.key),
+        ]));
+        out.push(Line::from(Span::styled(
+            "Enter saves the note · Esc cancels",
+            app.theme.dim,
+        )));
+    } else if let Some(a) = a.filter(|a| !a.note.is_empty()) {
+        push_wrapped(&mut out, &format!("Note: {}", a.note), width, Style::new());
+    } else {
+        out.push(Line::from(Span::styled(
+            "e adds a note (evidence, examples)",
+            app.theme.dim,
+        )));
+    }
+    if app.is_stale(item) {
+        push_wrapped(
+            &mut out,
+            "⚠ The catalog text of the target has changed since this was assessed.",
+            width,
+            app.theme.warning,
+        );
+    }
+    // Keep the assessment in view: when the text is long, the top gives way.
+    let height = usize::from(area.height);
+    let skip = if g.note.is_some() {
+        out.len().saturating_sub(height)
+    } else {
+        0
+    };
+    for (i, line) in out.into_iter().skip(skip).take(height).enumerate() {
+        let y = area.y + u16::try_from(i).unwrap_or(0);
+        line.render(Rect::new(area.x, y, area.width, 1), buf);
+    }
+}

@@ -234,7 +234,7 @@ impl Index {
     }
 
     /// Vocabulary words matching one query word, with a score each.
-    fn matching_words(&self, matcher: &SkimMatcherV2, q: &str) -> Vec<(usize, i64)> {
+    fn matching_words(&self, matcher: &SkimMatcherV2, q: &str) -> Vec<(usize, i64, bool)> {
         let mut out = Vec::new();
         let short = q.chars().count() < 3;
         // Prefix matches form one range of the sorted vocabulary.
@@ -249,7 +249,7 @@ impl Index {
                 continue;
             }
             let score = matcher.fuzzy_match(&w.text, q).unwrap_or(1);
-            out.push((i, score + if w.text == q { EXACT_WORD } else { 0 }));
+            out.push((i, score + if w.text == q { EXACT_WORD } else { 0 }, true));
         }
         if short {
             return out;
@@ -274,7 +274,7 @@ impl Index {
             if let Some((score, idx)) = matcher.fuzzy_indices(&w.text, q) {
                 let span = idx.last().map_or(0, |l| l + 1) - idx.first().copied().unwrap_or(0);
                 if span <= qlen + 2 {
-                    out.push((i, score / 2));
+                    out.push((i, score / 2, false));
                 }
             }
         }
@@ -285,6 +285,11 @@ impl Index {
     /// true the search stops and returns `None` (a newer query is waiting).
     /// `candidates`, when given, limits the search to those skills: the
     /// results of a shorter query this one extends.
+    ///
+    /// Ranking: a *strong* match (every query word starts a word of the
+    /// field) beats a *weak* one (letters scattered); among equals a name
+    /// beats a tag beats a domain beats a text; then the higher score; then
+    /// the name. A skill appears once, with its best match.
     pub fn search(
         &self,
         catalog: &Catalog,
@@ -306,24 +311,29 @@ impl Index {
         // Smart case: a query without capitals ignores case. Matching it
         // against folded strings keeps the scores of "Estimation" and
         // "estimates" equal, so ranking is not decided by capitals.
-        let qwords = query_words(query_trim);
         let fold_case = !query_trim.chars().any(char::is_uppercase);
-        let mut best: HashMap<usize, (i64, Field, Vec<usize>)> = HashMap::new();
-        let mut offer = |skill: usize, score: i64, field: Field, idx: Vec<usize>| {
-            let better = match best.get(&skill) {
-                None => true,
-                Some((s, f, _)) => {
-                    (score, std::cmp::Reverse(field.rank())) > (*s, std::cmp::Reverse(f.rank()))
-                }
-            };
-            if better {
-                best.insert(skill, (score, field, idx));
+        let qwords = query_words(query_trim);
+        let mut best: HashMap<usize, Candidate> = HashMap::new();
+        let mut offer = |skill: usize, c: Candidate| match best.get(&skill) {
+            Some(old) if old.key() <= c.key() => {}
+            _ => {
+                best.insert(skill, c);
             }
         };
         let wanted =
             |s: usize| candidates.is_none_or(|c| c.contains(&s)) && self.skill_in_scope(s, scope);
+        // Matches a short field (name, tag, domain): the skim score plus
+        // whether it is strong.
+        let short_field = |orig: &str, folded: &str| -> Option<(i64, bool, Vec<usize>)> {
+            let field = if fold_case { folded } else { orig };
+            let (score, idx) = matcher.fuzzy_indices(field, query_trim)?;
+            let field_words = words(folded);
+            let strong = qwords
+                .iter()
+                .all(|q| field_words.iter().any(|(w, _)| w.starts_with(q.as_str())));
+            Some((score + exact_bonus(folded, &qwords), strong, idx))
+        };
 
-        // Names.
         for s in 0..self.names.len() {
             if s % 4096 == 0 && cancelled() {
                 return None;
@@ -331,46 +341,31 @@ impl Index {
             if !wanted(s) {
                 continue;
             }
-            let name = if fold_case {
-                &self.names_folded[s]
-            } else {
-                &self.names[s]
-            };
-            if let Some((score, idx)) = matcher.fuzzy_indices(name, query_trim) {
-                let score = score + exact_bonus(&self.names_folded[s], &qwords);
-                offer(s, score, Field::Name, idx);
+            if let Some((score, strong, idx)) = short_field(&self.names[s], &self.names_folded[s]) {
+                offer(s, Candidate::new(strong, Field::Name, score, idx));
             }
         }
-        // Tags: each distinct tag once, then every skill carrying it.
-        for (t, (_, holders)) in self.tags.iter().enumerate() {
-            let tag = if fold_case {
-                &self.tags_folded[t]
-            } else {
-                &self.tags[t].0
-            };
-            if let Some((score, idx)) = matcher.fuzzy_indices(tag, query_trim) {
-                let score = score + exact_bonus(&self.tags_folded[t], &qwords);
-                for &(s, t) in holders {
-                    let s = s as usize;
-                    if wanted(s) {
-                        offer(s, score, Field::Tag(t as usize), idx.clone());
+        for (t, (tag, holders)) in self.tags.iter().enumerate() {
+            if let Some((score, strong, idx)) = short_field(tag, &self.tags_folded[t]) {
+                for &(s, i) in holders {
+                    if wanted(s as usize) {
+                        let field = Field::Tag(i as usize);
+                        offer(
+                            s as usize,
+                            Candidate::new(strong, field, score, idx.clone()),
+                        );
                     }
                 }
             }
         }
-        // Domains.
-        for d in 0..self.domains.len() {
-            let name = if fold_case {
-                &self.domains_folded[d]
-            } else {
-                &self.domains[d]
-            };
-            if let Some((score, idx)) = matcher.fuzzy_indices(name, query_trim) {
-                let score = score + exact_bonus(&self.domains_folded[d], &qwords);
+        for (d, name) in self.domains.iter().enumerate() {
+            if let Some((score, strong, idx)) = short_field(name, &self.domains_folded[d]) {
                 for &s in &self.domain_skills[d] {
-                    let s = s as usize;
-                    if wanted(s) {
-                        offer(s, score, Field::Domain, idx.clone());
+                    if wanted(s as usize) {
+                        offer(
+                            s as usize,
+                            Candidate::new(strong, Field::Domain, score, idx.clone()),
+                        );
                     }
                 }
             }
@@ -378,78 +373,89 @@ impl Index {
         if cancelled() {
             return None;
         }
-        // Texts: every query word must match a word of the same text.
-        let per_cell = self.roles * self.levels;
-        let mut scores: HashMap<u32, (usize, i64)> = HashMap::new();
+
+        // Texts: every query word must match a word of the same text. One
+        // slot per cell, touched ones listed, so a query costs what its
+        // matching words' postings cost.
+        let per_skill = (self.roles * self.levels).max(1);
+        let levels = self.levels.max(1);
+        let cells = self.names.len() * per_skill;
+        let mut slots: Vec<Slot> = vec![Slot::default(); cells];
+        let mut touched: Vec<u32> = Vec::new();
         for (n, q) in qwords.iter().enumerate() {
-            let matched = self.matching_words(&matcher, q);
-            let mut seen_this_word: HashMap<u32, i64> = HashMap::new();
-            for (w, score) in matched {
+            let n = u16::try_from(n).unwrap_or(u16::MAX);
+            for (w, score, strong) in self.matching_words(&matcher, q) {
                 for &cell in &self.words[w].cells {
                     let c = cell as usize;
-                    let skill = c / per_cell.max(1);
-                    let role = (c % per_cell.max(1)) / self.levels.max(1);
-                    if matches!(scope, Scope::Role(r) if r != role) {
+                    let Some(slot) = slots.get_mut(c) else {
                         continue;
+                    };
+                    if n == 0 {
+                        let skill = c / per_skill;
+                        if matches!(scope, Scope::Role(r) if r != (c % per_skill) / levels)
+                            || !wanted(skill)
+                        {
+                            continue;
+                        }
+                        if slot.matched == 0 {
+                            touched.push(cell);
+                            slot.strong = true;
+                        }
+                    } else if slot.matched < n {
+                        continue; // missed an earlier word
                     }
-                    if n > 0 && scores.get(&cell).is_none_or(|(k, _)| *k != n) {
-                        continue;
+                    if slot.matched == n {
+                        slot.matched = n + 1;
+                        slot.word_score = score;
+                        slot.word_strong = strong;
+                    } else if (score, strong) > (slot.word_score, slot.word_strong) {
+                        slot.word_score = score;
+                        slot.word_strong = strong;
                     }
-                    if n == 0 && !wanted(skill) {
-                        continue;
-                    }
-                    let e = seen_this_word.entry(cell).or_insert(0);
-                    *e = (*e).max(score);
                 }
             }
-            for (cell, score) in seen_this_word {
-                let entry = scores.entry(cell).or_insert((0, 0));
-                entry.0 = n + 1;
-                entry.1 += score;
+            // Fold this word's best into the running totals.
+            for &cell in &touched {
+                let slot = &mut slots[cell as usize];
+                if slot.matched == n + 1 {
+                    slot.score += slot.word_score;
+                    slot.strong &= slot.word_strong;
+                    slot.word_score = 0;
+                }
             }
             if cancelled() {
                 return None;
             }
         }
-        let full = qwords.len();
-        let mut text_best: HashMap<usize, (i64, u32)> = HashMap::new();
-        for (cell, (count, score)) in scores {
-            if count != full {
+        let full = u16::try_from(qwords.len()).unwrap_or(u16::MAX);
+        for &cell in &touched {
+            let slot = &slots[cell as usize];
+            if slot.matched != full {
                 continue;
             }
-            let skill = cell as usize / per_cell.max(1);
-            let e = text_best.entry(skill).or_insert((i64::MIN, cell));
-            if (score, std::cmp::Reverse(cell)) > (e.0, std::cmp::Reverse(e.1)) {
-                *e = (score, cell);
-            }
-        }
-        for (skill, (score, cell)) in text_best {
-            let c = cell as usize % per_cell.max(1);
+            let c = cell as usize;
             let field = Field::Text {
-                role: c / self.levels.max(1),
-                level: c % self.levels.max(1),
+                role: (c % per_skill) / levels,
+                level: c % levels,
             };
-            offer(skill, score, field, Vec::new());
+            offer(
+                c / per_skill,
+                Candidate::new(slot.strong, field, slot.score, Vec::new()),
+            );
         }
 
-        let mut hits: Vec<Hit> = best
+        let mut hits: Vec<(Candidate, usize)> = best.into_iter().map(|(s, c)| (c, s)).collect();
+        hits.sort_by_cached_key(|(c, s)| (c.key(), self.names_folded[*s].clone(), *s));
+        let mut hits: Vec<Hit> = hits
             .into_iter()
-            .map(|(skill, (score, field, indices))| Hit {
+            .map(|(c, skill)| Hit {
                 skill,
-                field,
-                score,
+                field: c.field,
+                score: c.score,
                 shown: String::new(),
-                indices,
+                indices: c.indices,
             })
             .collect();
-        hits.sort_by_cached_key(|h| {
-            (
-                std::cmp::Reverse(h.score),
-                h.field.rank(),
-                self.names[h.skill].to_lowercase(),
-                h.skill,
-            )
-        });
         // Snippets cost a scan of the text: make them for the first results
         // only; the rest are made when shown (`fill_shown`).
         for hit in hits.iter_mut().take(SHOWN_UP_FRONT) {
@@ -458,6 +464,46 @@ impl Index {
         results.hits = hits;
         Some(results)
     }
+}
+
+/// The best match found so far for one skill.
+struct Candidate {
+    strong: bool,
+    field: Field,
+    score: i64,
+    indices: Vec<usize>,
+}
+
+impl Candidate {
+    fn new(strong: bool, field: Field, score: i64, indices: Vec<usize>) -> Self {
+        Candidate {
+            strong,
+            field,
+            score,
+            indices,
+        }
+    }
+
+    /// Smaller is better: strong first, then by field, then by score.
+    fn key(&self) -> (bool, u8, std::cmp::Reverse<i64>) {
+        (
+            !self.strong,
+            self.field.rank(),
+            std::cmp::Reverse(self.score),
+        )
+    }
+}
+
+/// Per-cell state of the text matching of one query.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// How many query words (from the first) this cell's text has matched.
+    matched: u16,
+    score: i64,
+    strong: bool,
+    /// Best match of the current word.
+    word_score: i64,
+    word_strong: bool,
 }
 
 /// Bonus for a query word that is a whole word of the matched string, the

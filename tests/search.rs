@@ -30,17 +30,38 @@ fn name_beats_tag_beats_text_and_ties_break_by_name() {
     let c = fixture();
     let r = search(&c, "estim", Scope::AllRoles);
     let got = ids(&c, &r);
-    // Equal-quality prefix matches: names first (alphabetically), then the
-    // tag, then the text.
+    // Word-prefix matches everywhere: names first (equal scores
+    // alphabetically, then the weaker mid-name match), then the tag, then
+    // the text.
     assert_eq!(
-        got[..3],
-        ["estimation", "estimation-b", "planning"],
-        "{got:?}"
+        got,
+        [
+            "estimation",
+            "estimation-b",
+            "uber",
+            "planning",
+            "budgeting"
+        ]
     );
-    assert_eq!(got[3], "budgeting", "{got:?}");
     assert_eq!(r.hits[0].field, Field::Name);
-    assert!(matches!(r.hits[2].field, Field::Tag(0)));
-    assert_eq!(r.hits[3].field, Field::Text { role: 1, level: 1 });
+    assert_eq!(r.hits[0].score, r.hits[1].score, "a tie, broken by name");
+    assert!(matches!(r.hits[3].field, Field::Tag(0)));
+    assert_eq!(r.hits[4].field, Field::Text { role: 1, level: 1 });
+}
+
+#[test]
+fn a_strong_text_match_beats_a_scattered_name_match() {
+    let c = fixture();
+    // "bdg" is scattered in "Budgeting" (weak); nothing else has it.
+    let r = search(&c, "bdg", Scope::AllRoles);
+    assert_eq!(ids(&c, &r), ["budgeting"]);
+    // "quarter" is a whole word of one text; "Planning" does not contain it.
+    let r = search(&c, "quarter", Scope::AllRoles);
+    assert_eq!(ids(&c, &r), ["budgeting"]);
+    // "ranges": a word of two texts, and scattered in no name.
+    let r = search(&c, "ranges", Scope::AllRoles);
+    assert_eq!(ids(&c, &r), ["estimation", "estimation-b"]);
+    assert!(r.hits.iter().all(|h| matches!(h.field, Field::Text { .. })));
 }
 
 #[test]

@@ -175,3 +175,24 @@ fn selection_is_visible_without_colour() {
     let s = terminal.backend().to_string();
     assert!(s.contains("[Junior]"), "{s}");
 }
+
+#[test]
+fn search_box_with_results() {
+    let mut app = default_app(120, 40);
+    let index = rungs::search::Index::new(&app.catalog);
+    app.update(Action::SearchOpen);
+    for c in "pipeline".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let req = app.outbox.take().unwrap();
+    let s = screen(&app);
+    assert!(
+        s.contains("searching…"),
+        "the query shows before its results: {s}"
+    );
+    let results = index
+        .search(&app.catalog, &req.query, req.scope, None, &|| false)
+        .unwrap();
+    app.update(Action::SearchResults(req.generation, results));
+    insta::assert_snapshot!(screen(&app));
+}

@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::catalog::{self, Diagnostic, LoadError, Loaded};
+use crate::review::{Review, ReviewFile};
 
 /// Exit code for a valid run.
 pub const EXIT_OK: u8 = 0;
@@ -119,6 +120,167 @@ pub struct StartAt {
     pub role: Option<String>,
     pub level: Option<String>,
     pub skill: Option<String>,
+    /// Start in the gap view, to this level.
+    pub to: Option<String>,
+    /// Start in the gap view assessing this review file.
+    pub review: Option<PathBuf>,
+}
+
+/// Why the explorer could not start: a message and an exit code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartError {
+    pub code: u8,
+    pub message: String,
+}
+
+impl StartError {
+    fn usage(message: impl Into<String>) -> Self {
+        StartError {
+            code: EXIT_USAGE,
+            message: message.into(),
+        }
+    }
+    fn invalid(message: impl Into<String>) -> Self {
+        StartError {
+            code: EXIT_INVALID,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<catalog::NotFound> for StartError {
+    fn from(e: catalog::NotFound) -> Self {
+        StartError::usage(format!("error: {e}"))
+    }
+}
+
+/// Builds the explorer, in the gap view when `--to` or `--review` asks for
+/// it. Returns the open review file to save into, if any.
+pub fn start(
+    catalog: catalog::Catalog,
+    start: &StartAt,
+    today: catalog::Date,
+) -> Result<(crate::tui::app::App, Option<ReviewFile>), StartError> {
+    let Some(path) = &start.review else {
+        let mut app = explorer_app(catalog, start)?;
+        app.today = today;
+        if let Some(to) = &start.to {
+            let to = app.catalog.find_level(to)?;
+            if to <= app.level {
+                return Err(StartError::usage(format!(
+                    "error: --to must be above the level ({}); use --level to choose where to start",
+                    app.catalog.levels[app.level].name
+                )));
+            }
+            app.start_gap(to, None);
+        }
+        return Ok((app, None));
+    };
+    let title = catalog.display_title().to_string();
+    let wanted_role = start
+        .role
+        .as_deref()
+        .map(|r| catalog.find_role(r))
+        .transpose()?;
+    let wanted_from = start
+        .level
+        .as_deref()
+        .map(|l| catalog.find_level(l))
+        .transpose()?;
+    let wanted_to = start
+        .to
+        .as_deref()
+        .map(|l| catalog.find_level(l))
+        .transpose()?;
+    let mut missing = false;
+    let file = ReviewFile::open_or_new(path, || {
+        missing = true;
+        Review::new("", "", "", &title, today)
+    })
+    .map_err(|e| StartError::invalid(format!("{e}")))?;
+    let mut file = file;
+    let (role, from, to) = if missing {
+        let (Some(role), Some(from)) = (wanted_role, wanted_from) else {
+            return Err(StartError::usage(format!(
+                "error: {} does not exist yet; give --role and --level (and optionally --to) to start a new review there",
+                path.display()
+            )));
+        };
+        let to = wanted_to.unwrap_or(from + 1);
+        if to <= from || to >= catalog.levels.len() {
+            return Err(StartError::usage(format!(
+                "error: the target level must be above {}; valid targets: {}",
+                catalog.levels[from].name,
+                catalog.levels[from + 1..]
+                    .iter()
+                    .map(|l| l.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        file.review.role = catalog.roles[role].id.clone();
+        file.review.from = catalog.levels[from].id.clone();
+        file.review.to = catalog.levels[to].id.clone();
+        (role, from, to)
+    } else {
+        let r = &file.review;
+        let find = |what: &str, id: &str, found: Option<usize>| {
+            found.ok_or_else(|| {
+                StartError::invalid(format!(
+                    "error: {}: the review's {what} `{id}` is not in this catalog",
+                    path.display()
+                ))
+            })
+        };
+        let role = find("role", &r.role, catalog.role_index(&r.role))?;
+        let from = find("from level", &r.from, catalog.level_index(&r.from))?;
+        let to = find("target level", &r.to, catalog.level_index(&r.to))?;
+        for (flag, wanted, actual) in [
+            (
+                "--role",
+                wanted_role.map(|i| catalog.roles[i].id.clone()),
+                &r.role,
+            ),
+            (
+                "--level",
+                wanted_from.map(|i| catalog.levels[i].id.clone()),
+                &r.from,
+            ),
+            (
+                "--to",
+                wanted_to.map(|i| catalog.levels[i].id.clone()),
+                &r.to,
+            ),
+        ] {
+            if let Some(w) = wanted.filter(|w| w != actual) {
+                return Err(StartError::usage(format!(
+                    "error: {flag} {w} does not match the review in {}, which is for {actual}; leave {flag} out to use the review's",
+                    path.display()
+                )));
+            }
+        }
+        if to <= from {
+            return Err(StartError::invalid(format!(
+                "error: {}: the review's target level `{}` is not above its from level `{}`",
+                path.display(),
+                r.to,
+                r.from
+            )));
+        }
+        (role, from, to)
+    };
+    let mut app = crate::tui::app::App::new(catalog);
+    app.theme = crate::tui::theme::Theme::from_env();
+    app.today = today;
+    app.set_role(role);
+    app.set_level(from);
+    let state = crate::tui::gap_view::ReviewState {
+        review: file.review.clone(),
+        file: Some(path.display().to_string()),
+        locked: true,
+    };
+    app.start_gap(to, Some(state));
+    Ok((app, Some(file)))
 }
 
 /// Builds the explorer's starting state, or says which value is unknown.

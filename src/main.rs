@@ -32,6 +32,15 @@ struct Cli {
     #[arg(long, value_name = "SKILL")]
     skill: Option<String>,
 
+    /// Start in the promotion gap view, from --level to this level
+    #[arg(long, value_name = "LEVEL")]
+    to: Option<String>,
+
+    /// Assess a promotion review saved in FILE (created if missing; with
+    /// --role and --level, and optionally --to)
+    #[arg(long, value_name = "FILE")]
+    review: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -156,6 +165,8 @@ fn main() -> ExitCode {
                 role: cli.role,
                 level: cli.level,
                 skill: cli.skill,
+                to: cli.to,
+                review: cli.review,
             };
             return explore(cli.catalog.as_deref(), &start, &mut err);
         }
@@ -183,14 +194,14 @@ fn explore(catalog: Option<&Path>, start: &commands::StartAt, err: &mut dyn Writ
             return ExitCode::from(commands::EXIT_INVALID);
         }
     };
-    let app = match commands::explorer_app(loaded.catalog, start) {
-        Ok(app) => app,
+    let (app, review) = match commands::start(loaded.catalog, start, rungs::report::today()) {
+        Ok(started) => started,
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return ExitCode::from(commands::EXIT_USAGE);
+            let _ = writeln!(err, "{}", e.message);
+            return ExitCode::from(e.code);
         }
     };
-    match rungs::tui::run(app) {
+    match rungs::tui::run_with_review(app, review) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(err, "error: terminal: {e}");

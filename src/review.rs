@@ -48,7 +48,8 @@ impl Mark {
         }
     }
 
-    fn parse(s: &str) -> Option<Mark> {
+    /// The mark written `s` in a review file.
+    pub fn parse(s: &str) -> Option<Mark> {
         Mark::ALL.into_iter().find(|m| m.as_str() == s)
     }
 
@@ -164,20 +165,24 @@ impl Review {
                     )
                 })?),
             };
+            // Text from a file is cleaned like catalog text: nothing read
+            // here may drive the terminal when shown.
+            let clean = |s: &str, one_line| crate::catalog::clean(s, one_line).text;
             items.insert(
-                item.skill,
+                clean(&item.skill, true),
                 Assessment {
                     mark,
-                    note: crate::catalog::clean(&item.note, true).text,
-                    expectation: item.expectation,
+                    note: clean(&item.note, true),
+                    expectation: clean(&item.expectation, false),
                 },
             );
         }
+        let clean = |s: &str| crate::catalog::clean(s, true).text;
         Ok(Review {
-            role: raw.role,
-            from: raw.from,
-            to: raw.to,
-            catalog: raw.catalog,
+            role: clean(&raw.role),
+            from: clean(&raw.from),
+            to: clean(&raw.to),
+            catalog: clean(&raw.catalog),
             date,
             items,
         })
@@ -312,6 +317,12 @@ pub struct ReviewFile {
 }
 
 impl ReviewFile {
+    /// True when the review was read from an existing file (false for a
+    /// new review that has not been saved yet).
+    pub fn existed(&self) -> bool {
+        self.known.is_some()
+    }
+
     /// Opens `path`, or starts a new review there when it does not exist
     /// (nothing is written until the first change).
     pub fn open_or_new(path: &Path, new: impl FnOnce() -> Review) -> Result<Self, ReviewError> {

@@ -81,6 +81,18 @@ impl App {
         )
     }
 
+    /// Starts in the gap view from the current role and level to `to`,
+    /// assessing `review` (saved by the caller when `file` is set).
+    pub fn start_gap(&mut self, to: usize, review: Option<ReviewState>) {
+        if let Some(r) = review {
+            self.review = Some(r);
+        }
+        self.overlay = Overlay::Gap;
+        self.rebuild_gap(to);
+        let today = self.today;
+        self.ensure_review(today);
+    }
+
     /// Opens the gap view from the current level to the next, or to the
     /// review's levels when a review file is open.
     pub(crate) fn open_gap(&mut self) {

@@ -98,8 +98,13 @@ fn export(app: &App, file: Option<&ReviewFile>) -> String {
     let Some(g) = &app.gap else {
         return "Nothing to export.".to_string();
     };
-    let _ = (g, file);
-    "EXPORT-PENDING".to_string()
+    let review = app.review.as_ref().map(|r| &r.review);
+    let markdown = crate::report::markdown(&app.catalog, &g.gap, review, app.today);
+    let path = crate::report::export_path(file.map(|f| f.path.as_path()), &app.catalog, &g.gap);
+    match crate::review::write_atomic(&RealFs, &path, markdown.as_bytes()) {
+        Ok(()) => format!("Exported the review to {}", path.display()),
+        Err(e) => format!("Could not export to {}: {e}", path.display()),
+    }
 }
 
 fn event_loop(

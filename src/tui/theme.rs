@@ -21,6 +21,10 @@ pub struct Theme {
     pub key: Style,
     pub current_level: Style,
     pub warning: Style,
+    /// Words the target level adds, in the gap view's diff.
+    pub diff_added: Style,
+    /// Words the target level drops.
+    pub diff_removed: Style,
 }
 
 impl Theme {
@@ -43,6 +47,12 @@ impl Theme {
                 .fg(Color::Cyan)
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED),
             warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            diff_added: Style::new()
+                .fg(Color::Green)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            diff_removed: Style::new()
+                .fg(Color::Red)
+                .add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
         }
     }
 
@@ -63,6 +73,8 @@ impl Theme {
             key: plain.add_modifier(Modifier::BOLD),
             current_level: plain.add_modifier(Modifier::BOLD | Modifier::REVERSED),
             warning: plain.add_modifier(Modifier::BOLD),
+            diff_added: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            diff_removed: plain.add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
         }
     }
 

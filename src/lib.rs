@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod commands;
 pub mod gap;
+pub mod i18n;
 pub mod gap_cmd;
 pub mod report;
 pub mod review;

@@ -121,6 +121,8 @@ pub struct App {
     pub today: Date,
     /// The overlay the help covers, to return to when it closes.
     pub help_return: Overlay,
+    /// The language of the interface.
+    pub lang: crate::i18n::Lang,
     /// The terminal's size, as last reported.
     pub size: Rect,
     pub should_quit: bool,
@@ -156,6 +158,7 @@ impl App {
                 day: 1,
             },
             help_return: Overlay::None,
+            lang: crate::i18n::Lang::En,
             size: Rect::default(),
             should_quit: false,
         };

@@ -123,6 +123,8 @@ pub struct App {
     pub help_return: Overlay,
     /// The language of the interface.
     pub lang: crate::i18n::Lang,
+    /// Which key runs which action.
+    pub bindings: super::bindings::Bindings,
     /// The terminal's size, as last reported.
     pub size: Rect,
     pub should_quit: bool,
@@ -159,6 +161,7 @@ impl App {
             },
             help_return: Overlay::None,
             lang: crate::i18n::Lang::En,
+            bindings: super::bindings::Bindings::default(),
             size: Rect::default(),
             should_quit: false,
         };

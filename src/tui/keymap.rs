@@ -7,7 +7,7 @@ use crossterm::event::{
 
 use super::action::Action;
 use super::app::{App, Overlay};
-use crate::review::Mark;
+use super::bindings::{Context, Key};
 
 /// The one place events become actions. Key releases are ignored; repeats
 /// count only for movement, so holding `q` cannot quit twice.
@@ -53,6 +53,7 @@ fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
     }
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     let editing_note = app.gap.as_ref().is_some_and(|g| g.note.is_some());
+    let bound = Key::from_event(key.code, key.modifiers);
     let action = match app.overlay {
         Overlay::Gap if editing_note => match key.code {
             KeyCode::Esc => Some(Action::Back),
@@ -61,23 +62,7 @@ fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
             KeyCode::Char(c) if !ctrl && !alt => Some(Action::NoteInput(c)),
             _ => None,
         },
-        Overlay::Gap => match key.code {
-            KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Char('?') => Some(Action::ToggleHelp),
-            KeyCode::Esc | KeyCode::Char('g') => Some(Action::GapToggle),
-            KeyCode::Char('[') => Some(Action::TargetPrev),
-            KeyCode::Char(']') => Some(Action::TargetNext),
-            KeyCode::Left | KeyCode::Char('h') => Some(Action::LevelPrev),
-            KeyCode::Right | KeyCode::Char('l') => Some(Action::LevelNext),
-            KeyCode::Char('m') => Some(Action::SetMark(Some(Mark::Met))),
-            KeyCode::Char('p') if !ctrl => Some(Action::SetMark(Some(Mark::Partly))),
-            KeyCode::Char('n') if !ctrl => Some(Action::SetMark(Some(Mark::NotYet))),
-            KeyCode::Char('u') if !ctrl => Some(Action::SetMark(None)),
-            KeyCode::Char(' ') => Some(Action::CycleMark),
-            KeyCode::Char('e') | KeyCode::Enter => Some(Action::NoteEdit),
-            KeyCode::Char('x') => Some(Action::Export),
-            code => movement(code, ctrl),
-        },
+        Overlay::Gap => app.bindings.lookup(Context::Gap, bound),
         Overlay::Search => match key.code {
             KeyCode::Esc => Some(Action::Back),
             KeyCode::Enter => Some(Action::Open),
@@ -95,24 +80,17 @@ fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
             KeyCode::PageDown => Some(Action::PageDown),
             _ => None,
         },
-        Overlay::Help => match key.code {
-            KeyCode::Esc | KeyCode::Char('?') => Some(Action::ToggleHelp),
-            KeyCode::Char('q') => Some(Action::Quit),
-            _ => movement(key.code, ctrl),
+        Overlay::Help => match app.bindings.lookup(Context::Help, bound) {
+            // Closing the help is `back` or `help`; both toggle it.
+            Some(Action::Back) => Some(Action::ToggleHelp),
+            other => other,
         },
         Overlay::Profile | Overlay::None => match key.code {
-            KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Char('?') => Some(Action::ToggleHelp),
-            KeyCode::Char('/') => Some(Action::SearchOpen),
-            KeyCode::Char('g') => Some(Action::GapToggle),
-            KeyCode::Esc => Some(Action::Back),
-            KeyCode::Enter => Some(Action::Open),
-            KeyCode::Tab => Some(Action::FocusNext),
-            KeyCode::BackTab => Some(Action::FocusPrev),
-            KeyCode::Left | KeyCode::Char('h') => Some(Action::LevelPrev),
-            KeyCode::Right | KeyCode::Char('l') => Some(Action::LevelNext),
-            KeyCode::Char(c @ '1'..='9') => Some(Action::LevelJump(c as usize - '1' as usize)),
-            code => movement(code, ctrl),
+            // Digits jump to a level; they are not rebindable.
+            KeyCode::Char(c @ '1'..='9') if !ctrl && !alt => {
+                Some(Action::LevelJump(c as usize - '1' as usize))
+            }
+            _ => app.bindings.lookup(Context::Browse, bound),
         },
     }?;
     // A held key repeats movement, and typing in the search box.
@@ -127,22 +105,6 @@ fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
         return None;
     }
     Some(action)
-}
-
-fn movement(code: KeyCode, ctrl: bool) -> Option<Action> {
-    Some(match code {
-        KeyCode::Up | KeyCode::Char('k') => Action::Up,
-        KeyCode::Down | KeyCode::Char('j') => Action::Down,
-        KeyCode::Char('p') if ctrl => Action::Up,
-        KeyCode::Char('n') if ctrl => Action::Down,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::PageDown => Action::PageDown,
-        KeyCode::Char('u') if ctrl => Action::PageUp,
-        KeyCode::Char('d') if ctrl => Action::PageDown,
-        KeyCode::Home => Action::Home,
-        KeyCode::End | KeyCode::Char('G') => Action::End,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

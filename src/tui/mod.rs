@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bindings;
 pub mod gap_view;
 pub mod keymap;
 pub mod layout;

@@ -193,14 +193,12 @@ impl Bindings {
                     continue;
                 };
                 for &ctx in contexts {
-                    if let Some(first) = map.insert((ctx, key), name) {
-                        if first != name {
-                            return Err(Clash {
-                                key: key_name,
-                                first,
-                                second: name,
-                            });
-                        }
+                    if let Some(first) = map.insert((ctx, key), name).filter(|f| *f != name) {
+                        return Err(Clash {
+                            key: key_name,
+                            first,
+                            second: name,
+                        });
                     }
                 }
             }

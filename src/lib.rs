@@ -5,9 +5,10 @@
 
 pub mod catalog;
 pub mod commands;
+pub mod config;
 pub mod gap;
-pub mod i18n;
 pub mod gap_cmd;
+pub mod i18n;
 pub mod report;
 pub mod review;
 pub mod search;

@@ -5,9 +5,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use rungs::commands;
+use rungs::config::ThemeName;
 use rungs::gap_cmd;
+use rungs::i18n::Lang;
 use rungs::search_cmd;
 use rungs::show;
+use rungs::tui::theme::Theme;
 use std::io::Write;
 use std::path::Path;
 
@@ -41,12 +44,51 @@ struct Cli {
     #[arg(long, value_name = "FILE")]
     review: Option<PathBuf>,
 
+    /// Config file [default: see `rungs config --path`]
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+
+    /// Colour theme
+    #[arg(long, global = true, value_enum)]
+    theme: Option<ThemeArg>,
+
+    /// Interface language [default: from the config, else LANG / LC_ALL]
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+
+    /// Do not reload the catalog when its files change
+    #[arg(long)]
+    no_watch: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
 
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ThemeArg {
+    Default,
+    Dark,
+    Light,
+    Mono,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum LangArg {
+    En,
+    Zh,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Show where the config file is looked for, or a commented default
+    Config {
+        /// Print the path of the config file
+        #[arg(long, conflicts_with = "default")]
+        path: bool,
+        /// Print a commented config with every setting at its default
+        #[arg(long)]
+        default: bool,
+    },
     /// Validate a catalog and print a summary, or every problem found
     Check,
     /// Write the default catalog into DIR as editable files
@@ -108,15 +150,34 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
+    if let Some(Command::Config { path, default }) = &cli.command {
+        return config_command(cli.config.as_deref(), *path, *default, &mut out);
+    }
+    let config = match rungs::config::Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(diags) => {
+            let _ = commands::print_diagnostics(&mut err, &diags);
+            let _ = writeln!(err, "error: the config file is not valid");
+            return ExitCode::from(commands::EXIT_INVALID);
+        }
+    };
+    let lang = match cli.lang {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Zh) => Lang::Zh,
+        None => config.language.unwrap_or_else(Lang::from_env),
+    };
+    // The catalog: the flag (or RUNGS_CATALOG), else the config's.
+    let catalog_path = cli.catalog.clone().or_else(|| config.catalog.clone());
     let result = match cli.command {
-        Some(Command::Check) => commands::check(cli.catalog.as_deref(), &mut out, &mut err),
+        Some(Command::Config { .. }) => Ok(commands::EXIT_OK),
+        Some(Command::Check) => commands::check(catalog_path.as_deref(), &mut out, &mut err),
         Some(Command::Init { dir, force }) => commands::init(&dir, force, &mut out, &mut err),
         Some(Command::Show {
             skill,
             role,
             format,
         }) => show::command(
-            cli.catalog.as_deref(),
+            catalog_path.as_deref(),
             &skill,
             // `rungs --role R show SKILL` means the same as `show SKILL --role R`.
             role.or(cli.role).as_deref(),
@@ -130,7 +191,7 @@ fn main() -> ExitCode {
             limit,
             format,
         }) => search_cmd::command(
-            cli.catalog.as_deref(),
+            catalog_path.as_deref(),
             &query.join(" "),
             // As for `show`, `rungs --role R search Q` means `search Q --role R`.
             role.or(cli.role).as_deref(),
@@ -157,18 +218,33 @@ fn main() -> ExitCode {
                 review: review.as_deref(),
                 format,
             };
-            gap_cmd::command(cli.catalog.as_deref(), &request, &mut out, &mut err)
+            gap_cmd::command(catalog_path.as_deref(), &request, &mut out, &mut err)
         }
         None => {
             drop(out);
             let start = commands::StartAt {
-                role: cli.role,
-                level: cli.level,
+                role: cli.role.or_else(|| config.role.clone()),
+                level: cli.level.or_else(|| config.level.clone()),
                 skill: cli.skill,
                 to: cli.to,
                 review: cli.review,
             };
-            return explore(cli.catalog.as_deref(), &start, &mut err);
+            // --theme beats NO_COLOR, which beats the config's theme.
+            let theme_name = match cli.theme {
+                Some(ThemeArg::Default) => ThemeName::Default,
+                Some(ThemeArg::Dark) => ThemeName::Dark,
+                Some(ThemeArg::Light) => ThemeName::Light,
+                Some(ThemeArg::Mono) => ThemeName::Mono,
+                None if rungs::tui::theme::no_color() => ThemeName::Mono,
+                None => config.theme.unwrap_or_default(),
+            };
+            let look = Look {
+                theme: Theme::named(theme_name, &config.colors),
+                lang,
+                bindings: config.bindings(),
+                watch: !cli.no_watch,
+            };
+            return explore(catalog_path.as_deref(), &start, &look, &mut err);
         }
     };
     match result {
@@ -181,7 +257,46 @@ fn main() -> ExitCode {
 
 /// Loads the catalog and runs the TUI. Problems are printed before any
 /// terminal mode is entered.
-fn explore(catalog: Option<&Path>, start: &commands::StartAt, err: &mut dyn Write) -> ExitCode {
+/// How the TUI looks and behaves, from flags, config and environment.
+struct Look {
+    theme: Theme,
+    lang: Lang,
+    bindings: rungs::tui::bindings::Bindings,
+    watch: bool,
+}
+
+/// `rungs config --path` / `--default`.
+fn config_command(
+    explicit: Option<&Path>,
+    path: bool,
+    default: bool,
+    out: &mut dyn Write,
+) -> ExitCode {
+    let written = if default {
+        write!(out, "{}", rungs::config::default_text())
+    } else {
+        let _ = path; // --path is the default action
+        match explicit
+            .map(Path::to_path_buf)
+            .or_else(rungs::config::default_path)
+        {
+            Some(p) => writeln!(out, "{}", p.display()),
+            None => writeln!(out, "(no config folder on this system)"),
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(commands::EXIT_INVALID),
+    }
+}
+
+fn explore(
+    catalog: Option<&Path>,
+    start: &commands::StartAt,
+    look: &Look,
+    err: &mut dyn Write,
+) -> ExitCode {
     let loaded = match commands::load(catalog) {
         Ok(l) => l,
         Err(e) => {
@@ -194,14 +309,19 @@ fn explore(catalog: Option<&Path>, start: &commands::StartAt, err: &mut dyn Writ
             return ExitCode::from(commands::EXIT_INVALID);
         }
     };
-    let (app, review) = match commands::start(loaded.catalog, start, rungs::report::today()) {
+    let (mut app, review) = match commands::start(loaded.catalog, start, rungs::report::today()) {
         Ok(started) => started,
         Err(e) => {
             let _ = writeln!(err, "{}", e.message);
             return ExitCode::from(e.code);
         }
     };
-    match rungs::tui::run_with_review(app, review) {
+    app.theme = look.theme.clone();
+    app.lang = look.lang;
+    app.bindings = look.bindings.clone();
+    // The embedded catalog is not watched; files on disk are, unless asked.
+    let watch = catalog.filter(|_| look.watch).map(Path::to_path_buf);
+    match rungs::tui::run_with_review(app, review, watch) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(err, "error: terminal: {e}");

@@ -105,6 +105,21 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     }
 }
 
+/// Loads a one-file catalog from text in memory, as if read from a file
+/// named `path_display` (used in messages only; nothing is read from disk).
+/// For tests and fuzzing: the same checks as [`load_path`] on a `.toml` file.
+pub fn load_str(path_display: &str, text: &str) -> Result<Loaded, LoadError> {
+    let root = RawFile {
+        display: super::clean::clean(path_display, true).text,
+        bytes: Ok(text.as_bytes().to_vec()),
+    };
+    build(root, Vec::new(), Vec::new()).map(|(catalog, warnings)| Loaded {
+        catalog,
+        warnings,
+        files: Vec::new(),
+    })
+}
+
 /// Loads the default catalog compiled into the binary.
 pub fn load_embedded() -> Result<Loaded, LoadError> {
     let mut files = Vec::new();

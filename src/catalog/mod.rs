@@ -14,7 +14,7 @@ pub use clean::{clean, is_forbidden};
 pub use diagnostic::{Diagnostic, Severity, Snippet, SourceFile};
 pub use load::{
     EMBEDDED_PREFIX, LoadError, Loaded, MAX_CELLS, MAX_FILE_BYTES, MAX_FILES, embedded_files,
-    load_embedded, load_path,
+    load_embedded, load_path, load_str,
 };
 pub use select::NotFound;
 pub use types::{

@@ -1,8 +1,24 @@
 //! Everything the user can ask the app to do, independent of the key or
 //! mouse gesture that asked for it.
 
+use std::sync::Arc;
+
+use crate::catalog::Catalog;
 use crate::review::Mark;
 use crate::search::Results;
+
+/// A freshly loaded catalog. Compared by identity: two loads are never the
+/// same update.
+#[derive(Debug, Clone)]
+pub struct NewCatalog(pub Arc<Catalog>);
+
+impl PartialEq for NewCatalog {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for NewCatalog {}
 
 /// One request to [`super::app::App::update`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,4 +81,12 @@ pub enum Action {
     Export,
     /// A message for the status line (from saving or exporting).
     Notify(String),
+    /// The catalog files changed and loaded: swap the catalog in.
+    CatalogReloaded(NewCatalog),
+    /// The catalog files changed but are not valid: keep the old catalog,
+    /// show the first problem and how many there are.
+    CatalogInvalid {
+        first: String,
+        count: usize,
+    },
 }

@@ -125,6 +125,9 @@ pub struct App {
     pub lang: crate::i18n::Lang,
     /// Which key runs which action.
     pub bindings: super::bindings::Bindings,
+    /// The first problem of catalog files that changed on disk and are not
+    /// valid, and how many problems there are; shown until they are fixed.
+    pub reload_error: Option<(String, usize)>,
     /// The terminal's size, as last reported.
     pub size: Rect,
     pub should_quit: bool,
@@ -162,6 +165,7 @@ impl App {
             help_return: Overlay::None,
             lang: crate::i18n::Lang::En,
             bindings: super::bindings::Bindings::default(),
+            reload_error: None,
             size: Rect::default(),
             should_quit: false,
         };
@@ -281,6 +285,14 @@ impl App {
                 _ => {}
             },
             Action::Notify(message) => self.status = Some(message),
+            Action::CatalogReloaded(new) => {
+                self.replace_catalog(new.0);
+                return true;
+            }
+            Action::CatalogInvalid { first, count } => {
+                self.reload_error = Some((first, count));
+                return true;
+            }
             Action::TargetPrev
             | Action::TargetNext
             | Action::SetMark(_)
@@ -389,6 +401,53 @@ impl App {
             }
         }
         self.snapshot() != before || had_status != self.status.is_some()
+    }
+
+    /// Swaps in a new catalog, keeping the role, level, skill, target
+    /// level and scroll where their ids still exist; review marks (kept by
+    /// skill id) stay.
+    pub fn replace_catalog(&mut self, catalog: Arc<Catalog>) {
+        let old = Arc::clone(&self.catalog);
+        let role = old.roles.get(self.role).map(|r| r.id.clone());
+        let level = old.levels.get(self.level).map(|l| l.id.clone());
+        let skill = self.selected_skill().map(|(_, s)| s.id.clone());
+        let target = self
+            .gap
+            .as_ref()
+            .and_then(|g| old.levels.get(g.gap.to))
+            .map(|l| l.id.clone());
+        let (scroll, skills_offset) = (self.detail_scroll, self.skills_offset);
+        self.catalog = catalog;
+        self.reload_error = None;
+        let c = Arc::clone(&self.catalog);
+        self.role = role
+            .and_then(|id| c.role_index(&id))
+            .unwrap_or(0)
+            .min(c.roles.len().saturating_sub(1));
+        self.level = level
+            .and_then(|id| c.level_index(&id))
+            .unwrap_or(self.level)
+            .min(c.levels.len().saturating_sub(1));
+        self.rebuild_rows();
+        let pos = skill
+            .and_then(|id| c.skill_index(&id))
+            .and_then(|i| c.profile(self.role).iter().position(|&p| p == i));
+        self.skill = pos.unwrap_or(self.skill.min(c.profile(self.role).len().saturating_sub(1)));
+        self.skills_offset = skills_offset;
+        self.detail_scroll = if pos.is_some() { scroll } else { 0 };
+        self.profile.row = self.profile.row.min(self.profile_rows().saturating_sub(1));
+        self.profile.expanded = false;
+        if self.gap.is_some() {
+            let to = target
+                .and_then(|id| c.level_index(&id))
+                .unwrap_or(self.level + 1);
+            self.rebuild_gap(to);
+        }
+        if self.overlay == Overlay::Search {
+            // The search index is rebuilt for the new catalog: ask again.
+            self.query_changed();
+        }
+        self.keep_visible();
     }
 
     fn open_search(&mut self) {

@@ -122,8 +122,9 @@ impl App {
                 .levels
                 .get(self.level)
                 .map_or("", |l| l.name.as_str());
-            self.status = Some(format!(
-                "{top} is the top level: there is no level above to reach."
+            self.status = Some(crate::i18n::fill(
+                self.lang.strings().status_top_level,
+                &[("level", top)],
             ));
         }
     }
@@ -268,8 +269,9 @@ impl App {
                     .as_ref()
                     .and_then(|r| r.file.clone())
                     .unwrap_or_default();
-                self.status = Some(format!(
-                    "The levels are those of the review in {file}; open another file for other levels."
+                self.status = Some(crate::i18n::fill(
+                    self.lang.strings().status_review_levels,
+                    &[("file", &file)],
                 ));
             }
             Action::LevelPrev | Action::LevelNext | Action::LevelJump(_) => {

@@ -62,16 +62,21 @@ fn install_panic_hook() {
 /// Runs the explorer until the user quits. With a review file, the gap
 /// view's marks and notes are saved to it after every change.
 pub fn run(app: App) -> io::Result<()> {
-    run_with_review(app, None)
+    run_with_review(app, None, None)
 }
 
-/// Like [`run`], with an open review file.
-pub fn run_with_review(app: App, review: Option<ReviewFile>) -> io::Result<()> {
+/// Like [`run`], with an open review file, and reloading the catalog at
+/// `watch` when its files change.
+pub fn run_with_review(
+    app: App,
+    review: Option<ReviewFile>,
+    watch: Option<std::path::PathBuf>,
+) -> io::Result<()> {
     install_panic_hook();
     let _guard = Guard;
     let mut terminal = ratatui::try_init()?;
     execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-    event_loop(&mut terminal, app, review)
+    event_loop(&mut terminal, app, review, watch)
 }
 
 /// Saves the app's review to its file, and says what happened when it is
@@ -112,10 +117,26 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
     mut review: Option<ReviewFile>,
+    watch: Option<std::path::PathBuf>,
 ) -> io::Result<()> {
     let (tx, rx) = std::sync::mpsc::channel();
     worker::spawn_input(tx.clone());
-    let searcher = worker::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx);
+    let mut searcher = worker::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx.clone());
+    // Keep the watcher alive for the whole session. If watching fails the
+    // app still works; the user is told once.
+    let _watcher = match watch
+        .as_deref()
+        .map(|p| worker::spawn_watcher(p, tx.clone()))
+    {
+        Some(Err(e)) => {
+            app.update(Action::Notify(format!(
+                "Not watching the catalog for changes: {e}"
+            )));
+            None
+        }
+        Some(Ok(w)) => Some(w),
+        None => None,
+    };
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
@@ -142,6 +163,25 @@ fn event_loop(
             worker::AppEvent::Search(generation, results) => {
                 Some(Action::SearchResults(generation, results))
             }
+            worker::AppEvent::Reloaded(loaded) => match *loaded {
+                Ok(loaded) => {
+                    let catalog = std::sync::Arc::new(loaded.catalog);
+                    // A new index for the new catalog; the old worker ends
+                    // when its channel closes.
+                    searcher =
+                        worker::SearchWorker::spawn(std::sync::Arc::clone(&catalog), tx.clone());
+                    Some(Action::CatalogReloaded(action::NewCatalog(catalog)))
+                }
+                Err(e) => {
+                    let errors: Vec<_> = e.diagnostics.iter().filter(|d| d.is_error()).collect();
+                    Some(Action::CatalogInvalid {
+                        first: errors.first().map_or_else(String::new, |d| {
+                            format!("{}:{}:{}: {}", d.path, d.line, d.col, d.message)
+                        }),
+                        count: errors.len(),
+                    })
+                }
+            },
         };
         if let Some(action) = action {
             dirty |= app.update(action);

@@ -24,6 +24,71 @@ pub enum AppEvent {
     /// Reading terminal events failed; the loop ends with this error.
     TerminalError(std::io::Error),
     Search(u64, Results),
+    /// The watched catalog changed and was loaded again.
+    Reloaded(Box<Result<crate::catalog::Loaded, crate::catalog::LoadError>>),
+}
+
+/// How long the files must stay quiet before a reload: editors save by
+/// writing a temporary file and renaming it, in several events.
+const DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// True for changes that can affect a catalog: `.toml` files and folders
+/// that are not hidden (editor swap and backup files are ignored).
+fn relevant(path: &std::path::Path) -> bool {
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    !hidden && (path.extension().is_some_and(|e| e == "toml") || path.extension().is_none())
+}
+
+/// Watches the catalog at `path` (a file: its folder, since editors replace
+/// files; a directory: recursively) and reloads it, debounced, after every
+/// relevant change. Returns the watcher, which must be kept alive.
+pub fn spawn_watcher(
+    path: &std::path::Path,
+    events: Sender<AppEvent>,
+) -> notify::Result<notify::RecommendedWatcher> {
+    use notify::{RecursiveMode, Watcher};
+    let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(raw_tx)?;
+    let is_dir = path.is_dir();
+    let (target, mode) = if is_dir {
+        (path.to_path_buf(), RecursiveMode::Recursive)
+    } else {
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        (parent.to_path_buf(), RecursiveMode::NonRecursive)
+    };
+    watcher.watch(&target, mode)?;
+    let catalog = path.to_path_buf();
+    let file_name = if is_dir {
+        None
+    } else {
+        path.file_name().map(|n| n.to_os_string())
+    };
+    thread::spawn(move || {
+        let matters = |e: &notify::Result<notify::Event>| match e {
+            Ok(ev) => ev.paths.iter().any(|p| match &file_name {
+                Some(name) => p.file_name() == Some(name.as_os_str()),
+                None => relevant(p),
+            }),
+            Err(_) => false,
+        };
+        while let Ok(first) = raw_rx.recv() {
+            if !matters(&first) {
+                continue;
+            }
+            // Wait until the burst of events is over.
+            while let Ok(_more) = raw_rx.recv_timeout(DEBOUNCE) {}
+            let loaded = crate::catalog::load_path(&catalog);
+            if events.send(AppEvent::Reloaded(Box::new(loaded))).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(watcher)
 }
 
 /// Starts the thread that forwards terminal events.

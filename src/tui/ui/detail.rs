@@ -10,17 +10,10 @@ use ratatui::widgets::Widget;
 
 use super::{marker, necessity_style, pane, rule};
 use crate::catalog::{Cell, Necessity};
+use crate::i18n::fill;
 use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::layout;
 use crate::tui::text;
-
-fn necessity_word(n: Option<Necessity>) -> &'static str {
-    match n {
-        Some(Necessity::Required) => "required",
-        Some(Necessity::Optional) => "optional",
-        None => "not expected",
-    }
-}
 
 fn wrapped(out: &mut Vec<Line<'static>>, s: &str, width: usize, style: Style) {
     for l in text::wrap(s, width) {
@@ -39,7 +32,7 @@ fn cell_lines(
     out.push(Line::from(vec![
         Span::styled(marker(n), necessity_style(app, n)),
         Span::raw(" "),
-        Span::styled(necessity_word(n), necessity_style(app, n)),
+        Span::styled(app.lang.strings().necessity(n), necessity_style(app, n)),
     ]));
     match cell {
         Some(c) => wrapped(out, &c.text, width, Style::new()),
@@ -52,11 +45,9 @@ fn cell_lines(
 pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let width = width.max(1);
+    let t = app.lang.strings();
     let Some((_, skill)) = app.selected_skill() else {
-        out.push(Line::from(Span::styled(
-            "No skill selected.",
-            app.theme.dim,
-        )));
+        out.push(Line::from(Span::styled(t.detail_no_skill, app.theme.dim)));
         return out;
     };
     let c = &app.catalog;
@@ -67,7 +58,8 @@ pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     wrapped(&mut out, &skill.name, width, app.theme.title);
     let mut facts = c.domain_of(skill).name.clone();
     if let Some(d) = skill.updated {
-        facts.push_str(&format!(" · updated {d}"));
+        facts.push_str(" · ");
+        facts.push_str(&fill(t.updated, &[("date", &d.to_string())]));
     }
     wrapped(&mut out, &facts, width, app.theme.dim);
     if let Some(s) = &skill.summary {
@@ -86,40 +78,50 @@ pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     wrapped(
         &mut out,
-        &format!(
-            "{} roles include it · {} levels · ● {} required · ○ {} optional",
-            n.roles, n.levels, n.required, n.optional
+        &fill(
+            t.skill_counts,
+            &[
+                ("roles", &n.roles.to_string()),
+                ("levels", &n.levels.to_string()),
+                ("required", &n.required.to_string()),
+                ("optional", &n.optional.to_string()),
+            ],
         ),
         width,
         Style::new(),
     );
 
     out.push(Line::default());
-    out.push(rule(app, &format!("{role} at {level}"), width));
+    let role_level = [("role", role), ("level", level)];
+    out.push(rule(app, &fill(t.role_at_level, &role_level), width));
     let current = skill.cell(app.role, app.level);
     cell_lines(
         app,
         &mut out,
         current,
         width,
-        format!("Nothing is expected of a {role} at {level} for this skill."),
+        fill(t.nothing_expected_of, &role_level),
     );
 
     out.push(Line::default());
     match c.levels.get(app.level + 1) {
         Some(next) => {
-            out.push(rule(app, &format!("To reach {}", next.name), width));
+            let next_name = next.name.as_str();
+            out.push(rule(app, &fill(t.to_reach, &[("level", next_name)]), width));
             let target = skill.cell(app.role, app.level + 1);
             if current.is_none() && target.is_some() {
                 out.push(Line::from(Span::styled(
-                    format!("New at {}: not expected at {level}.", next.name),
+                    fill(
+                        t.new_at_not_before,
+                        &[("next", next_name), ("level", level)],
+                    ),
                     app.theme.warning,
                 )));
             } else if current.map(|c| c.necessity) != Some(Necessity::Required)
                 && target.map(|c| c.necessity) == Some(Necessity::Required)
             {
                 out.push(Line::from(Span::styled(
-                    format!("Becomes required at {}.", next.name),
+                    fill(t.becomes_required_at, &[("level", next_name)]),
                     app.theme.warning,
                 )));
             }
@@ -128,17 +130,17 @@ pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
                 &mut out,
                 target,
                 width,
-                format!(
-                    "Nothing is expected of a {role} at {} for this skill.",
-                    next.name
+                fill(
+                    t.nothing_expected_of,
+                    &[("role", role), ("level", next_name)],
                 ),
             );
         }
         None => {
-            out.push(rule(app, "Top level", width));
+            out.push(rule(app, t.top_level, width));
             wrapped(
                 &mut out,
-                &format!("{level} is the top level: there is no next level to reach."),
+                &fill(t.top_level_no_next, &[("level", level)]),
                 width,
                 app.theme.dim,
             );
@@ -146,7 +148,7 @@ pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     }
 
     out.push(Line::default());
-    out.push(rule(app, &format!("How it grows · {role}"), width));
+    out.push(rule(app, &fill(t.how_it_grows, &[("role", role)]), width));
     let name_width = c
         .levels
         .iter()
@@ -182,7 +184,11 @@ pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
 
     if c.roles.len() > 1 {
         out.push(Line::default());
-        out.push(rule(app, &format!("Other roles at {level}"), width));
+        out.push(rule(
+            app,
+            &fill(t.other_roles_at, &[("level", level)]),
+            width,
+        ));
         for (r, other) in c.roles.iter().enumerate() {
             if r == app.role {
                 continue;
@@ -197,7 +203,7 @@ pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
                 &mut out,
                 cell,
                 width,
-                format!("Nothing expected at {level}."),
+                fill(t.nothing_expected_at, &[("level", level)]),
             );
         }
     }
@@ -211,7 +217,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let height = usize::from(inner.height);
     let max = lines.len().saturating_sub(height);
     let scroll = app.detail_scroll.min(max);
-    let mut title = vec![Span::raw(" Detail ")];
+    let mut title = vec![Span::raw(app.lang.strings().detail_title)];
     if max > 0 {
         title.push(Span::styled(
             format!(

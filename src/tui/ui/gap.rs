@@ -9,6 +9,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::{marker, necessity_style, pane, rule};
 use crate::gap::{Change, DiffKind, GapItem, word_diff};
+use crate::i18n::fill;
 use crate::review::Mark;
 use crate::tui::app::App;
 use crate::tui::layout;
@@ -65,14 +66,16 @@ pub fn header(app: &App) -> String {
         .get(g.gap.role)
         .map_or("", |r| r.name.as_str());
     let n = app.gap_counts();
-    let mut s = format!(
-        "{role} · {} → {} · {} changes · {} required · assessed {}/{}",
-        level_name(app, g.gap.from),
-        level_name(app, g.gap.to),
-        n.changes,
-        n.required,
-        n.assessed,
-        n.changes
+    let mut s = fill(
+        app.lang.strings().gap_header,
+        &[
+            ("role", role),
+            ("from", level_name(app, g.gap.from)),
+            ("to", level_name(app, g.gap.to)),
+            ("changes", &n.changes.to_string()),
+            ("required", &n.required.to_string()),
+            ("assessed", &n.assessed.to_string()),
+        ],
     );
     if n.assessed > 0 {
         s.push_str(&format!(" · ✓{} ~{} ✗{}", n.met, n.partly, n.not_yet));
@@ -81,27 +84,30 @@ pub fn header(app: &App) -> String {
 }
 
 fn change_label(app: &App, item: &GapItem, to: usize) -> String {
+    let t = app.lang.strings();
+    let level = [("level", level_name(app, to))];
     match item.change {
-        Change::New => format!("new at {}", level_name(app, to)),
-        Change::BecomesRequired => "becomes required".to_string(),
-        Change::Dropped => format!("not expected at {}", level_name(app, to)),
+        Change::New => fill(t.change_new_at, &level),
+        Change::BecomesRequired => t.change_becomes_required.to_string(),
+        Change::Dropped => fill(t.change_not_expected_at, &level),
         Change::Changed => String::new(),
     }
 }
 
 pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
     let Some(g) = &app.gap else { return };
+    let t = app.lang.strings();
     Clear.render(main, buf);
     let width = usize::from(main.width.saturating_sub(2));
-    let title = format!(" Promotion gap · {} ", header(app));
+    let title = fill(t.gap_title, &[("header", &header(app))]);
     pane(app, Line::from(text::truncate(&title, width)), true).render(main, buf);
     let inner = layout::inner(main);
     let info = match &app.review {
-        Some(r) if r.file.is_some() => format!(
-            "Review: {} · saved after every change · m met · p partly · n not yet · e note · x export",
-            r.file.as_deref().unwrap_or("")
+        Some(r) if r.file.is_some() => fill(
+            t.gap_info_file,
+            &[("file", r.file.as_deref().unwrap_or(""))],
         ),
-        _ => "Marks are kept for this session only (start with --review FILE to save them) · m p n mark · e note · x export".to_string(),
+        _ => t.gap_info_session.to_string(),
     };
     if inner.height > 0 {
         buf.set_stringn(
@@ -115,12 +121,14 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
     let (list, detail) = split(main);
     if g.gap.items.is_empty() {
         let msg = if g.gap.to == g.gap.from {
-            "This is the top level: there is no level above to reach.".to_string()
+            t.gap_top_level.to_string()
         } else {
-            format!(
-                "Nothing changes from {} to {} for this role.",
-                level_name(app, g.gap.from),
-                level_name(app, g.gap.to)
+            fill(
+                t.gap_nothing_changes,
+                &[
+                    ("from", level_name(app, g.gap.from)),
+                    ("to", level_name(app, g.gap.to)),
+                ],
             )
         };
         buf.set_stringn(
@@ -138,6 +146,7 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(g) = &app.gap else { return };
+    let t = app.lang.strings();
     let width = usize::from(area.width.saturating_sub(1));
     for (i, item) in g
         .gap
@@ -154,9 +163,9 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         let mark = app.assessment(item.skill).and_then(|a| a.mark);
         let n = item.to.as_ref().map(|c| c.necessity);
         let mut flag = match item.change {
-            Change::New => "new".to_string(),
+            Change::New => t.gap_flag_new.to_string(),
             Change::BecomesRequired => "→●".to_string(),
-            Change::Dropped => "gone".to_string(),
+            Change::Dropped => t.gap_flag_gone.to_string(),
             Change::Changed => String::new(),
         };
         if app.is_stale(item) {
@@ -239,6 +248,7 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         ..area
     };
     let width = usize::from(area.width).max(1);
+    let t = app.lang.strings();
     let mut out: Vec<Line<'static>> = Vec::new();
     push_wrapped(&mut out, &skill.name, width, app.theme.title);
     let mut facts = app.catalog.domain_of(skill).name.clone();
@@ -258,71 +268,66 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
                     out.push(Line::from(vec![
                         Span::styled(marker(n), necessity_style(app, n)),
                         Span::raw(" "),
-                        Span::styled(c.necessity.as_str(), necessity_style(app, n)),
+                        Span::styled(t.necessity(n), necessity_style(app, n)),
                     ]));
                     push_wrapped(out, &c.text, width, Style::new());
                 }
-                None => push_wrapped(out, "Nothing expected.", width, app.theme.dim),
+                None => push_wrapped(out, t.gap_nothing_expected, width, app.theme.dim),
             }
         };
     cell_block(
         &mut out,
-        format!("Now · {}", level_name(app, g.gap.from)),
+        fill(t.gap_now, &[("level", level_name(app, g.gap.from))]),
         item.from.as_ref(),
     );
     for (l, cell) in &item.path {
         cell_block(
             &mut out,
-            format!("On the way · {}", level_name(app, *l)),
+            fill(t.gap_on_the_way, &[("level", level_name(app, *l))]),
             cell.as_ref(),
         );
     }
     cell_block(
         &mut out,
-        format!("Target · {}", level_name(app, g.gap.to)),
+        fill(t.gap_target, &[("level", level_name(app, g.gap.to))]),
         item.to.as_ref(),
     );
     if let (Some(a), Some(b)) = (&item.from, &item.to) {
         out.push(Line::default());
-        out.push(rule(
-            app,
-            "What changes (underlined: new, struck: dropped)",
-            width,
-        ));
+        out.push(rule(app, t.gap_what_changes, width));
         out.extend(diff_lines(app, &a.text, &b.text, width));
     }
 
     out.push(Line::default());
-    out.push(rule(app, "Assessment", width));
+    out.push(rule(app, t.gap_assessment, width));
     let a = app.assessment(item.skill);
     let mark = a.and_then(|a| a.mark);
     out.push(Line::from(vec![
         Span::styled(mark_symbol(mark), app.theme.key),
         Span::raw(" "),
-        Span::raw(mark.map_or("not assessed", Mark::label)),
+        Span::raw(t.mark(mark)),
     ]));
     if let Some(note) = &g.note {
         out.push(Line::from(vec![
-            Span::styled("Note: ", app.theme.key),
+            Span::styled(t.gap_note, app.theme.key),
             Span::raw(note.clone()),
             Span::styled("▏", app.theme.key),
         ]));
-        out.push(Line::from(Span::styled(
-            "Enter saves the note · Esc cancels",
-            app.theme.dim,
-        )));
+        out.push(Line::from(Span::styled(t.gap_note_keys, app.theme.dim)));
     } else if let Some(a) = a.filter(|a| !a.note.is_empty()) {
-        push_wrapped(&mut out, &format!("Note: {}", a.note), width, Style::new());
+        push_wrapped(
+            &mut out,
+            &format!("{}{}", t.gap_note, a.note),
+            width,
+            Style::new(),
+        );
     } else {
-        out.push(Line::from(Span::styled(
-            "e adds a note (evidence, examples)",
-            app.theme.dim,
-        )));
+        out.push(Line::from(Span::styled(t.gap_note_hint, app.theme.dim)));
     }
     if app.is_stale(item) {
         push_wrapped(
             &mut out,
-            "⚠ The catalog text of the target has changed since this was assessed.",
+            t.gap_stale,
             width,
             app.theme.warning,
         );

@@ -7,66 +7,73 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use super::pane;
+use crate::i18n::Strings;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::text;
 
-/// The key table: section headings (key `""`) and (keys, what they do).
-pub const KEYS: &[(&str, &str)] = &[
-    ("", "Everywhere"),
-    ("← → / h l", "previous / next level"),
-    ("1 … 9", "jump to level N"),
-    ("Tab / Shift-Tab", "focus next / previous pane"),
-    ("/", "search skills, tags, domains and texts"),
-    ("g", "promotion gap: what changes to the next level"),
-    ("?", "show or hide this help"),
-    ("q / Ctrl-C", "quit"),
-    ("", "Roles, skills and detail panes"),
-    ("↑ ↓ / k j", "move (or scroll the detail)"),
-    ("PgUp PgDn", "move by a page (also Ctrl-U / Ctrl-D)"),
-    ("Home End / G", "first / last"),
-    ("Enter", "roles: go to skills; skills: full skill profile"),
-    ("", "Full skill profile"),
-    ("↑ ↓", "select a row (level × role)"),
-    ("Enter", "show the row's whole text"),
-    ("Esc", "close the text, then the profile"),
-    ("", "Search box"),
-    ("type / paste", "filter live; ↑ ↓ or Ctrl-N Ctrl-P choose"),
-    ("Enter", "go to the result (its role and level too)"),
-    ("Tab", "all roles / the selected role"),
-    ("Ctrl-U / Ctrl-W", "clear the query / delete a word"),
-    ("Esc", "close and go back to where you were"),
-    ("", "Promotion gap"),
-    ("m p n", "mark met / partly / not yet"),
-    ("Space / u", "cycle the mark / clear it"),
-    ("e or Enter", "edit the note (Enter saves, Esc cancels)"),
-    ("[ ]", "target level down / up"),
-    ("← →", "from level down / up"),
-    ("x", "export the review as Markdown"),
-    ("Esc / g", "back to the explorer"),
-    ("", "Mouse"),
-    ("click", "select a role, skill, level or row"),
-    ("wheel", "scroll the pane under the pointer"),
-    ("", "Marks"),
-    ("●  ○  ·", "required · optional · nothing expected"),
-];
+/// The key table in the interface's language: section headings (key `""`)
+/// and (keys, what they do). Key names are the same in every language,
+/// except those that are words.
+pub fn keys(t: &Strings) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("", t.help_section_everywhere),
+        ("← → / h l", t.help_level),
+        ("1 … 9", t.help_jump),
+        ("Tab / Shift-Tab", t.help_focus),
+        ("/", t.help_search),
+        ("g", t.help_gap),
+        ("?", t.help_help),
+        ("q / Ctrl-C", t.help_quit),
+        ("", t.help_section_panes),
+        ("↑ ↓ / k j", t.help_move),
+        ("PgUp PgDn", t.help_page),
+        ("Home End / G", t.help_first_last),
+        ("Enter", t.help_enter),
+        ("", t.help_section_profile),
+        ("↑ ↓", t.help_profile_row),
+        ("Enter", t.help_profile_enter),
+        ("Esc", t.help_profile_esc),
+        ("", t.help_section_search),
+        (t.help_key_type, t.help_type),
+        ("Enter", t.help_search_enter),
+        ("Tab", t.help_search_tab),
+        ("Ctrl-U / Ctrl-W", t.help_search_clear),
+        ("Esc", t.help_search_esc),
+        ("", t.help_section_gap),
+        ("m p n", t.help_gap_mark),
+        ("Space / u", t.help_gap_cycle),
+        (t.help_key_note, t.help_gap_note),
+        ("[ ]", t.help_gap_target),
+        ("← →", t.help_gap_from),
+        ("x", t.help_gap_export),
+        ("Esc / g", t.help_gap_back),
+        ("", t.help_section_mouse),
+        (t.help_key_click, t.help_click),
+        (t.help_key_wheel, t.help_wheel),
+        ("", t.help_section_marks),
+        ("●  ○  ·", t.help_marks_legend),
+    ]
+}
 
 /// The help text as lines, for drawing and for scrolling limits.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let key_width = KEYS.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
+    let keys = keys(app.lang.strings());
+    // Display width, so a key column holding Chinese words stays aligned.
+    let key_width = keys.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
     let mut out = Vec::new();
-    for (i, (key, what)) in KEYS.iter().enumerate() {
+    for (i, (key, what)) in keys.into_iter().enumerate() {
         if key.is_empty() {
             if i > 0 {
                 out.push(Line::default());
             }
-            out.push(Line::from(Span::styled(*what, app.theme.heading)));
+            out.push(Line::from(Span::styled(what, app.theme.heading)));
         } else {
             out.push(Line::from(vec![
                 Span::raw("  "),
                 Span::styled(text::pad(key, key_width), app.theme.key),
                 Span::raw("  "),
-                Span::raw(*what),
+                Span::raw(what),
             ]));
         }
     }
@@ -83,7 +90,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         u16::try_from(height).unwrap_or(u16::MAX),
     );
     Clear.render(popup, buf);
-    pane(app, Line::from(" Help · Esc or ? closes "), true).render(popup, buf);
+    pane(app, Line::from(app.lang.strings().help_title), true).render(popup, buf);
     let inner = layout::inner(popup);
     let inner = Rect {
         x: inner.x.saturating_add(1),

@@ -77,7 +77,7 @@ pub fn segments(app: &App, width: u16) -> Vec<Segment> {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = pane(app, Line::from(" Level  ←/→ "), false);
+    let block = pane(app, Line::from(app.lang.strings().slider_title), false);
     block.render(area, buf);
     let inner = layout::inner(area);
     let segments = segments(app, inner.width);

@@ -20,6 +20,7 @@ use super::app::{App, Overlay};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::text;
 use crate::catalog::Necessity;
+use crate::i18n::fill;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -30,7 +31,7 @@ impl Widget for &App {
 /// Draws the whole screen for `app` into `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(areas) = layout::areas(area, app.catalog.roles.len()) else {
-        too_small(area, buf);
+        too_small(app, area, buf);
         return;
     };
     header(app, areas.header, buf);
@@ -48,17 +49,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
+fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
+    let t = app.lang.strings();
     let (w, h) = (area.width, area.height);
+    let need = format!("{MIN_WIDTH}×{MIN_HEIGHT}");
+    let now = format!("{w}×{h}");
+    let args = [("need", need.as_str()), ("now", now.as_str())];
     // The longest wording that fits, centred.
     let candidates = [
-        format!("Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, now {w}×{h}"),
-        format!("Too small: need {MIN_WIDTH}×{MIN_HEIGHT}, now {w}×{h}"),
-        format!("Need {MIN_WIDTH}×{MIN_HEIGHT}, now {w}×{h}"),
-        format!("{MIN_WIDTH}×{MIN_HEIGHT} > {w}×{h}"),
+        fill(t.too_small_long, &args),
+        fill(t.too_small_medium, &args),
+        fill(t.too_small_short, &args),
+        fill(t.too_small_tiny, &args),
     ];
     let width = usize::from(w);
     let message = candidates
@@ -72,11 +77,12 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 }
 
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
-    let hint = " ? help ";
+    let t = app.lang.strings();
+    let hint = t.header_hint;
     let hint_width = u16::try_from(text::width(hint)).unwrap_or(0);
     let title_width = usize::from(area.width.saturating_sub(hint_width));
     let title = text::truncate(
-        &format!(" rungs · {}", app.catalog.display_title()),
+        &fill(t.header_title, &[("title", app.catalog.display_title())]),
         title_width,
     );
     Line::from(Span::styled(title, app.theme.title)).render(area, buf);

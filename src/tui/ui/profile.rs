@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use super::{marker, necessity_style, pane};
+use crate::i18n::fill;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::text;
@@ -33,23 +34,35 @@ struct Columns {
     text: usize,
 }
 
+/// Column widths in terminal cells: wide enough for the headings and the
+/// necessity words of the interface's language, which may be two cells a
+/// glyph.
 fn columns(app: &App, width: usize) -> Columns {
     let c = &app.catalog;
+    let t = app.lang.strings();
     let level = c
         .levels
         .iter()
         .map(|l| text::width(&l.name))
         .max()
         .unwrap_or(0)
-        .clamp(5, 16);
+        .max(text::width(t.col_level))
+        .min(16);
     let role = c
         .roles
         .iter()
         .map(|r| text::width(&r.name))
         .max()
         .unwrap_or(0)
-        .clamp(4, 24);
-    let necessity = 10;
+        .max(text::width(t.col_role))
+        .min(24);
+    // A row shows `● word`; the heading must fit too.
+    let word = [t.necessity_required, t.necessity_optional, "—"]
+        .into_iter()
+        .map(text::width)
+        .max()
+        .unwrap_or(0);
+    let necessity = (word + 2).max(text::width(t.col_necessity));
     let fixed = 2 + level + 1 + role + 1 + necessity + 1;
     let (level, role) = if width < fixed + 10 {
         (level.min(8), role.min(10))
@@ -70,9 +83,10 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
         return;
     };
     let c = &app.catalog;
+    let t = app.lang.strings();
     Clear.render(main, buf);
     let title = text::truncate(
-        &format!(" {} · skill profile ", skill.name),
+        &fill(t.profile_title, &[("skill", &skill.name)]),
         usize::from(main.width.saturating_sub(2)),
     );
     pane(app, Line::from(title), true).render(main, buf);
@@ -81,17 +95,22 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
     let n = c.skill_counts(skill);
     let mut facts = c.domain_of(skill).name.clone();
     if let Some(d) = skill.updated {
-        facts.push_str(&format!(" · updated {d}"));
+        facts.push_str(" · ");
+        facts.push_str(&fill(t.updated, &[("date", &d.to_string())]));
     }
-    facts.push_str(&format!(
-        " · {} roles · {} levels · ● {} required · ○ {} optional",
-        n.roles, n.levels, n.required, n.optional
+    facts.push_str(" · ");
+    facts.push_str(&fill(
+        t.profile_counts,
+        &[
+            ("roles", &n.roles.to_string()),
+            ("levels", &n.levels.to_string()),
+            ("required", &n.required.to_string()),
+            ("optional", &n.optional.to_string()),
+        ],
     ));
     let first = c.levels.first().map_or("", |l| l.name.as_str());
     let last = c.levels.last().map_or("", |l| l.name.as_str());
-    let hint = format!(
-        "How the skill deepens from {first} to {last}. Enter shows a row's whole text; Esc goes back."
-    );
+    let hint = fill(t.profile_hint, &[("first", first), ("last", last)]);
     let header_rows = [
         Line::from(Span::styled(text::truncate(&facts, width), Style::new())),
         Line::from(Span::styled(text::truncate(&hint, width), app.theme.dim)),
@@ -107,10 +126,10 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
     if inner.height > 3 {
         let heading = format!(
             "  {} {} {} {}",
-            text::pad("Level", cols.level),
-            text::pad("Role", cols.role),
-            text::pad("Necessity", cols.necessity),
-            "Description"
+            text::pad(t.col_level, cols.level),
+            text::pad(t.col_role, cols.role),
+            text::pad(t.col_necessity, cols.necessity),
+            t.col_description
         );
         buf.set_stringn(
             inner.x,
@@ -138,7 +157,7 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
         };
         let role_name = c.roles.get(role).map_or("", |r| r.name.as_str());
         let word = match n {
-            Some(n) => n.as_str(),
+            Some(_) => t.necessity(n),
             None => "—",
         };
         let body = cell.map_or(String::new(), |c| c.text.replace('\n', " "));
@@ -184,6 +203,7 @@ fn preview(app: &App, table: Rect, buf: &mut Buffer) {
         return;
     };
     let c = &app.catalog;
+    let t = app.lang.strings();
     let roles = c.roles.len().max(1);
     let (level, role) = (app.profile.row / roles, app.profile.row % roles);
     let cell = skill.cell(role, level);
@@ -192,17 +212,14 @@ fn preview(app: &App, table: Rect, buf: &mut Buffer) {
         "{} · {} · {}",
         c.levels.get(level).map_or("", |l| l.name.as_str()),
         c.roles.get(role).map_or("", |r| r.name.as_str()),
-        cell.map_or("not expected", |c| c.necessity.as_str())
+        t.necessity(cell.map(|c| c.necessity))
     );
     let mut y = table.y + rows + 1;
     let bottom = table.y + table.height;
     super::rule(app, &heading, usize::from(table.width))
         .render(Rect::new(table.x, y, table.width, 1), buf);
     y += 1;
-    let body = cell.map_or_else(
-        || "Nothing is expected at this level for this role.".to_string(),
-        |c| c.text.clone(),
-    );
+    let body = cell.map_or_else(|| t.nothing_expected_here.to_string(), |c| c.text.clone());
     for line in text::wrap(&body, width) {
         if y >= bottom {
             break;
@@ -218,15 +235,13 @@ fn expanded(app: &App, main: Rect, buf: &mut Buffer) {
         return;
     };
     let c = &app.catalog;
+    let t = app.lang.strings();
     let roles = c.roles.len().max(1);
     let (level, role) = (app.profile.row / roles, app.profile.row % roles);
     let cell = skill.cell(role, level);
     let width = main.width.saturating_sub(6).min(76);
     let body_width = usize::from(width.saturating_sub(2)).max(1);
-    let body = cell.map_or_else(
-        || "Nothing is expected at this level for this role.".to_string(),
-        |c| c.text.clone(),
-    );
+    let body = cell.map_or_else(|| t.nothing_expected_here.to_string(), |c| c.text.clone());
     let lines = text::wrap(&body, body_width);
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
@@ -237,7 +252,7 @@ fn expanded(app: &App, main: Rect, buf: &mut Buffer) {
         " {} · {} · {} ",
         c.levels.get(level).map_or("", |l| l.name.as_str()),
         c.roles.get(role).map_or("", |r| r.name.as_str()),
-        cell.map_or("not expected", |c| c.necessity.as_str())
+        t.necessity(cell.map(|c| c.necessity))
     );
     pane(app, Line::from(text::truncate(&title, body_width)), true).render(area, buf);
     let inner = layout::inner(area);

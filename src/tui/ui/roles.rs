@@ -12,7 +12,7 @@ use crate::tui::text;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Roles && app.overlay == Overlay::None;
-    pane(app, Line::from(" Roles "), focused).render(area, buf);
+    pane(app, Line::from(app.lang.strings().roles_title), focused).render(area, buf);
     let inner = layout::inner(area);
     let width = usize::from(inner.width);
     for (row, role) in app

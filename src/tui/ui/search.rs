@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use super::pane;
+use crate::i18n::fill;
 use crate::search::{self, Field, Hit, Scope};
 use crate::tui::app::App;
 use crate::tui::layout;
@@ -79,10 +80,11 @@ fn highlighted(
 
 fn where_label(app: &App, hit: &Hit) -> String {
     let c = &app.catalog;
+    let t = app.lang.strings();
     match hit.field {
-        Field::Name => "name".to_string(),
-        Field::Tag(_) => "tag".to_string(),
-        Field::Domain => "domain".to_string(),
+        Field::Name => t.search_in_name.to_string(),
+        Field::Tag(_) => t.search_in_tag.to_string(),
+        Field::Domain => t.search_in_domain.to_string(),
         Field::Text { role, level } => format!(
             "{} · {}",
             c.roles.get(role).map_or("", |r| r.name.as_str()),
@@ -98,20 +100,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     Clear.render(popup, buf);
     let st = &app.search;
+    let t = app.lang.strings();
     let count = match &st.results {
-        Some(r) if r.hits.len() == 1 => "1 result".to_string(),
-        Some(r) => format!("{} results", r.hits.len()),
-        None => "searching…".to_string(),
+        Some(r) if r.hits.len() == 1 => fill(t.search_result_one, &[("n", "1")]),
+        Some(r) => fill(t.search_results, &[("n", &r.hits.len().to_string())]),
+        None => t.search_searching.to_string(),
     };
     let scope = match st.scope {
-        Scope::AllRoles => "all roles".to_string(),
+        Scope::AllRoles => t.search_all_roles.to_string(),
         Scope::Role(r) => app
             .catalog
             .roles
             .get(r)
             .map_or(String::new(), |r| r.name.clone()),
     };
-    let title = format!(" Search · {scope} (Tab) · {count} ");
+    let title = fill(t.search_title, &[("scope", &scope), ("count", &count)]);
     pane(
         app,
         Line::from(text::truncate(
@@ -138,9 +141,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
     if inner.height > 1 {
         let hint = if st.query.is_empty() {
-            "type to search names, tags, domains and texts · ↑↓ choose · Enter go · Esc back"
+            t.search_hint_empty
         } else {
-            "↑↓ choose · Enter go · Esc back · Ctrl-U clear"
+            t.search_hint
         };
         buf.set_stringn(
             inner.x,
@@ -158,7 +161,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             list.x,
             list.y,
-            text::truncate("No match.", width),
+            text::truncate(t.search_no_match, width),
             width,
             app.theme.dim,
         );

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{marker, necessity_style, pane};
+use crate::i18n::fill;
 use crate::tui::app::{App, Focus, Overlay, SkillRow};
 use crate::tui::layout;
 use crate::tui::text;
@@ -26,19 +27,32 @@ pub fn title(app: &App, width: usize) -> String {
         .levels
         .get(app.level)
         .map_or("", |l| l.name.as_str());
+    let t = app.lang.strings();
     let (required, optional) = app.catalog.role_level_counts(app.role, app.level);
-    let long = format!(" {role} · {level} · ● {required} required · ○ {optional} optional ");
+    let (required, optional) = (required.to_string(), optional.to_string());
+    let filled = |template: &str, role: &str| {
+        fill(
+            template,
+            &[
+                ("role", role),
+                ("level", level),
+                ("required", &required),
+                ("optional", &optional),
+            ],
+        )
+    };
+    let long = filled(t.skills_title_long, role);
     if text::width(&long) <= width {
         return long;
     }
-    let short = format!(" {role} · {level} · ●{required} ○{optional} ");
+    let short = filled(t.skills_title_short, role);
     if text::width(&short) <= width {
         return short;
     }
     // Keep the counts and the level; let the role name give way.
-    let tail = format!(" · {level} · ●{required} ○{optional} ");
-    let room = width.saturating_sub(text::width(&tail) + 1);
-    format!(" {}{tail}", text::truncate(role, room))
+    let bare = filled(t.skills_title_short, "");
+    let room = width.saturating_sub(text::width(&bare));
+    filled(t.skills_title_short, &text::truncate(role, room))
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -49,7 +63,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = layout::inner(area);
     let width = usize::from(inner.width);
     if app.rows.is_empty() {
-        let msg = text::truncate("No skills in this role's profile.", width);
+        let msg = text::truncate(app.lang.strings().skills_empty, width);
         buf.set_string(inner.x, inner.y, msg, app.theme.dim);
         return;
     }

@@ -10,65 +10,66 @@ use crate::tui::text;
 
 /// Key hints for the current mode and focus, as (key, what) pairs.
 pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
+    let t = app.lang.strings();
     match (app.overlay, app.focus) {
         (Overlay::Gap, _) if app.gap.as_ref().is_some_and(|g| g.note.is_some()) => {
-            vec![("Enter", "save note"), ("Esc", "cancel")]
+            vec![("Enter", t.hint_save_note), ("Esc", t.hint_cancel)]
         }
         (Overlay::Gap, _) => vec![
-            ("↑↓", "item"),
-            ("m/p/n", "met/partly/not yet"),
-            ("Space", "cycle"),
-            ("u", "clear"),
-            ("e", "note"),
-            ("[ ]", "target"),
-            ("←→", "from"),
-            ("x", "export"),
-            ("Esc", "back"),
+            ("↑↓", t.hint_item),
+            ("m/p/n", t.hint_marks),
+            ("Space", t.hint_cycle),
+            ("u", t.hint_clear),
+            ("e", t.hint_note),
+            ("[ ]", t.hint_target),
+            ("←→", t.hint_from),
+            ("x", t.hint_export),
+            ("Esc", t.hint_back),
         ],
         (Overlay::Search, _) => vec![
-            ("↑↓", "choose"),
-            ("Enter", "go"),
-            ("Tab", "scope"),
-            ("Ctrl-U", "clear"),
-            ("Esc", "back"),
+            ("↑↓", t.hint_choose),
+            ("Enter", t.hint_go),
+            ("Tab", t.hint_scope),
+            ("Ctrl-U", t.hint_clear),
+            ("Esc", t.hint_back),
         ],
-        (Overlay::Help, _) => vec![("↑↓", "scroll"), ("Esc/?", "close"), ("q", "quit")],
+        (Overlay::Help, _) => vec![("↑↓", t.hint_scroll), ("Esc/?", t.hint_close), ("q", t.hint_quit)],
         (Overlay::Profile, _) if app.profile.expanded => {
-            vec![("Esc/Enter", "close text"), ("q", "quit")]
+            vec![("Esc/Enter", t.hint_close_text), ("q", t.hint_quit)]
         }
         (Overlay::Profile, _) => vec![
-            ("↑↓", "row"),
-            ("←→", "level"),
-            ("Enter", "whole text"),
-            ("Esc", "back"),
-            ("q", "quit"),
+            ("↑↓", t.hint_row),
+            ("←→", t.hint_level),
+            ("Enter", t.hint_whole_text),
+            ("Esc", t.hint_back),
+            ("q", t.hint_quit),
         ],
         (Overlay::None, Focus::Roles) => vec![
-            ("↑↓", "role"),
-            ("←→", "level"),
-            ("Enter", "skills"),
-            ("Tab", "focus"),
-            ("?", "help"),
-            ("q", "quit"),
+            ("↑↓", t.hint_role),
+            ("←→", t.hint_level),
+            ("Enter", t.hint_skills),
+            ("Tab", t.hint_focus),
+            ("?", t.hint_help),
+            ("q", t.hint_quit),
         ],
         (Overlay::None, Focus::Skills) => vec![
-            ("↑↓", "skill"),
-            ("←→", "level"),
-            ("Enter", "profile"),
-            ("/", "search"),
-            ("g", "gap"),
-            ("Tab", "focus"),
-            ("?", "help"),
-            ("q", "quit"),
+            ("↑↓", t.hint_skill),
+            ("←→", t.hint_level),
+            ("Enter", t.hint_profile),
+            ("/", t.hint_search),
+            ("g", t.hint_gap),
+            ("Tab", t.hint_focus),
+            ("?", t.hint_help),
+            ("q", t.hint_quit),
         ],
         (Overlay::None, Focus::Detail) => vec![
-            ("↑↓", "scroll"),
-            ("PgUp/PgDn", "page"),
-            ("←→", "level"),
-            ("Enter", "profile"),
-            ("Tab", "focus"),
-            ("?", "help"),
-            ("q", "quit"),
+            ("↑↓", t.hint_scroll),
+            ("PgUp/PgDn", t.hint_page),
+            ("←→", t.hint_level),
+            ("Enter", t.hint_profile),
+            ("Tab", t.hint_focus),
+            ("?", t.hint_help),
+            ("q", t.hint_quit),
         ],
     }
 }

@@ -1,0 +1,109 @@
+//! Rendering: one full 200×50 frame of the explorer into a reused buffer
+//! (reset each iteration, so only drawing is timed), for the embedded
+//! catalog and a generated 10,000-skill catalog, with and without the search
+//! overlay showing results; and the in-process part of a cold start: load
+//! the embedded catalog, make the app and draw its first frame through a
+//! ratatui `Terminal` (on a `TestBackend`).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "support/generate.rs"]
+mod generate;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use rungs::catalog::{Catalog, load_embedded, load_path};
+use rungs::search::Index;
+use rungs::tui::action::Action;
+use rungs::tui::app::App;
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 50;
+
+fn app(catalog: Catalog) -> App {
+    let mut app = App::new(catalog);
+    app.update(Action::Resize(WIDTH, HEIGHT));
+    app
+}
+
+/// The app with the search box open on `query` and its results shown, as
+/// the search worker would deliver them.
+fn searching(catalog: Catalog, query: &str) -> App {
+    let index = Index::new(&catalog);
+    let mut app = app(catalog);
+    app.update(Action::SearchOpen);
+    for c in query.chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let request = app.outbox.take().unwrap();
+    let results = index
+        .search(&app.catalog, &request.query, request.scope, None, &|| false)
+        .unwrap();
+    assert!(!results.hits.is_empty());
+    app.update(Action::SearchResults(request.generation, results));
+    app
+}
+
+fn render(c: &mut Criterion) {
+    let embedded = load_embedded().unwrap().catalog;
+    let big = load_path(&generate::cached(10_000).unwrap())
+        .unwrap()
+        .catalog;
+    let area = Rect::new(0, 0, WIDTH, HEIGHT);
+
+    let mut group = c.benchmark_group("frame_200x50");
+    let mut buf = Buffer::empty(area);
+    group.bench_function("buffer_reset_only", |b| {
+        b.iter(|| {
+            buf.reset();
+            black_box(&buf);
+        });
+    });
+    let apps = [
+        ("explorer/embedded", app(embedded.clone())),
+        ("explorer/10000", app(big.clone())),
+        (
+            "search_pipeline/embedded",
+            searching(embedded.clone(), "pipeline"),
+        ),
+        ("search_pipeline/10000", searching(big, "pipeline")),
+    ];
+    for (name, app) in &apps {
+        group.bench_with_input(BenchmarkId::from_parameter(name), app, |b, app| {
+            b.iter(|| {
+                buf.reset();
+                Widget::render(black_box(app), area, &mut buf);
+                black_box(&buf);
+            });
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("cold_start");
+    group.bench_function("embedded_load_app_first_frame", |b| {
+        b.iter(|| {
+            let catalog = load_embedded().unwrap().catalog;
+            let mut app = App::new(catalog);
+            let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+            app.update(Action::Resize(WIDTH, HEIGHT));
+            terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+            black_box(terminal);
+        });
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = render
+}
+criterion_main!(benches);

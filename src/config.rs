@@ -1,0 +1,438 @@
+//! The config file: default catalog, role and level, language, theme,
+//! colours and key bindings.
+//!
+//! It lives at `$XDG_CONFIG_HOME/rungs/config.toml` (the platform's config
+//! folder); `--config PATH` points elsewhere. Every problem is reported with
+//! the file, line and value, and what would be valid.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use ratatui::style::Color;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::catalog::{Diagnostic, Severity, SourceFile};
+use crate::i18n::Lang;
+use crate::tui::bindings::{self, Bindings, KEY_NAMES};
+
+/// A built-in theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// Reads on dark and light terminals alike.
+    #[default]
+    Default,
+    Dark,
+    Light,
+    Mono,
+}
+
+impl ThemeName {
+    pub fn parse(s: &str) -> Option<ThemeName> {
+        match s {
+            "default" => Some(ThemeName::Default),
+            "dark" => Some(ThemeName::Dark),
+            "light" => Some(ThemeName::Light),
+            "mono" => Some(ThemeName::Mono),
+            _ => None,
+        }
+    }
+}
+
+/// Colours that override the theme's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Colors {
+    pub selection: Option<Color>,
+    pub required: Option<Color>,
+    pub optional: Option<Color>,
+    pub diff_added: Option<Color>,
+    pub diff_removed: Option<Color>,
+    pub borders: Option<Color>,
+}
+
+/// Everything a config file can set; unset values are `None`.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Where it was read from, if a file existed.
+    pub path: Option<PathBuf>,
+    pub catalog: Option<PathBuf>,
+    pub role: Option<String>,
+    pub level: Option<String>,
+    pub language: Option<Lang>,
+    pub theme: Option<ThemeName>,
+    pub colors: Colors,
+    /// Action name → keys, as written.
+    pub keys: Vec<(&'static str, Vec<String>)>,
+}
+
+/// Where the config file is looked for when `--config` is not given.
+pub fn default_path() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.config_dir().join("rungs").join("config.toml"))
+}
+
+const TOP_KEYS: &[&str] = &[
+    "catalog", "role", "level", "language", "theme", "colors", "keys",
+];
+const COLOR_KEYS: &[&str] = &[
+    "selection",
+    "required",
+    "optional",
+    "diff_added",
+    "diff_removed",
+    "borders",
+];
+const COLOR_HELP: &str = "a colour name (red, light-blue, gray, …), #rrggbb, or 0–255";
+
+impl Config {
+    /// Reads the config: `explicit` must exist; the default path may not.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, Vec<Diagnostic>> {
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None => match default_path() {
+                Some(p) if p.is_file() => p,
+                _ => return Ok(Config::default()),
+            },
+        };
+        let display = path.display().to_string();
+        let text = std::fs::read(&path).map_err(|e| {
+            vec![Diagnostic::at_file(
+                Severity::Error,
+                display.clone(),
+                format!("cannot read config file: {e}"),
+            )]
+        })?;
+        let text = String::from_utf8(text).map_err(|_| {
+            vec![Diagnostic::at_file(
+                Severity::Error,
+                display.clone(),
+                "config file is not UTF-8 text",
+            )]
+        })?;
+        let mut config = Config::parse(&display, &text)?;
+        config.path = Some(path);
+        Ok(config)
+    }
+
+    /// Parses config text, reporting every problem.
+    pub fn parse(path: &str, text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let file = SourceFile::new(path, text.to_string());
+        let mut diags = Vec::new();
+        let doc = DeTable::parse(text).map_err(|e| {
+            vec![file.diagnostic(
+                Severity::Error,
+                e.span().unwrap_or(0..0),
+                format!(
+                    "TOML syntax: {}",
+                    crate::catalog::clean(e.message().trim(), true).text
+                ),
+            )]
+        })?;
+        let mut err = |span: std::ops::Range<usize>, m: String| {
+            diags.push(file.diagnostic(Severity::Error, span, m));
+        };
+        let mut c = Config::default();
+        for (key, value) in doc.get_ref().iter() {
+            let name = key.get_ref().as_ref();
+            match name {
+                "catalog" | "role" | "level" | "language" | "theme" => {
+                    let Some(s) = string(value) else {
+                        err(value.span(), format!("`{name}` must be a string"));
+                        continue;
+                    };
+                    match name {
+                        "catalog" => c.catalog = Some(expand_home(s)),
+                        "role" => c.role = Some(s.to_string()),
+                        "level" => c.level = Some(s.to_string()),
+                        "language" => match Lang::parse(s) {
+                            Some(l) => c.language = Some(l),
+                            None => err(
+                                value.span(),
+                                format!("unknown language `{}`; valid: en, zh", shown(s)),
+                            ),
+                        },
+                        _ => match ThemeName::parse(s) {
+                            Some(t) => c.theme = Some(t),
+                            None => err(
+                                value.span(),
+                                format!(
+                                    "unknown theme `{}`; valid: default, dark, light, mono",
+                                    shown(s)
+                                ),
+                            ),
+                        },
+                    }
+                }
+                "colors" => {
+                    let Some(t) = table(value) else {
+                        err(value.span(), "`colors` must be a table ([colors])".into());
+                        continue;
+                    };
+                    for (k, v) in t.iter() {
+                        let kname = k.get_ref().as_ref();
+                        let slot = match kname {
+                            "selection" => &mut c.colors.selection,
+                            "required" => &mut c.colors.required,
+                            "optional" => &mut c.colors.optional,
+                            "diff_added" => &mut c.colors.diff_added,
+                            "diff_removed" => &mut c.colors.diff_removed,
+                            "borders" => &mut c.colors.borders,
+                            _ => {
+                                err(k.span(), unknown("colour", kname, COLOR_KEYS));
+                                continue;
+                            }
+                        };
+                        match string(v).map(|s| (s, Color::from_str(s))) {
+                            Some((_, Ok(color))) => *slot = Some(color),
+                            Some((s, Err(_))) => err(
+                                v.span(),
+                                format!(
+                                    "bad colour `{}` for `{kname}`; use {COLOR_HELP}",
+                                    shown(s)
+                                ),
+                            ),
+                            None => err(
+                                v.span(),
+                                format!("`{kname}` must be a string: {COLOR_HELP}"),
+                            ),
+                        }
+                    }
+                }
+                "keys" => {
+                    let Some(t) = table(value) else {
+                        err(value.span(), "`keys` must be a table ([keys])".into());
+                        continue;
+                    };
+                    let names: Vec<&str> = bindings::DEFAULTS.iter().map(|(n, _, _)| *n).collect();
+                    let mut spans = Vec::new();
+                    for (k, v) in t.iter() {
+                        let kname = k.get_ref().as_ref();
+                        let Some(&action) = names.iter().find(|n| **n == kname) else {
+                            err(k.span(), unknown("action", kname, &names));
+                            continue;
+                        };
+                        let keys: Vec<(String, std::ops::Range<usize>)> = match v.get_ref() {
+                            DeValue::String(s) => vec![(s.to_string(), v.span())],
+                            DeValue::Array(a) => a
+                                .iter()
+                                .filter_map(|i| string(i).map(|s| (s.to_string(), i.span())))
+                                .collect(),
+                            _ => {
+                                err(
+                                    v.span(),
+                                    format!(
+                                        "`{kname}` must be a key name or a list of key names: {KEY_NAMES}"
+                                    ),
+                                );
+                                continue;
+                            }
+                        };
+                        for (key, span) in &keys {
+                            if bindings::Key::parse(key).is_none() {
+                                err(
+                                    span.clone(),
+                                    format!(
+                                        "bad key name `{}` for `{kname}`; use {KEY_NAMES}",
+                                        shown(key)
+                                    ),
+                                );
+                            }
+                        }
+                        spans.push((action, v.span()));
+                        c.keys
+                            .push((action, keys.into_iter().map(|(k, _)| k).collect()));
+                    }
+                    if let Err(clash) = Bindings::new(&c.keys) {
+                        let span = spans
+                            .iter()
+                            .find(|(a, _)| *a == clash.second || *a == clash.first)
+                            .map_or(value.span(), |(_, s)| s.clone());
+                        err(
+                            span,
+                            format!(
+                                "key `{}` is bound to two actions, `{}` and `{}`; give one of them another key",
+                                shown(&clash.key),
+                                clash.first,
+                                clash.second
+                            ),
+                        );
+                    }
+                }
+                _ => err(key.span(), unknown("setting", name, TOP_KEYS)),
+            }
+        }
+        if diags.is_empty() { Ok(c) } else { Err(diags) }
+    }
+
+    /// The key bindings this config asks for.
+    pub fn bindings(&self) -> Bindings {
+        Bindings::new(&self.keys).unwrap_or_default()
+    }
+}
+
+fn string<'a>(v: &'a Spanned<DeValue<'_>>) -> Option<&'a str> {
+    match v.get_ref() {
+        DeValue::String(s) => Some(s.as_ref()),
+        _ => None,
+    }
+}
+
+fn table<'a, 'i>(v: &'a Spanned<DeValue<'i>>) -> Option<&'a DeTable<'i>> {
+    match v.get_ref() {
+        DeValue::Table(t) => Some(t),
+        _ => None,
+    }
+}
+
+fn shown(s: &str) -> String {
+    crate::catalog::clean(s, true).text
+}
+
+fn unknown(what: &str, name: &str, valid: &[&str]) -> String {
+    let close = valid
+        .iter()
+        .map(|v| (strsim::damerau_levenshtein(name, v), *v))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, v)| format!("; did you mean `{v}`?"))
+        .unwrap_or_default();
+    format!(
+        "unknown {what} `{}`{close} (valid: {})",
+        shown(name),
+        valid.join(", ")
+    )
+}
+
+fn expand_home(s: &str) -> PathBuf {
+    match (s.strip_prefix("~/"), directories::BaseDirs::new()) {
+        (Some(rest), Some(d)) => d.home_dir().join(rest),
+        _ => PathBuf::from(s),
+    }
+}
+
+/// A commented config with every setting at its default.
+pub fn default_text() -> String {
+    let mut keys = String::new();
+    for (name, _, defaults) in bindings::DEFAULTS {
+        let list = defaults
+            .iter()
+            .map(|k| format!("\"{}\"", k.replace('\\', "\\\\").replace('"', "\\\"")))
+            .collect::<Vec<_>>()
+            .join(", ");
+        keys.push_str(&format!("# {name} = [{list}]\n"));
+    }
+    format!(
+        r##"# rungs configuration. Every setting is optional; remove the leading `#`
+# to change one. Command-line flags override this file.
+
+# The catalog to open: a .toml file or a directory with catalog.toml.
+# Default: the catalog built into rungs. `~/` means your home folder.
+# catalog = "~/ladders/my-team"
+
+# Where the explorer starts (ids or names; a level may also be a number).
+# role = "data-scientist"
+# level = "senior"
+
+# Interface language: "en" or "zh". Default: from LANG / LC_ALL, else en.
+# language = "en"
+
+# Theme: "default" (reads on dark and light terminals), "dark", "light" or
+# "mono". NO_COLOR in the environment selects mono unless --theme is given.
+# theme = "default"
+
+[colors]
+# Override single colours of the theme: a name (red, light-blue, gray, …),
+# "#rrggbb", or a number 0–255.
+# selection = "cyan"
+# required = "red"
+# optional = "blue"
+# diff_added = "green"
+# diff_removed = "red"
+# borders = "gray"
+
+[keys]
+# Rebind actions: an action name and a key or a list of keys. The keys you
+# give replace the action's default keys. Key names: {KEY_NAMES}.
+{keys}"##
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_text_parses_and_sets_nothing() {
+        let c = Config::parse("d.toml", &default_text()).unwrap();
+        assert!(c.catalog.is_none() && c.keys.is_empty() && c.colors == Colors::default());
+        // Uncommenting every key binding gives the defaults back, without clashes.
+        let text = default_text();
+        let keys_part: String = text[text.find("[keys]").unwrap()..]
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(binding) if binding.contains(" = [") => binding,
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let c = Config::parse("d.toml", &keys_part).unwrap();
+        assert_eq!(c.keys.len(), bindings::DEFAULTS.len());
+        assert_eq!(c.bindings(), Bindings::default());
+    }
+
+    #[test]
+    fn reads_every_setting() {
+        let text = r##"
+catalog = "/tmp/cat"
+role = "llm-engineer"
+level = "3"
+language = "zh"
+theme = "light"
+[colors]
+selection = "#ff8800"
+borders = "242"
+[keys]
+quit = "ctrl-q"
+search = ["/", "f"]
+"##;
+        let c = Config::parse("c.toml", text).unwrap();
+        assert_eq!(c.catalog, Some(PathBuf::from("/tmp/cat")));
+        assert_eq!(
+            (c.language, c.theme),
+            (Some(Lang::Zh), Some(ThemeName::Light))
+        );
+        assert_eq!(c.colors.selection, Some(Color::Rgb(0xff, 0x88, 0)));
+        assert_eq!(c.colors.borders, Some(Color::Indexed(242)));
+        assert_eq!(c.keys.len(), 2);
+    }
+
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        Config::parse("c.toml", text).unwrap_err()
+    }
+
+    #[test]
+    fn every_error_names_line_and_value() {
+        let d = errors("themee = \"dark\"\n");
+        assert!(d[0].message.contains("did you mean `theme`"), "{}", d[0]);
+        let d = errors("\n[colors]\nrequired = \"reddish\"\n");
+        assert_eq!(d[0].line, 3);
+        assert!(d[0].message.contains("bad colour `reddish`") && d[0].message.contains("#rrggbb"));
+        let d = errors("[keys]\nquit = \"hyper-q\"\n");
+        assert_eq!(d[0].line, 2);
+        assert!(d[0].message.contains("bad key name `hyper-q`") && d[0].message.contains("ctrl-X"));
+        let d = errors("[keys]\nquitt = \"q\"\n");
+        assert!(
+            d[0].message
+                .contains("unknown action `quitt`; did you mean `quit`?")
+        );
+        let d = errors("[keys]\nsearch = \"g\"\n");
+        assert_eq!(d[0].line, 2);
+        assert!(d[0].message.contains("bound to two actions"), "{}", d[0]);
+        let d = errors("language = \"fr\"\ntheme = \"neon\"\n");
+        assert_eq!(d.len(), 2, "all problems at once");
+        assert!(d[0].message.contains("valid: en, zh"));
+        assert!(d[1].message.contains("valid: default, dark, light, mono"));
+        let d = errors("role = 5\n");
+        assert!(d[0].message.contains("must be a string"));
+        assert_eq!(errors("a = [")[0].path, "c.toml");
+    }
+}

@@ -317,6 +317,9 @@ strings! {
     status_nothing_to_export,
     status_exported,
     status_export_failed,
+    status_watch_failed,
+    /// Shown above everything while changed catalog files are invalid.
+    banner_reload_failed,
 
     /// Markdown export of a promotion review.
     report_title,
@@ -519,6 +522,8 @@ pub static EN: Strings = Strings {
     status_nothing_to_export: "Nothing to export.",
     status_exported: "Exported the review to {path}",
     status_export_failed: "Could not export to {path}: {error}",
+    status_watch_failed: "Not watching the catalog for changes: {error}",
+    banner_reload_failed: "⚠ Catalog not reloaded, {count} problems: {first} — showing the last valid catalog",
 
     report_title: "Promotion review: {role} · {from} → {to}",
     report_catalog: "Catalog:",
@@ -564,7 +569,7 @@ pub static ZH: Strings = Strings {
     role_at_level: "{role} · {level}",
     nothing_expected_of: "此技能对 {level} 级别的 {role} 没有期望。",
     to_reach: "晋升到 {level}",
-    new_at_not_before: "{next} 新增：{level} 对此没有期望。",
+    new_at_not_before: "{next} 新增：{level} 不要求此技能。",
     becomes_required_at: "在 {level} 变为必要。",
     top_level: "最高级别",
     top_level_no_next: "{level} 是最高级别：没有可晋升的下一级别。",
@@ -638,7 +643,7 @@ pub static ZH: Strings = Strings {
     hint_save_note: "保存备注",
     hint_cancel: "取消",
     hint_item: "条目",
-    hint_marks: "达到/部分/未达",
+    hint_marks: "达到/部分达到/尚未达到",
     hint_cycle: "轮换",
     hint_clear: "清除",
     hint_note: "备注",
@@ -699,6 +704,8 @@ pub static ZH: Strings = Strings {
     status_nothing_to_export: "没有可导出的内容。",
     status_exported: "评审已导出到 {path}",
     status_export_failed: "无法导出到 {path}：{error}",
+    status_watch_failed: "未能监视目录的变化：{error}",
+    banner_reload_failed: "⚠ 目录未重新加载，共 {count} 个问题：{first} — 仍显示上一个有效的目录",
 
     report_title: "晋升评审：{role} · {from} → {to}",
     report_catalog: "目录：",

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Cell, Date, Named, clean, is_forbidden};
 use crate::gap::{Change, Gap};
+use crate::i18n::{EN, Lang, Strings, fill};
 use crate::review::{Mark, Review};
 use crate::show::Ref;
 
@@ -219,9 +220,21 @@ pub fn build<'a>(
     }
 }
 
-/// The report as Markdown meeting minutes (see `docs/json.md`).
+/// The report as Markdown meeting minutes (see `docs/json.md`), in English.
 pub fn markdown(catalog: &Catalog, gap: &Gap, review: Option<&Review>, today: Date) -> String {
-    render_markdown(&build(catalog, gap, review, today))
+    markdown_in(Lang::En, catalog, gap, review, today)
+}
+
+/// The report as Markdown meeting minutes, with headings and labels in
+/// `lang` (catalog texts are written as they are).
+pub fn markdown_in(
+    lang: Lang,
+    catalog: &Catalog,
+    gap: &Gap,
+    review: Option<&Review>,
+    today: Date,
+) -> String {
+    render_markdown(lang.strings(), &build(catalog, gap, review, today))
 }
 
 /// The report as JSON (the shape is documented in `docs/json.md`). A
@@ -237,9 +250,9 @@ pub fn json(
     serde_json::to_value(build(catalog, gap, review, today)).unwrap_or_default()
 }
 
-/// The report as plain terminal text, without colours.
+/// The report as plain terminal text, without colours, in English.
 pub fn text(catalog: &Catalog, gap: &Gap, review: Option<&Review>, today: Date) -> String {
-    render_text(&build(catalog, gap, review, today))
+    render_text(&EN, &build(catalog, gap, review, today))
 }
 
 /// The file name for an export without a review file:
@@ -326,48 +339,67 @@ pub fn civil_from_days(days: i64) -> Date {
 // ---------------------------------------------------------------------------
 // Shared wording
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// How an item changes, for people: "required", "optional", "new at Lead",
 /// "becomes required" or "no longer expected".
 pub fn change_label(item: &Item<'_>, to: &str) -> String {
+    change_label_in(&EN, item, to)
+}
+
+fn change_label_in(t: &Strings, item: &Item<'_>, to: &str) -> String {
     match item.kind {
-        Change::New => format!("new at {to}"),
-        Change::Dropped => "no longer expected".into(),
-        Change::BecomesRequired => "becomes required".into(),
-        Change::Changed if item.required => "required".into(),
-        Change::Changed => "optional".into(),
+        Change::New => fill(t.change_new_at, &[("level", to)]),
+        Change::Dropped => t.report_no_longer_expected.into(),
+        Change::BecomesRequired => t.change_becomes_required.into(),
+        Change::Changed if item.required => t.necessity_required.into(),
+        Change::Changed => t.necessity_optional.into(),
     }
 }
 
-fn mark_label(mark: Option<&str>) -> &'static str {
-    match mark {
-        Some("met") => Mark::Met.label(),
-        Some("partly") => Mark::Partly.label(),
-        Some("not-yet") => Mark::NotYet.label(),
-        _ => "not assessed",
+fn mark_label(t: &Strings, mark: Option<&str>) -> &'static str {
+    t.mark(mark.and_then(Mark::parse))
+}
+
+/// A necessity as the report stores it (`"required"`, `"optional"`), in
+/// the table's words.
+fn necessity_word(t: &Strings, necessity: &'static str) -> &'static str {
+    match necessity {
+        "required" => t.necessity_required,
+        "optional" => t.necessity_optional,
+        other => other,
     }
 }
 
-fn counts_line(r: &Report<'_>) -> (String, String) {
+fn counts_line(t: &Strings, r: &Report<'_>) -> (String, String) {
     let c = r.counts;
-    let head = plural(c.changes, "change", "changes");
-    let mut rest = format!(
-        "{} required · assessed {}/{}",
-        c.required, c.assessed, c.changes
+    let head = fill(
+        if c.changes == 1 {
+            t.report_changes_one
+        } else {
+            t.report_changes_many
+        },
+        &[("n", &c.changes.to_string())],
+    );
+    let mut rest = fill(
+        t.report_counts,
+        &[
+            ("required", &c.required.to_string()),
+            ("assessed", &c.assessed.to_string()),
+            ("changes", &c.changes.to_string()),
+        ],
     );
     if r.reviewed {
-        rest.push_str(&format!(
-            " · {} met · {} partly · {} not yet",
-            c.met, c.partly, c.not_yet
+        rest.push_str(" · ");
+        rest.push_str(&fill(
+            t.report_marks,
+            &[
+                ("met", &c.met.to_string()),
+                ("partly", &c.partly.to_string()),
+                ("not_yet", &c.not_yet.to_string()),
+            ],
         ));
     }
     (head, rest)
 }
-
-const STALE: &str = "⚠ the catalog text changed since it was assessed";
 
 /// The labelled expectations of an item: from, the levels between, target.
 fn expectations<'a>(
@@ -392,12 +424,14 @@ fn expectations<'a>(
     rows
 }
 
-fn nothing_changes(r: &Report<'_>) -> String {
-    format!(
-        "Nothing changes for {} from {} to {}.",
-        one_line(r.role.name),
-        one_line(r.from.name),
-        one_line(r.to.name)
+fn nothing_changes(t: &Strings, r: &Report<'_>) -> String {
+    fill(
+        t.report_nothing_changes,
+        &[
+            ("role", &one_line(r.role.name)),
+            ("from", &one_line(r.from.name)),
+            ("to", &one_line(r.to.name)),
+        ],
     )
 }
 
@@ -495,26 +529,32 @@ fn escape_heading(text: &str) -> String {
     }
 }
 
-fn render_markdown(r: &Report<'_>) -> String {
+fn render_markdown(t: &Strings, r: &Report<'_>) -> String {
     let mut out = String::new();
-    out.push_str(&format!(
-        "# Promotion review: {} · {} → {}\n",
-        escape_inline(r.role.name),
-        escape_inline(r.from.name),
-        escape_heading(r.to.name)
-    ));
+    // The target level ends the title in both languages' templates.
+    let title = fill(
+        t.report_title,
+        &[
+            ("role", &escape_inline(r.role.name)),
+            ("from", &escape_inline(r.from.name)),
+            ("to", &escape_heading(r.to.name)),
+        ],
+    );
+    out.push_str(&format!("# {title}\n"));
     para(
         &mut out,
         &format!(
-            "**Catalog:** {} · **Date:** {}",
+            "**{}** {} · **{}** {}",
+            t.report_catalog,
             escape_inline(r.catalog),
+            t.report_date,
             r.date
         ),
     );
-    let (head, rest) = counts_line(r);
+    let (head, rest) = counts_line(t, r);
     para(&mut out, &format!("**{head}** · {rest}"));
     if r.items.is_empty() {
-        para(&mut out, &escape_text(&nothing_changes(r)));
+        para(&mut out, &escape_text(&nothing_changes(t, r)));
     }
     for (n, item) in r.items.iter().enumerate() {
         para(
@@ -526,24 +566,36 @@ fn render_markdown(r: &Report<'_>) -> String {
             &format!(
                 "{} · **{}**",
                 escape_inline(item.domain.name),
-                escape_inline(&change_label(item, r.to.name))
+                escape_inline(&change_label_in(t, item, r.to.name))
             ),
         );
         for (level, necessity, text) in expectations(r, item) {
             let body = match (necessity, text) {
-                (Some(nec), Some(text)) => format!("({nec}): {}", escape_text(text)),
-                _ => "nothing expected".into(),
+                (Some(nec), Some(text)) => fill(
+                    t.report_expectation,
+                    &[
+                        ("necessity", necessity_word(t, nec)),
+                        ("text", &escape_text(text)),
+                    ],
+                ),
+                _ => t.report_nothing_expected.into(),
             };
             para(&mut out, &format!("**{}** {body}", escape_inline(level)));
         }
         if r.reviewed {
-            para(&mut out, &format!("**Mark:** {}", mark_label(item.mark)));
+            para(
+                &mut out,
+                &format!("**{}** {}", t.report_mark, mark_label(t, item.mark)),
+            );
             if let Some(note) = item.note {
-                para(&mut out, &format!("**Note:** {}", escape_text(&safe(note))));
+                para(
+                    &mut out,
+                    &format!("**{}** {}", t.report_note, escape_text(&safe(note))),
+                );
             }
         }
         if item.stale {
-            para(&mut out, &format!("{STALE}; when assessed it read:"));
+            para(&mut out, t.report_stale);
             let quoted: Vec<String> = escape_text(&safe(item.assessed_text.unwrap_or_default()))
                 .lines()
                 .map(|l| {
@@ -558,20 +610,20 @@ fn render_markdown(r: &Report<'_>) -> String {
         }
     }
     if !r.others.is_empty() {
-        para(&mut out, "## Also assessed (not part of this gap)");
+        para(&mut out, &format!("## {}", t.report_also_assessed));
         out.push('\n');
         for o in &r.others {
             let mut line = format!(
                 "- **{}** (`{}`): {}",
                 escape_inline(o.skill_name.unwrap_or(o.skill_id)),
                 one_line(o.skill_id).replace('`', "'"),
-                mark_label(o.mark.map(Mark::as_str))
+                t.mark(o.mark)
             );
             if !o.note.trim().is_empty() {
                 line.push_str(&format!(" — {}", escape_inline(o.note)));
             }
             if o.skill_name.is_none() {
-                line.push_str(" (no longer in the catalog)");
+                line.push_str(t.report_not_in_catalog);
             }
             out.push_str(&line);
             out.push('\n');
@@ -599,7 +651,9 @@ fn push_indented(out: &mut String, indent: &str, text: &str) {
     }
 }
 
-fn render_text(r: &Report<'_>) -> String {
+/// The plain-text report. Its layout is English (`t` is [`EN`]); the shared
+/// wording comes from the same table as the Markdown.
+fn render_text(t: &Strings, r: &Report<'_>) -> String {
     let mut out = format!(
         "Promotion review: {} · {} → {}\n",
         one_line(r.role.name),
@@ -611,11 +665,11 @@ fn render_text(r: &Report<'_>) -> String {
         one_line(r.catalog),
         r.date
     ));
-    let (head, rest) = counts_line(r);
+    let (head, rest) = counts_line(t, r);
     out.push_str(&format!("{head} · {rest}\n"));
     if r.items.is_empty() {
         out.push('\n');
-        out.push_str(&nothing_changes(r));
+        out.push_str(&nothing_changes(t, r));
         out.push('\n');
     }
     for (n, item) in r.items.iter().enumerate() {
@@ -626,7 +680,7 @@ fn render_text(r: &Report<'_>) -> String {
             one_line(item.skill.name),
             item.skill.id,
             one_line(item.domain.name),
-            change_label(item, &one_line(r.to.name))
+            change_label_in(t, item, &one_line(r.to.name))
         ));
         for (level, necessity, text) in expectations(r, item) {
             match (necessity, text) {
@@ -638,7 +692,7 @@ fn render_text(r: &Report<'_>) -> String {
             }
         }
         if r.reviewed {
-            out.push_str(&format!("   Mark: {}\n", mark_label(item.mark)));
+            out.push_str(&format!("   Mark: {}\n", mark_label(t, item.mark)));
             if let Some(note) = item.note {
                 let note = safe(note);
                 let mut lines = note.split('\n');
@@ -649,7 +703,7 @@ fn render_text(r: &Report<'_>) -> String {
             }
         }
         if item.stale {
-            out.push_str(&format!("   {STALE}; when assessed it read:\n"));
+            out.push_str(&format!("   {}\n", t.report_stale));
             push_indented(
                 &mut out,
                 "     ",
@@ -664,13 +718,13 @@ fn render_text(r: &Report<'_>) -> String {
                 "  {} ({}): {}",
                 one_line(o.skill_name.unwrap_or(o.skill_id)),
                 one_line(o.skill_id),
-                mark_label(o.mark.map(Mark::as_str))
+                t.mark(o.mark)
             );
             if !o.note.trim().is_empty() {
                 line.push_str(&format!(" — {}", one_line(o.note)));
             }
             if o.skill_name.is_none() {
-                line.push_str(" (no longer in the catalog)");
+                line.push_str(t.report_not_in_catalog);
             }
             out.push_str(&line);
             out.push('\n');
@@ -683,7 +737,10 @@ fn render_text(r: &Report<'_>) -> String {
 mod tests {
     use super::*;
     use crate::catalog::load_embedded;
+    use crate::i18n::ZH;
     use crate::review::Assessment;
+
+    const STALE: &str = "⚠ the catalog text changed since it was assessed";
 
     fn embedded() -> Catalog {
         load_embedded().unwrap().catalog
@@ -849,6 +906,72 @@ mod tests {
             "{t}"
         );
         assert!(t.contains(STALE));
+    }
+
+    #[test]
+    fn markdown_in_english_is_markdown() {
+        let c = embedded();
+        let gap = senior_to_lead(&c);
+        let r = review(&c, &gap);
+        assert_eq!(
+            markdown_in(Lang::En, &c, &gap, Some(&r), DAY),
+            markdown(&c, &gap, Some(&r), DAY)
+        );
+    }
+
+    #[test]
+    fn markdown_in_chinese_takes_its_words_from_the_table() {
+        let c = embedded();
+        let gap = senior_to_lead(&c);
+        let r = review(&c, &gap);
+        let md = markdown_in(Lang::Zh, &c, &gap, Some(&r), DAY);
+        assert!(
+            md.starts_with("# 晋升评审：Data Scientist · Senior → Lead\n"),
+            "{md}"
+        );
+        assert!(md.contains("**目录：** Data & ML Skills Matrix · **日期：** 2026-03-04\n"));
+        let n = gap.items.len();
+        assert!(
+            md.contains(&format!(
+                "**{n} 项变化** · 必要 {} · 已评估 3/{n} · 达到 1 · 部分达到 1 · 尚未达到 1\n",
+                gap.required_count()
+            )),
+            "{md}"
+        );
+        assert!(md.contains("\n**标记：** 达到\n\n**备注：** led the DDP migration\n"));
+        assert!(md.contains("\n**标记：** 未评估\n"));
+        assert!(
+            md.contains("**Senior** （") && md.contains("**Lead** （"),
+            "{md}"
+        );
+        assert_eq!(md.matches(ZH.report_stale).count(), 1);
+        assert!(md.contains(&format!("## {}", ZH.report_also_assessed)));
+        assert!(md.contains("(`retired-skill`): 未评估 — kept for the record（已不在目录中）"));
+        // Catalog text is written as it is; no English label is left.
+        let first = &c.skills[gap.items[0].skill];
+        assert!(md.contains(&format!("\n## 1. {}\n", first.name)));
+        for english in [
+            "Promotion review",
+            "**Catalog:**",
+            "**Mark:**",
+            "**Note:**",
+            "nothing expected",
+            "(required)",
+            "(optional)",
+        ] {
+            assert!(!md.contains(english), "{english} in {md}");
+        }
+        // A level that asks nothing, in Chinese too.
+        let ds = c.role_index("data-scientist").unwrap();
+        let md = markdown_in(Lang::Zh, &c, &Gap::new(&c, ds, 0, 3), None, DAY);
+        assert!(md.contains("**Junior** 没有期望"), "{md}");
+        assert!(md.contains("**Lead 新增**"), "{md}");
+        let top = c.levels.len() - 1;
+        let md = markdown_in(Lang::Zh, &c, &Gap::new(&c, 0, top, top), None, DAY);
+        assert!(
+            md.contains("Data Scientist 从 Principal 到 Principal 没有变化。"),
+            "{md}"
+        );
     }
 
     #[test]

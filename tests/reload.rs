@@ -170,3 +170,21 @@ fn marks_survive_a_reload_and_removed_skills_fall_back() {
     ))));
     assert!(app.selected_skill().is_some());
 }
+
+#[test]
+fn the_banner_shows_the_first_problem_and_the_count() {
+    let mut app = App::new(rungs::catalog::load_embedded().unwrap().catalog);
+    app.theme = rungs::tui::theme::Theme::mono();
+    app.update(Action::Resize(120, 20));
+    app.update(Action::CatalogInvalid {
+        first: "skills/x.toml:3:1: unknown key `domian`".into(),
+        count: 4,
+    });
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 20)).unwrap();
+    t.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let top: String = t.backend().to_string().lines().next().unwrap().to_string();
+    assert!(
+        top.contains("Catalog not reloaded, 4 problems: skills/x.toml:3:1: unknown key `domian`"),
+        "{top}"
+    );
+}

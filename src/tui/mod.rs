@@ -26,6 +26,7 @@ use ratatui::DefaultTerminal;
 use action::Action;
 use app::App;
 
+use crate::i18n::fill;
 use crate::review::{RealFs, ReviewFile, Saved};
 
 /// Undoes everything the TUI set up: mouse capture, bracketed paste, raw
@@ -84,16 +85,22 @@ pub fn run_with_review(
 fn save_review(app: &App, file: &mut ReviewFile) -> Option<String> {
     let review = app.review.as_ref()?;
     file.review = review.review.clone();
+    let t = app.lang.strings();
     match file.save(&RealFs) {
         Ok(Saved::Written(_)) => None,
-        Ok(Saved::Conflict { theirs, ours }) => Some(format!(
-            "{} was changed by another program: left it as it is and saved yours to {}",
-            theirs.display(),
-            ours.display()
+        Ok(Saved::Conflict { theirs, ours }) => Some(fill(
+            t.status_save_conflict,
+            &[
+                ("theirs", &theirs.display().to_string()),
+                ("ours", &ours.display().to_string()),
+            ],
         )),
-        Err(e) => Some(format!(
-            "Could not save {}: {e}. The previous version is intact; the next change retries.",
-            file.path.display()
+        Err(e) => Some(fill(
+            t.status_save_failed,
+            &[
+                ("file", &file.path.display().to_string()),
+                ("error", &e.to_string()),
+            ],
         )),
     }
 }
@@ -101,15 +108,22 @@ fn save_review(app: &App, file: &mut ReviewFile) -> Option<String> {
 /// Writes the gap as Markdown beside the review file (or in the current
 /// folder) and says where.
 fn export(app: &App, file: Option<&ReviewFile>) -> String {
+    let t = app.lang.strings();
     let Some(g) = &app.gap else {
-        return "Nothing to export.".to_string();
+        return t.status_nothing_to_export.to_string();
     };
     let review = app.review.as_ref().map(|r| &r.review);
-    let markdown = crate::report::markdown(&app.catalog, &g.gap, review, app.today);
+    let markdown = crate::report::markdown_in(app.lang, &app.catalog, &g.gap, review, app.today);
     let path = crate::report::export_path(file.map(|f| f.path.as_path()), &app.catalog, &g.gap);
     match crate::review::write_atomic(&RealFs, &path, markdown.as_bytes()) {
-        Ok(()) => format!("Exported the review to {}", path.display()),
-        Err(e) => format!("Could not export to {}: {e}", path.display()),
+        Ok(()) => fill(t.status_exported, &[("path", &path.display().to_string())]),
+        Err(e) => fill(
+            t.status_export_failed,
+            &[
+                ("path", &path.display().to_string()),
+                ("error", &e.to_string()),
+            ],
+        ),
     }
 }
 
@@ -129,9 +143,9 @@ fn event_loop(
         .map(|p| worker::spawn_watcher(p, tx.clone()))
     {
         Some(Err(e)) => {
-            app.update(Action::Notify(format!(
-                "Not watching the catalog for changes: {e}"
-            )));
+            let t = app.lang.strings();
+            let message = fill(t.status_watch_failed, &[("error", &e.to_string())]);
+            app.update(Action::Notify(message));
             None
         }
         Some(Ok(w)) => Some(w),

@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
@@ -203,11 +203,8 @@ fn push_wrapped(out: &mut Vec<Line<'static>>, s: &str, width: usize, style: Styl
 /// Word diff as wrapped lines: added words bold and underlined, removed
 /// words struck through and dim, so the change reads without colour.
 fn diff_lines(app: &App, old: &str, new: &str, width: usize) -> Vec<Line<'static>> {
-    let added = app
-        .theme
-        .optional
-        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-    let removed = app.theme.dim.add_modifier(Modifier::CROSSED_OUT);
+    let added = app.theme.diff_added;
+    let removed = app.theme.diff_removed;
     let mut lines = Vec::new();
     let mut line: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
@@ -325,12 +322,7 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         out.push(Line::from(Span::styled(t.gap_note_hint, app.theme.dim)));
     }
     if app.is_stale(item) {
-        push_wrapped(
-            &mut out,
-            t.gap_stale,
-            width,
-            app.theme.warning,
-        );
+        push_wrapped(&mut out, t.gap_stale, width, app.theme.warning);
     }
     // Keep the assessment in view: when the text is long, the top gives way.
     let height = usize::from(area.height);

@@ -77,6 +77,24 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
+    // While changed catalog files are invalid, the header becomes a banner
+    // with the first problem; the last valid catalog stays on screen.
+    if let Some((first, count)) = &app.reload_error {
+        let t = app.lang.strings();
+        let message = crate::i18n::fill(
+            t.banner_reload_failed,
+            &[("count", &count.to_string()), ("first", first)],
+        );
+        let line = text::truncate(&message, usize::from(area.width));
+        Line::from(Span::styled(
+            line,
+            app.theme
+                .warning
+                .add_modifier(ratatui::style::Modifier::REVERSED),
+        ))
+        .render(area, buf);
+        return;
+    }
     let t = app.lang.strings();
     let hint = t.header_hint;
     let hint_width = u16::try_from(text::width(hint)).unwrap_or(0);

@@ -33,7 +33,11 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
             ("Ctrl-U", t.hint_clear),
             ("Esc", t.hint_back),
         ],
-        (Overlay::Help, _) => vec![("↑↓", t.hint_scroll), ("Esc/?", t.hint_close), ("q", t.hint_quit)],
+        (Overlay::Help, _) => vec![
+            ("↑↓", t.hint_scroll),
+            ("Esc/?", t.hint_close),
+            ("q", t.hint_quit),
+        ],
         (Overlay::Profile, _) if app.profile.expanded => {
             vec![("Esc/Enter", t.hint_close_text), ("q", t.hint_quit)]
         }

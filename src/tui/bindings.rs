@@ -166,7 +166,40 @@ pub const KEY_NAMES: &str = "a single character (q, G, ?), ctrl-X, alt-X, enter,
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bindings {
     map: HashMap<(Context, Key), &'static str>,
+    /// Actions whose keys a config changed, with their keys as written.
+    changed: HashMap<&'static str, Vec<String>>,
 }
+
+/// Key labels shown in the help and status line, and the actions each
+/// stands for: when a config rebinds one of them, the label shows the keys
+/// actually bound instead.
+const LABELS: &[(&str, &[&str])] = &[
+    ("← → / h l", &["level_prev", "level_next"]),
+    ("←→", &["level_prev", "level_next"]),
+    ("← →", &["level_prev", "level_next"]),
+    ("Tab / Shift-Tab", &["focus_next", "focus_prev"]),
+    ("Tab", &["focus_next"]),
+    ("/", &["search"]),
+    ("g", &["gap"]),
+    ("?", &["help"]),
+    ("q / Ctrl-C", &["quit"]),
+    ("q", &["quit"]),
+    ("↑ ↓ / k j", &["up", "down"]),
+    ("↑↓", &["up", "down"]),
+    ("↑ ↓", &["up", "down"]),
+    ("PgUp PgDn", &["page_up", "page_down"]),
+    ("PgUp/PgDn", &["page_up", "page_down"]),
+    ("Home End / G", &["home", "end"]),
+    ("m p n", &["mark_met", "mark_partly", "mark_not_yet"]),
+    ("m/p/n", &["mark_met", "mark_partly", "mark_not_yet"]),
+    ("Space / u", &["mark_cycle", "mark_clear"]),
+    ("Space", &["mark_cycle"]),
+    ("u", &["mark_clear"]),
+    ("e", &["edit_note"]),
+    ("[ ]", &["target_prev", "target_next"]),
+    ("x", &["export"]),
+    ("Esc / g", &["back", "gap"]),
+];
 
 /// Two actions on one key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,9 +216,13 @@ impl Bindings {
     /// one context is a clash.
     pub fn new(overrides: &[(&str, Vec<String>)]) -> Result<Bindings, Clash> {
         let mut map: HashMap<(Context, Key), &'static str> = HashMap::new();
+        let mut changed = HashMap::new();
         for &(name, contexts, defaults) in DEFAULTS {
             let keys: Vec<String> = match overrides.iter().find(|(n, _)| *n == name) {
-                Some((_, keys)) => keys.clone(),
+                Some((_, keys)) => {
+                    changed.insert(name, keys.clone());
+                    keys.clone()
+                }
                 None => defaults.iter().map(|s| (*s).to_string()).collect(),
             };
             for key_name in keys {
@@ -203,7 +240,29 @@ impl Bindings {
                 }
             }
         }
-        Ok(Bindings { map })
+        Ok(Bindings { map, changed })
+    }
+
+    /// The label to show for a default key label: itself, or the keys a
+    /// config bound to the actions it stands for.
+    pub fn label<'a>(&self, default: &'a str) -> std::borrow::Cow<'a, str> {
+        let Some((_, actions)) = LABELS.iter().find(|(l, _)| *l == default) else {
+            return default.into();
+        };
+        if !actions.iter().any(|a| self.changed.contains_key(a)) {
+            return default.into();
+        }
+        let keys: Vec<String> = actions
+            .iter()
+            .map(|a| match self.changed.get(a) {
+                Some(k) => k.join(" "),
+                None => DEFAULTS
+                    .iter()
+                    .find(|(n, _, _)| n == a)
+                    .map_or(String::new(), |(_, _, k)| k.join(" ")),
+            })
+            .collect();
+        keys.join(" / ").into()
     }
 
     /// The action bound to a key in a context.
@@ -217,6 +276,7 @@ impl Default for Bindings {
         // The default table has no clashes (tested below).
         Bindings::new(&[]).unwrap_or(Bindings {
             map: HashMap::new(),
+            changed: HashMap::new(),
         })
     }
 }
@@ -265,6 +325,10 @@ mod tests {
         );
         let clash = Bindings::new(&[("search", vec!["g".into()])]).unwrap_err();
         assert_eq!((clash.first, clash.second), ("search", "gap"));
+        // Labels follow the bindings.
+        assert_eq!(b.label("q"), "ctrl-q");
+        assert_eq!(b.label("?"), "?");
+        assert_eq!(Bindings::default().label("q"), "q");
         // Keys may repeat across contexts that never meet.
         assert!(Bindings::new(&[("export", vec!["/".into()])]).is_ok());
     }

@@ -58,7 +58,10 @@ pub fn keys(t: &Strings) -> Vec<(&'static str, &'static str)> {
 
 /// The help text as lines, for drawing and for scrolling limits.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let keys = keys(app.lang.strings());
+    let keys: Vec<(String, &str)> = keys(app.lang.strings())
+        .into_iter()
+        .map(|(k, w)| (app.bindings.label(k).into_owned(), w))
+        .collect();
     // Display width, so a key column holding Chinese words stays aligned.
     let key_width = keys.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
     let mut out = Vec::new();
@@ -71,7 +74,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         } else {
             out.push(Line::from(vec![
                 Span::raw("  "),
-                Span::styled(text::pad(key, key_width), app.theme.key),
+                Span::styled(text::pad(&key, key_width), app.theme.key),
                 Span::raw("  "),
                 Span::raw(what),
             ]));

@@ -88,7 +88,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut used = 0;
     let width = usize::from(area.width);
     for (key, what) in hints(app) {
-        let piece = text::width(key) + text::width(what) + 3;
+        let key = app.bindings.label(key).into_owned();
+        let piece = text::width(&key) + text::width(what) + 3;
         if used + piece > width {
             break;
         }

@@ -443,8 +443,11 @@ impl App {
                 .unwrap_or(self.level + 1);
             self.rebuild_gap(to);
         }
+        // Results point into the old catalog: drop them, and ask again when
+        // the search box is open (the index is rebuilt for the new one).
+        self.search.results = None;
+        self.search.cursor = 0;
         if self.overlay == Overlay::Search {
-            // The search index is rebuilt for the new catalog: ask again.
             self.query_changed();
         }
         self.keep_visible();

@@ -220,7 +220,9 @@ impl Bindings {
         for &(name, contexts, defaults) in DEFAULTS {
             let keys: Vec<String> = match overrides.iter().find(|(n, _)| *n == name) {
                 Some((_, keys)) => {
-                    changed.insert(name, keys.clone());
+                    if keys.iter().map(String::as_str).ne(defaults.iter().copied()) {
+                        changed.insert(name, keys.clone());
+                    }
                     keys.clone()
                 }
                 None => defaults.iter().map(|s| (*s).to_string()).collect(),

@@ -73,11 +73,18 @@ pub fn run_with_review(
     review: Option<ReviewFile>,
     watch: Option<std::path::PathBuf>,
 ) -> io::Result<()> {
+    session(|terminal| event_loop(terminal, app, review, watch))
+}
+
+/// Runs `f` with the terminal in TUI mode (raw mode, alternate screen,
+/// mouse capture, bracketed paste), and restores it afterwards whether `f`
+/// returns, fails or panics.
+pub fn session<R>(f: impl FnOnce(&mut DefaultTerminal) -> io::Result<R>) -> io::Result<R> {
     install_panic_hook();
     let _guard = Guard;
     let mut terminal = ratatui::try_init()?;
     execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-    event_loop(&mut terminal, app, review, watch)
+    f(&mut terminal)
 }
 
 /// Saves the app's review to its file, and says what happened when it is

@@ -89,11 +89,11 @@ pub fn session<R>(f: impl FnOnce(&mut DefaultTerminal) -> io::Result<R>) -> io::
 
 /// Saves the app's review to its file, and says what happened when it is
 /// worth saying.
-fn save_review(app: &App, file: &mut ReviewFile) -> Option<String> {
+fn save_review(app: &App, file: &mut ReviewFile, fs: &dyn crate::review::Fs) -> Option<String> {
     let review = app.review.as_ref()?;
     file.review = review.review.clone();
     let t = app.lang.strings();
-    match file.save(&RealFs) {
+    match file.save(fs) {
         Ok(Saved::Written(_)) => None,
         Ok(Saved::Conflict { theirs, ours }) => Some(fill(
             t.status_save_conflict,
@@ -211,7 +211,7 @@ fn event_loop(
             searcher.request(request);
         }
         if std::mem::take(&mut app.save_requested) {
-            if let Some(message) = review.as_mut().and_then(|f| save_review(&app, f)) {
+            if let Some(message) = review.as_mut().and_then(|f| save_review(&app, f, &RealFs)) {
                 dirty |= app.update(Action::Notify(message));
             }
             if let (Some(state), Some(f)) = (app.review.as_mut(), review.as_ref()) {
@@ -226,5 +226,87 @@ fn event_loop(
         if app.should_quit {
             return Ok(());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::{Fs, Mark, Review};
+    use std::path::Path;
+
+    /// A file system that refuses every write, like a read-only folder.
+    struct ReadOnly;
+
+    impl Fs for ReadOnly {
+        fn write_new(&self, _: &Path, _: &[u8]) -> io::Result<()> {
+            Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "read-only file system",
+            ))
+        }
+        fn rename(&self, _: &Path, _: &Path) -> io::Result<()> {
+            Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "read-only file system",
+            ))
+        }
+        fn remove(&self, _: &Path) -> io::Result<()> {
+            Ok(())
+        }
+        fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+            std::fs::read(path)
+        }
+    }
+
+    #[test]
+    fn a_failed_save_is_told_and_the_next_one_succeeds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.toml");
+        let catalog = crate::catalog::load_embedded().unwrap().catalog;
+        let today = crate::catalog::Date {
+            year: 2026,
+            month: 11,
+            day: 29,
+        };
+        let mut file = ReviewFile::open_or_new(&path, || {
+            Review::new("data-scientist", "senior", "lead", "t", today)
+        })
+        .unwrap();
+        let mut app = App::new(catalog);
+        app.update(Action::Resize(120, 40));
+        app.update(Action::LevelJump(2));
+        app.start_gap(
+            3,
+            Some(crate::tui::gap_view::ReviewState {
+                review: file.review.clone(),
+                file: Some(path.display().to_string()),
+                locked: true,
+            }),
+        );
+        app.update(Action::SetMark(Some(Mark::Met)));
+        assert!(
+            save_review(&app, &mut file, &RealFs).is_none(),
+            "saved quietly"
+        );
+        let saved = std::fs::read_to_string(&path).unwrap();
+
+        app.update(Action::SetMark(Some(Mark::NotYet)));
+        let message = save_review(&app, &mut file, &ReadOnly).expect("the user is told");
+        assert!(
+            message.contains("Could not save") && message.contains("read-only"),
+            "{message}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            saved,
+            "the previous review is intact"
+        );
+
+        assert!(
+            save_review(&app, &mut file, &RealFs).is_none(),
+            "the fault cleared: saved"
+        );
+        assert!(std::fs::read_to_string(&path).unwrap().contains("not-yet"));
     }
 }

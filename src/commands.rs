@@ -25,6 +25,27 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
     }
 }
 
+/// Loads the catalog, or prints its problems to `err` and gives the exit
+/// code for an invalid catalog.
+pub fn load_or_report(
+    path: Option<&Path>,
+    err: &mut dyn Write,
+) -> std::io::Result<Result<Loaded, u8>> {
+    match load(path) {
+        Ok(l) => Ok(Ok(l)),
+        Err(e) => {
+            print_diagnostics(err, &e.diagnostics)?;
+            let n = e.error_count();
+            writeln!(
+                err,
+                "error: catalog is not valid ({n} error{}); run `rungs check` for details",
+                if n == 1 { "" } else { "s" }
+            )?;
+            Ok(Err(EXIT_INVALID))
+        }
+    }
+}
+
 /// Prints diagnostics, one block each, separated by blank lines.
 pub fn print_diagnostics(out: &mut dyn Write, diags: &[Diagnostic]) -> std::io::Result<()> {
     for (i, d) in diags.iter().enumerate() {

@@ -320,18 +320,9 @@ pub fn command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let loaded = match commands::load(path) {
+    let loaded = match commands::load_or_report(path, err)? {
         Ok(l) => l,
-        Err(e) => {
-            commands::print_diagnostics(err, &e.diagnostics)?;
-            let n = e.error_count();
-            writeln!(
-                err,
-                "error: catalog is not valid ({n} error{}); run `rungs check` for details",
-                if n == 1 { "" } else { "s" }
-            )?;
-            return Ok(EXIT_INVALID);
-        }
+        Err(code) => return Ok(code),
     };
     run(&loaded.catalog, req, report::today(), out, err)
 }

@@ -297,17 +297,10 @@ fn explore(
     look: &Look,
     err: &mut dyn Write,
 ) -> ExitCode {
-    let loaded = match commands::load(catalog) {
-        Ok(l) => l,
-        Err(e) => {
-            let _ = commands::print_diagnostics(err, &e.diagnostics);
-            let _ = writeln!(
-                err,
-                "error: catalog is not valid ({} errors); run `rungs check` for details",
-                e.error_count()
-            );
-            return ExitCode::from(commands::EXIT_INVALID);
-        }
+    let loaded = match commands::load_or_report(catalog, err) {
+        Ok(Ok(l)) => l,
+        Ok(Err(code)) => return ExitCode::from(code),
+        Err(_) => return ExitCode::from(commands::EXIT_INVALID),
     };
     let (mut app, review) = match commands::start(loaded.catalog, start, rungs::report::today()) {
         Ok(started) => started,

@@ -475,7 +475,12 @@ fn load_dir(files: &Files) -> Result<(), TestCaseError> {
     check_load(&result, dir.path(), &written)
 }
 
+/// `cases` per property, unless `PROPTEST_CASES` says otherwise.
 fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
     ProptestConfig {
         cases,
         max_shrink_iters: 512,

@@ -15,7 +15,6 @@
 //! reported with its seed and a shrunk list of the events that cause it.
 //! `RUNGS_UI_SESSIONS=2000 cargo test --release --test random_ui` runs longer.
 
-use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
@@ -140,7 +139,8 @@ fn generated_catalog(skills: usize) -> Catalog {
 }
 
 fn minimal_catalog() -> Catalog {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal.toml");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal.toml");
     load_path(&path).unwrap().catalog
 }
 
@@ -184,15 +184,18 @@ fn key(code: KeyCode, modifiers: KeyModifiers, kind: KeyEventKind) -> Event {
     })
 }
 
+/// Terminal sizes: the degenerate ones, the usual one, and mostly small
+/// and medium ones (where layouts squeeze, and drawing is cheap enough in a
+/// debug build to draw after every step).
 fn random_size(rng: &mut Rng) -> (u16, u16) {
-    match rng.below(8) {
+    match rng.below(12) {
         0 => (0, 0),
         1 => (1, 1),
         2 => (120, 40),
         3 => (rng.below(3) as u16, rng.below(80) as u16),
         4 => (rng.below(300) as u16, rng.below(3) as u16),
-        5 => (20 + rng.below(30) as u16, 5 + rng.below(10) as u16),
-        _ => (rng.below(220) as u16, rng.below(70) as u16),
+        5 => (rng.below(230) as u16, rng.below(75) as u16),
+        _ => (10 + rng.below(80) as u16, 3 + rng.below(25) as u16),
     }
 }
 
@@ -214,7 +217,8 @@ fn random_step(rng: &mut Rng, catalogs: usize) -> Step {
         KeyCode::Delete,
         KeyCode::F(1),
     ];
-    const CHARS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 /?[]-_.,;:'\"\\é初🚀";
+    const CHARS: &str =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 /?[]-_.,;:'\"\\é初🚀";
     let chars: Vec<char> = CHARS.chars().collect();
     match rng.below(100) {
         0..=39 => {
@@ -236,7 +240,9 @@ fn random_step(rng: &mut Rng, catalogs: usize) -> Step {
             // Keys that open, close and move; the ones that open views are
             // frequent, so every view is visited often.
             let code = match rng.below(6) {
-                0 => KeyCode::Char(*rng.pick(&['/', 'g', '?', 'e', ' ', '[', ']', 'm', 'p', 'n', 'u', 'x'])),
+                0 => KeyCode::Char(
+                    *rng.pick(&['/', 'g', '?', 'e', ' ', '[', ']', 'm', 'p', 'n', 'u', 'x']),
+                ),
                 _ => *rng.pick(SPECIAL),
             };
             let modifiers = if rng.chance(10) {
@@ -256,7 +262,7 @@ fn random_step(rng: &mut Rng, catalogs: usize) -> Step {
         70..=74 => Step::Event(Event::Paste((*rng.pick(PASTES)).to_string())),
         75..=86 => {
             let kind = match rng.below(6) {
-                0 | 1 | 2 => MouseEventKind::Down(MouseButton::Left),
+                0..=2 => MouseEventKind::Down(MouseButton::Left),
                 3 => MouseEventKind::ScrollUp,
                 4 => MouseEventKind::ScrollDown,
                 _ => *rng.pick(&[
@@ -350,7 +356,10 @@ fn check(app: &App) -> Result<(), String> {
             results.hits.len()
         ));
     }
+    // Results are kept while the search box is closed (and dropped when it
+    // opens again); while it is open they must be the catalog's own.
     if let Some(results) = &app.search.results
+        && app.overlay == Overlay::Search
         && results.hits.iter().any(|h| h.skill >= c.skills.len())
     {
         return Err("a search result names a skill the catalog does not have".into());
@@ -379,8 +388,14 @@ fn check(app: &App) -> Result<(), String> {
 }
 
 /// Runs `steps` on a fresh app over `world.catalogs[0]`, drawing after each
-/// step; stops at the first panic or broken invariant.
-fn run(world: &World, steps: &[Step], lang_zh: bool) -> Result<App, Failure> {
+/// step; stops at the first panic or broken invariant. `visits` counts the
+/// steps taken in each overlay.
+fn run(
+    world: &World,
+    steps: &[Step],
+    lang_zh: bool,
+    visits: &mut [usize; 5],
+) -> Result<App, Failure> {
     let mut app = App::new(Arc::clone(&world.catalogs[0]));
     if lang_zh {
         app.lang = rungs::i18n::Lang::Zh;
@@ -391,6 +406,7 @@ fn run(world: &World, steps: &[Step], lang_zh: bool) -> Result<App, Failure> {
     for (i, step) in steps.iter().enumerate() {
         let fail = |what: String| Failure { step: i, what };
         let outcome = catch_unwind(AssertUnwindSafe(|| -> Result<(), String> {
+            visits[app.overlay as usize] += 1;
             match step {
                 Step::Event(event) => {
                     if let Event::Resize(w, h) = event {
@@ -468,7 +484,7 @@ fn run(world: &World, steps: &[Step], lang_zh: bool) -> Result<App, Failure> {
 
 /// The shortest list of steps (found greedily) that still fails.
 fn shrink(world: &World, mut steps: Vec<Step>, zh: bool) -> (Vec<Step>, Failure) {
-    let mut failure = run(world, &steps, zh).err().unwrap();
+    let mut failure = run(world, &steps, zh, &mut [0; 5]).err().unwrap();
     steps.truncate(failure.step + 1);
     let mut chunk = steps.len() / 2;
     while chunk >= 1 {
@@ -476,7 +492,7 @@ fn shrink(world: &World, mut steps: Vec<Step>, zh: bool) -> (Vec<Step>, Failure)
         while at < steps.len() {
             let mut fewer = steps.clone();
             fewer.drain(at..(at + chunk).min(steps.len()));
-            if let Err(f) = run(world, &fewer, zh) {
+            if let Err(f) = run(world, &fewer, zh, &mut [0; 5]) {
                 fewer.truncate(f.step + 1);
                 steps = fewer;
                 failure = f;
@@ -489,28 +505,25 @@ fn shrink(world: &World, mut steps: Vec<Step>, zh: bool) -> (Vec<Step>, Failure)
     (steps, failure)
 }
 
+/// Runs `count` sessions of `length` steps (`RUNGS_UI_SESSIONS` overrides
+/// the count); on a failure, shrinks it and panics with the steps.
 fn sessions(name: &str, world: &World, count: usize, length: usize, seed: u64) {
-    // Panics are caught and reported with their steps; keep the default
-    // hook's message out of the way while shrinking.
     let count = std::env::var("RUNGS_UI_SESSIONS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(count);
-    let mut stats: HashMap<&str, usize> = HashMap::new();
+    let mut visits = [0usize; 5];
     for session in 0..count {
         let seed = seed ^ (session as u64).wrapping_mul(0x2545_F491_4F6C_DD1D);
         let mut rng = Rng::new(seed);
         let zh = rng.chance(25);
-        let steps: Vec<Step> = (0..length)
-            .map(|_| random_step(&mut rng, world.catalogs.len()))
+        // Sessions start at a random size (the app starts at 120×40).
+        let (w, h) = random_size(&mut rng);
+        let steps: Vec<Step> = std::iter::once(Step::Event(Event::Resize(w, h)))
+            .chain((1..length).map(|_| random_step(&mut rng, world.catalogs.len())))
             .collect();
-        match run(world, &steps, zh) {
+        match run(world, &steps, zh, &mut visits) {
             Ok(mut app) => {
-                for overlay in [Overlay::Search, Overlay::Gap, Overlay::Profile, Overlay::Help] {
-                    if app.overlay == overlay {
-                        *stats.entry("ended in an overlay").or_default() += 1;
-                    }
-                }
                 // Ctrl-C quits from wherever the session ended.
                 let ctrl_c = key(
                     KeyCode::Char('c'),
@@ -523,6 +536,8 @@ fn sessions(name: &str, world: &World, count: usize, length: usize, seed: u64) {
                 assert!(app.should_quit);
             }
             Err(_) => {
+                // Panics are caught and reported with their steps: keep the
+                // default hook's messages out of the way while shrinking.
                 let previous = std::panic::take_hook();
                 std::panic::set_hook(Box::new(|_| {}));
                 let (steps, failure) = shrink(world, steps, zh);
@@ -538,6 +553,12 @@ fn sessions(name: &str, world: &World, count: usize, length: usize, seed: u64) {
             }
         }
     }
+    // The walk reaches every view, so the invariants were checked there.
+    let [none, help, profile, search, gap] = visits;
+    assert!(
+        [none, help, profile, search, gap].iter().all(|&v| v > 0),
+        "{name}: steps per view (none, help, profile, search, gap): {visits:?}"
+    );
 }
 
 #[test]

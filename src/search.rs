@@ -97,6 +97,9 @@ pub struct Index {
     names_folded: Vec<String>,
     tags_folded: Vec<String>,
     domains_folded: Vec<String>,
+    /// Each skill's place in name order, for breaking ties without
+    /// comparing strings.
+    name_rank: Vec<u32>,
     /// Distinct tags (as written) and the skills that carry each, with the
     /// tag's position in that skill's list.
     tags: Vec<(String, Vec<(u32, u32)>)>,
@@ -165,6 +168,44 @@ pub fn words(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
     out
 }
 
+/// Calls `f` with each lowercase word of `text` — the same words, without
+/// their places, as [`words`] — until `f` returns true; says whether it
+/// did. Reuses `buf`, so known words cost no allocation.
+fn any_word(text: &str, buf: &mut String, mut f: impl FnMut(&str) -> bool) -> bool {
+    let mut emit = |piece: &str, buf: &mut String| -> bool {
+        buf.clear();
+        if piece.is_ascii() {
+            buf.push_str(piece);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(piece.chars().flat_map(char::to_lowercase));
+        }
+        f(buf)
+    };
+    for token in text.split(char::is_whitespace) {
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if token.is_empty() {
+            continue;
+        }
+        let mut parts = token
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|p| !p.is_empty());
+        let first = parts.next();
+        if let Some(second) = parts.next() {
+            // A compound such as `torch.compile`: its parts, then itself.
+            for part in [first.unwrap_or(""), second].into_iter().chain(parts) {
+                if emit(part, buf) {
+                    return true;
+                }
+            }
+        }
+        if emit(token, buf) {
+            return true;
+        }
+    }
+    false
+}
+
 impl Index {
     pub fn new(catalog: &Catalog) -> Self {
         let roles = catalog.roles.len();
@@ -174,6 +215,7 @@ impl Index {
         let mut domain_skills = vec![Vec::new(); catalog.domains.len()];
         let mut word_cells: HashMap<String, Vec<u32>> = HashMap::new();
         let mut in_role = vec![false; catalog.skills.len() * roles];
+        let mut buf = String::new();
         for (s, skill) in catalog.skills.iter().enumerate() {
             let sid = u32::try_from(s).unwrap_or(u32::MAX);
             for (t, tag) in skill.tags.iter().enumerate() {
@@ -189,12 +231,18 @@ impl Index {
             for (r, l, cell) in skill.expectations() {
                 in_role[s * roles + r] = true;
                 let cell_id = u32::try_from((s * roles + r) * levels + l).unwrap_or(u32::MAX);
-                for (w, _) in words(&cell.text) {
-                    let cells = word_cells.entry(w).or_default();
+                any_word(&cell.text, &mut buf, |w| {
+                    // Look up first: most words are known, and then no key
+                    // needs to be allocated.
+                    let cells = match word_cells.get_mut(w) {
+                        Some(cells) => cells,
+                        None => word_cells.entry(w.to_string()).or_default(),
+                    };
                     if cells.last() != Some(&cell_id) {
                         cells.push(cell_id);
                     }
-                }
+                    false
+                });
             }
         }
         let mut words: Vec<Word> = word_cells
@@ -205,6 +253,15 @@ impl Index {
         Index {
             names: catalog.skills.iter().map(|s| s.name.clone()).collect(),
             names_folded: catalog.skills.iter().map(|s| fold(&s.name)).collect(),
+            name_rank: {
+                let mut order: Vec<usize> = (0..catalog.skills.len()).collect();
+                order.sort_by_cached_key(|&i| fold(&catalog.skills[i].name));
+                let mut rank = vec![0u32; order.len()];
+                for (r, i) in order.into_iter().enumerate() {
+                    rank[i] = u32::try_from(r).unwrap_or(u32::MAX);
+                }
+                rank
+            },
             tags_folded: tags.iter().map(|(t, _)| fold(t)).collect(),
             domains_folded: catalog.domains.iter().map(|d| fold(&d.name)).collect(),
             tags,
@@ -327,10 +384,10 @@ impl Index {
         let short_field = |orig: &str, folded: &str| -> Option<(i64, bool, Vec<usize>)> {
             let field = if fold_case { folded } else { orig };
             let (score, idx) = matcher.fuzzy_indices(field, query_trim)?;
-            let field_words = words(folded);
+            let mut buf = String::new();
             let strong = qwords
                 .iter()
-                .all(|q| field_words.iter().any(|(w, _)| w.starts_with(q.as_str())));
+                .all(|q| any_word(folded, &mut buf, |w| w.starts_with(q.as_str())));
             Some((score + exact_bonus(folded, &qwords), strong, idx))
         };
 
@@ -445,7 +502,7 @@ impl Index {
         }
 
         let mut hits: Vec<(Candidate, usize)> = best.into_iter().map(|(s, c)| (c, s)).collect();
-        hits.sort_by_cached_key(|(c, s)| (c.key(), self.names_folded[*s].clone(), *s));
+        hits.sort_unstable_by_key(|(c, s)| (c.key(), self.name_rank[*s], *s));
         let mut hits: Vec<Hit> = hits
             .into_iter()
             .map(|(c, skill)| Hit {
@@ -512,9 +569,9 @@ struct Slot {
 const EXACT_WORD: i64 = 8;
 
 fn exact_bonus(folded: &str, qwords: &[String]) -> i64 {
-    let hit = words(folded)
-        .iter()
-        .any(|(w, _)| qwords.iter().any(|q| q == w));
+    let hit = any_word(folded, &mut String::new(), |w| {
+        qwords.iter().any(|q| q == w)
+    });
     if hit { EXACT_WORD } else { 0 }
 }
 
@@ -653,6 +710,27 @@ mod tests {
             "fast",
         ] {
             assert!(w.contains(&want.to_string()), "{want} in {w:?}");
+        }
+    }
+
+    #[test]
+    fn the_fast_word_visitor_finds_the_same_words() {
+        let texts = [
+            "Uses torch.compile (DDP/FSDP), fast.",
+            "  ÜBER naïve -- x.y.z 初级工程师 end.",
+            "a/b/c, (q), ...,   trailing-",
+            "",
+        ];
+        for t in texts {
+            let mut slow: Vec<String> = words(t).into_iter().map(|(w, _)| w).collect();
+            let mut fast = Vec::new();
+            any_word(t, &mut String::new(), |w| {
+                fast.push(w.to_string());
+                false
+            });
+            slow.sort();
+            fast.sort();
+            assert_eq!(fast, slow, "{t}");
         }
     }
 

@@ -188,3 +188,28 @@ fn the_banner_shows_the_first_problem_and_the_count() {
         "{top}"
     );
 }
+
+#[test]
+fn reading_the_catalog_does_not_trigger_a_reload() {
+    // A reload reads every file; if reading counted as a change, the app
+    // would reload forever.
+    let dir = tempfile::tempdir().unwrap();
+    rungs::commands::init(dir.path(), false, &mut Vec::new(), &mut Vec::new()).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let _watcher = spawn_watcher(dir.path(), tx).unwrap();
+    for _ in 0..3 {
+        rungs::catalog::load_path(dir.path()).unwrap();
+    }
+    match rx.recv_timeout(Duration::from_millis(1500)) {
+        Err(mpsc::RecvTimeoutError::Timeout) => {}
+        Ok(AppEvent::Reloaded(_)) => panic!("reloaded although nothing changed"),
+        other => panic!("unexpected: {other:?}"),
+    }
+    // A real change still reloads.
+    let file = dir
+        .path()
+        .join("skills/machine-learning/deep-learning.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    save(&file, &text.replace("Deep Learning", "Deep Learning II"));
+    assert!(matches!(next_reload(&rx), Action::CatalogReloaded(_)));
+}

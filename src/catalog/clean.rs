@@ -62,6 +62,14 @@ fn plural(n: usize) -> &'static str {
 /// become spaces too. A `\r` directly before `\n` is a Windows line ending
 /// and is dropped silently.
 pub fn clean(s: &str, single_line: bool) -> Cleaned {
+    // Almost all text needs nothing: find that out with a byte scan and copy
+    // it whole, instead of rebuilding it character by character.
+    if !needs_cleaning(s.as_bytes(), single_line) {
+        return Cleaned {
+            text: s.to_string(),
+            ..Cleaned::default()
+        };
+    }
     let mut out = Cleaned {
         text: String::with_capacity(s.len()),
         ..Cleaned::default()
@@ -86,6 +94,34 @@ pub fn clean(s: &str, single_line: bool) -> Cleaned {
     out
 }
 
+/// True when `s` may hold something `clean` changes. Looks at bytes:
+/// ASCII controls, DEL, tab, and the lead bytes of C1 controls (`C2 80`…`C2
+/// 9F`) and of bidirectional formatting characters (`E2 80 AA`…`AE`, `E2 81
+/// A6`…`A9`).
+fn needs_cleaning(b: &[u8], single_line: bool) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' if !single_line => {}
+            0x00..=0x1F | 0x7F => return true,
+            0xC2 if b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)) => return true,
+            0xE2 if b.get(i + 1) == Some(&0x80)
+                && b.get(i + 2).is_some_and(|n| (0xAA..=0xAE).contains(n)) =>
+            {
+                return true;
+            }
+            0xE2 if b.get(i + 1) == Some(&0x81)
+                && b.get(i + 2).is_some_and(|n| (0xA6..=0xA9).contains(n)) =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +144,24 @@ mod tests {
         assert_eq!(c.text, "a b");
         assert_eq!(c.newlines, 1);
         assert!(!clean("plain", true).changed());
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_slow_one() {
+        // Every forbidden character, tabs and newlines must be noticed.
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            for single in [false, true] {
+                let slow_changes = is_forbidden(c) || c == '\t' || (single && c == '\n');
+                assert_eq!(
+                    needs_cleaning(s.as_bytes(), single),
+                    slow_changes,
+                    "{:?}",
+                    c
+                );
+            }
+        }
+        assert!(!needs_cleaning("初级 🚀 naïve".as_bytes(), true));
     }
 
     #[test]

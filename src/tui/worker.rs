@@ -41,6 +41,21 @@ fn relevant(path: &std::path::Path) -> bool {
     !hidden && (path.extension().is_some_and(|e| e == "toml") || path.extension().is_none())
 }
 
+/// True for events that can change what a catalog holds: files created,
+/// written, renamed or removed — not opened, read or closed.
+fn changes_content(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::{MetadataKind, ModifyKind};
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(m)) => {
+            !matches!(m, MetadataKind::AccessTime | MetadataKind::Any)
+        }
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
+}
+
 /// Watches the catalog at `path` (a file: its folder, since editors replace
 /// files; a directory: recursively) and reloads it, debounced, after every
 /// relevant change. Returns the watcher, which must be kept alive.
@@ -70,6 +85,10 @@ pub fn spawn_watcher(
     };
     thread::spawn(move || {
         let matters = |e: &notify::Result<notify::Event>| match e {
+            // Only changes count. Reading the files (which a reload itself
+            // does) raises access events; reacting to those would reload
+            // forever.
+            Ok(ev) if !changes_content(&ev.kind) => false,
             Ok(ev) => ev.paths.iter().any(|p| match &file_name {
                 Some(name) => p.file_name() == Some(name.as_os_str()),
                 None => relevant(p),

@@ -219,11 +219,18 @@ fn gather(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
                 continue;
             }
             let path = entry.path();
-            // metadata() follows symlinks: a link to a folder is a folder.
-            let Ok(meta) = fs::metadata(&path) else {
-                continue; // a dangling link is not part of the catalog
+            // The entry's own type needs no system call; only a symlink
+            // needs metadata(), which follows it: a link to a folder is a
+            // folder.
+            let is_dir = match entry.file_type() {
+                Ok(t) if t.is_symlink() => match fs::metadata(&path) {
+                    Ok(meta) => meta.is_dir(),
+                    Err(_) => continue, // a dangling link is not part of the catalog
+                },
+                Ok(t) => t.is_dir(),
+                Err(_) => continue,
             };
-            if meta.is_dir() {
+            if is_dir {
                 let Ok(canonical) = fs::canonicalize(&path) else {
                     continue;
                 };

@@ -101,7 +101,10 @@ pub fn clean(s: &str, single_line: bool) -> Cleaned {
 fn needs_cleaning(b: &[u8], single_line: bool) -> bool {
     // A quick pass that the compiler vectorises: most text has none of the
     // bytes that could start something to clean.
-    if !b.iter().any(|&c| c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xE2) {
+    if !b
+        .iter()
+        .any(|&c| c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xE2)
+    {
         return false;
     }
     let mut i = 0;

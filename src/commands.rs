@@ -46,6 +46,14 @@ pub fn load_or_report(
     }
 }
 
+/// Writes `value` as pretty JSON and a newline. A write error keeps its
+/// kind (`From<serde_json::Error> for io::Error`), so a closed pipe still
+/// reads as `BrokenPipe`.
+pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
+    writeln!(out)
+}
+
 /// Prints diagnostics, one block each, separated by blank lines.
 pub fn print_diagnostics(out: &mut dyn Write, diags: &[Diagnostic]) -> std::io::Result<()> {
     for (i, d) in diags.iter().enumerate() {

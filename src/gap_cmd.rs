@@ -302,10 +302,7 @@ pub fn run(
         }
         Format::Json => {
             let r = report::build(catalog, &gap, review.as_ref(), today);
-            // `From<serde_json::Error> for io::Error` keeps the kind of a
-            // write error, so a closed pipe still reads as `BrokenPipe`.
-            serde_json::to_writer_pretty(&mut *out, &r).map_err(io::Error::from)?;
-            writeln!(out)?;
+            commands::write_json(out, &r)?;
         }
     }
     Ok(EXIT_OK)

@@ -170,7 +170,7 @@ pub fn run(
             writeln!(err, "no skill matches `{query}`")?;
         }
         Format::Text => render_text(&report, out)?,
-        Format::Json => render_json(&report, out)?,
+        Format::Json => commands::write_json(out, &report)?,
     }
     Ok(if report.results.is_empty() {
         EXIT_INVALID
@@ -256,13 +256,6 @@ fn render_text(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     Ok(())
-}
-
-fn render_json(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    // `From<serde_json::Error> for io::Error` keeps the kind of a write
-    // error, so a closed pipe still reads as `BrokenPipe`.
-    serde_json::to_writer_pretty(&mut *out, r).map_err(io::Error::from)?;
-    writeln!(out)
 }
 
 #[cfg(test)]

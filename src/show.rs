@@ -199,7 +199,7 @@ pub fn render(p: &Profile<'_>, format: Format, out: &mut dyn Write) -> io::Resul
     match format {
         Format::Text => render_text(p, out),
         Format::Markdown => render_markdown(p, out),
-        Format::Json => render_json(p, out),
+        Format::Json => commands::write_json(out, p),
     }
 }
 
@@ -332,13 +332,6 @@ fn render_markdown(p: &Profile<'_>, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-fn render_json(p: &Profile<'_>, out: &mut dyn Write) -> io::Result<()> {
-    // `From<serde_json::Error> for io::Error` keeps the kind of a write
-    // error, so a closed pipe still reads as `BrokenPipe`.
-    serde_json::to_writer_pretty(&mut *out, p).map_err(io::Error::from)?;
-    writeln!(out)
 }
 
 #[cfg(test)]

@@ -835,3 +835,20 @@ fn symlink_loops_do_not_hang() {
     assert_eq!(loaded.catalog.skills.len(), 1);
     assert_eq!(loaded.files.len(), 2, "{:?}", loaded.files);
 }
+
+#[test]
+fn a_second_catalog_root_below_the_first_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    rungs::commands::init(dir.path(), false, &mut Vec::new(), &mut Vec::new()).unwrap();
+    let nested = dir.path().join("skills/catalog.toml");
+    std::fs::copy(dir.path().join("catalog.toml"), &nested).unwrap();
+    let err = rungs::catalog::load_path(dir.path()).unwrap_err();
+    let errors: Vec<_> = err.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(
+        errors.len(),
+        1,
+        "one clear error, not one per unknown key: {errors:?}"
+    );
+    assert_eq!(errors[0].path, nested.display().to_string());
+    assert!(errors[0].message.contains("looks like a catalog root"));
+}

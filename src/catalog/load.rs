@@ -353,8 +353,23 @@ fn skill_file(raw: RawFile, schema: &Schema) -> FileResult {
         Err(d) => return (Vec::new(), vec![d]),
     };
     let mut ctx = Ctx::new(&file);
+    // A second catalog root below the first (say, a copied catalog.toml)
+    // would otherwise read as a skill with many unknown keys.
+    let table = doc.get_ref();
+    if ["levels", "roles", "domains", "skills"]
+        .iter()
+        .any(|k| parse::get(table, k).is_some())
+    {
+        ctx.error(
+            0..0,
+            "this file looks like a catalog root (it has [[levels]], [[roles]], [[domains]] or [[skills]]), \
+             but only the catalog.toml at the top of the folder is one; every other .toml file below it is one skill. \
+             Move it out of the catalog folder, or rename it to start with `.` so it is skipped",
+        );
+        return (Vec::new(), ctx.diags);
+    }
     let span = 0..0;
-    let def = parse::skill(&mut ctx, doc.get_ref(), &span, schema, "expectations");
+    let def = parse::skill(&mut ctx, table, &span, schema, "expectations");
     let path = file.path.clone();
     (def.map(|d| (d, path)).into_iter().collect(), ctx.diags)
 }

@@ -64,6 +64,9 @@ impl LoadError {
 struct RawFile {
     display: String,
     bytes: Result<Vec<u8>, Diagnostic>,
+    /// A skill file not read yet: it is read on the thread that parses it,
+    /// so reading and parsing overlap across cores.
+    later: Option<PathBuf>,
 }
 
 /// Loads the catalog at `path`: a `.toml` file or a directory.
@@ -87,7 +90,14 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             return Err(LoadError { diagnostics: diags });
         }
         let root = read_raw(&root_file);
-        let skills: Vec<RawFile> = skill_paths.par_iter().map(|p| read_raw(p)).collect();
+        let skills: Vec<RawFile> = skill_paths
+            .iter()
+            .map(|p| RawFile {
+                display: String::new(),
+                bytes: Ok(Vec::new()),
+                later: Some(p.clone()),
+            })
+            .collect();
         let mut files = vec![root_file];
         files.extend(skill_paths);
         build(root, skills, diags).map(|(catalog, warnings)| Loaded {
@@ -112,6 +122,7 @@ pub fn load_str(path_display: &str, text: &str) -> Result<Loaded, LoadError> {
     let root = RawFile {
         display: super::clean::clean(path_display, true).text,
         bytes: Ok(text.as_bytes().to_vec()),
+        later: None,
     };
     build(root, Vec::new(), Vec::new()).map(|(catalog, warnings)| Loaded {
         catalog,
@@ -131,6 +142,7 @@ pub fn load_embedded() -> Result<Loaded, LoadError> {
         let raw = RawFile {
             display: format!("{EMBEDDED_PREFIX}/{}", path.display()),
             bytes: Ok(bytes.to_vec()),
+            later: None,
         };
         if path == Path::new("catalog.toml") {
             root = Some(raw);
@@ -284,6 +296,7 @@ fn read_raw(path: &Path) -> RawFile {
     RawFile {
         bytes: bytes.map_err(|m| Diagnostic::at_file(Severity::Error, display.clone(), m)),
         display,
+        later: None,
     }
 }
 
@@ -296,6 +309,10 @@ fn too_big(len: u64) -> String {
 
 /// Decodes a file as UTF-8, or says where the first invalid byte is.
 fn decode(raw: RawFile) -> Result<SourceFile, Diagnostic> {
+    let raw = match &raw.later {
+        Some(path) => read_raw(path),
+        None => raw,
+    };
     let bytes = raw.bytes?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {

@@ -15,7 +15,7 @@ use std::time::Duration;
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use rungs::catalog::{load_embedded, load_path};
+use rungs::catalog::{load_embedded, load_path, load_path_cached};
 
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
@@ -47,6 +47,14 @@ fn load(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("dir", n), &dir, |b, dir| {
             b.iter_with_large_drop(|| load_path(black_box(dir)).unwrap());
         });
+        // The explorer's path: an unchanged catalog from the parsed cache
+        // (filled once, untimed).
+        let cache = std::env::temp_dir().join(format!("rungs-bench-cache-{}", std::process::id()));
+        load_path_cached(&dir, &cache).unwrap();
+        group.bench_with_input(BenchmarkId::new("dir_cached", n), &dir, |b, dir| {
+            b.iter_with_large_drop(|| load_path_cached(black_box(dir), &cache).unwrap());
+        });
+        let _ = std::fs::remove_dir_all(&cache);
     }
     group.finish();
 }

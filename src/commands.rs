@@ -25,13 +25,39 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
     }
 }
 
+/// Like [`load`], but an unchanged catalog on disk comes from the cache of
+/// parsed catalogs (see `catalog::load_path_cached`), which makes large
+/// catalogs open faster. `RUNGS_NO_CACHE` (set to anything) turns it off.
+pub fn load_cached(path: Option<&Path>) -> Result<Loaded, LoadError> {
+    let dir = catalog::default_cache_dir().filter(|_| std::env::var_os("RUNGS_NO_CACHE").is_none());
+    match (path, dir) {
+        (Some(p), Some(dir)) => catalog::load_path_cached(p, &dir),
+        _ => load(path),
+    }
+}
+
 /// Loads the catalog, or prints its problems to `err` and gives the exit
 /// code for an invalid catalog.
 pub fn load_or_report(
     path: Option<&Path>,
     err: &mut dyn Write,
 ) -> std::io::Result<Result<Loaded, u8>> {
-    match load(path) {
+    report(load(path), err)
+}
+
+/// [`load_cached`], or its problems printed to `err` and the exit code.
+pub fn load_cached_or_report(
+    path: Option<&Path>,
+    err: &mut dyn Write,
+) -> std::io::Result<Result<Loaded, u8>> {
+    report(load_cached(path), err)
+}
+
+fn report(
+    loaded: Result<Loaded, LoadError>,
+    err: &mut dyn Write,
+) -> std::io::Result<Result<Loaded, u8>> {
+    match loaded {
         Ok(l) => Ok(Ok(l)),
         Err(e) => {
             print_diagnostics(err, &e.diagnostics)?;

@@ -297,7 +297,8 @@ fn explore(
     look: &Look,
     err: &mut dyn Write,
 ) -> ExitCode {
-    let loaded = match commands::load_or_report(catalog, err) {
+    // The explorer opens a catalog that has not changed from the cache.
+    let loaded = match commands::load_cached_or_report(catalog, err) {
         Ok(Ok(l)) => l,
         Ok(Err(code)) => return ExitCode::from(code),
         Err(_) => return ExitCode::from(commands::EXIT_INVALID),

@@ -2,12 +2,14 @@
 //! error: MESSAGE`, then the source line with a caret under the spot.
 
 use std::fmt;
+
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 use unicode_width::UnicodeWidthChar;
 
 /// How bad a problem is: errors make a catalog invalid, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
@@ -23,7 +25,7 @@ impl Severity {
 }
 
 /// One problem, located in a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub path: String,
@@ -38,7 +40,7 @@ pub struct Diagnostic {
 }
 
 /// The excerpt printed under a diagnostic.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snippet {
     pub text: String,
     /// Display columns before the caret.

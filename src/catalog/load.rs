@@ -69,6 +69,27 @@ struct RawFile {
     later: Option<PathBuf>,
 }
 
+/// The files a catalog at `path` is read from, in the order `load_path`
+/// reads them; `None` when that cannot be told without an error.
+pub(crate) fn catalog_files(path: &Path) -> Option<Vec<PathBuf>> {
+    let meta = fs::metadata(path).ok()?;
+    if !meta.is_dir() {
+        return Some(vec![path.to_path_buf()]);
+    }
+    let root = path.join("catalog.toml");
+    if !root.is_file() {
+        return None;
+    }
+    let mut diags = Vec::new();
+    let skills = gather(path, &mut diags);
+    if !diags.is_empty() {
+        return None;
+    }
+    let mut files = vec![root];
+    files.extend(skills);
+    Some(files)
+}
+
 /// Loads the catalog at `path`: a `.toml` file or a directory.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let display = shown(path);

@@ -3,6 +3,7 @@
 //! Pure Rust: nothing here knows about terminals. Text is cleaned once, here,
 //! so every other module may print catalog text as it is.
 
+mod cache;
 mod clean;
 mod diagnostic;
 mod load;
@@ -10,6 +11,7 @@ mod parse;
 mod select;
 mod types;
 
+pub use cache::{default_dir as default_cache_dir, load_path_cached};
 pub use clean::{clean, is_forbidden};
 pub use diagnostic::{Diagnostic, Severity, Snippet, SourceFile};
 pub use load::{

@@ -7,9 +7,11 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// A level, role or domain: something with an id, a display name and an
 /// optional one-line summary.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Named {
     pub id: String,
     pub name: String,
@@ -24,7 +26,7 @@ pub type Role = Named;
 pub type Domain = Named;
 
 /// Whether an expectation must be met for the level, or is nice to have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Necessity {
     Required,
     Optional,
@@ -47,14 +49,14 @@ impl fmt::Display for Necessity {
 }
 
 /// One expectation: what a role is expected to do with a skill at a level.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
     pub necessity: Necessity,
     pub text: String,
 }
 
 /// A calendar date as written in a catalog (`updated = 2026-02-22`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Date {
     pub year: u16,
     pub month: u8,
@@ -68,7 +70,7 @@ impl fmt::Display for Date {
 }
 
 /// Where something was defined, for messages that point back at the source.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Origin {
     pub path: String,
     pub line: usize,
@@ -82,7 +84,7 @@ impl fmt::Display for Origin {
 }
 
 /// A skill: a grid of role × level cells, each holding an optional expectation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skill {
     pub id: String,
     pub name: String,

@@ -27,7 +27,8 @@ struct Stamp {
     modified_ns: u128,
 }
 
-#[derive(Serialize, Deserialize)]
+/// What is stored, as read back.
+#[derive(Deserialize)]
 struct Snapshot {
     version: String,
     key: Vec<Stamp>,
@@ -37,6 +38,21 @@ struct Snapshot {
     domains: Vec<Named>,
     skills: Vec<Skill>,
     warnings: Vec<Diagnostic>,
+}
+
+/// What is stored, as written: the same layout as [`Snapshot`], borrowing
+/// the catalog instead of copying it, so writing the cache does not double
+/// the memory a large catalog takes.
+#[derive(Serialize)]
+struct SnapshotRef<'a> {
+    version: &'a str,
+    key: &'a [Stamp],
+    title: &'a Option<String>,
+    levels: &'a [Named],
+    roles: &'a [Named],
+    domains: &'a [Named],
+    skills: &'a [Skill],
+    warnings: &'a [Diagnostic],
 }
 
 /// The stamps of every file a catalog is read from, or `None` when one
@@ -110,23 +126,33 @@ fn read(file: &Path, key: &[Stamp], files: &[PathBuf]) -> Option<Loaded> {
 
 fn write(file: &Path, key: Vec<Stamp>, loaded: &Loaded) {
     let c = &loaded.catalog;
-    let snap = Snapshot {
-        version: env!("CARGO_PKG_VERSION").to_string(),
-        key,
-        title: c.title.clone(),
-        levels: c.levels.clone(),
-        roles: c.roles.clone(),
-        domains: c.domains.clone(),
-        skills: c.skills.clone(),
-        warnings: loaded.warnings.clone(),
+    let snap = SnapshotRef {
+        version: env!("CARGO_PKG_VERSION"),
+        key: &key,
+        title: &c.title,
+        levels: &c.levels,
+        roles: &c.roles,
+        domains: &c.domains,
+        skills: &c.skills,
+        warnings: &loaded.warnings,
     };
-    let Ok(bytes) = bincode::serde::encode_to_vec(&snap, config()) else {
-        return;
-    };
-    if let Some(parent) = file.parent() {
-        let _ = fs::create_dir_all(parent);
+    let Some(dir) = file.parent() else { return };
+    let _ = fs::create_dir_all(dir);
+    // Streamed to a temporary file in the same folder, then renamed over
+    // the old cache: a reader never sees half a file.
+    let tmp = dir.join(format!(".{}.tmp", std::process::id()));
+    let written = (|| -> std::io::Result<()> {
+        let f = fs::File::create(&tmp)?;
+        let mut w = std::io::BufWriter::new(f);
+        bincode::serde::encode_into_std_write(&snap, &mut w, config())
+            .map_err(std::io::Error::other)?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
+        f.sync_all()?;
+        fs::rename(&tmp, file)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
     }
-    let _ = crate::review::write_atomic(&crate::review::RealFs, file, &bytes);
 }
 
 /// Where catalogs are cached: the platform's cache folder.

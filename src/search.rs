@@ -112,6 +112,31 @@ pub struct Index {
     levels: usize,
     /// Profile membership: `in_role[skill * roles + role]`.
     in_role: Vec<bool>,
+    /// Per-cell slots reused from query to query: one query per keystroke
+    /// must not allocate and zero a slot for every cell of the catalog.
+    scratch: std::sync::Mutex<Scratch>,
+}
+
+/// The text-matching slots and which of them the last query touched.
+#[derive(Default)]
+struct Scratch {
+    slots: Vec<Slot>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    /// Clean slots for `cells` cells: only those the previous query
+    /// touched are reset.
+    fn reset(&mut self, cells: usize) {
+        if self.slots.len() == cells {
+            for &c in &self.touched {
+                self.slots[c as usize] = Slot::default();
+            }
+        } else {
+            self.slots = vec![Slot::default(); cells];
+        }
+        self.touched.clear();
+    }
 }
 
 /// Lowercase words of a text, with their character ranges. A token such as
@@ -271,6 +296,7 @@ impl Index {
             roles,
             levels,
             in_role,
+            scratch: std::sync::Mutex::new(Scratch::default()),
         }
     }
 
@@ -381,14 +407,14 @@ impl Index {
             |s: usize| candidates.is_none_or(|c| c.contains(&s)) && self.skill_in_scope(s, scope);
         // Matches a short field (name, tag, domain): the skim score plus
         // whether it is strong.
-        let short_field = |orig: &str, folded: &str| -> Option<(i64, bool, Vec<usize>)> {
+        let mut buf = String::new();
+        let mut short_field = |orig: &str, folded: &str| -> Option<(i64, bool, Vec<usize>)> {
             let field = if fold_case { folded } else { orig };
             let (score, idx) = matcher.fuzzy_indices(field, query_trim)?;
-            let mut buf = String::new();
             let strong = qwords
                 .iter()
                 .all(|q| any_word(folded, &mut buf, |w| w.starts_with(q.as_str())));
-            Some((score + exact_bonus(folded, &qwords), strong, idx))
+            Some((score + exact_bonus(folded, &qwords, &mut buf), strong, idx))
         };
 
         for s in 0..self.names.len() {
@@ -437,8 +463,13 @@ impl Index {
         let per_skill = (self.roles * self.levels).max(1);
         let levels = self.levels.max(1);
         let cells = self.names.len() * per_skill;
-        let mut slots: Vec<Slot> = vec![Slot::default(); cells];
-        let mut touched: Vec<u32> = Vec::new();
+        // Another thread searching the same index at once gets fresh slots
+        // rather than waiting.
+        let mut own = Scratch::default();
+        let mut guard = self.scratch.try_lock().ok();
+        let scratch = guard.as_deref_mut().unwrap_or(&mut own);
+        scratch.reset(cells);
+        let Scratch { slots, touched } = scratch;
         for (n, q) in qwords.iter().enumerate() {
             let n = u16::try_from(n).unwrap_or(u16::MAX);
             for (w, score, strong) in self.matching_words(&matcher, q) {
@@ -472,7 +503,7 @@ impl Index {
                 }
             }
             // Fold this word's best into the running totals.
-            for &cell in &touched {
+            for &cell in touched.iter() {
                 let slot = &mut slots[cell as usize];
                 if slot.matched == n + 1 {
                     slot.score += slot.word_score;
@@ -485,7 +516,7 @@ impl Index {
             }
         }
         let full = u16::try_from(qwords.len()).unwrap_or(u16::MAX);
-        for &cell in &touched {
+        for &cell in touched.iter() {
             let slot = &slots[cell as usize];
             if slot.matched != full {
                 continue;
@@ -568,10 +599,8 @@ struct Slot {
 /// names, tags, domains and texts.
 const EXACT_WORD: i64 = 8;
 
-fn exact_bonus(folded: &str, qwords: &[String]) -> i64 {
-    let hit = any_word(folded, &mut String::new(), |w| {
-        qwords.iter().any(|q| q == w)
-    });
+fn exact_bonus(folded: &str, qwords: &[String], buf: &mut String) -> i64 {
+    let hit = any_word(folded, buf, |w| qwords.iter().any(|q| q == w));
     if hit { EXACT_WORD } else { 0 }
 }
 

@@ -342,6 +342,10 @@ impl App {
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
                 self.keep_visible();
+                // A wider pane holds more of the detail: pull the scroll back
+                // within it. (Only here and when scrolling; rendering clamps
+                // too, so other changes need not build the pane to know.)
+                self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
             }
             Action::Click(x, y) => self.click(x, y),
             Action::ScrollUp(x, y) => self.wheel(x, y, -1),
@@ -435,6 +439,7 @@ impl App {
         self.skill = pos.unwrap_or(self.skill.min(c.profile(self.role).len().saturating_sub(1)));
         self.skills_offset = skills_offset;
         self.detail_scroll = if pos.is_some() { scroll } else { 0 };
+        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
         self.profile.row = self.profile.row.min(self.profile_rows().saturating_sub(1));
         self.profile.expanded = false;
         if self.gap.is_some() {
@@ -487,13 +492,13 @@ impl App {
     /// Shows the selected result on the main screen: its skill and, for a
     /// text match, the role and level whose text matched.
     fn preview_hit(&mut self) {
-        let Some(hit) = self.search_hit().cloned() else {
+        let Some((index, field)) = self.search_hit().map(|h| (h.skill, h.field)) else {
             return;
         };
-        let Some(skill) = self.catalog.skills.get(hit.skill) else {
+        let Some(skill) = self.catalog.skills.get(index) else {
             return;
         };
-        let role = match hit.field {
+        let role = match field {
             Field::Text { role, .. } => role,
             _ if skill.in_role(self.role) => self.role,
             _ => (0..self.catalog.roles.len())
@@ -501,10 +506,10 @@ impl App {
                 .unwrap_or(self.role),
         };
         self.set_role(role);
-        if let Field::Text { level, .. } = hit.field {
+        if let Field::Text { level, .. } = field {
             self.set_level(level);
         }
-        self.select_skill_index(hit.skill);
+        self.select_skill_index(index);
     }
 
     fn close_search(&mut self, accept: bool) {
@@ -804,7 +809,6 @@ impl App {
             off = want;
         }
         self.skills_offset = off;
-        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
         if self.overlay == Overlay::Profile {
             self.keep_profile_visible();
         }
@@ -832,13 +836,13 @@ impl App {
 }
 
 /// `pos + delta`, clamped to `0..=max`.
-fn offset(pos: usize, delta: isize, max: usize) -> usize {
+pub(super) fn offset(pos: usize, delta: isize, max: usize) -> usize {
     pos.saturating_add_signed(delta).min(max)
 }
 
 /// The first visible row so that `cursor` is on screen in a pane of
 /// `height` rows over `len` rows, moving the view as little as possible.
-fn visible_offset(offset: usize, cursor: usize, height: usize, len: usize) -> usize {
+pub(super) fn visible_offset(offset: usize, cursor: usize, height: usize, len: usize) -> usize {
     let mut off = offset;
     if cursor < off {
         off = cursor;

@@ -9,7 +9,7 @@ use crate::catalog::Date;
 use crate::gap::{Gap, GapItem};
 use crate::review::{Assessment, Mark, Review};
 
-use super::app::{App, Overlay};
+use super::app::{App, Overlay, offset, visible_offset};
 
 /// What the gap view shows and where its cursor is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -343,8 +343,7 @@ impl App {
 
     pub(crate) fn gap_step(&mut self, delta: isize) {
         if let Some(g) = self.gap.as_mut() {
-            let last = g.gap.items.len().saturating_sub(1);
-            g.cursor = g.cursor.saturating_add_signed(delta).min(last);
+            g.cursor = offset(g.cursor, delta, g.gap.items.len().saturating_sub(1));
         }
         self.keep_gap_visible();
     }
@@ -352,12 +351,7 @@ impl App {
     pub(crate) fn keep_gap_visible(&mut self) {
         let height = usize::from(super::ui::gap::list_area(self.size).height).max(1);
         if let Some(g) = self.gap.as_mut() {
-            if g.cursor < g.offset {
-                g.offset = g.cursor;
-            } else if g.cursor >= g.offset + height {
-                g.offset = g.cursor + 1 - height;
-            }
-            g.offset = g.offset.min(g.gap.items.len().saturating_sub(height));
+            g.offset = visible_offset(g.offset, g.cursor, height, g.gap.items.len());
         }
     }
 }

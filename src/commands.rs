@@ -325,7 +325,6 @@ pub fn start(
         (role, from, to)
     };
     let mut app = crate::tui::app::App::new(catalog);
-    app.theme = crate::tui::theme::Theme::from_env();
     app.today = today;
     app.set_role(role);
     app.set_level(from);
@@ -359,7 +358,6 @@ pub fn explorer_app(
         .map(|s| catalog.find_skill(s))
         .transpose()?;
     let mut app = crate::tui::app::App::new(catalog);
-    app.theme = crate::tui::theme::Theme::from_env();
     if let Some(skill) = skill {
         // Without a role, start in the first role whose profile has the skill.
         let role = role.or_else(|| {

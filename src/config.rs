@@ -288,12 +288,9 @@ fn shown(s: &str) -> String {
 }
 
 fn unknown(what: &str, name: &str, valid: &[&str]) -> String {
-    let close = valid
-        .iter()
-        .map(|v| (strsim::damerau_levenshtein(name, v), *v))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, v)| format!("; did you mean `{v}`?"))
+    // The same notion of "a likely typo" as in catalogs.
+    let close = crate::catalog::closest(name, valid)
+        .map(|v| format!("; did you mean `{v}`?"))
         .unwrap_or_default();
     format!(
         "unknown {what} `{}`{close} (valid: {})",

@@ -317,12 +317,6 @@ pub struct ReviewFile {
 }
 
 impl ReviewFile {
-    /// True when the review was read from an existing file (false for a
-    /// new review that has not been saved yet).
-    pub fn existed(&self) -> bool {
-        self.known.is_some()
-    }
-
     /// Opens `path`, or starts a new review there when it does not exist
     /// (nothing is written until the first change).
     pub fn open_or_new(path: &Path, new: impl FnOnce() -> Review) -> Result<Self, ReviewError> {

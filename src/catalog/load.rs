@@ -348,7 +348,7 @@ fn decode(raw: RawFile) -> Result<SourceFile, Diagnostic> {
             let prefix = String::from_utf8_lossy(&bytes[..valid]);
             let line = prefix.matches('\n').count() + 1;
             let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Ok::<_, Diagnostic>(()).and(Err(Diagnostic {
+            Err(Diagnostic {
                 line,
                 col,
                 ..Diagnostic::at_file(
@@ -359,7 +359,7 @@ fn decode(raw: RawFile) -> Result<SourceFile, Diagnostic> {
                         bytes[valid]
                     ),
                 )
-            }))
+            })
         }
     }
 }
@@ -540,12 +540,11 @@ fn build(
         }
     }
 
-    let empty = Schema::default();
     let results: Vec<FileResult> = skill_files
         .into_par_iter()
         .map(|raw| match &schema {
             Some(s) => skill_file(raw, s),
-            None => syntax_only(raw, &empty),
+            None => syntax_only(raw),
         })
         .collect();
     for (defs, file_diags) in results {
@@ -589,7 +588,7 @@ fn build(
 }
 
 /// Without a valid root, skill files are still read for syntax errors.
-fn syntax_only(raw: RawFile, _schema: &Schema) -> FileResult {
+fn syntax_only(raw: RawFile) -> FileResult {
     let file = match decode(raw) {
         Ok(f) => f,
         Err(d) => return (Vec::new(), vec![d]),

@@ -18,6 +18,7 @@ pub use load::{
     EMBEDDED_PREFIX, LoadError, Loaded, MAX_CELLS, MAX_FILE_BYTES, MAX_FILES, embedded_files,
     load_embedded, load_path, load_str,
 };
+pub(crate) use parse::closest;
 pub use select::NotFound;
 pub use types::{
     Catalog, CatalogCounts, Cell, Date, Domain, Level, Named, Necessity, Origin, Role, Skill,

@@ -16,7 +16,7 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use super::diagnostic::Diagnostic;
-use super::load::{LoadError, Loaded, catalog_files, load_path};
+use super::load::{LoadError, Loaded, catalog_files, load_listed, load_path};
 use super::types::{Catalog, Named, Skill};
 
 /// One source file as the key sees it.
@@ -96,7 +96,7 @@ pub fn load_path_cached(path: &Path, dir: &Path) -> Result<Loaded, LoadError> {
     if let Some(loaded) = read(&file, &key, &files) {
         return Ok(loaded);
     }
-    let loaded = load_path(path)?;
+    let loaded = load_listed(path, &files)?;
     // The files may have changed while they were read: only a key taken
     // after the load, equal to the one before, is safe to store.
     if stamps(&loaded.files).as_ref() == Some(&key) {

@@ -90,6 +90,42 @@ pub(crate) fn catalog_files(path: &Path) -> Option<Vec<PathBuf>> {
     Some(files)
 }
 
+/// Loads a catalog from files already listed by [`catalog_files`] for
+/// `path`, so a caller that needed the list does not walk the folder again.
+pub(crate) fn load_listed(path: &Path, files: &[PathBuf]) -> Result<Loaded, LoadError> {
+    match files.split_first() {
+        Some((root, skills)) if path.is_dir() => {
+            load_dir(root.clone(), skills.to_vec(), Vec::new())
+        }
+        _ => load_path(path),
+    }
+}
+
+/// Reads a directory catalog: its root and its skill files, each skill file
+/// read on the thread that parses it, so reading and parsing overlap.
+fn load_dir(
+    root_file: PathBuf,
+    skill_paths: Vec<PathBuf>,
+    diags: Vec<Diagnostic>,
+) -> Result<Loaded, LoadError> {
+    let root = read_raw(&root_file);
+    let skills: Vec<RawFile> = skill_paths
+        .iter()
+        .map(|p| RawFile {
+            display: String::new(),
+            bytes: Ok(Vec::new()),
+            later: Some(p.clone()),
+        })
+        .collect();
+    let mut files = vec![root_file];
+    files.extend(skill_paths);
+    build(root, skills, diags).map(|(catalog, warnings)| Loaded {
+        catalog,
+        warnings,
+        files,
+    })
+}
+
 /// Loads the catalog at `path`: a `.toml` file or a directory.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let display = shown(path);
@@ -110,22 +146,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         if diags.iter().any(Diagnostic::is_error) {
             return Err(LoadError { diagnostics: diags });
         }
-        let root = read_raw(&root_file);
-        let skills: Vec<RawFile> = skill_paths
-            .iter()
-            .map(|p| RawFile {
-                display: String::new(),
-                bytes: Ok(Vec::new()),
-                later: Some(p.clone()),
-            })
-            .collect();
-        let mut files = vec![root_file];
-        files.extend(skill_paths);
-        build(root, skills, diags).map(|(catalog, warnings)| Loaded {
-            catalog,
-            warnings,
-            files,
-        })
+        load_dir(root_file, skill_paths, diags)
     } else {
         let root = read_raw(path);
         build(root, Vec::new(), Vec::new()).map(|(catalog, warnings)| Loaded {

@@ -11,7 +11,7 @@ use crate::catalog::Necessity;
 use crate::review::Mark;
 
 /// A language rungs speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
     #[default]
     En,

@@ -50,11 +50,11 @@ struct Cli {
 
     /// Colour theme
     #[arg(long, global = true, value_enum)]
-    theme: Option<ThemeArg>,
+    theme: Option<ThemeName>,
 
     /// Interface language [default: from the config, else LANG / LC_ALL]
     #[arg(long, global = true, value_enum)]
-    lang: Option<LangArg>,
+    lang: Option<Lang>,
 
     /// Do not reload the catalog when its files change
     #[arg(long)]
@@ -62,20 +62,6 @@ struct Cli {
 
     #[command(subcommand)]
     command: Option<Command>,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum ThemeArg {
-    Default,
-    Dark,
-    Light,
-    Mono,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum LangArg {
-    En,
-    Zh,
 }
 
 #[derive(Debug, Subcommand)]
@@ -161,11 +147,7 @@ fn main() -> ExitCode {
             return ExitCode::from(commands::EXIT_INVALID);
         }
     };
-    let lang = match cli.lang {
-        Some(LangArg::En) => Lang::En,
-        Some(LangArg::Zh) => Lang::Zh,
-        None => config.language.unwrap_or_else(Lang::from_env),
-    };
+    let lang = cli.lang.or(config.language).unwrap_or_else(Lang::from_env);
     // The catalog: the flag (or RUNGS_CATALOG), else the config's.
     let catalog_path = cli.catalog.clone().or_else(|| config.catalog.clone());
     let result = match cli.command {
@@ -231,10 +213,7 @@ fn main() -> ExitCode {
             };
             // --theme beats NO_COLOR, which beats the config's theme.
             let theme_name = match cli.theme {
-                Some(ThemeArg::Default) => ThemeName::Default,
-                Some(ThemeArg::Dark) => ThemeName::Dark,
-                Some(ThemeArg::Light) => ThemeName::Light,
-                Some(ThemeArg::Mono) => ThemeName::Mono,
+                Some(name) => name,
                 None if rungs::tui::theme::no_color() => ThemeName::Mono,
                 None => config.theme.unwrap_or_default(),
             };

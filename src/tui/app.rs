@@ -398,6 +398,7 @@ impl App {
                     self.search.results = Some(results);
                     self.search.cursor = 0;
                     self.search.offset = 0;
+                    self.keep_search_visible();
                     self.preview_hit();
                     return true;
                 }
@@ -821,6 +822,17 @@ impl App {
         let height = ui::search::visible_results(self.size).max(1);
         let n = self.search.results.as_ref().map_or(0, |r| r.hits.len());
         self.search.offset = visible_offset(self.search.offset, self.search.cursor, height, n);
+        // Make what the visible results show (snippets beyond the first
+        // ones are made on demand), once per move rather than every frame.
+        let (offset, query) = (
+            self.search.offset,
+            crate::search::query_words(&self.search.query),
+        );
+        if let Some(results) = self.search.results.as_mut() {
+            for hit in results.hits.iter_mut().skip(offset).take(height) {
+                crate::search::fill_shown(&self.catalog, hit, &query);
+            }
+        }
     }
 
     fn keep_profile_visible(&mut self) {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::pane;
 use crate::i18n::fill;
-use crate::search::{self, Field, Hit, Scope};
+use crate::search::{Field, Hit, Scope};
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::text;
@@ -168,7 +168,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let mark = app.theme.key.add_modifier(Modifier::UNDERLINED);
-    let qwords = search::query_words(&st.query);
     for (i, hit) in results
         .hits
         .iter()
@@ -179,8 +178,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let Some(skill) = app.catalog.skills.get(hit.skill) else {
             continue;
         };
-        let mut hit = hit.clone();
-        search::fill_shown(&app.catalog, &mut hit, &qwords);
+        // The app fills in what each visible hit shows when the list moves;
+        // drawing only reads it.
         let selected = i == st.cursor;
         let y = list.y + u16::try_from(i - st.offset).unwrap_or(0) * RESULT_LINES;
         let row_style = if selected {
@@ -189,9 +188,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Style::new()
         };
         let gutter = if selected { "▶ " } else { "  " };
-        let label = where_label(app, &hit);
-        let domain = app.catalog.domain_of(skill).name.clone();
-        let right = format!("  {domain} · {label}");
+        let label = where_label(app, hit);
+        let right = format!("  {} · {label}", app.catalog.domain_of(skill).name);
         let name_room = width.saturating_sub(2 + text::width(&right).min(width / 2));
         let mut first: Vec<Span<'static>> = vec![Span::raw(gutter)];
         if hit.field == Field::Name {

@@ -318,50 +318,25 @@ impl Index {
 
     /// Vocabulary words matching one query word, with a score each.
     fn matching_words(&self, matcher: &SkimMatcherV2, q: &str) -> Vec<(usize, i64, bool)> {
-        let mut out = Vec::new();
-        let short = q.chars().count() < 3;
-        // Prefix matches form one range of the sorted vocabulary.
-        let start = self.words.partition_point(|w| w.text.as_str() < q);
-        for (i, w) in self.words.iter().enumerate().skip(start) {
-            if !w.text.starts_with(q) {
-                break;
-            }
-            // One or two letters only match whole words: a prefix that short
-            // would match nearly every text.
-            if short && w.text != q {
-                continue;
-            }
-            let score = matcher.fuzzy_match(&w.text, q).unwrap_or(1);
-            out.push((i, score + if w.text == q { EXACT_WORD } else { 0 }, true));
-        }
-        if short {
-            return out;
-        }
-        // Fuzzy within one word: same first letter, and the letters close
-        // together ("estmates" finds "estimates"), so a few letters cannot
-        // match everything.
-        let Some(first) = q.chars().next() else {
-            return out;
+        // Only two ranges of the sorted vocabulary can match: the words that
+        // start with `q`, and (for fuzzy matches) those that start with its
+        // first letter. `word_match` decides within them.
+        let first_len = q.chars().next().map_or(0, char::len_utf8);
+        let range = |prefix: &str| {
+            let lo = self.words.partition_point(|w| w.text.as_str() < prefix);
+            let len = self.words[lo..].partition_point(|w| w.text.starts_with(prefix));
+            lo..lo + len
         };
-        let mut buf = [0u8; 4];
-        let first_str: &str = first.encode_utf8(&mut buf);
-        let lo = self.words.partition_point(|w| w.text.as_str() < first_str);
-        let qlen = q.chars().count();
-        for (i, w) in self.words.iter().enumerate().skip(lo) {
-            if !w.text.starts_with(first) {
-                break;
-            }
-            if w.text.starts_with(q) {
-                continue; // already a prefix match
-            }
-            if let Some((score, idx)) = matcher.fuzzy_indices(&w.text, q) {
-                let span = idx.last().map_or(0, |l| l + 1) - idx.first().copied().unwrap_or(0);
-                if span <= qlen + 2 {
-                    out.push((i, score / 2, false));
-                }
-            }
-        }
-        out
+        let candidates = if q.chars().count() < 3 {
+            range(q)
+        } else {
+            range(&q[..first_len])
+        };
+        candidates
+            .filter_map(|i| {
+                word_match(matcher, &self.words[i].text, q).map(|(s, strong)| (i, s, strong))
+            })
+            .collect()
     }
 
     /// Runs a query. `cancelled` is polled now and then; when it returns
@@ -616,6 +591,28 @@ pub fn query_words(query: &str) -> Vec<String> {
     query.split_whitespace().map(str::to_lowercase).collect()
 }
 
+/// Whether the text word `w` matches the query word `q` (both lowercase),
+/// with a score and whether the match is strong. One or two letters match
+/// only a whole word (a prefix that short would match nearly every text);
+/// longer ones match a prefix (strong), or fuzzily within the word when it
+/// starts with the same letter and the letters lie close together
+/// ("estmates" finds "estimates"), so a few letters cannot match everything.
+/// Used both to find matching texts and to mark the words in a snippet, so
+/// what is highlighted is what matched.
+fn word_match(matcher: &SkimMatcherV2, w: &str, q: &str) -> Option<(i64, bool)> {
+    let qlen = q.chars().count();
+    if w.starts_with(q) && (qlen >= 3 || w == q) {
+        let score = matcher.fuzzy_match(w, q).unwrap_or(1);
+        return Some((score + if w == q { EXACT_WORD } else { 0 }, true));
+    }
+    if qlen < 3 || !q.chars().next().is_some_and(|c| w.starts_with(c)) {
+        return None;
+    }
+    let (score, idx) = matcher.fuzzy_indices(w, q)?;
+    let span = idx.last().map_or(0, |l| l + 1) - idx.first().copied().unwrap_or(0);
+    (span <= qlen + 2).then_some((score / 2, false))
+}
+
 /// Results whose display text is made during the search.
 pub const SHOWN_UP_FRONT: usize = 200;
 
@@ -656,19 +653,7 @@ pub fn snippet(text: &str, qwords: &[String]) -> (String, Vec<usize>) {
         .collect();
     let mut marked: Vec<std::ops::Range<usize>> = Vec::new();
     for (w, range) in words(text) {
-        let hit = qwords.iter().any(|q| {
-            if q.chars().count() < 3 {
-                w == *q
-            } else if w.starts_with(q.as_str()) {
-                true
-            } else {
-                w.starts_with(q.chars().next().unwrap_or(' '))
-                    && matcher.fuzzy_indices(&w, q).is_some_and(|(_, idx)| {
-                        idx.last().map_or(0, |l| l + 1) - idx.first().copied().unwrap_or(0)
-                            <= q.chars().count() + 2
-                    })
-            }
-        });
+        let hit = qwords.iter().any(|q| word_match(&matcher, &w, q).is_some());
         if hit
             && !marked
                 .iter()

@@ -8,18 +8,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{marker, necessity_style, pane, rule};
+use super::{marker, necessity_style, pane, rule, wrapped};
 use crate::catalog::{Cell, Necessity};
 use crate::i18n::fill;
 use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::layout;
 use crate::tui::text;
-
-fn wrapped(out: &mut Vec<Line<'static>>, s: &str, width: usize, style: Style) {
-    for l in text::wrap(s, width) {
-        out.push(Line::from(Span::styled(l, style)));
-    }
-}
 
 fn cell_lines(
     app: &App,

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::{marker, necessity_style, pane, rule};
+use super::{marker, necessity_style, pane, rule, wrapped};
 use crate::gap::{Change, DiffKind, GapItem, word_diff};
 use crate::i18n::fill;
 use crate::review::Mark;
@@ -194,12 +194,6 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn push_wrapped(out: &mut Vec<Line<'static>>, s: &str, width: usize, style: Style) {
-    for l in text::wrap(s, width) {
-        out.push(Line::from(Span::styled(l, style)));
-    }
-}
-
 /// Word diff as wrapped lines: added words bold and underlined, removed
 /// words struck through and dim, so the change reads without colour.
 fn diff_lines(app: &App, old: &str, new: &str, width: usize) -> Vec<Line<'static>> {
@@ -247,13 +241,13 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width).max(1);
     let t = app.lang.strings();
     let mut out: Vec<Line<'static>> = Vec::new();
-    push_wrapped(&mut out, &skill.name, width, app.theme.title);
+    wrapped(&mut out, &skill.name, width, app.theme.title);
     let mut facts = app.catalog.domain_of(skill).name.clone();
     let label = change_label(app, item, g.gap.to);
     if !label.is_empty() {
         facts.push_str(&format!(" · {label}"));
     }
-    push_wrapped(&mut out, &facts, width, app.theme.dim);
+    wrapped(&mut out, &facts, width, app.theme.dim);
 
     let cell_block =
         |out: &mut Vec<Line<'static>>, title: String, cell: Option<&crate::catalog::Cell>| {
@@ -267,9 +261,9 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
                         Span::raw(" "),
                         Span::styled(t.necessity(n), necessity_style(app, n)),
                     ]));
-                    push_wrapped(out, &c.text, width, Style::new());
+                    wrapped(out, &c.text, width, Style::new());
                 }
-                None => push_wrapped(out, t.gap_nothing_expected, width, app.theme.dim),
+                None => wrapped(out, t.gap_nothing_expected, width, app.theme.dim),
             }
         };
     cell_block(
@@ -312,7 +306,7 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         ]));
         out.push(Line::from(Span::styled(t.gap_note_keys, app.theme.dim)));
     } else if let Some(a) = a.filter(|a| !a.note.is_empty()) {
-        push_wrapped(
+        wrapped(
             &mut out,
             &format!("{}{}", t.gap_note, a.note),
             width,
@@ -322,7 +316,7 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         out.push(Line::from(Span::styled(t.gap_note_hint, app.theme.dim)));
     }
     if app.is_stale(item) {
-        push_wrapped(&mut out, t.gap_stale, width, app.theme.warning);
+        wrapped(&mut out, t.gap_stale, width, app.theme.warning);
     }
     // Keep the assessment in view: when the text is long, the top gives way.
     let height = usize::from(area.height);

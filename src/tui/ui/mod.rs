@@ -142,6 +142,13 @@ pub fn necessity_style(app: &App, n: Option<Necessity>) -> Style {
     }
 }
 
+/// Appends `s` wrapped to `width` cells, each line in `style`.
+pub fn wrapped(out: &mut Vec<Line<'static>>, s: &str, width: usize, style: Style) {
+    for l in text::wrap(s, width) {
+        out.push(Line::from(Span::styled(l, style)));
+    }
+}
+
 /// A section heading across the full width: `── Title ─────`.
 pub fn rule<'a>(app: &App, title: &str, width: usize) -> Line<'a> {
     let title = text::truncate(title, width.saturating_sub(4));

@@ -40,22 +40,18 @@ struct Columns {
 fn columns(app: &App, width: usize) -> Columns {
     let c = &app.catalog;
     let t = app.lang.strings();
-    let level = c
-        .levels
-        .iter()
-        .map(|l| text::width(&l.name))
-        .max()
-        .unwrap_or(0)
-        .max(text::width(t.col_level))
-        .min(16);
-    let role = c
-        .roles
-        .iter()
-        .map(|r| text::width(&r.name))
-        .max()
-        .unwrap_or(0)
-        .max(text::width(t.col_role))
-        .min(24);
+    // The widest name (or the heading), up to a cap.
+    let widest = |names: &[crate::catalog::Named], heading: &str, cap: usize| {
+        names
+            .iter()
+            .map(|n| text::width(&n.name))
+            .chain([text::width(heading)])
+            .max()
+            .unwrap_or(0)
+            .min(cap)
+    };
+    let level = widest(&c.levels, t.col_level, 16);
+    let role = widest(&c.roles, t.col_role, 24);
     // A row shows `● word`; the heading must fit too.
     let word = [t.necessity_required, t.necessity_optional, "—"]
         .into_iter()
@@ -63,18 +59,18 @@ fn columns(app: &App, width: usize) -> Columns {
         .max()
         .unwrap_or(0);
     let necessity = (word + 2).max(text::width(t.col_necessity));
-    let fixed = 2 + level + 1 + role + 1 + necessity + 1;
-    let (level, role) = if width < fixed + 10 {
+    let fixed = |level: usize, role: usize| 2 + level + 1 + role + 1 + necessity + 1;
+    // On a narrow screen the names give way so the text keeps some room.
+    let (level, role) = if width < fixed(level, role) + 10 {
         (level.min(8), role.min(10))
     } else {
         (level, role)
     };
-    let fixed = 2 + level + 1 + role + 1 + necessity + 1;
     Columns {
         level,
         role,
         necessity,
-        text: width.saturating_sub(fixed),
+        text: width.saturating_sub(fixed(level, role)),
     }
 }
 

@@ -287,30 +287,21 @@ pub fn start(
                 ))
             })
         };
-        let role = find("role", &r.role, catalog.role_index(&r.role))?;
-        let from = find("from level", &r.from, catalog.level_index(&r.from))?;
-        let to = find("target level", &r.to, catalog.level_index(&r.to))?;
-        for (flag, wanted, actual) in [
-            (
-                "--role",
-                wanted_role.map(|i| catalog.roles[i].id.clone()),
-                &r.role,
-            ),
-            (
-                "--level",
-                wanted_from.map(|i| catalog.levels[i].id.clone()),
-                &r.from,
-            ),
-            (
-                "--to",
-                wanted_to.map(|i| catalog.levels[i].id.clone()),
-                &r.to,
-            ),
+        // Ids or names, as `rungs gap --review` reads them.
+        let role = find("role", &r.role, catalog.find_role(&r.role).ok())?;
+        let from = find("from level", &r.from, catalog.find_level(&r.from).ok())?;
+        let to = find("target level", &r.to, catalog.find_level(&r.to).ok())?;
+        for (flag, wanted, actual, names) in [
+            ("--role", wanted_role, role, &catalog.roles),
+            ("--level", wanted_from, from, &catalog.levels),
+            ("--to", wanted_to, to, &catalog.levels),
         ] {
-            if let Some(w) = wanted.filter(|w| w != actual) {
+            if let Some(w) = wanted.filter(|w| *w != actual) {
                 return Err(StartError::usage(format!(
-                    "error: {flag} {w} does not match the review in {}, which is for {actual}; leave {flag} out to use the review's",
-                    path.display()
+                    "error: {flag} {} does not match the review in {}, which is for {}; leave {flag} out to use the review's",
+                    names[w].id,
+                    path.display(),
+                    names[actual].id
                 )));
             }
         }

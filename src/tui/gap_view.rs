@@ -99,9 +99,9 @@ impl App {
         let target = match &self.review {
             Some(r) if r.locked => {
                 let c = &self.catalog;
-                let role = c.role_index(&r.review.role);
-                let from = c.level_index(&r.review.from);
-                let to = c.level_index(&r.review.to);
+                let role = c.find_role(&r.review.role).ok();
+                let from = c.find_level(&r.review.from).ok();
+                let to = c.find_level(&r.review.to).ok();
                 if let (Some(role), Some(from), Some(to)) = (role, from, to) {
                     self.set_role(role);
                     self.set_level(from);

@@ -47,13 +47,7 @@ impl<'a> From<&'a Named> for Ref<'a> {
 }
 
 /// The skill's counts over all roles (see [`Catalog::skill_counts`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    pub roles: usize,
-    pub levels: usize,
-    pub required: usize,
-    pub optional: usize,
-}
+pub type Counts = crate::catalog::SkillCounts;
 
 /// What one role is expected to do with the skill at one level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -129,12 +123,7 @@ pub fn profile(catalog: &Catalog, skill: usize, role: Option<usize>) -> Option<P
         summary: s.summary.as_deref(),
         tags: &s.tags,
         role: role.map(|r| Ref::from(&catalog.roles[r])),
-        counts: Counts {
-            roles: c.roles,
-            levels: c.levels,
-            required: c.required,
-            optional: c.optional,
-        },
+        counts: c,
         levels,
     })
 }

@@ -127,7 +127,7 @@ impl Skill {
 }
 
 /// The counts the source page shows about a skill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct SkillCounts {
     /// Roles whose profile includes the skill.
     pub roles: usize,

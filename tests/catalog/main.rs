@@ -1,0 +1,11 @@
+//! The catalog library without the binary: the loader against the fixtures
+//! in tests/fixtures, the embedded default catalog, limits, hostile and
+//! randomly mutated input, and the search engine.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod default_catalog;
+mod fixtures;
+mod limits;
+mod pathological;
+mod proptest_loader;
+mod search;

@@ -1,0 +1,261 @@
+//! The `rungs` binary: `check` and `init`, exit codes, `RUNGS_CATALOG`.
+
+use std::path::Path;
+
+use predicates::prelude::*;
+
+use crate::support::rungs;
+
+const SEED: &str = "tests/fixtures/valid/seed-skill.toml";
+const SEED_SUMMARY: &str =
+    "ok: 2 roles, 5 levels, 1 domains, 1 skills, 10 expectations (0 required, 10 optional)\n";
+
+fn embedded_summary() -> String {
+    let loaded = rungs::catalog::load_embedded().unwrap();
+    format!("{}\n", rungs::commands::summary_line(&loaded.catalog))
+}
+
+#[test]
+fn check_prints_the_exact_summary() {
+    rungs()
+        .args(["check", "--catalog", SEED])
+        .assert()
+        .code(0)
+        .stdout(SEED_SUMMARY)
+        .stderr("");
+}
+
+#[test]
+fn catalog_flag_may_come_before_the_subcommand() {
+    rungs()
+        .args(["--catalog", SEED, "check"])
+        .assert()
+        .code(0)
+        .stdout(SEED_SUMMARY);
+}
+
+#[test]
+fn embedded_catalog_checks_clean_with_no_warnings() {
+    let out = rungs().arg("check").assert().code(0).stderr("");
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(stdout, embedded_summary(), "one summary line, no warnings");
+    assert!(stdout.starts_with("ok: 2 roles, 5 levels, 4 domains, "));
+}
+
+#[test]
+fn warnings_go_to_stdout_with_exit_0() {
+    let path = "tests/fixtures/warnings/identical-text.toml";
+    rungs()
+        .args(["check", "--catalog", path])
+        .assert()
+        .code(0)
+        .stderr("")
+        .stdout(format!(
+            "ok: 1 roles, 3 levels, 1 domains, 1 skills, 3 expectations (0 required, 3 optional)\n\
+             {path}:24:6: warning: skill `testing` has the same text for Engineer at Middle and \
+             Senior; say what changes at the higher level\n"
+        ));
+}
+
+#[test]
+fn invalid_catalog_exits_1_with_located_diagnostics() {
+    let path = "tests/fixtures/invalid/unknown-key.toml";
+    rungs()
+        .args(["check", "--catalog", path])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(format!(
+            "{path}:23:1: error: a skill has no `domain`; add `domain = \"…\"` naming one of: `craft`, `people`\n   \
+             |\n\
+             23 | [[skills]]\n   \
+             | ^^^^^^^^^^\n\
+             \n\
+             {path}:26:1: error: unknown key `domian` in a skill; did you mean `domain`? \
+             (valid keys: id, name, domain, summary, tags, updated, expectations)\n   \
+             |\n\
+             26 | domian = \"craft\"\n   \
+             | ^^^^^^\n\
+             error: catalog is not valid: 2 errors, 0 warnings\n"
+        ));
+}
+
+#[test]
+fn every_invalid_fixture_exits_1() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        rungs()
+            .arg("check")
+            .arg("--catalog")
+            .arg(&path)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains(": error: "))
+            .stderr(predicate::str::contains("error: catalog is not valid: "));
+    }
+}
+
+#[test]
+fn all_files_are_reported_in_one_run() {
+    let root = "tests/fixtures/invalid/many-broken-files";
+    let out = rungs()
+        .args(["check", "--catalog", root])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::ends_with(
+            "error: catalog is not valid: 7 errors, 0 warnings\n",
+        ));
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    let headlines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with(root))
+        .map(|l| l.split(": error: ").next().unwrap())
+        .collect();
+    assert_eq!(
+        headlines,
+        [
+            format!("{root}/catalog.toml:12:1"),
+            format!("{root}/catalog.toml:14:1"),
+            format!("{root}/skills/a-syntax.toml:4:23"),
+            format!("{root}/skills/b-unknown-key.toml:4:1"),
+            format!("{root}/skills/nested/c-unknown-domain.toml:3:10"),
+            format!("{root}/skills/nested/deeper/d-bad-cells.toml:6:10"),
+            format!("{root}/skills/nested/deeper/d-bad-cells.toml:7:1"),
+        ]
+    );
+}
+
+#[test]
+fn missing_catalog_exits_1() {
+    rungs()
+        .args(["check", "--catalog", "no/such/catalog.toml"])
+        .assert()
+        .code(1)
+        .stderr(
+            "no/such/catalog.toml:1:1: error: catalog not found: no such file or directory\n\
+             error: catalog is not valid: 1 error, 0 warnings\n",
+        );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["--bogus"][..],
+        &["check", "--bogus"],
+        &["check", "extra-argument"],
+        &["init"],
+        &["frobnicate"],
+        &["check", "--catalog"],
+    ] {
+        rungs()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::is_empty().not());
+    }
+}
+
+#[test]
+fn rungs_catalog_env_var_is_honoured() {
+    rungs()
+        .env("RUNGS_CATALOG", SEED)
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout(SEED_SUMMARY);
+    rungs()
+        .env("RUNGS_CATALOG", "tests/fixtures/invalid/no-roles.toml")
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "tests/fixtures/invalid/no-roles.toml:1:1: error: the catalog defines no roles",
+        ));
+    // --catalog wins over the environment.
+    rungs()
+        .env("RUNGS_CATALOG", "tests/fixtures/invalid/no-roles.toml")
+        .args(["check", "--catalog", SEED])
+        .assert()
+        .code(0)
+        .stdout(SEED_SUMMARY);
+}
+
+#[test]
+fn init_writes_a_catalog_that_checks_clean() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("my-catalog");
+    let files = rungs::catalog::embedded_files();
+    rungs()
+        .arg("init")
+        .arg(&dir)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with(format!(
+            "wrote {} files to {}",
+            files.len(),
+            dir.display()
+        )));
+    assert!(dir.join("catalog.toml").is_file());
+    for (rel, bytes) in &files {
+        assert_eq!(&std::fs::read(dir.join(rel)).unwrap(), bytes, "{rel:?}");
+    }
+    // The written catalog is the embedded one: same summary, no warnings.
+    rungs()
+        .arg("check")
+        .arg("--catalog")
+        .arg(&dir)
+        .assert()
+        .code(0)
+        .stdout(embedded_summary())
+        .stderr("");
+}
+
+#[test]
+fn init_refuses_to_overwrite_without_force() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    rungs().arg("init").arg(dir).assert().code(0);
+    let root = dir.join("catalog.toml");
+    std::fs::write(&root, "# my edits\n").unwrap();
+
+    rungs()
+        .arg("init")
+        .arg(dir)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("already exists"))
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(&root).unwrap(),
+        "# my edits\n",
+        "refused init must not write"
+    );
+
+    rungs().arg("init").arg(dir).arg("--force").assert().code(0);
+    let (_, original) = rungs::catalog::embedded_files()
+        .into_iter()
+        .find(|(p, _)| p == Path::new("catalog.toml"))
+        .unwrap();
+    assert_eq!(std::fs::read(&root).unwrap(), original);
+    rungs()
+        .arg("check")
+        .arg("--catalog")
+        .arg(dir)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn init_into_a_folder_with_unrelated_files_is_fine() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("notes.txt"), "keep me").unwrap();
+    rungs().arg("init").arg(tmp.path()).assert().code(0);
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("notes.txt")).unwrap(),
+        "keep me"
+    );
+}

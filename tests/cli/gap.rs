@@ -1,0 +1,476 @@
+//! The `rungs gap` subcommand: formats, defaults, review files, mismatched
+//! flags, exit codes.
+
+use std::path::{Path, PathBuf};
+
+use predicates::prelude::*;
+use rungs::catalog::Date;
+use rungs::review::{Assessment, Mark, Review};
+
+use crate::support::{json_of, rungs, stdout_of};
+
+/// Runs `args`, expects `code` and nothing on stdout, returns stderr.
+fn fails(args: &[&str], code: i32) -> String {
+    let out = rungs().args(args).assert().code(code).stdout("");
+    String::from_utf8(out.get_output().stderr.clone()).unwrap()
+}
+
+fn embedded() -> rungs::catalog::Catalog {
+    rungs::catalog::load_embedded().unwrap().catalog
+}
+
+/// The current Lead text of `skill` for data scientists.
+fn lead_text(skill: &str) -> String {
+    let c = embedded();
+    let s = &c.skills[c.skill_index(skill).unwrap()];
+    let (ds, lead) = (
+        c.role_index("data-scientist").unwrap(),
+        c.level_index("lead").unwrap(),
+    );
+    s.cell(ds, lead).unwrap().text.clone()
+}
+
+/// A senior → lead review of a data scientist, written to `dir/name`: SQL
+/// met, Data Quality partly (assessed against older text), Python not yet.
+fn write_review(dir: &Path, name: &str) -> PathBuf {
+    let mut r = Review::new(
+        "data-scientist",
+        "senior",
+        "lead",
+        "Data & ML Skills Matrix",
+        Date {
+            year: 2026,
+            month: 3,
+            day: 4,
+        },
+    );
+    r.items.insert(
+        "sql".into(),
+        Assessment {
+            mark: Some(Mark::Met),
+            note: "owns the warehouse style guide".into(),
+            expectation: lead_text("sql"),
+        },
+    );
+    r.items.insert(
+        "data-quality".into(),
+        Assessment {
+            mark: Some(Mark::Partly),
+            note: "contracts drafted, not signed".into(),
+            expectation: "An older wording of the lead expectation.".into(),
+        },
+    );
+    r.items.insert(
+        "python-engineering".into(),
+        Assessment {
+            mark: Some(Mark::NotYet),
+            note: String::new(),
+            expectation: lead_text("python-engineering"),
+        },
+    );
+    let path = dir.join(name);
+    std::fs::write(&path, r.to_toml()).unwrap();
+    path
+}
+
+#[test]
+fn markdown_is_the_default_and_reads_as_minutes() {
+    let out = stdout_of(&["gap", "--role", "data-scientist", "--from", "senior"]);
+    assert_eq!(
+        out,
+        stdout_of(&[
+            "gap",
+            "--role",
+            "Data Scientist",
+            "--from",
+            "3",
+            "--to",
+            "lead",
+            "--format",
+            "markdown"
+        ]),
+        "names, numbers and the default --to give the same report"
+    );
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("# Promotion review: Data Scientist · Senior → Lead")
+    );
+    assert!(out.contains("\n**Catalog:** Data & ML Skills Matrix · **Date:** "));
+    assert!(out.contains(" changes** · "), "{out}");
+    assert!(out.contains("\n## 1. "));
+    assert!(out.contains("\n**Senior** (") && out.contains("\n**Lead** ("));
+    assert!(!out.contains("**Mark:**"), "no review, no marks");
+    // The date is today's, as YYYY-MM-DD.
+    let date = out.split("**Date:** ").nth(1).unwrap();
+    let date = &date[..10];
+    assert!(
+        date.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 {
+            c == '-'
+        } else {
+            c.is_ascii_digit()
+        }),
+        "{date}"
+    );
+}
+
+#[test]
+fn text_format_is_plain() {
+    let out = stdout_of(&[
+        "gap",
+        "--role",
+        "data-scientist",
+        "--from",
+        "senior",
+        "--format",
+        "text",
+    ]);
+    assert!(out.starts_with("Promotion review: Data Scientist · Senior → Lead\nCatalog: "));
+    assert!(out.contains("\n1. "));
+    assert!(out.contains("\n   Lead ("));
+    assert!(!out.contains('\u{1b}') && !out.contains("**") && !out.contains("## "));
+}
+
+#[test]
+fn json_format_has_the_documented_keys_in_order() {
+    let out = stdout_of(&[
+        "gap",
+        "--role",
+        "data-scientist",
+        "--from",
+        "junior",
+        "--to",
+        "senior",
+        "--format",
+        "json",
+    ]);
+    let at = |key: &str| out.find(&format!("\n  \"{key}\": ")).unwrap();
+    let order = [
+        "schema", "role", "from", "to", "catalog", "date", "counts", "items",
+    ];
+    assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["from"]["id"], "junior");
+    assert_eq!(v["to"]["id"], "senior");
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(v["counts"]["changes"], items.len());
+    let required = items.iter().filter(|i| i["required"] == true).count();
+    assert_eq!(v["counts"]["required"], required);
+    for i in items {
+        let path = i["path"].as_array().unwrap();
+        assert_eq!(path.len(), 1, "middle lies between");
+        assert_eq!(path[0]["level"]["id"], "middle");
+        assert!(i["mark"].is_null() && i["note"].is_null() && i["stale"] == false);
+        assert!(
+            ["new", "dropped", "becomes-required", "changed"]
+                .contains(&i["change"].as_str().unwrap())
+        );
+    }
+    assert!(
+        items
+            .iter()
+            .any(|i| i["change"] == "new" && i["from"].is_null())
+    );
+}
+
+#[test]
+fn review_file_supplies_role_levels_marks_and_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_review(dir.path(), "ana.toml");
+    let file = path.to_str().unwrap();
+    let md = stdout_of(&["gap", "--review", file]);
+    assert!(md.starts_with("# Promotion review: Data Scientist · Senior → Lead\n"));
+    assert!(md.contains("**Date:** 2026-03-04"), "the review's date");
+    assert!(
+        md.contains(" · assessed 3/") && md.contains(" · 1 met · 1 partly · 1 not yet\n"),
+        "{md}"
+    );
+    assert!(md.contains("\n**Mark:** met\n\n**Note:** owns the warehouse style guide\n"));
+    assert!(md.contains("\n**Mark:** partly\n\n**Note:** contracts drafted, not signed\n"));
+    assert!(md.contains("\n**Mark:** not yet\n"));
+    assert_eq!(
+        md.matches("⚠ the catalog text changed since it was assessed")
+            .count(),
+        1
+    );
+    assert!(md.contains("> An older wording of the lead expectation.\n"));
+
+    // Matching flags are fine and change nothing.
+    assert_eq!(
+        md,
+        stdout_of(&[
+            "gap",
+            "--review",
+            file,
+            "--role",
+            "Data Scientist",
+            "--from",
+            "senior",
+            "--to",
+            "4"
+        ])
+    );
+
+    let v = json_of(&["gap", "--review", file, "--format", "json"]);
+    assert_eq!(v["date"], "2026-03-04");
+    assert_eq!(
+        (
+            &v["counts"]["assessed"],
+            &v["counts"]["met"],
+            &v["counts"]["partly"],
+            &v["counts"]["not_yet"]
+        ),
+        (&3.into(), &1.into(), &1.into(), &1.into())
+    );
+    let item = |id: &str| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["skill"]["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(item("sql")["mark"], "met");
+    assert_eq!(item("sql")["note"], "owns the warehouse style guide");
+    assert_eq!(item("sql")["stale"], false);
+    assert_eq!(item("data-quality")["stale"], true);
+    assert_eq!(item("python-engineering")["mark"], "not-yet");
+    assert!(item("python-engineering")["note"].is_null());
+
+    let text = stdout_of(&["gap", "--review", file, "--format", "text"]);
+    assert!(text.contains("   Mark: met\n   Note: owns the warehouse style guide\n"));
+    assert!(text.contains("⚠ the catalog text changed since it was assessed"));
+}
+
+#[test]
+fn flags_that_contradict_the_review_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_review(dir.path(), "ana.toml");
+    let file = path.to_str().unwrap();
+    let err = fails(&["gap", "--review", file, "--from", "middle"], 2);
+    assert!(
+        err.starts_with("error: --from middle does not match the review's from level senior in "),
+        "{err}"
+    );
+    assert!(err.contains("leave --from out"), "{err}");
+    let err = fails(&["gap", "--review", file, "--role", "llm-engineer"], 2);
+    assert!(err.contains("--role llm-engineer does not match the review's role data-scientist"));
+    let err = fails(&["gap", "--review", file, "--to", "principal"], 2);
+    assert!(err.contains("the review's target level lead"), "{err}");
+}
+
+#[test]
+fn missing_and_invalid_review_files_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.toml");
+    let err = fails(&["gap", "--review", missing.to_str().unwrap()], 1);
+    assert!(err.starts_with("error: no such review file: "), "{err}");
+    assert!(!missing.exists(), "nothing is created");
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "role = \"data-scientist\"\nfrom = \"senior\"\nto = \"lead\"\ndate = 2026-03-04\n\n\
+         [[items]]\nskill = \"sql\"\nmark = \"done\"\n",
+    )
+    .unwrap();
+    let err = fails(&["gap", "--review", bad.to_str().unwrap()], 1);
+    let headline = format!("{}:8:", bad.display());
+    assert!(err.starts_with(&headline), "{err}");
+    assert!(err.contains("unknown mark `done`; valid marks: met, partly, not-yet"));
+    assert!(err.contains("8 | mark = \"done\""), "snippet: {err}");
+
+    let unknown = dir.path().join("unknown.toml");
+    std::fs::write(
+        &unknown,
+        "role = \"astronaut\"\nfrom = \"senior\"\nto = \"lead\"\ndate = 2026-03-04\n",
+    )
+    .unwrap();
+    let err = fails(&["gap", "--review", unknown.to_str().unwrap()], 1);
+    assert!(err.contains("unknown role `astronaut`"), "{err}");
+}
+
+#[test]
+fn unknown_or_wrong_levels_and_roles_exit_2() {
+    let err = fails(&["gap", "--role", "astronaut", "--from", "senior"], 2);
+    assert!(
+        err.starts_with("error: unknown role `astronaut`; valid roles: data-scientist"),
+        "{err}"
+    );
+    let err = fails(&["gap", "--role", "data-scientist", "--from", "guru"], 2);
+    assert!(err.starts_with("error: unknown level `guru`"), "{err}");
+    assert!(err.contains("senior (Senior, 3)"), "{err}");
+    let err = fails(
+        &[
+            "gap",
+            "--role",
+            "data-scientist",
+            "--from",
+            "lead",
+            "--to",
+            "middle",
+        ],
+        2,
+    );
+    assert_eq!(
+        err,
+        "error: --to middle must be above --from lead; valid levels for --to: principal (Principal, 5)\n"
+    );
+    let err = fails(
+        &["gap", "--role", "data-scientist", "--from", "principal"],
+        2,
+    );
+    assert!(err.contains("highest level"), "{err}");
+    let err = fails(&["gap", "--from", "senior"], 2);
+    assert!(err.starts_with("error: --role is required"), "{err}");
+    let err = fails(&["gap", "--role", "data-scientist"], 2);
+    assert!(err.starts_with("error: --from is required"), "{err}");
+    rungs()
+        .args([
+            "gap",
+            "--role",
+            "data-scientist",
+            "--from",
+            "senior",
+            "--format",
+            "pdf",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'pdf'"));
+}
+
+#[test]
+fn top_level_role_flag_and_level_work_as_defaults() {
+    assert_eq!(
+        stdout_of(&["--role", "data-scientist", "--level", "senior", "gap"]),
+        stdout_of(&["gap", "--role", "data-scientist", "--from", "senior"])
+    );
+}
+
+/// A catalog where nothing changes between the two levels.
+#[test]
+fn zero_changes_still_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("flat.toml");
+    std::fs::write(
+        &path,
+        r#"
+[[levels]]
+id = "one"
+name = "One"
+[[levels]]
+id = "two"
+name = "Two"
+[[roles]]
+id = "dev"
+name = "Dev"
+[[domains]]
+id = "craft"
+name = "Craft"
+[[skills]]
+id = "git"
+name = "Git"
+domain = "craft"
+[skills.expectations.dev]
+one = "Uses git."
+two = "Uses git."
+"#,
+    )
+    .unwrap();
+    let catalog = path.to_str().unwrap();
+    let out = stdout_of(&[
+        "gap",
+        "--catalog",
+        catalog,
+        "--role",
+        "dev",
+        "--from",
+        "one",
+    ]);
+    assert!(
+        out.contains("**0 changes** · 0 required · assessed 0/0\n"),
+        "{out}"
+    );
+    assert!(out.contains("Nothing changes for Dev from One to Two."));
+    let v = json_of(&[
+        "gap",
+        "--catalog",
+        catalog,
+        "--role",
+        "dev",
+        "--from",
+        "one",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["items"], serde_json::json!([]));
+}
+
+#[test]
+fn invalid_catalog_exits_1() {
+    rungs()
+        .args([
+            "gap",
+            "--catalog",
+            "tests/fixtures/invalid/bad-id.toml",
+            "--role",
+            "x",
+            "--from",
+            "y",
+        ])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("error: catalog is not valid"));
+}
+
+/// The JSON example in docs/json.md's `rungs gap` section has the keys the
+/// command writes, in the same order.
+#[test]
+fn documented_json_example_matches_the_output() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/json.md"))
+        .unwrap();
+    let section = &doc[doc.find("# `rungs gap`").unwrap()..];
+    let block = &section[section.find("```json\n").unwrap() + 8..];
+    let block = &block[..block.find("```").unwrap()];
+    let documented: serde_json::Value = serde_json::from_str(block).unwrap();
+    let real = json_of(&[
+        "gap",
+        "--role",
+        "data-scientist",
+        "--from",
+        "middle",
+        "--to",
+        "lead",
+        "--format",
+        "json",
+    ]);
+    fn shape(v: &serde_json::Value) -> serde_json::Value {
+        match v {
+            serde_json::Value::Object(m) => m
+                .iter()
+                .map(|(k, v)| (k.clone(), shape(v)))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+            serde_json::Value::Array(a) => a.first().map(shape).into_iter().collect(),
+            _ => serde_json::Value::Null,
+        }
+    }
+    let item = real["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["skill"]["id"] == "hiring-interviewing")
+        .unwrap();
+    assert_eq!(shape(&documented["items"][0]), shape(item));
+    assert_eq!(documented["counts"], real["counts"]);
+    for key in ["schema", "role", "from", "to", "catalog"] {
+        assert_eq!(documented[key], real[key], "{key}");
+    }
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    assert_eq!(keys(&documented), keys(&real));
+}

@@ -1,0 +1,14 @@
+//! The `rungs` command line, run as a process: one test binary for every
+//! subcommand, and the documentation's examples checked against real output.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod check;
+mod config;
+mod docs_examples;
+mod gap;
+mod review;
+mod search;
+mod show;

@@ -1,0 +1,101 @@
+//! Helpers shared by the three test binaries (tests/cli, tests/tui,
+//! tests/catalog): running the `rungs` binary, and driving and drawing an
+//! `App` with key presses. Each binary includes this file with
+//! `#[path = "../support/mod.rs"] mod support;`.
+// Each binary uses only some of these helpers; the rest would be dead code
+// in that binary.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rungs::tui::app::App;
+use rungs::tui::keymap;
+
+/// The `rungs` binary, run from the crate root (so `tests/fixtures/...`
+/// paths work) with `RUNGS_CATALOG` removed (so the embedded catalog is the
+/// default whatever the environment says).
+pub fn rungs() -> Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("rungs");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("RUNGS_CATALOG");
+    cmd
+}
+
+/// Stdout of a run that must exit 0 with nothing on stderr.
+pub fn stdout_of(args: &[&str]) -> String {
+    let out = rungs().args(args).assert().code(0).stderr("");
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+/// Stdout of a successful run parsed as one JSON document ending in a newline.
+pub fn json_of(args: &[&str]) -> serde_json::Value {
+    let out = stdout_of(args);
+    assert!(out.ends_with("}\n"), "{out}");
+    serde_json::from_str(&out).unwrap()
+}
+
+/// A key press event.
+pub fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
+    Event::Key(KeyEvent {
+        code,
+        modifiers,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    })
+}
+
+/// Presses one key (no modifiers) through the keymap and `App::update`.
+pub fn key(app: &mut App, code: KeyCode) {
+    if let Some(a) = keymap::map(app, &press(code, KeyModifiers::NONE)) {
+        app.update(a);
+    }
+}
+
+/// Types every character of `s` as a key press.
+pub fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// Feeds keys written like `"j j l Enter Esc C-c"` to the app.
+pub fn key_names(app: &mut App, seq: &str) {
+    for k in seq.split_whitespace() {
+        let (code, mods) = match k {
+            "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+            "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+            "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+            "BackTab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+            "Up" => (KeyCode::Up, KeyModifiers::NONE),
+            "Down" => (KeyCode::Down, KeyModifiers::NONE),
+            "Left" => (KeyCode::Left, KeyModifiers::NONE),
+            "Right" => (KeyCode::Right, KeyModifiers::NONE),
+            "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+            "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+            "Home" => (KeyCode::Home, KeyModifiers::NONE),
+            "End" => (KeyCode::End, KeyModifiers::NONE),
+            "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+            c if c.chars().count() == 1 => {
+                (KeyCode::Char(c.chars().next().unwrap()), KeyModifiers::NONE)
+            }
+            other => panic!("unknown key {other}"),
+        };
+        if let Some(action) = keymap::map(app, &press(code, mods)) {
+            app.update(action);
+        }
+    }
+}
+
+/// Draws the app on a test terminal of the app's size.
+pub fn render(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal
+}
+
+/// The drawn screen as text, one quoted line per row (the snapshot format).
+pub fn screen(app: &App) -> String {
+    render(app).backend().to_string()
+}

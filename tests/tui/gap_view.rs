@@ -1,0 +1,146 @@
+//! The gap view driven by key sequences through the keymap and
+//! `App::update`, without a terminal; and its screens.
+
+use crossterm::event::KeyCode;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rungs::catalog::load_embedded;
+use rungs::review::Mark;
+use rungs::tui::action::Action;
+use rungs::tui::app::{App, Overlay};
+use rungs::tui::theme::Theme;
+
+use crate::support::{key, keys, screen};
+
+fn app() -> App {
+    let mut app = App::new(load_embedded().unwrap().catalog);
+    app.theme = Theme::mono();
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+#[test]
+fn open_mark_note_and_close() {
+    let mut a = app();
+    keys(&mut a, "3g");
+    assert_eq!(a.overlay, Overlay::Gap);
+    let g = a.gap.as_ref().unwrap();
+    assert_eq!((g.gap.from, g.gap.to), (2, 3));
+    let n = g.gap.items.len();
+    assert!(n > 0);
+    assert!(a.status.is_none());
+
+    keys(&mut a, "m");
+    assert!(a.save_requested, "every change asks for a save");
+    a.save_requested = false;
+    keys(&mut a, "jp");
+    keys(&mut a, "jn");
+    keys(&mut a, "j ");
+    let c = a.gap_counts();
+    assert_eq!((c.assessed, c.met, c.partly, c.not_yet), (4, 2, 1, 1));
+    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Char(' '));
+    assert_eq!(a.gap_counts().assessed, 3, "space cycles back to no mark");
+    keys(&mut a, "ku");
+    assert_eq!(a.gap_counts().assessed, 2);
+
+    // A note: typed keys go to the note, not to the marks.
+    keys(&mut a, "e");
+    keys(&mut a, "led the DDP migration, Q3 mpn");
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Enter);
+    let item = a.gap_item().unwrap().skill;
+    let assessed = a.assessment(item).unwrap();
+    assert_eq!(assessed.note, "led the DDP migration, Q3 mp");
+    assert_eq!(
+        a.gap_counts().assessed,
+        2,
+        "typing m p n in a note marks nothing"
+    );
+    keys(&mut a, "e");
+    keys(&mut a, "zzz");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(
+        a.assessment(item).unwrap().note,
+        "led the DDP migration, Q3 mp",
+        "Esc cancels"
+    );
+
+    // The header reads like the issue says.
+    let s = screen(&a);
+    assert!(
+        s.contains(&format!("Data Scientist · Senior → Lead · {n} changes")),
+        "{s}"
+    );
+    assert!(s.contains("assessed 2/"), "{s}");
+
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, Overlay::None);
+    keys(&mut a, "g");
+    assert_eq!(a.gap_counts().assessed, 2, "marks survive closing the view");
+}
+
+#[test]
+fn target_and_from_levels_move() {
+    let mut a = app();
+    keys(&mut a, "2g");
+    keys(&mut a, "]]");
+    let g = a.gap.as_ref().unwrap();
+    assert_eq!((g.gap.from, g.gap.to), (1, 3 + 1));
+    assert!(
+        g.gap.items.iter().all(|i| i.path.len() == 2),
+        "the levels in between are kept"
+    );
+    keys(&mut a, "[[[[");
+    assert_eq!(
+        a.gap.as_ref().unwrap().gap.to,
+        2,
+        "never at or below the from level"
+    );
+    key(&mut a, KeyCode::Right);
+    let g = a.gap.as_ref().unwrap();
+    assert_eq!(
+        (g.gap.from, g.gap.to),
+        (2, 3),
+        "the target moves up with the from level"
+    );
+    keys(&mut a, "]]]]]");
+    assert_eq!(a.gap.as_ref().unwrap().gap.to, 4);
+    keys(&mut a, "x");
+    assert!(a.export_requested);
+}
+
+#[test]
+fn top_level_says_there_is_nothing_above() {
+    let mut a = app();
+    keys(&mut a, "5g");
+    assert!(a.status.as_deref().unwrap_or("").contains("top level"));
+    assert!(a.gap.as_ref().unwrap().gap.items.is_empty());
+    screen(&a);
+}
+
+#[test]
+fn gap_view_snapshot() {
+    let mut a = app();
+    a.today = rungs::catalog::Date {
+        year: 2026,
+        month: 11,
+        day: 29,
+    };
+    keys(&mut a, "3g");
+    keys(&mut a, "m");
+    keys(&mut a, "e");
+    keys(&mut a, "led the DDP migration");
+    key(&mut a, KeyCode::Enter);
+    keys(&mut a, "j");
+    insta::assert_snapshot!(screen(&a));
+    a.update(Action::Resize(60, 20));
+    insta::assert_snapshot!("gap_view_small", screen(&a));
+    for (w, h) in [(0, 0), (10, 5), (40, 12), (41, 13)] {
+        a.update(Action::Resize(w, h));
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    }
+    let _ = Mark::Met;
+}

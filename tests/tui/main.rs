@@ -1,0 +1,16 @@
+//! The explorer without a terminal: key sequences through the keymap and
+//! `App::update`, screens drawn on ratatui's TestBackend (insta snapshots in
+//! tests/tui/snapshots), random sessions, catalog reloads, and the terminal
+//! restored after a panic.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod gap_view;
+mod keys;
+mod panic_restore;
+mod random_ui;
+mod reload;
+mod render;
+mod zh;

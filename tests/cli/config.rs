@@ -4,6 +4,8 @@
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 
+use crate::support::whole;
+
 #[test]
 fn path_follows_xdg_config_home() {
     let dir = tempfile::tempdir().unwrap();
@@ -20,11 +22,11 @@ fn path_follows_xdg_config_home() {
         printed.trim(),
         dir.path().join("rungs/config.toml").display().to_string()
     );
-    cargo_bin_cmd!("rungs")
+    let out = cargo_bin_cmd!("rungs")
         .args(["config", "--path", "--config", "/x/y.toml"])
         .assert()
-        .success()
-        .stdout("/x/y.toml\n");
+        .success();
+    insta::assert_snapshot!(whole(&out.get_output().stdout));
 }
 
 #[test]

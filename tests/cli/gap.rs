@@ -7,7 +7,7 @@ use predicates::prelude::*;
 use rungs::catalog::Date;
 use rungs::review::{Assessment, Mark, Review};
 
-use crate::support::{json_of, rungs, stdout_of};
+use crate::support::{json_of, rungs, stdout_of, whole};
 
 /// Runs `args`, expects `code` and nothing on stdout, returns stderr.
 fn fails(args: &[&str], code: i32) -> String {
@@ -314,10 +314,7 @@ fn unknown_or_wrong_levels_and_roles_exit_2() {
         ],
         2,
     );
-    assert_eq!(
-        err,
-        "error: --to middle must be above --from lead; valid levels for --to: principal (Principal, 5)\n"
-    );
+    insta::assert_snapshot!("to_below_from", whole(err.as_bytes()));
     let err = fails(
         &["gap", "--role", "data-scientist", "--from", "principal"],
         2,

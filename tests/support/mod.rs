@@ -99,3 +99,12 @@ pub fn render(app: &App) -> Terminal<TestBackend> {
 pub fn screen(app: &App) -> String {
     render(app).backend().to_string()
 }
+
+/// A whole output for `insta::assert_snapshot!`, checked to end in exactly
+/// one newline: insta ignores trailing whitespace, and the exact comparisons
+/// these snapshots replaced did not.
+pub fn whole(bytes: &[u8]) -> String {
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    assert_eq!(&text[text.trim_end().len()..], "\n", "{text:?}");
+    text
+}

@@ -1,7 +1,7 @@
 //! Fuzzes the catalog loader: TOML parsing, the catalog walker, validation,
 //! cleaning and diagnostics, all in memory through `load_str`.
 //!
-//! Besides "no panic", it checks what tests/proptest_loader.rs checks: every
+//! Besides "no panic", it checks what tests/catalog/proptest_loader.rs checks: every
 //! diagnostic names the input file at line ≥ 1, column ≥ 1 and prints
 //! nothing that could drive a terminal; a loaded catalog holds no forbidden
 //! character in any name or text.

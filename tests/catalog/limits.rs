@@ -1,5 +1,5 @@
 //! Limits that end in a clear message rather than a hang, a crash or a
-//! silent success, where tests/catalog_fixtures.rs and tests/pathological.rs
+//! silent success, where tests/catalog/fixtures.rs and tests/catalog/pathological.rs
 //! do not already cover them (there: 64 MiB files, deeply nested TOML
 //! values and keys, 10 million cells, symlink loops, non-UTF-8 review files
 //! through the CLI).

@@ -3,11 +3,11 @@
 //! (line ≥ 1, column ≥ 1, inside the file), nothing printable that could
 //! drive a terminal, and no forbidden character in a catalog that loads.
 //!
-//! tests/pathological.rs mutates bytes blindly; these mutations know TOML's
+//! tests/catalog/pathological.rs mutates bytes blindly; these mutations know TOML's
 //! shape (lines, keys, tables, string values), so they reach the catalog
 //! walker with well-formed documents far more often. Case counts are kept
 //! small so the file runs in seconds in a debug build; raise them with
-//! `PROPTEST_CASES=5000 cargo test --test proptest_loader` for a longer run.
+//! `PROPTEST_CASES=5000 cargo test --test catalog proptest_loader` for a longer run.
 
 use std::path::{Path, PathBuf};
 

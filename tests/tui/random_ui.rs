@@ -12,7 +12,7 @@
 //!
 //! The generator is a seeded xorshift, so a failure is reproducible: it is
 //! reported with its seed and a shrunk list of the events that cause it.
-//! `RUNGS_UI_SESSIONS=2000 cargo test --release --test random_ui` runs longer.
+//! `RUNGS_UI_SESSIONS=2000 cargo test --release --test tui random_ui` runs longer.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;

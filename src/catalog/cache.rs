@@ -16,7 +16,8 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use super::diagnostic::Diagnostic;
-use super::load::{LoadError, Loaded, catalog_files, load_listed, load_path};
+use super::load::{LoadError, Loaded, load_listed, load_path};
+use super::source::catalog_files;
 use super::types::{Catalog, Named, Skill};
 
 /// One source file as the key sees it.

@@ -1,41 +1,27 @@
-//! Loading a catalog from a file, a directory tree, or the embedded default.
+//! Assembling a catalog from its sources: a file, a directory tree, or the
+//! embedded default, parsed and checked into a [`Catalog`].
 //!
-//! Reading is split in three steps so that every problem of every file is
+//! Reading (see [`super::source`]) and assembling are split in three steps so that every problem of every file is
 //! reported in one run: gather the files (sorted, so the result does not
 //! depend on the file system), read the root, then read the skill files in
 //! parallel against the ids the root defines, and check the whole.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use include_dir::{Dir, include_dir};
 use rayon::prelude::*;
 use thiserror::Error;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, Severity, SourceFile};
-use super::parse::{self, Ctx, NamedDef, ROOT_KEYS, Schema, SkillDef};
-use super::types::{Catalog, Necessity};
-
-/// The default catalog, compiled into the binary.
-pub static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/catalog");
-
-/// How embedded files are named in messages.
-pub const EMBEDDED_PREFIX: &str = "<embedded>";
-
-/// Largest catalog file read; larger ones are refused with an error.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-/// Most files a directory catalog may hold.
-pub const MAX_FILES: usize = 100_000;
-/// Most expectation cells a catalog may hold, counting every role × level
-/// slot of every skill, written or not. Each skill keeps a full grid, so a
-/// small file with thousands of roles and levels would otherwise need
-/// gigabytes.
-pub const MAX_CELLS: usize = 10_000_000;
-/// Deepest folder nesting followed below a catalog root.
-const MAX_DEPTH: usize = 64;
+use super::lint::{self, located};
+use super::parse::{self, Ctx, ROOT_KEYS, Schema, SkillDef};
+use super::source::{
+    EMBEDDED_PREFIX, MAX_CELLS, RawFile, decode, describe_io, embedded_files, gather,
+    is_catalog_file, read_raw, shown,
+};
+use super::types::{Catalog, Origin};
 
 /// A valid catalog and the warnings found while loading it.
 #[derive(Debug, Clone)]
@@ -60,37 +46,8 @@ impl LoadError {
     }
 }
 
-/// One file of a catalog before decoding: where it is and its bytes.
-struct RawFile {
-    display: String,
-    bytes: Result<Vec<u8>, Diagnostic>,
-    /// A skill file not read yet: it is read on the thread that parses it,
-    /// so reading and parsing overlap across cores.
-    later: Option<PathBuf>,
-}
-
-/// The files a catalog at `path` is read from, in the order `load_path`
-/// reads them; `None` when that cannot be told without an error.
-pub(crate) fn catalog_files(path: &Path) -> Option<Vec<PathBuf>> {
-    let meta = fs::metadata(path).ok()?;
-    if !meta.is_dir() {
-        return Some(vec![path.to_path_buf()]);
-    }
-    let root = path.join("catalog.toml");
-    if !root.is_file() {
-        return None;
-    }
-    let mut diags = Vec::new();
-    let skills = gather(path, &mut diags);
-    if !diags.is_empty() {
-        return None;
-    }
-    let mut files = vec![root];
-    files.extend(skills);
-    Some(files)
-}
-
-/// Loads a catalog from files already listed by [`catalog_files`] for
+/// Loads a catalog from files already listed by
+/// [`catalog_files`](super::source::catalog_files) for
 /// `path`, so a caller that needed the list does not walk the folder again.
 pub(crate) fn load_listed(path: &Path, files: &[PathBuf]) -> Result<Loaded, LoadError> {
     match files.split_first() {
@@ -111,11 +68,7 @@ fn load_dir(
     let root = read_raw(&root_file);
     let skills: Vec<RawFile> = skill_paths
         .iter()
-        .map(|p| RawFile {
-            display: String::new(),
-            bytes: Ok(Vec::new()),
-            later: Some(p.clone()),
-        })
+        .map(|p| RawFile::later(p.clone()))
         .collect();
     let mut files = vec![root_file];
     files.extend(skill_paths);
@@ -161,11 +114,10 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 /// named `path_display` (used in messages only; nothing is read from disk).
 /// For tests and fuzzing: the same checks as [`load_path`] on a `.toml` file.
 pub fn load_str(path_display: &str, text: &str) -> Result<Loaded, LoadError> {
-    let root = RawFile {
-        display: super::clean::clean(path_display, true).text,
-        bytes: Ok(text.as_bytes().to_vec()),
-        later: None,
-    };
+    let root = RawFile::in_memory(
+        super::clean::clean(path_display, true).text,
+        text.as_bytes().to_vec(),
+    );
     build(root, Vec::new(), Vec::new()).map(|(catalog, warnings)| Loaded {
         catalog,
         warnings,
@@ -175,17 +127,13 @@ pub fn load_str(path_display: &str, text: &str) -> Result<Loaded, LoadError> {
 
 /// Loads the default catalog compiled into the binary.
 pub fn load_embedded() -> Result<Loaded, LoadError> {
-    let mut files = Vec::new();
-    collect_embedded(&EMBEDDED, &mut files);
-    files.sort_by(|a, b| a.0.cmp(&b.0));
     let mut root = None;
     let mut skills = Vec::new();
-    for (path, bytes) in files {
-        let raw = RawFile {
-            display: format!("{EMBEDDED_PREFIX}/{}", path.display()),
-            bytes: Ok(bytes.to_vec()),
-            later: None,
-        };
+    for (path, bytes) in embedded_files() {
+        let raw = RawFile::in_memory(
+            format!("{EMBEDDED_PREFIX}/{}", path.display()),
+            bytes.to_vec(),
+        );
         if path == Path::new("catalog.toml") {
             root = Some(raw);
         } else if is_catalog_file(&path) {
@@ -201,187 +149,9 @@ pub fn load_embedded() -> Result<Loaded, LoadError> {
     })
 }
 
-/// Every file of the embedded catalog, with its path relative to the root.
-pub fn embedded_files() -> Vec<(PathBuf, &'static [u8])> {
-    let mut files = Vec::new();
-    collect_embedded(&EMBEDDED, &mut files);
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
-}
-
-fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(PathBuf, &'static [u8])>) {
-    for file in dir.files() {
-        out.push((file.path().to_path_buf(), file.contents()));
-    }
-    for sub in dir.dirs() {
-        collect_embedded(sub, out);
-    }
-}
-
-fn is_catalog_file(path: &Path) -> bool {
-    let hidden = path
-        .components()
-        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-    !hidden && path.extension().is_some_and(|e| e == "toml")
-}
-
-/// A path as it appears in messages: a file name may hold control
-/// characters too, and must not drive the terminal either.
-fn shown(path: &Path) -> String {
-    super::clean::clean(&path.display().to_string(), true).text
-}
-
 fn single(path: &str, message: impl Into<String>) -> LoadError {
     LoadError {
         diagnostics: vec![Diagnostic::at_file(Severity::Error, path, message)],
-    }
-}
-
-fn describe_io(e: &std::io::Error, what: &str) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => format!("{what} not found: no such file or directory"),
-        std::io::ErrorKind::PermissionDenied => format!("cannot read {what}: permission denied"),
-        _ => format!("cannot read {what}: {e}"),
-    }
-}
-
-/// Every skill file below `root`, in sorted path order. Folders and files
-/// whose names start with `.` are skipped; a folder reached twice (through a
-/// symlink) is read once, so links cannot loop.
-fn gather(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut visited = HashSet::new();
-    if let Ok(canonical) = fs::canonicalize(root) {
-        visited.insert(canonical);
-    }
-    let mut stack = vec![(root.to_path_buf(), 0usize)];
-    while let Some((dir, depth)) = stack.pop() {
-        let entries = match fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                diags.push(Diagnostic::at_file(
-                    Severity::Error,
-                    shown(&dir),
-                    describe_io(&e, "folder"),
-                ));
-                continue;
-            }
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            // The entry's own type needs no system call; only a symlink
-            // needs metadata(), which follows it: a link to a folder is a
-            // folder.
-            let is_dir = match entry.file_type() {
-                Ok(t) if t.is_symlink() => match fs::metadata(&path) {
-                    Ok(meta) => meta.is_dir(),
-                    Err(_) => continue, // a dangling link is not part of the catalog
-                },
-                Ok(t) => t.is_dir(),
-                Err(_) => continue,
-            };
-            if is_dir {
-                let Ok(canonical) = fs::canonicalize(&path) else {
-                    continue;
-                };
-                if depth + 1 > MAX_DEPTH {
-                    diags.push(Diagnostic::at_file(
-                        Severity::Warning,
-                        shown(&path),
-                        format!("folder nested deeper than {MAX_DEPTH} levels is not read"),
-                    ));
-                } else if visited.insert(canonical) {
-                    stack.push((path, depth + 1));
-                }
-            } else if path.extension().is_some_and(|e| e == "toml")
-                && !(depth == 0 && name == "catalog.toml")
-            {
-                out.push(path);
-                if out.len() > MAX_FILES {
-                    diags.push(Diagnostic::at_file(
-                        Severity::Error,
-                        shown(root),
-                        format!("catalog has more than {MAX_FILES} skill files; split it into several catalogs"),
-                    ));
-                    return Vec::new();
-                }
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-fn read_raw(path: &Path) -> RawFile {
-    let display = shown(path);
-    let bytes = (|| {
-        let file = fs::File::open(path).map_err(|e| describe_io(&e, "file"))?;
-        let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-        if len > MAX_FILE_BYTES {
-            return Err(too_big(len));
-        }
-        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-        // Read one byte past the limit so a file that grows while read, or
-        // reports no size (a pipe), is still caught.
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| describe_io(&e, "file"))?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(too_big(bytes.len() as u64));
-        }
-        Ok(bytes)
-    })();
-    RawFile {
-        bytes: bytes.map_err(|m| Diagnostic::at_file(Severity::Error, display.clone(), m)),
-        display,
-        later: None,
-    }
-}
-
-fn too_big(len: u64) -> String {
-    format!(
-        "file is {len} bytes; catalog files may be at most {} MiB ({MAX_FILE_BYTES} bytes); split it into a directory catalog",
-        MAX_FILE_BYTES / (1024 * 1024)
-    )
-}
-
-/// Decodes a file as UTF-8, or says where the first invalid byte is.
-fn decode(raw: RawFile) -> Result<SourceFile, Diagnostic> {
-    let raw = match &raw.later {
-        Some(path) => read_raw(path),
-        None => raw,
-    };
-    let bytes = raw.bytes?;
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{FEFF}') {
-                text.drain(..3);
-            }
-            Ok(SourceFile::new(raw.display, text))
-        }
-        Err(e) => {
-            let bytes = e.as_bytes();
-            let valid = e.utf8_error().valid_up_to();
-            let prefix = String::from_utf8_lossy(&bytes[..valid]);
-            let line = prefix.matches('\n').count() + 1;
-            let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Err(Diagnostic {
-                line,
-                col,
-                ..Diagnostic::at_file(
-                    Severity::Error,
-                    raw.display,
-                    format!(
-                        "file is not valid UTF-8 (byte 0x{:02X} at offset {valid}); save it as UTF-8 text",
-                        bytes[valid]
-                    ),
-                )
-            })
-        }
     }
 }
 
@@ -604,7 +374,7 @@ fn build(
         domains.iter().map(|d| d.named.clone()).collect(),
         skills.into_iter().map(|(d, _)| d.skill).collect(),
     );
-    diags.extend(warnings(&catalog, &roles));
+    diags.extend(lint::warnings(&catalog, &roles));
     Ok((catalog, diags))
 }
 
@@ -623,9 +393,9 @@ fn syntax_only(raw: RawFile) -> FileResult {
 fn duplicate_ids<'a>(
     ctx: &mut Ctx<'_>,
     kind: &str,
-    defs: impl Iterator<Item = (&'a String, &'a parse::Span, &'a super::types::Origin)>,
+    defs: impl Iterator<Item = (&'a String, &'a parse::Span, &'a Origin)>,
 ) {
-    let mut seen: HashMap<&str, &super::types::Origin> = HashMap::new();
+    let mut seen: HashMap<&str, &Origin> = HashMap::new();
     for (id, span, origin) in defs {
         if let Some(prev) = seen.get(id.as_str()) {
             ctx.error(
@@ -638,97 +408,8 @@ fn duplicate_ids<'a>(
     }
 }
 
-fn located(origin: &super::types::Origin, severity: Severity, message: String) -> Diagnostic {
-    Diagnostic {
-        line: origin.line,
-        col: origin.col,
-        ..Diagnostic::at_file(severity, origin.path.clone(), message)
-    }
-}
-
 /// Orders problems by file and place, errors before warnings.
 fn finish_err(mut diags: Vec<Diagnostic>) -> LoadError {
-    sort(&mut diags);
+    lint::sort(&mut diags);
     LoadError { diagnostics: diags }
-}
-
-fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
-        (a.severity, &a.path, a.line, a.col).cmp(&(b.severity, &b.path, b.line, b.col))
-    });
-}
-
-/// Problems that do not make a catalog invalid but are worth fixing.
-fn warnings(catalog: &Catalog, role_defs: &[NamedDef]) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for skill in &catalog.skills {
-        if skill.expectations().next().is_none() {
-            out.push(located(
-                &skill.origin,
-                Severity::Warning,
-                format!(
-                    "skill `{}` has no expectations, so it is in no role's profile; add expectations for a role ([expectations.<role-id>] in a skill file, [skills.expectations.<role-id>] in a one-file catalog)",
-                    skill.id
-                ),
-            ));
-            continue;
-        }
-        for (r, role) in catalog.roles.iter().enumerate() {
-            // Required at one level, then absent or optional higher up.
-            let mut required_at: Option<usize> = None;
-            for (l, level) in catalog.levels.iter().enumerate() {
-                let cell = skill.cell(r, l);
-                match (required_at, cell.map(|c| c.necessity)) {
-                    (None, Some(Necessity::Required)) => required_at = Some(l),
-                    (Some(from), n) if n != Some(Necessity::Required) => {
-                        let how = if n.is_some() { "optional" } else { "absent" };
-                        out.push(located(
-                            &skill.origin,
-                            Severity::Warning,
-                            format!(
-                                "skill `{}` is required for {} at {} but {how} at {}, a higher level; \
-                                 a requirement usually holds at every level above",
-                                skill.id, role.name, catalog.levels[from].name, level.name
-                            ),
-                        ));
-                        break;
-                    }
-                    _ => {}
-                }
-            }
-            // The same text at two consecutive levels: likely a copy-paste.
-            let present: Vec<(usize, &str)> = (0..catalog.levels.len())
-                .filter_map(|l| skill.cell(r, l).map(|c| (l, c.text.as_str())))
-                .collect();
-            for pair in present.windows(2) {
-                if pair[0].1.trim() == pair[1].1.trim() {
-                    out.push(located(
-                        &skill.origin,
-                        Severity::Warning,
-                        format!(
-                            "skill `{}` has the same text for {} at {} and {}; say what changes at the higher level",
-                            skill.id,
-                            role.name,
-                            catalog.levels[pair[0].0].name,
-                            catalog.levels[pair[1].0].name
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-    for (r, def) in role_defs.iter().enumerate() {
-        if catalog.profile(r).is_empty() {
-            out.push(located(
-                &def.origin,
-                Severity::Warning,
-                format!(
-                    "role `{}` has no skills: no skill has an expectation for it",
-                    def.named.id
-                ),
-            ));
-        }
-    }
-    sort(&mut out);
-    out
 }

@@ -1,25 +1,29 @@
 //! The catalog model: types, TOML loading, validation and diagnostics.
 //!
+//! `source` reads files (limits, folder walking, bytes), `parse` checks one
+//! TOML table at a time, `load` assembles the whole catalog from them,
+//! `lint` adds warnings, `cache` keeps parsed catalogs between runs.
+//!
 //! Pure Rust: nothing here knows about terminals. Text is cleaned once, here,
 //! so every other module may print catalog text as it is.
 
 mod cache;
 mod clean;
 mod diagnostic;
+mod lint;
 mod load;
 mod parse;
 mod select;
+mod source;
 mod types;
 
 pub use cache::{default_dir as default_cache_dir, load_path_cached};
 pub use clean::{clean, is_forbidden};
 pub use diagnostic::{Diagnostic, Severity, Snippet, SourceFile};
-pub use load::{
-    EMBEDDED_PREFIX, LoadError, Loaded, MAX_CELLS, MAX_FILE_BYTES, MAX_FILES, embedded_files,
-    load_embedded, load_path, load_str,
-};
+pub use load::{LoadError, Loaded, load_embedded, load_path, load_str};
 pub(crate) use parse::closest;
 pub use select::NotFound;
+pub use source::{EMBEDDED_PREFIX, MAX_CELLS, MAX_FILE_BYTES, MAX_FILES, embedded_files};
 pub use types::{
     Catalog, CatalogCounts, Cell, Date, Domain, Level, Named, Necessity, Origin, Role, Skill,
     SkillCounts,

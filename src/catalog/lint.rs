@@ -1,0 +1,98 @@
+//! Lint: problems that do not make a catalog invalid but are worth fixing
+//! (a skill in no profile, a requirement that lapses at a higher level,
+//! the same text at two consecutive levels, a role with no skills).
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::parse::NamedDef;
+use super::types::{Catalog, Necessity, Origin};
+
+/// A diagnostic at a skill's or a definition's origin.
+pub(super) fn located(origin: &Origin, severity: Severity, message: String) -> Diagnostic {
+    Diagnostic {
+        line: origin.line,
+        col: origin.col,
+        ..Diagnostic::at_file(severity, origin.path.clone(), message)
+    }
+}
+
+/// Orders problems by severity (errors first), then file and place.
+pub(super) fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (a.severity, &a.path, a.line, a.col).cmp(&(b.severity, &b.path, b.line, b.col))
+    });
+}
+
+/// Problems that do not make a catalog invalid but are worth fixing.
+pub(super) fn warnings(catalog: &Catalog, role_defs: &[NamedDef]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for skill in &catalog.skills {
+        if skill.expectations().next().is_none() {
+            out.push(located(
+                &skill.origin,
+                Severity::Warning,
+                format!(
+                    "skill `{}` has no expectations, so it is in no role's profile; add expectations for a role ([expectations.<role-id>] in a skill file, [skills.expectations.<role-id>] in a one-file catalog)",
+                    skill.id
+                ),
+            ));
+            continue;
+        }
+        for (r, role) in catalog.roles.iter().enumerate() {
+            // Required at one level, then absent or optional higher up.
+            let mut required_at: Option<usize> = None;
+            for (l, level) in catalog.levels.iter().enumerate() {
+                let cell = skill.cell(r, l);
+                match (required_at, cell.map(|c| c.necessity)) {
+                    (None, Some(Necessity::Required)) => required_at = Some(l),
+                    (Some(from), n) if n != Some(Necessity::Required) => {
+                        let how = if n.is_some() { "optional" } else { "absent" };
+                        out.push(located(
+                            &skill.origin,
+                            Severity::Warning,
+                            format!(
+                                "skill `{}` is required for {} at {} but {how} at {}, a higher level; \
+                                 a requirement usually holds at every level above",
+                                skill.id, role.name, catalog.levels[from].name, level.name
+                            ),
+                        ));
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            // The same text at two consecutive levels: likely a copy-paste.
+            let present: Vec<(usize, &str)> = (0..catalog.levels.len())
+                .filter_map(|l| skill.cell(r, l).map(|c| (l, c.text.as_str())))
+                .collect();
+            for pair in present.windows(2) {
+                if pair[0].1.trim() == pair[1].1.trim() {
+                    out.push(located(
+                        &skill.origin,
+                        Severity::Warning,
+                        format!(
+                            "skill `{}` has the same text for {} at {} and {}; say what changes at the higher level",
+                            skill.id,
+                            role.name,
+                            catalog.levels[pair[0].0].name,
+                            catalog.levels[pair[1].0].name
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for (r, def) in role_defs.iter().enumerate() {
+        if catalog.profile(r).is_empty() {
+            out.push(located(
+                &def.origin,
+                Severity::Warning,
+                format!(
+                    "role `{}` has no skills: no skill has an expectation for it",
+                    def.named.id
+                ),
+            ));
+        }
+    }
+    sort(&mut out);
+    out
+}

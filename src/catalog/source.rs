@@ -1,0 +1,263 @@
+//! Reading catalog sources: the limits, walking a catalog folder (hidden
+//! files, symlinks, depth), reading and decoding bytes, and the embedded
+//! default catalog.
+//!
+//! Nothing here parses TOML; [`super::load`] assembles the model from what
+//! this module reads.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use super::diagnostic::{Diagnostic, Severity, SourceFile};
+
+/// The default catalog, compiled into the binary.
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/catalog");
+
+/// How embedded files are named in messages.
+pub const EMBEDDED_PREFIX: &str = "<embedded>";
+
+/// Largest catalog file read; larger ones are refused with an error.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Most files a directory catalog may hold.
+pub const MAX_FILES: usize = 100_000;
+/// Most expectation cells a catalog may hold, counting every role × level
+/// slot of every skill, written or not. Each skill keeps a full grid, so a
+/// small file with thousands of roles and levels would otherwise need
+/// gigabytes.
+pub const MAX_CELLS: usize = 10_000_000;
+/// Deepest folder nesting followed below a catalog root.
+const MAX_DEPTH: usize = 64;
+
+/// One file of a catalog before decoding: where it is and its bytes.
+pub(super) struct RawFile {
+    display: String,
+    bytes: Result<Vec<u8>, Diagnostic>,
+    /// A skill file not read yet: it is read on the thread that parses it,
+    /// so reading and parsing overlap across cores.
+    later: Option<PathBuf>,
+}
+
+impl RawFile {
+    /// A file whose bytes are already in memory, named `display` in
+    /// messages.
+    pub(super) fn in_memory(display: String, bytes: Vec<u8>) -> Self {
+        RawFile {
+            display,
+            bytes: Ok(bytes),
+            later: None,
+        }
+    }
+
+    /// A file read only when [`decode`] is called, on the thread that
+    /// parses it.
+    pub(super) fn later(path: PathBuf) -> Self {
+        RawFile {
+            display: String::new(),
+            bytes: Ok(Vec::new()),
+            later: Some(path),
+        }
+    }
+}
+
+/// The files a catalog at `path` is read from, in the order `load_path`
+/// reads them; `None` when that cannot be told without an error.
+pub(crate) fn catalog_files(path: &Path) -> Option<Vec<PathBuf>> {
+    let meta = fs::metadata(path).ok()?;
+    if !meta.is_dir() {
+        return Some(vec![path.to_path_buf()]);
+    }
+    let root = path.join("catalog.toml");
+    if !root.is_file() {
+        return None;
+    }
+    let mut diags = Vec::new();
+    let skills = gather(path, &mut diags);
+    if !diags.is_empty() {
+        return None;
+    }
+    let mut files = vec![root];
+    files.extend(skills);
+    Some(files)
+}
+
+/// Every file of the embedded catalog, with its path relative to the root.
+pub fn embedded_files() -> Vec<(PathBuf, &'static [u8])> {
+    let mut files = Vec::new();
+    collect_embedded(&EMBEDDED, &mut files);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(PathBuf, &'static [u8])>) {
+    for file in dir.files() {
+        out.push((file.path().to_path_buf(), file.contents()));
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, out);
+    }
+}
+
+pub(super) fn is_catalog_file(path: &Path) -> bool {
+    let hidden = path
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    !hidden && path.extension().is_some_and(|e| e == "toml")
+}
+
+/// A path as it appears in messages: a file name may hold control
+/// characters too, and must not drive the terminal either.
+pub(super) fn shown(path: &Path) -> String {
+    super::clean::clean(&path.display().to_string(), true).text
+}
+
+pub(super) fn describe_io(e: &std::io::Error, what: &str) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => format!("{what} not found: no such file or directory"),
+        std::io::ErrorKind::PermissionDenied => format!("cannot read {what}: permission denied"),
+        _ => format!("cannot read {what}: {e}"),
+    }
+}
+
+/// Every skill file below `root`, in sorted path order. Folders and files
+/// whose names start with `.` are skipped; a folder reached twice (through a
+/// symlink) is read once, so links cannot loop.
+pub(super) fn gather(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut visited = HashSet::new();
+    if let Ok(canonical) = fs::canonicalize(root) {
+        visited.insert(canonical);
+    }
+    let mut stack = vec![(root.to_path_buf(), 0usize)];
+    while let Some((dir, depth)) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                diags.push(Diagnostic::at_file(
+                    Severity::Error,
+                    shown(&dir),
+                    describe_io(&e, "folder"),
+                ));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            // The entry's own type needs no system call; only a symlink
+            // needs metadata(), which follows it: a link to a folder is a
+            // folder.
+            let is_dir = match entry.file_type() {
+                Ok(t) if t.is_symlink() => match fs::metadata(&path) {
+                    Ok(meta) => meta.is_dir(),
+                    Err(_) => continue, // a dangling link is not part of the catalog
+                },
+                Ok(t) => t.is_dir(),
+                Err(_) => continue,
+            };
+            if is_dir {
+                let Ok(canonical) = fs::canonicalize(&path) else {
+                    continue;
+                };
+                if depth + 1 > MAX_DEPTH {
+                    diags.push(Diagnostic::at_file(
+                        Severity::Warning,
+                        shown(&path),
+                        format!("folder nested deeper than {MAX_DEPTH} levels is not read"),
+                    ));
+                } else if visited.insert(canonical) {
+                    stack.push((path, depth + 1));
+                }
+            } else if path.extension().is_some_and(|e| e == "toml")
+                && !(depth == 0 && name == "catalog.toml")
+            {
+                out.push(path);
+                if out.len() > MAX_FILES {
+                    diags.push(Diagnostic::at_file(
+                        Severity::Error,
+                        shown(root),
+                        format!("catalog has more than {MAX_FILES} skill files; split it into several catalogs"),
+                    ));
+                    return Vec::new();
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+pub(super) fn read_raw(path: &Path) -> RawFile {
+    let display = shown(path);
+    let bytes = (|| {
+        let file = fs::File::open(path).map_err(|e| describe_io(&e, "file"))?;
+        let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if len > MAX_FILE_BYTES {
+            return Err(too_big(len));
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+        // Read one byte past the limit so a file that grows while read, or
+        // reports no size (a pipe), is still caught.
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| describe_io(&e, "file"))?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(too_big(bytes.len() as u64));
+        }
+        Ok(bytes)
+    })();
+    RawFile {
+        bytes: bytes.map_err(|m| Diagnostic::at_file(Severity::Error, display.clone(), m)),
+        display,
+        later: None,
+    }
+}
+
+fn too_big(len: u64) -> String {
+    format!(
+        "file is {len} bytes; catalog files may be at most {} MiB ({MAX_FILE_BYTES} bytes); split it into a directory catalog",
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// Decodes a file as UTF-8, or says where the first invalid byte is.
+pub(super) fn decode(raw: RawFile) -> Result<SourceFile, Diagnostic> {
+    let raw = match &raw.later {
+        Some(path) => read_raw(path),
+        None => raw,
+    };
+    let bytes = raw.bytes?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{FEFF}') {
+                text.drain(..3);
+            }
+            Ok(SourceFile::new(raw.display, text))
+        }
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            let line = prefix.matches('\n').count() + 1;
+            let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(Diagnostic {
+                line,
+                col,
+                ..Diagnostic::at_file(
+                    Severity::Error,
+                    raw.display,
+                    format!(
+                        "file is not valid UTF-8 (byte 0x{:02X} at offset {valid}); save it as UTF-8 text",
+                        bytes[valid]
+                    ),
+                )
+            })
+        }
+    }
+}

@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod commands;
 pub mod config;
+pub mod fsutil;
 pub mod gap;
 pub mod gap_cmd;
 pub mod i18n;

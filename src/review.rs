@@ -11,13 +11,14 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use thiserror::Error;
 
 use crate::catalog::{Date, Diagnostic, Severity, SourceFile};
+pub use crate::fsutil::{Fs, RealFs, write_atomic};
 
 /// How far a skill's target expectation is met.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -231,68 +232,6 @@ pub enum ReviewError {
         #[source]
         source: io::Error,
     },
-}
-
-/// The file operations a save needs, so tests can inject failures.
-pub trait Fs {
-    fn write_new(&self, path: &Path, contents: &[u8]) -> io::Result<()>;
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
-    fn remove(&self, path: &Path) -> io::Result<()>;
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
-}
-
-/// The real file system: writes are flushed to disk before the rename.
-pub struct RealFs;
-
-impl Fs for RealFs {
-    fn write_new(&self, path: &Path, contents: &[u8]) -> io::Result<()> {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)?;
-        f.write_all(contents)?;
-        f.sync_all()
-    }
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        fs::rename(from, to)?;
-        // Make the rename itself durable where the platform allows it.
-        #[cfg(unix)]
-        if let Some(dir) = to.parent() {
-            let dir = if dir.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                dir
-            };
-            if let Ok(d) = fs::File::open(dir) {
-                let _ = d.sync_all();
-            }
-        }
-        Ok(())
-    }
-    fn remove(&self, path: &Path) -> io::Result<()> {
-        fs::remove_file(path)
-    }
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        fs::read(path)
-    }
-}
-
-/// Writes `contents` to `path` atomically: a temporary file in the same
-/// folder, flushed, then renamed over `path`. On any failure the temporary
-/// file is removed and `path` is untouched.
-pub fn write_atomic(fs: &dyn Fs, path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new(""));
-    let name = path
-        .file_name()
-        .map_or_else(|| "review".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = fs
-        .write_new(&tmp, contents)
-        .and_then(|()| fs.rename(&tmp, path));
-    if result.is_err() {
-        let _ = fs.remove(&tmp);
-    }
-    result
 }
 
 /// What a save did.

@@ -19,6 +19,7 @@ use super::diagnostic::Diagnostic;
 use super::load::{LoadError, Loaded, load_listed, load_path};
 use super::source::catalog_files;
 use super::types::{Catalog, Named, Skill};
+use crate::fsutil::{RealFs, write_atomic_with};
 
 /// One source file as the key sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,20 +141,13 @@ fn write(file: &Path, key: Vec<Stamp>, loaded: &Loaded) {
     let Some(dir) = file.parent() else { return };
     let _ = fs::create_dir_all(dir);
     // Streamed to a temporary file in the same folder, then renamed over
-    // the old cache: a reader never sees half a file.
-    let tmp = dir.join(format!(".{}.tmp", std::process::id()));
-    let written = (|| -> std::io::Result<()> {
-        let f = fs::File::create(&tmp)?;
-        let mut w = std::io::BufWriter::new(f);
-        bincode::serde::encode_into_std_write(&snap, &mut w, config())
-            .map_err(std::io::Error::other)?;
-        let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
-        fs::rename(&tmp, file)
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
+    // the old cache: a reader never sees half a file. Failing to write is
+    // not an error: the catalog is read from its files next time.
+    let _ = write_atomic_with(&RealFs, file, &mut |w| {
+        bincode::serde::encode_into_std_write(&snap, &mut &mut *w, config())
+            .map(drop)
+            .map_err(std::io::Error::other)
+    });
 }
 
 /// Where catalogs are cached: the platform's cache folder.

@@ -25,18 +25,7 @@ use crate::show::Ref;
 pub const SCHEMA: u32 = 1;
 
 /// Totals over the gap's items.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-pub struct Counts {
-    /// Skills whose expectation changes.
-    pub changes: usize,
-    /// Of those, how many are required at the target level.
-    pub required: usize,
-    /// Items that carry a mark in the review (0 without a review).
-    pub assessed: usize,
-    pub met: usize,
-    pub partly: usize,
-    pub not_yet: usize,
-}
+pub use crate::review::Counts;
 
 /// An expectation at the from or target level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -138,30 +127,16 @@ pub fn build<'a>(
     review: Option<&'a Review>,
     today: Date,
 ) -> Report<'a> {
-    let mut counts = Counts {
-        changes: gap.items.len(),
-        required: gap.required_count(),
-        ..Counts::default()
-    };
+    let tally = Review::tally(review, catalog, gap);
+    let counts = tally.counts;
     let mut items = Vec::with_capacity(gap.items.len());
-    for gi in &gap.items {
+    for (gi, t) in gap.items.iter().zip(tally.items) {
         let Some(skill) = catalog.skills.get(gi.skill) else {
             continue;
         };
-        let assessment = review.and_then(|r| r.items.get(&skill.id));
+        let (assessment, stale) = (t.assessment, t.stale);
         let mark = assessment.and_then(|a| a.mark);
-        match mark {
-            Some(Mark::Met) => counts.met += 1,
-            Some(Mark::Partly) => counts.partly += 1,
-            Some(Mark::NotYet) => counts.not_yet += 1,
-            None => {}
-        }
-        if mark.is_some() {
-            counts.assessed += 1;
-        }
-        let current = gi.to.as_ref().map_or("", |c| c.text.as_str());
         let stored = assessment.map_or("", |a| a.expectation.as_str());
-        let stale = !stored.is_empty() && stored != current;
         items.push(Item {
             skill: Ref {
                 id: &skill.id,

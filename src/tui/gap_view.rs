@@ -33,15 +33,7 @@ pub struct ReviewState {
 }
 
 /// Assessment counts over the items of a gap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct GapCounts {
-    pub changes: usize,
-    pub required: usize,
-    pub assessed: usize,
-    pub met: usize,
-    pub partly: usize,
-    pub not_yet: usize,
-}
+pub use crate::review::Counts as GapCounts;
 
 impl App {
     /// The review for the current gap, created on first use.
@@ -167,30 +159,16 @@ impl App {
     /// True when an assessment was made against a target text that the
     /// catalog has changed since.
     pub fn is_stale(&self, item: &GapItem) -> bool {
-        let now = item.to.as_ref().map_or("", |c| c.text.as_str());
         self.assessment(item.skill)
-            .is_some_and(|a| !a.expectation.is_empty() && a.expectation != now)
+            .is_some_and(|a| a.is_stale(item))
     }
 
     pub fn gap_counts(&self) -> GapCounts {
         let Some(g) = &self.gap else {
             return GapCounts::default();
         };
-        let mut c = GapCounts {
-            changes: g.gap.items.len(),
-            required: g.gap.required_count(),
-            ..GapCounts::default()
-        };
-        for item in &g.gap.items {
-            match self.assessment(item.skill).and_then(|a| a.mark) {
-                Some(Mark::Met) => c.met += 1,
-                Some(Mark::Partly) => c.partly += 1,
-                Some(Mark::NotYet) => c.not_yet += 1,
-                None => continue,
-            }
-            c.assessed += 1;
-        }
-        c
+        let review = self.review.as_ref().map(|r| &r.review);
+        Review::tally(review, &self.catalog, &g.gap).counts
     }
 
     /// Changes the selected item's assessment and asks for a save.

@@ -161,7 +161,6 @@ pub struct Catalog {
     profiles: Vec<Vec<usize>>,
     level_ids: HashMap<String, usize>,
     role_ids: HashMap<String, usize>,
-    domain_ids: HashMap<String, usize>,
     skill_ids: HashMap<String, usize>,
 }
 
@@ -191,7 +190,6 @@ impl Catalog {
             title,
             level_ids: index_of(&levels),
             role_ids: index_of(&roles),
-            domain_ids: index_of(&domains),
             skill_ids,
             levels,
             roles,
@@ -226,9 +224,6 @@ impl Catalog {
     }
     pub fn role_index(&self, id: &str) -> Option<usize> {
         self.role_ids.get(id).copied()
-    }
-    pub fn domain_index(&self, id: &str) -> Option<usize> {
-        self.domain_ids.get(id).copied()
     }
     pub fn skill_index(&self, id: &str) -> Option<usize> {
         self.skill_ids.get(id).copied()
@@ -420,6 +415,6 @@ pub(crate) mod tests {
         assert_eq!(c.level_index("c"), Some(2));
         assert_eq!(c.role_index("r2"), Some(1));
         assert_eq!(c.skill_index("alpha"), Some(1));
-        assert_eq!(c.domain_index("nope"), None);
+        assert_eq!(c.skill_index("nope"), None);
     }
 }

@@ -1,13 +1,6 @@
-//! Fuzzy search over a catalog: skill names, domain names, tags and every
-//! expectation text.
-//!
-//! Names, domains and tags are short, so `SkimMatcherV2` (smart case) scores
-//! them directly. Expectation texts are long, and a fuzzy match over a whole
-//! text matches almost anything, so texts are matched word by word instead:
-//! each query word against an index of the distinct words of all texts,
-//! built once at load — by prefix ("estimat" finds "estimates"), or fuzzily
-//! within one word when the query word has three letters or more. A text
-//! matches when every query word matches one of its words.
+//! The search index of one catalog, built once at load, and running a
+//! query against it: short fields (names, tags, domains) scored by the skim
+//! matcher, texts matched word by word through the index's vocabulary.
 
 use std::collections::HashMap;
 use std::collections::HashSet;
@@ -15,73 +8,10 @@ use std::collections::HashSet;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::snippet::{SHOWN_UP_FRONT, fill_shown};
+use super::words::{any_word, exact_bonus, fold, query_words, word_match};
+use super::{Field, Hit, Results, Scope};
 use crate::catalog::Catalog;
-
-/// Where a skill matched. The order is the ranking order among matches of
-/// equal score: a name beats a tag beats a domain beats a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
-    Name,
-    /// The tag at this position in the skill's tags.
-    Tag(usize),
-    Domain,
-    /// The expectation of a role at a level.
-    Text {
-        role: usize,
-        level: usize,
-    },
-}
-
-impl Field {
-    fn rank(self) -> u8 {
-        match self {
-            Field::Name => 0,
-            Field::Tag(_) => 1,
-            Field::Domain => 2,
-            Field::Text { .. } => 3,
-        }
-    }
-
-    /// A short word for where the match is, as the CLI prints it.
-    pub fn kind(self) -> &'static str {
-        match self {
-            Field::Name => "name",
-            Field::Tag(_) => "tag",
-            Field::Domain => "domain",
-            Field::Text { .. } => "text",
-        }
-    }
-}
-
-/// One result: a skill, where it matched best, and what to highlight.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    pub skill: usize,
-    pub field: Field,
-    pub score: i64,
-    /// The matched string (the name, tag or domain name) or, for a text
-    /// match, a snippet around the matched words.
-    pub shown: String,
-    /// Character indices into `shown` to highlight.
-    pub indices: Vec<usize>,
-}
-
-/// Which skills a search covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Scope {
-    #[default]
-    AllRoles,
-    /// Only this role's profile, and only its expectations.
-    Role(usize),
-}
-
-/// Results of one query, best first.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Results {
-    pub query: String,
-    pub scope: Scope,
-    pub hits: Vec<Hit>,
-}
 
 /// A word of the text index and the cells whose text contains it.
 struct Word {
@@ -137,98 +67,6 @@ impl Scratch {
         }
         self.touched.clear();
     }
-}
-
-/// Lowercase words of a text, with their character ranges. A token such as
-/// `torch.compile` or `DDP/FSDP` yields itself and its alphanumeric parts,
-/// so both `torch.comp` and `fsdp` find it.
-pub fn words(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
-    let mut out = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_whitespace() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && !chars[i].is_whitespace() {
-            i += 1;
-        }
-        // Trim punctuation around the token: "(DDP/FSDP)," -> "DDP/FSDP".
-        let (mut s, mut e) = (start, i);
-        while s < e && !chars[s].is_alphanumeric() {
-            s += 1;
-        }
-        while e > s && !chars[e - 1].is_alphanumeric() {
-            e -= 1;
-        }
-        if s == e {
-            continue;
-        }
-        let token: String = chars[s..e].iter().collect::<String>().to_lowercase();
-        let mut parts = 0;
-        let mut p = s;
-        while p < e {
-            if !chars[p].is_alphanumeric() {
-                p += 1;
-                continue;
-            }
-            let ps = p;
-            while p < e && chars[p].is_alphanumeric() {
-                p += 1;
-            }
-            parts += 1;
-            if ps != s || p != e {
-                out.push((
-                    chars[ps..p].iter().collect::<String>().to_lowercase(),
-                    ps..p,
-                ));
-            }
-        }
-        if parts > 0 {
-            out.push((token, s..e));
-        }
-    }
-    out
-}
-
-/// Calls `f` with each lowercase word of `text` — the same words, without
-/// their places, as [`words`] — until `f` returns true; says whether it
-/// did. Reuses `buf`, so known words cost no allocation.
-fn any_word(text: &str, buf: &mut String, mut f: impl FnMut(&str) -> bool) -> bool {
-    let mut emit = |piece: &str, buf: &mut String| -> bool {
-        buf.clear();
-        if piece.is_ascii() {
-            buf.push_str(piece);
-            buf.make_ascii_lowercase();
-        } else {
-            buf.extend(piece.chars().flat_map(char::to_lowercase));
-        }
-        f(buf)
-    };
-    for token in text.split(char::is_whitespace) {
-        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-        if token.is_empty() {
-            continue;
-        }
-        let mut parts = token
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|p| !p.is_empty());
-        let first = parts.next();
-        if let Some(second) = parts.next() {
-            // A compound such as `torch.compile`: its parts, then itself.
-            for part in [first.unwrap_or(""), second].into_iter().chain(parts) {
-                if emit(part, buf) {
-                    return true;
-                }
-            }
-        }
-        if emit(token, buf) {
-            return true;
-        }
-    }
-    false
 }
 
 impl Index {
@@ -569,133 +407,6 @@ struct Slot {
     word_strong: bool,
 }
 
-/// Bonus for a query word that is a whole word of the matched string, the
-/// same bonus a whole word of a text gets, so exactness weighs alike in
-/// names, tags, domains and texts.
-const EXACT_WORD: i64 = 8;
-
-fn exact_bonus(folded: &str, qwords: &[String], buf: &mut String) -> i64 {
-    let hit = any_word(folded, buf, |w| qwords.iter().any(|q| q == w));
-    if hit { EXACT_WORD } else { 0 }
-}
-
-/// Lowercases character by character, keeping one char for one char.
-fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
-        .collect()
-}
-
-/// The words of a query as text matching uses them.
-pub fn query_words(query: &str) -> Vec<String> {
-    query.split_whitespace().map(str::to_lowercase).collect()
-}
-
-/// Whether the text word `w` matches the query word `q` (both lowercase),
-/// with a score and whether the match is strong. One or two letters match
-/// only a whole word (a prefix that short would match nearly every text);
-/// longer ones match a prefix (strong), or fuzzily within the word when it
-/// starts with the same letter and the letters lie close together
-/// ("estmates" finds "estimates"), so a few letters cannot match everything.
-/// Used both to find matching texts and to mark the words in a snippet, so
-/// what is highlighted is what matched.
-fn word_match(matcher: &SkimMatcherV2, w: &str, q: &str) -> Option<(i64, bool)> {
-    let qlen = q.chars().count();
-    if w.starts_with(q) && (qlen >= 3 || w == q) {
-        let score = matcher.fuzzy_match(w, q).unwrap_or(1);
-        return Some((score + if w == q { EXACT_WORD } else { 0 }, true));
-    }
-    if qlen < 3 || !q.chars().next().is_some_and(|c| w.starts_with(c)) {
-        return None;
-    }
-    let (score, idx) = matcher.fuzzy_indices(w, q)?;
-    let span = idx.last().map_or(0, |l| l + 1) - idx.first().copied().unwrap_or(0);
-    (span <= qlen + 2).then_some((score / 2, false))
-}
-
-/// Results whose display text is made during the search.
-pub const SHOWN_UP_FRONT: usize = 200;
-
-/// Characters of context kept on each side of a text match.
-const SNIPPET_CONTEXT: usize = 40;
-
-/// Sets what a hit shows: the matched string, or a snippet of the text
-/// around the matched words with their characters to highlight.
-pub fn fill_shown(catalog: &Catalog, hit: &mut Hit, qwords: &[String]) {
-    if !hit.shown.is_empty() {
-        return;
-    }
-    let Some(skill) = catalog.skills.get(hit.skill) else {
-        return;
-    };
-    match hit.field {
-        Field::Name => hit.shown = skill.name.clone(),
-        Field::Tag(t) => hit.shown = skill.tags.get(t).cloned().unwrap_or_default(),
-        Field::Domain => hit.shown = catalog.domain_of(skill).name.clone(),
-        Field::Text { role, level } => {
-            let Some(cell) = skill.cell(role, level) else {
-                return;
-            };
-            let (shown, indices) = snippet(&cell.text, qwords);
-            hit.shown = shown;
-            hit.indices = indices;
-        }
-    }
-}
-
-/// A window of `text` around its first matched word, on one line, with the
-/// character indices of every matched word inside the window.
-pub fn snippet(text: &str, qwords: &[String]) -> (String, Vec<usize>) {
-    let matcher = SkimMatcherV2::default();
-    let chars: Vec<char> = text
-        .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect();
-    let mut marked: Vec<std::ops::Range<usize>> = Vec::new();
-    for (w, range) in words(text) {
-        let hit = qwords.iter().any(|q| word_match(&matcher, &w, q).is_some());
-        if hit
-            && !marked
-                .iter()
-                .any(|m| m.start <= range.start && range.end <= m.end)
-        {
-            marked.retain(|m| !(range.start <= m.start && m.end <= range.end));
-            marked.push(range);
-        }
-    }
-    marked.sort_by_key(|r| r.start);
-    let first = marked.first().map_or(0, |r| r.start);
-    let mut start = first.saturating_sub(SNIPPET_CONTEXT);
-    // Start at a word boundary.
-    while start > 0 && start < first && !chars[start - 1].is_whitespace() {
-        start += 1;
-    }
-    let mut end = (first + SNIPPET_CONTEXT * 2).min(chars.len());
-    while end < chars.len() && end > first && !chars[end].is_whitespace() {
-        end -= 1;
-    }
-    if end <= first {
-        end = (first + SNIPPET_CONTEXT * 2).min(chars.len());
-    }
-    let mut shown = String::new();
-    let mut offset = 0;
-    if start > 0 {
-        shown.push('…');
-        offset = 1;
-    }
-    shown.extend(&chars[start..end]);
-    if end < chars.len() {
-        shown.push('…');
-    }
-    let indices = marked
-        .iter()
-        .flat_map(|r| r.clone())
-        .filter(|&i| i >= start && i < end)
-        .map(|i| i - start + offset)
-        .collect();
-    (shown, indices)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -705,47 +416,6 @@ mod tests {
         Index::new(catalog)
             .search(catalog, q, Scope::AllRoles, None, &|| false)
             .unwrap()
-    }
-
-    #[test]
-    fn words_split_tokens_and_parts() {
-        let w: Vec<String> = words("Uses torch.compile (DDP/FSDP), fast.")
-            .into_iter()
-            .map(|(w, _)| w)
-            .collect();
-        for want in [
-            "uses",
-            "torch",
-            "compile",
-            "torch.compile",
-            "ddp",
-            "fsdp",
-            "ddp/fsdp",
-            "fast",
-        ] {
-            assert!(w.contains(&want.to_string()), "{want} in {w:?}");
-        }
-    }
-
-    #[test]
-    fn the_fast_word_visitor_finds_the_same_words() {
-        let texts = [
-            "Uses torch.compile (DDP/FSDP), fast.",
-            "  ÜBER naïve -- x.y.z 初级工程师 end.",
-            "a/b/c, (q), ...,   trailing-",
-            "",
-        ];
-        for t in texts {
-            let mut slow: Vec<String> = words(t).into_iter().map(|(w, _)| w).collect();
-            let mut fast = Vec::new();
-            any_word(t, &mut String::new(), |w| {
-                fast.push(w.to_string());
-                false
-            });
-            slow.sort();
-            fast.sort();
-            assert_eq!(fast, slow, "{t}");
-        }
     }
 
     #[test]
@@ -825,12 +495,5 @@ mod tests {
                 .search(&c, "a", Scope::AllRoles, None, &|| true)
                 .is_none()
         );
-    }
-
-    #[test]
-    fn snippet_marks_matched_words() {
-        let (s, idx) = snippet("Builds models. Estimates effort well.", &["estimat".into()]);
-        let hl: String = idx.iter().map(|&i| s.chars().nth(i).unwrap()).collect();
-        assert_eq!(hl, "Estimates");
     }
 }

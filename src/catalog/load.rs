@@ -1,10 +1,11 @@
 //! Assembling a catalog from its sources: a file, a directory tree, or the
 //! embedded default, parsed and checked into a [`Catalog`].
 //!
-//! Reading (see [`super::source`]) and assembling are split in three steps so that every problem of every file is
+//! Loading goes in three steps so that every problem of every file is
 //! reported in one run: gather the files (sorted, so the result does not
-//! depend on the file system), read the root, then read the skill files in
-//! parallel against the ids the root defines, and check the whole.
+//! depend on the file system; see [`super::source`]), read the root, then
+//! read the skill files in parallel against the ids the root defines, and
+//! check the whole. Warnings come from [`super::lint`].
 
 use std::collections::HashMap;
 use std::fs;

@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::tui::bindings::{self, Bindings, KEY_NAMES};
 
 /// A built-in theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
     /// Reads on dark and light terminals alike.
     #[default]

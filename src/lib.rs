@@ -4,15 +4,12 @@
 //! benchmarks drive the same code as the binary.
 
 pub mod catalog;
-pub mod commands;
+pub mod cli;
 pub mod config;
 pub mod fsutil;
 pub mod gap;
-pub mod gap_cmd;
 pub mod i18n;
 pub mod report;
 pub mod review;
 pub mod search;
-pub mod search_cmd;
-pub mod show;
 pub mod tui;

@@ -164,7 +164,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cat = dir.path().join("cat");
         let cache = dir.path().join("cache");
-        crate::commands::init(&cat, false, &mut Vec::new(), &mut Vec::new()).unwrap();
+        for (path, bytes) in crate::catalog::embedded_files() {
+            let path = cat.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, bytes).unwrap();
+        }
         let first = load_path_cached(&cat, &cache).unwrap();
         assert_eq!(fs::read_dir(&cache).unwrap().count(), 1, "cached");
         let second = load_path_cached(&cat, &cache).unwrap();

@@ -147,7 +147,7 @@ fn seed_skill_counts_like_the_source_page() {
     let s = c.skill_counts(&c.skills[0]);
     assert_eq!((s.roles, s.levels, s.required, s.optional), (2, 5, 0, 10));
     assert_eq!(
-        rungs::commands::summary_line(&c),
+        rungs::cli::check::summary_line(&c),
         "ok: 2 roles, 5 levels, 1 domains, 1 skills, 10 expectations (0 required, 10 optional)"
     );
 }
@@ -838,7 +838,7 @@ fn symlink_loops_do_not_hang() {
 #[test]
 fn a_second_catalog_root_below_the_first_is_named_as_such() {
     let dir = tempfile::tempdir().unwrap();
-    rungs::commands::init(dir.path(), false, &mut Vec::new(), &mut Vec::new()).unwrap();
+    rungs::cli::init::run(dir.path(), false, &mut Vec::new()).unwrap();
     let nested = dir.path().join("skills/catalog.toml");
     std::fs::copy(dir.path().join("catalog.toml"), &nested).unwrap();
     let err = rungs::catalog::load_path(dir.path()).unwrap_err();

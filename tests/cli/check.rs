@@ -10,7 +10,7 @@ const SEED: &str = "tests/fixtures/valid/seed-skill.toml";
 
 fn embedded_summary() -> String {
     let loaded = rungs::catalog::load_embedded().unwrap();
-    format!("{}\n", rungs::commands::summary_line(&loaded.catalog))
+    format!("{}\n", rungs::cli::check::summary_line(&loaded.catalog))
 }
 
 #[test]

@@ -54,7 +54,7 @@ fn complete_example_loads_as_documented() {
     std::fs::write(&path, one_file).unwrap();
     let loaded = load_path(&path).unwrap_or_else(|e| panic!("{:#?}", e.diagnostics));
     assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
-    let summary = rungs::commands::summary_line(&loaded.catalog);
+    let summary = rungs::cli::check::summary_line(&loaded.catalog);
     assert!(
         section.contains(&format!("`{summary}`")),
         "the doc should say {summary}"

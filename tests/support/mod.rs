@@ -15,11 +15,14 @@ use rungs::tui::keymap;
 
 /// The `rungs` binary, run from the crate root (so `tests/fixtures/...`
 /// paths work) with `RUNGS_CATALOG` removed (so the embedded catalog is the
-/// default whatever the environment says).
+/// default whatever the environment says) and without `LANG` / `LC_ALL` (so
+/// text and Markdown are in English whatever the locale).
 pub fn rungs() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("rungs");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("RUNGS_CATALOG");
+        .env_remove("RUNGS_CATALOG")
+        .env_remove("LANG")
+        .env_remove("LC_ALL");
     cmd
 }
 

@@ -193,7 +193,7 @@ fn reading_the_catalog_does_not_trigger_a_reload() {
     // A reload reads every file; if reading counted as a change, the app
     // would reload forever.
     let dir = tempfile::tempdir().unwrap();
-    rungs::commands::init(dir.path(), false, &mut Vec::new(), &mut Vec::new()).unwrap();
+    rungs::cli::init::run(dir.path(), false, &mut Vec::new()).unwrap();
     let (tx, rx) = mpsc::channel();
     let _watcher = spawn_watcher(dir.path(), tx).unwrap();
     for _ in 0..3 {

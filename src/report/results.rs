@@ -1,38 +1,19 @@
-//! `rungs search QUERY`: the TUI's search, ranked, as plain text or JSON.
+//! Search results (`rungs search`): their JSON shape and their text
+//! rendering in the chosen language.
 //!
-//! The results are built once as a [`Report`] (which is also the JSON shape,
-//! documented in `docs/json.md`) and then rendered in the chosen [`Format`].
-//! Everything is written to the writers given, and write errors (such as a
-//! closed pipe) are returned, never panicked on.
+//! The results are built once as [`Results`] (which is also the JSON shape,
+//! documented in `docs/json.md`) and written by [`write_text`]. Write
+//! errors (such as a closed pipe) are returned, never panicked on.
 
 use std::io::{self, Write};
-use std::path::Path;
 
-use clap::ValueEnum;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use super::{Ref, SCHEMA};
 use crate::catalog::Catalog;
-use crate::commands::{self, EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+use crate::i18n::{Strings, fill};
 use crate::search::{self, Field, Index, Scope};
-use crate::show::Ref;
-
-/// Version of the JSON shape; raised only when a field changes meaning or is
-/// removed (new fields may be added without raising it).
-pub const SCHEMA: u32 = 1;
-
-/// Results printed when `--limit` is not given.
-pub const DEFAULT_LIMIT: usize = 20;
-
-/// How `rungs search` prints its results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum Format {
-    /// Aligned plain text for the terminal
-    #[default]
-    Text,
-    /// Pretty-printed JSON (see docs/json.md)
-    Json,
-}
 
 /// The search's scope, as JSON `{"role": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -71,7 +52,7 @@ pub struct Item<'a> {
 
 /// What `rungs search` prints, and the JSON it writes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Report<'a> {
+pub struct Results<'a> {
     pub schema: u32,
     pub query: &'a str,
     pub scope: ScopeRef<'a>,
@@ -82,12 +63,12 @@ pub struct Report<'a> {
 
 /// Runs `query` over the catalog (only `role`'s profile and expectations
 /// when given) and keeps the best `limit` results (all when `limit` is 0).
-pub fn report<'a>(
+pub fn results<'a>(
     catalog: &'a Catalog,
     query: &'a str,
     role: Option<usize>,
     limit: usize,
-) -> Report<'a> {
+) -> Results<'a> {
     let scope = role.map_or(Scope::AllRoles, Scope::Role);
     let index = Index::new(catalog);
     let mut hits = index
@@ -130,7 +111,7 @@ pub fn report<'a>(
             })
         })
         .collect();
-    Report {
+    Results {
         schema: SCHEMA,
         query,
         scope: ScopeRef {
@@ -141,68 +122,18 @@ pub fn report<'a>(
     }
 }
 
-/// `rungs search` on a loaded catalog: prints the results to `out` and
-/// returns [`EXIT_OK`], or [`EXIT_INVALID`] when nothing matched. An empty
-/// query or an unknown role is `error: …` on `err` and [`EXIT_USAGE`].
-pub fn run(
-    catalog: &Catalog,
-    query: &str,
-    role: Option<&str>,
-    limit: usize,
-    format: Format,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> io::Result<u8> {
-    if query.trim().is_empty() {
-        writeln!(err, "error: the search query is empty")?;
-        return Ok(EXIT_USAGE);
-    }
-    let role = match role.map(|r| catalog.find_role(r)).transpose() {
-        Ok(r) => r,
-        Err(e) => {
-            writeln!(err, "error: {e}")?;
-            return Ok(EXIT_USAGE);
-        }
-    };
-    let report = report(catalog, query, role, limit);
-    match format {
-        Format::Text if report.results.is_empty() => {
-            writeln!(err, "no skill matches `{query}`")?;
-        }
-        Format::Text => render_text(&report, out)?,
-        Format::Json => commands::write_json(out, &report)?,
-    }
-    Ok(if report.results.is_empty() {
-        EXIT_INVALID
-    } else {
-        EXIT_OK
-    })
-}
-
-/// `rungs search` from the command line: loads the catalog (the embedded one
-/// when `path` is `None`), prints its problems and exits 1 if it is invalid,
-/// then runs [`run`]. Load warnings are not printed (`rungs check` does).
-pub fn command(
-    path: Option<&Path>,
-    query: &str,
-    role: Option<&str>,
-    limit: usize,
-    format: Format,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> io::Result<u8> {
-    let loaded = match commands::load_or_report(path, err)? {
-        Ok(l) => l,
-        Err(code) => return Ok(code),
-    };
-    run(&loaded.catalog, query, role, limit, format, out, err)
-}
-
 /// Where a result matched, as the text format prints it.
-fn place(m: &Match<'_>) -> String {
+fn place(t: &Strings, m: &Match<'_>) -> String {
     match (&m.role, &m.level) {
         (Some(role), Some(level)) => format!("{} · {}", role.name, level.name),
-        _ => m.field.to_string(),
+        _ => match m.field {
+            "name" => t.search_in_name,
+            "tag" => t.search_in_tag,
+            "domain" => t.search_in_domain,
+            "text" => t.search_in_text,
+            other => other,
+        }
+        .to_string(),
     }
 }
 
@@ -218,7 +149,8 @@ fn pad(text: &str, width: usize) -> String {
     s
 }
 
-fn render_text(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the results as aligned plain text, with the words of `t`.
+pub fn write_text(t: &Strings, r: &Results<'_>, out: &mut dyn Write) -> io::Result<()> {
     let names: Vec<String> = r.results.iter().map(|i| one_line(i.skill.name)).collect();
     let score_w = r
         .results
@@ -241,53 +173,40 @@ fn render_text(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             item.score,
             pad(item.skill.id, id_w),
             pad(name, name_w),
-            place(&item.matched)
+            place(t, &item.matched)
         )?;
         if item.matched.field != "name" {
             writeln!(out, "{indent}{}", one_line(&item.matched.text))?;
         }
     }
     if r.results.len() < r.total {
-        writeln!(
-            out,
-            "({} of {} results; --limit 0 shows all)",
-            r.results.len(),
-            r.total
-        )?;
+        let more = fill(
+            t.search_more,
+            &[
+                ("shown", &r.results.len().to_string()),
+                ("total", &r.total.to_string()),
+            ],
+        );
+        writeln!(out, "{more}")?;
     }
     Ok(())
 }
+
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalog::load_embedded;
+    use crate::i18n::{EN, ZH};
 
     fn embedded() -> Catalog {
         load_embedded().unwrap().catalog
     }
 
-    fn search(
-        c: &Catalog,
-        query: &str,
-        role: Option<&str>,
-        limit: usize,
-        format: Format,
-    ) -> (u8, String, String) {
-        let mut out = Vec::new();
-        let mut err = Vec::new();
-        let code = run(c, query, role, limit, format, &mut out, &mut err).unwrap();
-        (
-            code,
-            String::from_utf8(out).unwrap(),
-            String::from_utf8(err).unwrap(),
-        )
-    }
-
     #[test]
     fn name_match_comes_first() {
         let c = embedded();
-        let r = report(&c, "deep learn", None, 5);
+        let r = results(&c, "deep learn", None, 5);
         let top = &r.results[0];
         assert_eq!(top.rank, 1);
         assert_eq!(top.skill.id, "deep-learning");
@@ -300,10 +219,10 @@ mod tests {
     #[test]
     fn limit_zero_keeps_everything() {
         let c = embedded();
-        let all = report(&c, "data", None, 0);
+        let all = results(&c, "data", None, 0);
         assert_eq!(all.results.len(), all.total);
         assert!(all.total > 2, "{}", all.total);
-        let two = report(&c, "data", None, 2);
+        let two = results(&c, "data", None, 2);
         assert_eq!(two.results.len(), 2);
         assert_eq!(two.total, all.total);
         assert_eq!(two.results[..], all.results[..2]);
@@ -332,7 +251,7 @@ mod tests {
     fn results_past_the_prefilled_ones_get_their_text() {
         let n = search::SHOWN_UP_FRONT + 50;
         let c = many(n);
-        let all = report(&c, "gadget", None, 0);
+        let all = results(&c, "gadget", None, 0);
         assert_eq!((all.total, all.results.len()), (n, n));
         for item in &all.results {
             assert_eq!(item.matched.field, "text");
@@ -348,47 +267,25 @@ mod tests {
     }
 
     #[test]
-    fn text_match_names_role_and_level() {
-        let c = embedded();
-        let (code, out, err) = search(&c, "torch.comp", None, 20, Format::Text);
-        assert_eq!((code, err.as_str()), (EXIT_OK, ""));
-        let lines: Vec<&str> = out.lines().collect();
-        let at = lines
-            .iter()
-            .position(|l| l.contains(" deep-learning "))
-            .unwrap();
-        assert!(lines[at].ends_with("  [LLM Engineer · Senior]"), "{out}");
-        assert!(lines[at + 1].contains("torch.compile"), "{out}");
-        assert!(!out.contains('\u{1b}'), "no escape codes");
-    }
-
-    #[test]
-    fn empty_query_and_unknown_role_are_usage_errors() {
-        let c = embedded();
-        let (code, out, err) = search(&c, "  ", None, 20, Format::Json);
-        assert_eq!((code, out.as_str()), (EXIT_USAGE, ""));
-        assert_eq!(err, "error: the search query is empty\n");
-        let (code, out, err) = search(&c, "sql", Some("astronaut"), 20, Format::Text);
-        assert_eq!((code, out.as_str()), (EXIT_USAGE, ""));
-        assert!(err.starts_with("error: unknown role `astronaut`"), "{err}");
-    }
-
-    #[test]
-    fn no_match_exits_1() {
-        let c = embedded();
-        let (code, out, err) = search(&c, "xqzxqz", None, 20, Format::Text);
-        assert_eq!((code, out.as_str()), (EXIT_INVALID, ""));
-        assert_eq!(err, "no skill matches `xqzxqz`\n");
-        let (code, out, err) = search(&c, "xqzxqz", None, 20, Format::Json);
-        assert_eq!((code, err.as_str()), (EXIT_INVALID, ""));
-        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-        assert_eq!(v["total"], 0);
-        assert_eq!(v["results"], serde_json::json!([]));
-    }
-
-    #[test]
     fn pad_counts_columns_not_bytes() {
         assert_eq!(pad("é", 3), "é  ");
         assert_eq!(pad("abcd", 2), "abcd");
+    }
+    #[test]
+    fn chinese_text_names_where_it_matched() {
+        let c = embedded();
+        let text = |t: &Strings, r: &Results<'_>| {
+            let mut out = Vec::new();
+            write_text(t, r, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let r = results(&c, "data", None, 2);
+        assert!(r.total > 2, "{}", r.total);
+        let en = text(&EN, &r);
+        let zh = text(&ZH, &r);
+        let more = format!("(2 of {} results; --limit 0 shows all)\n", r.total);
+        assert!(en.ends_with(&more), "{en}");
+        assert!(zh.ends_with(&format!("（共 {} 个结果，显示 2 个；--limit 0 显示全部）\n", r.total)), "{zh}");
+        assert!(en.contains("  [name]\n") && zh.contains("  [名称]\n"), "{en}{zh}");
     }
 }

@@ -1,0 +1,111 @@
+//! The command line: arguments, settings, one file per subcommand, and
+//! their exit codes.
+//!
+//! [`parse`] reads the arguments, [`run`] merges the settings once
+//! ([`Settings`]: flags ▸ environment ▸ config file), runs the subcommand (or
+//! the explorer) and turns its [`CliError`] into a message and an exit code.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+mod args;
+pub mod check;
+pub mod config;
+mod error;
+pub mod explore;
+pub mod gap;
+pub mod init;
+mod load;
+pub mod output;
+pub mod review;
+pub mod search;
+mod settings;
+pub mod show;
+
+pub use args::{Cli, Command, parse};
+pub use error::{CliError, EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+pub use settings::{Settings, env_var};
+
+/// Runs what the command line asks for; prints the error, if any, on
+/// stderr; gives the exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let mut err = io::stderr().lock();
+    match dispatch(cli, &mut err) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if !e.message.is_empty() {
+                let _ = writeln!(err, "{}", e.message);
+            }
+            ExitCode::from(e.code)
+        }
+    }
+}
+
+fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
+    if let Some(Command::Config { default, .. }) = &cli.command {
+        // Before the config is read, so that it works on an invalid one.
+        return config::run(cli.config.as_deref(), *default, &mut io::stdout().lock());
+    }
+    let settings = Settings::resolve(&cli, err)?;
+    let Some(command) = cli.command else {
+        let start = explore::StartAt {
+            role: cli.role.or_else(|| settings.config.role.clone()),
+            level: cli.level.or_else(|| settings.config.level.clone()),
+            skill: cli.skill,
+            to: cli.to,
+            review: cli.review,
+        };
+        return explore::run(&settings, &start, !cli.no_watch, err);
+    };
+    let out = &mut io::stdout().lock();
+    let lang = settings.lang;
+    match command {
+        Command::Config { .. } => Ok(()),
+        Command::Check => check::run(settings.catalog.as_deref(), out, err),
+        Command::Init { dir, force } => init::run(&dir, force, out),
+        Command::Show {
+            skill,
+            role,
+            format,
+        } => {
+            let loaded = load::catalog_or_report(&settings, false, err)?;
+            // `rungs --role R show SKILL` means the same as `show SKILL --role R`.
+            let role = role.or(cli.role);
+            show::run(&loaded.catalog, &skill, role.as_deref(), format, lang, out)
+        }
+        Command::Search {
+            query,
+            role,
+            limit,
+            format,
+        } => {
+            let loaded = load::catalog_or_report(&settings, false, err)?;
+            // As for `show`, `rungs --role R search Q` means `search Q --role R`.
+            let role = role.or(cli.role);
+            let query = query.join(" ");
+            search::run(&loaded.catalog, &query, role.as_deref(), limit, format, lang, out)
+        }
+        Command::Gap {
+            role,
+            from,
+            to,
+            review,
+            format,
+        } => {
+            let loaded = load::catalog_or_report(&settings, false, err)?;
+            // As for `show`, `rungs --role R --level L gap` means
+            // `gap --role R --from L`.
+            let role = role.or(cli.role);
+            let from = from.or(cli.level);
+            let request = gap::Request {
+                role: role.as_deref(),
+                from: from.as_deref(),
+                to: to.as_deref(),
+                review: review.as_deref(),
+                format,
+            };
+            let today = crate::report::today();
+            gap::run(&loaded.catalog, &request, today, lang, out, err)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Settings merged once, in one order: flags ▸ environment ▸ config file ▸
+//! defaults. Subcommands read the result, never the sources.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::output::print_diagnostics;
+use super::{CliError, args::Cli};
+use crate::config::{Config, ThemeName};
+use crate::i18n::Lang;
+
+/// The catalog to load, when `--catalog` is not given.
+pub const CATALOG_VAR: &str = "RUNGS_CATALOG";
+/// Set to anything (but empty), turns the cache of parsed catalogs off.
+pub const NO_CACHE_VAR: &str = "RUNGS_NO_CACHE";
+
+/// A `RUNGS_*` environment variable. Every one of them that is set but
+/// empty counts as unset (`RUNGS_CATALOG= rungs` opens the default catalog,
+/// `RUNGS_NO_CACHE= rungs` keeps the cache on), as shells make it easy to
+/// leave a variable set and empty.
+pub fn env_var(name: &str) -> Option<OsString> {
+    std::env::var_os(name).filter(|v| !v.is_empty())
+}
+
+/// What the command line, the environment and the config file decide
+/// together.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The config file as read (empty when there is none).
+    pub config: Config,
+    /// `--catalog`, else `RUNGS_CATALOG`, else the config's; `None` for the
+    /// embedded catalog.
+    pub catalog: Option<PathBuf>,
+    /// `--lang`, else the config's, else `LC_ALL` / `LANG`.
+    pub lang: Lang,
+    /// `--theme`, else `mono` under `NO_COLOR`, else the config's.
+    pub theme: ThemeName,
+    /// The cache of parsed catalogs is used (`RUNGS_NO_CACHE` unset).
+    pub cache: bool,
+}
+
+impl Settings {
+    /// Reads the config file (`--config`, or the default path when it
+    /// exists) and merges it with the flags and the environment. An invalid
+    /// config file is reported on `err`.
+    pub fn resolve(cli: &Cli, err: &mut dyn Write) -> Result<Settings, CliError> {
+        let config = match Config::load(cli.config.as_deref()) {
+            Ok(c) => c,
+            Err(diags) => {
+                print_diagnostics(err, &diags)?;
+                return Err(CliError::invalid("the config file is not valid"));
+            }
+        };
+        Ok(Settings::merge(cli, config))
+    }
+
+    /// The merge itself, for a config already read.
+    pub fn merge(cli: &Cli, config: Config) -> Settings {
+        // clap has read `--catalog`, or `RUNGS_CATALOG` (see `args::parse`).
+        let catalog = cli.catalog.clone().or_else(|| config.catalog.clone());
+        let lang = cli
+            .lang
+            .map(Lang::from)
+            .or(config.language)
+            .unwrap_or_else(Lang::from_env);
+        let theme = match cli.theme {
+            Some(name) => name.into(),
+            None if crate::tui::theme::no_color() => ThemeName::Mono,
+            None => config.theme.unwrap_or_default(),
+        };
+        Settings {
+            catalog,
+            lang,
+            theme,
+            cache: env_var(NO_CACHE_VAR).is_none(),
+            config,
+        }
+    }
+}

@@ -1,0 +1,506 @@
+//! The language of the interface: which table of UI text to use.
+//!
+//! Catalog texts (names, summaries, expectations, level names) are shown as
+//! written; everything rungs itself says comes from one table per language,
+//! [`EN`] and [`ZH`], both of type [`Strings`]. Texts that carry values are
+//! templates with named placeholders (`"{role} at {level}"`), filled by
+//! [`fill`]. The Chinese wording follows the source page the product grew
+//! from (角色, 必要性, 描述, 技能档案, 角色数, 级别数, 必要要求, …).
+
+use crate::catalog::Necessity;
+use crate::review::Mark;
+
+mod en;
+mod zh;
+
+pub use en::EN;
+pub use zh::ZH;
+
+/// A language rungs speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// Parses `en` or `zh` (any case).
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// The language the environment asks for: Chinese when `LC_ALL` (or,
+    /// when unset, `LANG`) starts with `zh`.
+    pub fn from_env() -> Lang {
+        let pick = std::env::var("LC_ALL")
+            .ok()
+            .filter(|v| !v.is_empty())
+            .or_else(|| std::env::var("LANG").ok());
+        match pick {
+            Some(v) if v.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The table of UI text for this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+}
+
+/// Fills the named placeholders of `template` (`{name}`) with `args`, in
+/// one pass: a value is never searched for placeholders itself, so catalog
+/// text containing braces comes out as written. A placeholder without a
+/// value, and a brace that opens none, are kept literally.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholder names a template uses (`{name}`: ASCII letters, digits
+/// and `_`), in order of first use.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                let valid =
+                    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if valid {
+                    if !out.contains(&name) {
+                        out.push(name);
+                    }
+                    rest = &after[close + 1..];
+                } else {
+                    rest = after;
+                }
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Declares [`Strings`] with one `&'static str` field per piece of text,
+/// and [`Strings::all`] listing them by name, so tests can compare the
+/// languages field by field.
+macro_rules! strings {
+    ($($(#[doc = $doc:literal])* $name:ident,)*) => {
+        /// Every piece of UI text, in one language. Templates name their
+        /// placeholders in braces; see [`fill`].
+        #[derive(Debug)]
+        pub struct Strings {
+            $($(#[doc = $doc])* pub $name: &'static str,)*
+        }
+
+        impl Strings {
+            /// Every field as `(name, text)`, in declaration order.
+            pub fn all(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name),)*]
+            }
+        }
+    };
+}
+
+strings! {
+    /// Header: `{title}` is the catalog's title.
+    header_title,
+    /// Header, right-aligned.
+    header_hint,
+    /// Too-small message, longest first; `{need}` and `{now}` are `W×H`.
+    too_small_long,
+    too_small_medium,
+    too_small_short,
+    too_small_tiny,
+
+    /// Necessity words.
+    necessity_required,
+    necessity_optional,
+    /// No expectation at a level.
+    necessity_none,
+
+    /// Level slider border title.
+    slider_title,
+    /// Roles pane border title.
+    roles_title,
+    /// Skills pane title: `{role}`, `{level}`, `{required}`, `{optional}`.
+    skills_title_long,
+    skills_title_short,
+    skills_empty,
+
+    /// Detail pane.
+    detail_title,
+    detail_no_skill,
+    /// After the domain: `{date}`.
+    updated,
+    /// `{roles}`, `{levels}`, `{required}`, `{optional}`.
+    skill_counts,
+    role_at_level,
+    nothing_expected_of,
+    to_reach,
+    new_at_not_before,
+    becomes_required_at,
+    top_level,
+    top_level_no_next,
+    how_it_grows,
+    other_roles_at,
+    nothing_expected_at,
+
+    /// Full skill profile.
+    profile_title,
+    profile_counts,
+    /// `{first}` and `{last}` are the first and last level names.
+    profile_hint,
+    col_level,
+    col_role,
+    col_necessity,
+    col_description,
+    nothing_expected_here,
+
+    /// Search box.
+    search_title,
+    search_all_roles,
+    search_result_one,
+    search_results,
+    search_searching,
+    search_hint_empty,
+    search_hint,
+    search_no_match,
+    search_in_name,
+    search_in_tag,
+    search_in_domain,
+
+    /// Help overlay: its title, section headings (`help_section_*`), key
+    /// names that are words (`help_key_*`) and what each key does.
+    help_title,
+    help_section_everywhere,
+    help_level,
+    help_jump,
+    help_focus,
+    help_search,
+    help_gap,
+    help_help,
+    help_quit,
+    help_section_panes,
+    help_move,
+    help_page,
+    help_first_last,
+    help_enter,
+    help_section_profile,
+    help_profile_row,
+    help_profile_enter,
+    help_profile_esc,
+    help_section_search,
+    help_key_type,
+    help_type,
+    help_search_enter,
+    help_search_tab,
+    help_search_clear,
+    help_search_esc,
+    help_section_gap,
+    help_gap_mark,
+    help_gap_cycle,
+    help_key_note,
+    help_gap_note,
+    help_gap_target,
+    help_gap_from,
+    help_gap_export,
+    help_gap_back,
+    help_section_mouse,
+    help_key_click,
+    help_click,
+    help_key_wheel,
+    help_wheel,
+    help_section_marks,
+    help_marks_legend,
+
+    /// Status line: what a key does.
+    hint_save_note,
+    hint_cancel,
+    hint_item,
+    hint_marks,
+    hint_cycle,
+    hint_clear,
+    hint_note,
+    hint_target,
+    hint_from,
+    hint_export,
+    hint_back,
+    hint_choose,
+    hint_go,
+    hint_scope,
+    hint_scroll,
+    hint_close,
+    hint_quit,
+    hint_close_text,
+    hint_row,
+    hint_level,
+    hint_whole_text,
+    hint_role,
+    hint_skills,
+    hint_focus,
+    hint_help,
+    hint_skill,
+    hint_profile,
+    hint_search,
+    hint_gap,
+    hint_page,
+
+    /// Promotion gap view.
+    gap_title,
+    gap_header,
+    gap_info_file,
+    gap_info_session,
+    gap_top_level,
+    gap_nothing_changes,
+    change_new_at,
+    change_becomes_required,
+    change_not_expected_at,
+    gap_flag_new,
+    gap_flag_gone,
+    gap_nothing_expected,
+    gap_now,
+    gap_on_the_way,
+    gap_target,
+    gap_what_changes,
+    gap_assessment,
+    /// Marks of an assessment.
+    mark_met,
+    mark_partly,
+    mark_not_yet,
+    mark_none,
+    /// Prefix of a note, followed directly by its text.
+    gap_note,
+    gap_note_keys,
+    gap_note_hint,
+    gap_stale,
+
+    /// Status-line messages.
+    status_top_level,
+    status_review_levels,
+    status_save_conflict,
+    status_save_failed,
+    status_nothing_to_export,
+    status_exported,
+    status_export_failed,
+    status_watch_failed,
+    /// Shown above everything while changed catalog files are invalid.
+    banner_reload_failed,
+
+    /// Markdown export of a promotion review.
+    report_title,
+    report_catalog,
+    report_date,
+    report_changes_one,
+    report_changes_many,
+    report_counts,
+    report_marks,
+    report_nothing_changes,
+    report_no_longer_expected,
+    report_expectation,
+    report_nothing_expected,
+    report_mark,
+    report_note,
+    report_stale,
+    report_also_assessed,
+    report_not_in_catalog,
+    /// Plain-text report: an expectation's heading line.
+    report_text_expectation,
+    report_text_nothing_expected,
+    report_text_also_assessed,
+
+    /// `rungs show` (text and Markdown): labels, padded to a column in text.
+    profile_label_id,
+    profile_label_domain,
+    profile_label_updated,
+    profile_label_summary,
+    profile_label_tags,
+    profile_label_counts,
+    profile_label_role,
+    /// `{n}` roles / levels, for `profile_counts_text`.
+    profile_roles_one,
+    profile_roles_many,
+    profile_levels_one,
+    profile_levels_many,
+    /// `{roles}`, `{levels}` (the phrases above), `{required}`, `{optional}`.
+    profile_counts_text,
+    /// After the counts when the rows are limited to one role.
+    profile_all_roles,
+    /// Markdown table heading beside `col_role` and `col_necessity`.
+    col_expectation,
+
+    /// `rungs search` (text): `{shown}` of `{total}` results.
+    search_more,
+    /// Where a result matched: an expectation's text.
+    search_in_text,
+}
+
+impl Strings {
+    /// The word for a necessity, or for no expectation at all.
+    pub fn necessity(&self, n: Option<Necessity>) -> &'static str {
+        match n {
+            Some(Necessity::Required) => self.necessity_required,
+            Some(Necessity::Optional) => self.necessity_optional,
+            None => self.necessity_none,
+        }
+    }
+
+    /// The label of a mark, or of no mark.
+    pub fn mark(&self, m: Option<Mark>) -> &'static str {
+        match m {
+            Some(Mark::Met) => self.mark_met,
+            Some(Mark::Partly) => self.mark_partly,
+            Some(Mark::NotYet) => self.mark_not_yet,
+            None => self.mark_none,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_picks_tables() {
+        assert_eq!(Lang::parse(" ZH "), Some(Lang::Zh));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::En.strings().roles_title, " Roles ");
+        assert_eq!(Lang::Zh.strings().roles_title, " 角色 ");
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(
+            fill(
+                "{role} at {level}",
+                &[("level", "Lead"), ("role", "Data Scientist")]
+            ),
+            "Data Scientist at Lead"
+        );
+        assert_eq!(fill("{n}/{n}", &[("n", "3")]), "3/3", "used twice");
+        assert_eq!(fill("no placeholders", &[("n", "3")]), "no placeholders");
+        assert_eq!(fill("", &[]), "");
+        assert_eq!(fill("晋升到 {level}", &[("level", "首席")]), "晋升到 首席");
+    }
+
+    #[test]
+    fn fill_keeps_unknown_and_stray_braces() {
+        assert_eq!(fill("{missing} {n}", &[("n", "1")]), "{missing} 1");
+        assert_eq!(fill("a { b } {", &[("b", "x")]), "a { b } {");
+        assert_eq!(fill("{{n}}", &[("n", "1")]), "{1}");
+    }
+
+    #[test]
+    fn fill_does_not_expand_inside_values() {
+        // Catalog text may contain braces; it is inserted as written.
+        assert_eq!(
+            fill("{a} and {b}", &[("a", "{b}"), ("b", "B")]),
+            "{b} and B"
+        );
+    }
+
+    #[test]
+    fn placeholders_are_listed_once_in_order() {
+        assert_eq!(
+            placeholders("{changes} of {assessed}/{changes}"),
+            ["changes", "assessed"]
+        );
+        assert!(placeholders("no {} or { x } here").is_empty());
+    }
+
+    #[test]
+    fn tables_list_the_same_fields() {
+        let en = EN.all();
+        let zh = ZH.all();
+        assert_eq!(en.len(), zh.len());
+        assert!(en.len() > 150, "every field is listed: {}", en.len());
+        for ((a, _), (b, _)) in en.iter().zip(&zh) {
+            assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn no_text_is_empty() {
+        for (name, text) in EN.all().into_iter().chain(ZH.all()) {
+            assert!(!text.trim().is_empty(), "{name} is empty");
+        }
+    }
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        for ((name, en), (_, zh)) in EN.all().into_iter().zip(ZH.all()) {
+            let mut a = placeholders(en);
+            let mut b = placeholders(zh);
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{name}: {en:?} vs {zh:?}");
+        }
+    }
+
+    #[test]
+    fn chinese_uses_the_source_page_words() {
+        let t = Lang::Zh.strings();
+        assert_eq!(t.col_role, "角色");
+        assert_eq!(t.col_necessity, "必要性");
+        assert_eq!(t.col_description, "描述");
+        assert_eq!(t.necessity(Some(Necessity::Required)), "必要");
+        assert_eq!(t.necessity(Some(Necessity::Optional)), "可选");
+        assert!(t.profile_title.contains("技能档案"));
+        assert!(t.skill_counts.contains("角色数") && t.skill_counts.contains("级别数"));
+        assert!(t.skill_counts.contains("必要要求") && t.skill_counts.contains("个可选"));
+        assert!(t.profile_hint.starts_with("表格展示从"));
+        assert_eq!(t.search_in_domain, "领域");
+    }
+
+    #[test]
+    fn english_words_match_the_catalog_and_review_words() {
+        // The English table says what `as_str` and `label` say, so English
+        // output is unchanged by going through the table.
+        for n in [Necessity::Required, Necessity::Optional] {
+            assert_eq!(EN.necessity(Some(n)), n.as_str());
+        }
+        for m in Mark::ALL {
+            assert_eq!(EN.mark(Some(m)), m.label());
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! The promotion report as Markdown meeting minutes, in the chosen language.
+
+use super::model::{Report, build};
+use super::wording::{
+    change_label, counts_line, expectations, mark_label, necessity_word, nothing_changes,
+    one_line, safe,
+};
+use crate::catalog::{Catalog, Date};
+use crate::gap::Gap;
+use crate::i18n::{Lang, Strings, fill};
+use crate::review::Review;
+
+/// The report as Markdown meeting minutes, with headings and labels in
+/// `lang` (catalog texts are written as they are).
+pub fn markdown_in(
+    lang: Lang,
+    catalog: &Catalog,
+    gap: &Gap,
+    review: Option<&Review>,
+    today: Date,
+) -> String {
+    render_markdown(lang.strings(), &build(catalog, gap, review, today))
+}
+
+/// Makes text safe inside a Markdown table cell: `|` becomes `\|` (with a
+/// backslash right before it doubled, so it cannot undo the escape) and line
+/// breaks become `<br>`. Other Markdown in the text is kept and renders.
+pub fn escape_cell(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => s.push_str("\\\\"),
+            '|' => s.push_str("\\|"),
+            '\n' => s.push_str("<br>"),
+            c => s.push(c),
+        }
+    }
+    s
+}
+
+/// Characters that start a block (heading, quote, list, code fence, table,
+/// thematic break, setext underline, HTML, link definition) at the start of
+/// a line.
+const BLOCK_STARTERS: &[char] = &[
+    '#', '>', '-', '+', '*', '=', '_', '`', '~', '|', '[', '<', ':',
+];
+
+/// Escapes the inline HTML opener `<tag`, `</`, `<!` and `<?`, so catalog
+/// text cannot open a comment or a tag that swallows what follows.
+fn escape_html(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
+        {
+            s.push('\\');
+        }
+        s.push(c);
+    }
+    s
+}
+
+/// One line of catalog text made safe to start a Markdown line: leading
+/// spaces are dropped (no indented code), a block marker gets a backslash,
+/// and `1.` / `1)` becomes `1\.` / `1\)` (no ordered list). The text reads
+/// the same once rendered.
+pub fn escape_line(line: &str) -> String {
+    let line = escape_html(line.trim_start());
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if line.starts_with(BLOCK_STARTERS) {
+        format!("\\{line}")
+    } else if (1..=9).contains(&digits) && matches!(line[digits..].chars().next(), Some('.' | ')'))
+    {
+        format!("{}\\{}", &line[..digits], &line[digits..])
+    } else {
+        line
+    }
+}
+
+/// Catalog text (possibly several lines) for a Markdown paragraph: every
+/// line escaped, blank lines kept as paragraph breaks.
+pub fn escape_text(text: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let escaped = escape_line(line);
+        if escaped.is_empty() && lines.last().is_some_and(String::is_empty) {
+            continue;
+        }
+        lines.push(escaped);
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines.join("\n")
+}
+
+/// A name or title on one line, inside a heading or after a label.
+fn escape_inline(text: &str) -> String {
+    escape_html(&one_line(text))
+}
+
+/// Text for the end of a heading: a trailing `#` run, which Markdown would
+/// drop as a closing sequence, is escaped.
+fn escape_heading(text: &str) -> String {
+    let s = escape_inline(text);
+    let body = s.trim_end_matches('#');
+    if body.len() < s.len() {
+        format!("{body}\\{}", &s[body.len()..])
+    } else {
+        s
+    }
+}
+
+fn render_markdown(t: &Strings, r: &Report<'_>) -> String {
+    let mut out = String::new();
+    // The target level ends the title in both languages' templates.
+    let title = fill(
+        t.report_title,
+        &[
+            ("role", &escape_inline(r.role.name)),
+            ("from", &escape_inline(r.from.name)),
+            ("to", &escape_heading(r.to.name)),
+        ],
+    );
+    out.push_str(&format!("# {title}\n"));
+    para(
+        &mut out,
+        &format!(
+            "**{}** {} · **{}** {}",
+            t.report_catalog,
+            escape_inline(r.catalog),
+            t.report_date,
+            r.date
+        ),
+    );
+    let (head, rest) = counts_line(t, r);
+    para(&mut out, &format!("**{head}** · {rest}"));
+    if r.items.is_empty() {
+        para(&mut out, &escape_text(&nothing_changes(t, r)));
+    }
+    for (n, item) in r.items.iter().enumerate() {
+        para(
+            &mut out,
+            &format!("## {}. {}", n + 1, escape_heading(item.skill.name)),
+        );
+        para(
+            &mut out,
+            &format!(
+                "{} · **{}**",
+                escape_inline(item.domain.name),
+                escape_inline(&change_label(t, item, r.to.name))
+            ),
+        );
+        for (level, necessity, text) in expectations(r, item) {
+            let body = match (necessity, text) {
+                (Some(nec), Some(text)) => fill(
+                    t.report_expectation,
+                    &[
+                        ("necessity", necessity_word(t, nec)),
+                        ("text", &escape_text(text)),
+                    ],
+                ),
+                _ => t.report_nothing_expected.into(),
+            };
+            para(&mut out, &format!("**{}** {body}", escape_inline(level)));
+        }
+        if r.reviewed {
+            para(
+                &mut out,
+                &format!("**{}** {}", t.report_mark, mark_label(t, item.mark)),
+            );
+            if let Some(note) = item.note {
+                para(
+                    &mut out,
+                    &format!("**{}** {}", t.report_note, escape_text(&safe(note))),
+                );
+            }
+        }
+        if item.stale {
+            para(&mut out, t.report_stale);
+            let quoted: Vec<String> = escape_text(&safe(item.assessed_text.unwrap_or_default()))
+                .lines()
+                .map(|l| {
+                    if l.is_empty() {
+                        ">".into()
+                    } else {
+                        format!("> {l}")
+                    }
+                })
+                .collect();
+            para(&mut out, &quoted.join("\n"));
+        }
+    }
+    if !r.others.is_empty() {
+        para(&mut out, &format!("## {}", t.report_also_assessed));
+        out.push('\n');
+        for o in &r.others {
+            let mut line = format!(
+                "- **{}** (`{}`): {}",
+                escape_inline(o.skill_name.unwrap_or(o.skill_id)),
+                one_line(o.skill_id).replace('`', "'"),
+                t.mark(o.mark)
+            );
+            if !o.note.trim().is_empty() {
+                line.push_str(&format!(" — {}", escape_inline(o.note)));
+            }
+            if o.skill_name.is_none() {
+                line.push_str(t.report_not_in_catalog);
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Appends a paragraph: a blank line, then `s`.
+fn para(out: &mut String, s: &str) {
+    out.push('\n');
+    out.push_str(s);
+    out.push('\n');
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_cell_cases() {
+        assert_eq!(escape_cell("a|b"), "a\\|b");
+        assert_eq!(escape_cell("a\nb"), "a<br>b");
+        assert_eq!(escape_cell("a\\|b"), "a\\\\\\|b");
+        assert_eq!(escape_cell("C:\\dir"), "C:\\dir");
+        assert_eq!(escape_cell(""), "");
+    }
+
+    #[test]
+    fn markdown_escapes_block_markers() {
+        assert_eq!(escape_line("# Title"), "\\# Title");
+        assert_eq!(escape_line("   > quote"), "\\> quote");
+        assert_eq!(escape_line("- item"), "\\- item");
+        assert_eq!(escape_line("---"), "\\---");
+        assert_eq!(escape_line("==="), "\\===");
+        assert_eq!(escape_line("```rust"), "\\```rust");
+        assert_eq!(escape_line("| a | b |"), "\\| a | b |");
+        assert_eq!(escape_line("12. twelve"), "12\\. twelve");
+        assert_eq!(escape_line("3) three"), "3\\) three");
+        assert_eq!(escape_line("2026 plans"), "2026 plans");
+        assert_eq!(escape_line("[x]: http://e"), "\\[x]: http://e");
+        assert_eq!(escape_line("a <!-- b"), "a \\<!-- b");
+        assert_eq!(escape_line("<div>"), "\\<div>");
+        assert_eq!(escape_line("x < y and C#"), "x < y and C#");
+        assert_eq!(escape_line("Uses `a | b` well"), "Uses `a | b` well");
+        assert_eq!(escape_text("one\n\n\n# two\n"), "one\n\n\\# two");
+        assert_eq!(escape_heading("Level ##"), "Level \\##");
+        assert_eq!(escape_heading("C#"), "C\\#");
+        assert_eq!(escape_heading("Plain"), "Plain");
+    }
+}

@@ -1,0 +1,183 @@
+//! The promotion report's model: what `rungs gap --format json` writes
+//! (documented in `docs/json.md`), built once from a gap and a review and
+//! rendered by the Markdown and text modules.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use super::{Ref, SCHEMA};
+use crate::catalog::{Catalog, Cell, Date, Named};
+use crate::gap::{Change, Gap};
+use crate::review::{Mark, Review};
+
+/// Totals over the gap's items.
+pub use crate::review::Counts;
+
+/// An expectation at the from or target level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Expect<'a> {
+    /// `"required"` or `"optional"`.
+    pub necessity: &'static str,
+    pub text: &'a str,
+}
+
+impl<'a> From<&'a Cell> for Expect<'a> {
+    fn from(c: &'a Cell) -> Self {
+        Expect {
+            necessity: c.necessity.as_str(),
+            text: &c.text,
+        }
+    }
+}
+
+/// An expectation at a level strictly between from and target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step<'a> {
+    pub level: Ref<'a>,
+    /// `None` (JSON `null`) when nothing is expected at this level.
+    pub necessity: Option<&'static str>,
+    pub text: Option<&'a str>,
+}
+
+/// One skill whose expectation changes, with its assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item<'a> {
+    pub skill: Ref<'a>,
+    pub domain: Ref<'a>,
+    /// `"new"`, `"dropped"`, `"becomes-required"` or `"changed"`.
+    pub change: &'static str,
+    /// True when the target expectation is required.
+    pub required: bool,
+    pub from: Option<Expect<'a>>,
+    pub to: Option<Expect<'a>>,
+    /// The levels strictly between from and target, lowest first.
+    pub path: Vec<Step<'a>>,
+    /// `"met"`, `"partly"`, `"not-yet"`, or `None` when not marked.
+    pub mark: Option<&'static str>,
+    /// The review's note, or `None` when there is none (or it is empty).
+    pub note: Option<&'a str>,
+    /// True when the review stored a (non-empty) target text that differs
+    /// from the catalog's current one.
+    pub stale: bool,
+    /// The change, for the human formats.
+    #[serde(skip)]
+    pub kind: Change,
+    /// For a stale item, the target text as it read when assessed.
+    #[serde(skip)]
+    pub assessed_text: Option<&'a str>,
+}
+
+/// An assessment in the review for a skill that is not part of the gap (the
+/// catalog changed, or the skill is gone). Shown in Markdown and text so
+/// that no note silently disappears; not part of the JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Other<'a> {
+    pub skill_id: &'a str,
+    /// The skill's name, when the catalog still has it.
+    pub skill_name: Option<&'a str>,
+    pub mark: Option<Mark>,
+    pub note: &'a str,
+}
+
+/// A promotion report: what `rungs gap` prints, and the JSON it writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report<'a> {
+    pub schema: u32,
+    pub role: Ref<'a>,
+    pub from: Ref<'a>,
+    pub to: Ref<'a>,
+    /// The catalog's title (or the neutral default).
+    pub catalog: &'a str,
+    /// `YYYY-MM-DD`: the review's date, or today without a review.
+    pub date: String,
+    pub counts: Counts,
+    pub items: Vec<Item<'a>>,
+    /// True when a review was given.
+    #[serde(skip)]
+    pub reviewed: bool,
+    #[serde(skip)]
+    pub others: Vec<Other<'a>>,
+}
+
+const NO_NAME: Ref<'static> = Ref { id: "", name: "" };
+
+fn ref_at(items: &[Named], i: usize) -> Ref<'_> {
+    items.get(i).map_or(NO_NAME, Ref::from)
+}
+
+/// Builds the report of `gap`, with `review`'s marks and notes when given.
+/// The date is the review's, or `today`.
+pub fn build<'a>(
+    catalog: &'a Catalog,
+    gap: &'a Gap,
+    review: Option<&'a Review>,
+    today: Date,
+) -> Report<'a> {
+    let tally = Review::tally(review, catalog, gap);
+    let counts = tally.counts;
+    let mut items = Vec::with_capacity(gap.items.len());
+    for (gi, t) in gap.items.iter().zip(tally.items) {
+        let Some(skill) = catalog.skills.get(gi.skill) else {
+            continue;
+        };
+        let (assessment, stale) = (t.assessment, t.stale);
+        let mark = assessment.and_then(|a| a.mark);
+        let stored = assessment.map_or("", |a| a.expectation.as_str());
+        items.push(Item {
+            skill: Ref {
+                id: &skill.id,
+                name: &skill.name,
+            },
+            domain: Ref::from(catalog.domain_of(skill)),
+            change: gi.change.as_str(),
+            required: gi.required(),
+            from: gi.from.as_ref().map(Expect::from),
+            to: gi.to.as_ref().map(Expect::from),
+            path: gi
+                .path
+                .iter()
+                .map(|(level, cell)| Step {
+                    level: ref_at(&catalog.levels, *level),
+                    necessity: cell.as_ref().map(|c| c.necessity.as_str()),
+                    text: cell.as_ref().map(|c| c.text.as_str()),
+                })
+                .collect(),
+            mark: mark.map(Mark::as_str),
+            note: assessment
+                .map(|a| a.note.as_str())
+                .filter(|n| !n.trim().is_empty()),
+            stale,
+            kind: gi.change,
+            assessed_text: stale.then_some(stored),
+        });
+    }
+    let in_gap: HashSet<&str> = items.iter().map(|i| i.skill.id).collect();
+    let others = review.map_or_else(Vec::new, |r| {
+        r.items
+            .iter()
+            .filter(|(id, a)| !a.is_empty() && !in_gap.contains(id.as_str()))
+            .map(|(id, a)| Other {
+                skill_id: id,
+                skill_name: catalog
+                    .skill_index(id)
+                    .and_then(|s| catalog.skills.get(s))
+                    .map(|s| s.name.as_str()),
+                mark: a.mark,
+                note: &a.note,
+            })
+            .collect()
+    });
+    Report {
+        schema: SCHEMA,
+        role: ref_at(&catalog.roles, gap.role),
+        from: ref_at(&catalog.levels, gap.from),
+        to: ref_at(&catalog.levels, gap.to),
+        catalog: catalog.display_title(),
+        date: review.map_or(today, |r| r.date).to_string(),
+        counts,
+        items,
+        reviewed: review.is_some(),
+        others,
+    }
+}

@@ -1,0 +1,139 @@
+//! The promotion report as plain terminal text, in the chosen language.
+
+use super::model::{Report, build};
+use unicode_width::UnicodeWidthStr;
+
+use super::wording::{
+    change_label, counts_line, expectations, mark_label, necessity_word, nothing_changes,
+    one_line, safe,
+};
+use crate::catalog::{Catalog, Date};
+use crate::gap::Gap;
+use crate::i18n::{Lang, Strings, fill};
+use crate::review::Review;
+
+/// The report as plain terminal text, without colours, with its labels in
+/// `lang` (catalog texts are written as they are).
+pub fn text_in(
+    lang: Lang,
+    catalog: &Catalog,
+    gap: &Gap,
+    review: Option<&Review>,
+    today: Date,
+) -> String {
+    render_text(lang.strings(), &build(catalog, gap, review, today))
+}
+
+/// Writes `text` with `indent` before every line.
+fn push_indented(out: &mut String, indent: &str, text: &str) {
+    for line in text.split('\n') {
+        out.push_str(indent);
+        out.push_str(line);
+        out.push('\n');
+    }
+}
+
+/// The plain-text report, with the words of `t` (the Markdown's table).
+fn render_text(t: &Strings, r: &Report<'_>) -> String {
+    let mut out = fill(
+        t.report_title,
+        &[
+            ("role", &one_line(r.role.name)),
+            ("from", &one_line(r.from.name)),
+            ("to", &one_line(r.to.name)),
+        ],
+    );
+    out.push('\n');
+    out.push_str(&format!(
+        "{} {} · {} {}\n",
+        t.report_catalog,
+        one_line(r.catalog),
+        t.report_date,
+        r.date
+    ));
+    let (head, rest) = counts_line(t, r);
+    out.push_str(&format!("{head} · {rest}\n"));
+    if r.items.is_empty() {
+        out.push('\n');
+        out.push_str(&nothing_changes(t, r));
+        out.push('\n');
+    }
+    for (n, item) in r.items.iter().enumerate() {
+        out.push('\n');
+        out.push_str(&format!(
+            "{}. {} ({})\n   {} · {}\n",
+            n + 1,
+            one_line(item.skill.name),
+            item.skill.id,
+            one_line(item.domain.name),
+            change_label(t, item, &one_line(r.to.name))
+        ));
+        for (level, necessity, text) in expectations(r, item) {
+            match (necessity, text) {
+                (Some(nec), Some(text)) => {
+                    let head = fill(
+                        t.report_text_expectation,
+                        &[
+                            ("level", &one_line(level)),
+                            ("necessity", necessity_word(t, nec)),
+                        ],
+                    );
+                    out.push_str(&format!("   {head}\n"));
+                    push_indented(&mut out, "     ", text);
+                }
+                _ => {
+                    let line = fill(t.report_text_nothing_expected, &[("level", &one_line(level))]);
+                    out.push_str(&format!("   {line}\n"));
+                }
+            }
+        }
+        if r.reviewed {
+            out.push_str(&format!("   {} {}\n", t.report_mark, mark_label(t, item.mark)));
+            if let Some(note) = item.note {
+                let note = safe(note);
+                let mut lines = note.split('\n');
+                out.push_str(&format!(
+                    "   {} {}\n",
+                    t.report_note,
+                    lines.next().unwrap_or_default()
+                ));
+                // Later lines line up under the first, whatever the label's width.
+                let indent = " ".repeat(3 + t.report_note.width() + 1);
+                for line in lines {
+                    out.push_str(&format!("{indent}{line}\n"));
+                }
+            }
+        }
+        if item.stale {
+            out.push_str(&format!("   {}\n", t.report_stale));
+            push_indented(
+                &mut out,
+                "     ",
+                &safe(item.assessed_text.unwrap_or_default()),
+            );
+        }
+    }
+    if !r.others.is_empty() {
+        out.push('\n');
+        out.push_str(t.report_text_also_assessed);
+        out.push('\n');
+        for o in &r.others {
+            let mut line = format!(
+                "  {} ({}): {}",
+                one_line(o.skill_name.unwrap_or(o.skill_id)),
+                one_line(o.skill_id),
+                t.mark(o.mark)
+            );
+            if !o.note.trim().is_empty() {
+                line.push_str(&format!(" — {}", one_line(o.note)));
+            }
+            if o.skill_name.is_none() {
+                line.push_str(t.report_not_in_catalog);
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+

@@ -1,0 +1,116 @@
+//! Wording the Markdown and text reports share, in the caller's language.
+
+use std::borrow::Cow;
+
+use super::model::{Item, Report};
+use crate::catalog::{clean, is_forbidden};
+use crate::gap::Change;
+use crate::i18n::{Strings, fill};
+use crate::review::Mark;
+
+/// How an item changes, for people: "required", "optional", "new at Lead",
+/// "becomes required" or "no longer expected".
+pub(super) fn change_label(t: &Strings, item: &Item<'_>, to: &str) -> String {
+    match item.kind {
+        Change::New => fill(t.change_new_at, &[("level", to)]),
+        Change::Dropped => t.report_no_longer_expected.into(),
+        Change::BecomesRequired => t.change_becomes_required.into(),
+        Change::Changed if item.required => t.necessity_required.into(),
+        Change::Changed => t.necessity_optional.into(),
+    }
+}
+
+pub(super) fn mark_label(t: &Strings, mark: Option<&str>) -> &'static str {
+    t.mark(mark.and_then(Mark::parse))
+}
+
+/// A necessity as the report stores it (`"required"`, `"optional"`), in
+/// the table's words.
+pub(super) fn necessity_word(t: &Strings, necessity: &'static str) -> &'static str {
+    match necessity {
+        "required" => t.necessity_required,
+        "optional" => t.necessity_optional,
+        other => other,
+    }
+}
+
+pub(super) fn counts_line(t: &Strings, r: &Report<'_>) -> (String, String) {
+    let c = r.counts;
+    let head = fill(
+        if c.changes == 1 {
+            t.report_changes_one
+        } else {
+            t.report_changes_many
+        },
+        &[("n", &c.changes.to_string())],
+    );
+    let mut rest = fill(
+        t.report_counts,
+        &[
+            ("required", &c.required.to_string()),
+            ("assessed", &c.assessed.to_string()),
+            ("changes", &c.changes.to_string()),
+        ],
+    );
+    if r.reviewed {
+        rest.push_str(" · ");
+        rest.push_str(&fill(
+            t.report_marks,
+            &[
+                ("met", &c.met.to_string()),
+                ("partly", &c.partly.to_string()),
+                ("not_yet", &c.not_yet.to_string()),
+            ],
+        ));
+    }
+    (head, rest)
+}
+
+/// The labelled expectations of an item: from, the levels between, target.
+pub(super) fn expectations<'a>(
+    r: &'a Report<'a>,
+    item: &'a Item<'a>,
+) -> Vec<(&'a str, Option<&'static str>, Option<&'a str>)> {
+    let mut rows = vec![(
+        r.from.name,
+        item.from.as_ref().map(|e| e.necessity),
+        item.from.as_ref().map(|e| e.text),
+    )];
+    rows.extend(
+        item.path
+            .iter()
+            .map(|s| (s.level.name, s.necessity, s.text)),
+    );
+    rows.push((
+        r.to.name,
+        item.to.as_ref().map(|e| e.necessity),
+        item.to.as_ref().map(|e| e.text),
+    ));
+    rows
+}
+
+pub(super) fn nothing_changes(t: &Strings, r: &Report<'_>) -> String {
+    fill(
+        t.report_nothing_changes,
+        &[
+            ("role", &one_line(r.role.name)),
+            ("from", &one_line(r.from.name)),
+            ("to", &one_line(r.to.name)),
+        ],
+    )
+}
+
+pub(super) fn one_line(text: &str) -> String {
+    safe(text).replace(['\n', '\t'], " ")
+}
+
+/// Text from a review (which may have been edited by hand or built in
+/// memory) without control or bidirectional-override characters, so it
+/// cannot drive the terminal. Catalog text is already clean.
+pub(super) fn safe(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_forbidden) {
+        Cow::Owned(clean(text, false).text)
+    } else {
+        Cow::Borrowed(text)
+    }
+}

@@ -1,7 +1,33 @@
 //! rungs: explore skill matrices (career ladders) in the terminal.
 //!
-//! The library holds everything but argument parsing, so that tests and
-//! benchmarks drive the same code as the binary.
+//! The library holds everything, argument parsing included, so that tests
+//! and benchmarks drive the same code as the binary (`src/main.rs` only
+//! calls [`cli::parse`] and [`cli::run`]).
+//!
+//! # Module map
+//!
+//! | Module | Owns |
+//! |---|---|
+//! | [`cli`] | the command line: clap arguments, settings merged once (flags ▸ environment ▸ config), one file per subcommand (`check`, `init`, `config`, `show`, `search`, `gap`, `explore`), [`cli::CliError`] and exit codes, the review resolver `gap --review` and the TUI's `--review` share |
+//! | [`tui`] | the terminal explorer: app state and update, screens, drawing (`tui/ui/`), layout, keys and bindings, themes, the event loop and its workers |
+//! | [`report`] | printable formats: the promotion report (model = JSON shape, Markdown, text, export paths), skill profiles (`show`), search results (`search`), the local date |
+//! | [`search`] | fuzzy search over a catalog, ranked |
+//! | [`review`] | promotion reviews: marks and notes, their TOML file, atomic saving, tallying against a gap |
+//! | [`gap`] | what changes for a role between two levels |
+//! | [`catalog`] | the catalog model, reading files (source, limits), assembling (load), lint warnings, diagnostics, the cache, lookups by id or name; pure Rust, no terminal |
+//! | [`i18n`] | the UI text of each language (`en.rs`, `zh.rs`) and placeholder filling |
+//! | [`config`] | the config file: default catalog, role, level, language, theme, colours, key bindings |
+//! | [`fsutil`] | atomic file writes |
+//!
+//! # Which way imports go
+//!
+//! ```text
+//! cli → tui → {report, search, review, gap} → catalog
+//! ```
+//!
+//! `i18n`, `config` and `fsutil` sit beside them and may be used by any
+//! layer. Nothing imports from a layer to its left: the library never
+//! imports [`cli`], and the engines and formats never import [`tui`].
 
 pub mod catalog;
 pub mod cli;

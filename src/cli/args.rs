@@ -191,7 +191,10 @@ mod tests {
         assert_eq!(ThemeName::from(ThemeArg::Mono), ThemeName::Mono);
         for t in ThemeArg::value_variants() {
             let name = t.to_possible_value().map(|v| v.get_name().to_string());
-            assert_eq!(ThemeName::parse(&name.unwrap_or_default()), Some((*t).into()));
+            assert_eq!(
+                ThemeName::parse(&name.unwrap_or_default()),
+                Some((*t).into())
+            );
         }
         for l in LangArg::value_variants() {
             let name = l.to_possible_value().map(|v| v.get_name().to_string());

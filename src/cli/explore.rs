@@ -139,8 +139,8 @@ fn new_review(
         catalog.display_title(),
         today,
     );
-    let file = ReviewFile::open_or_new(path, || review)
-        .map_err(|e| CliError::invalid(format!("{e}")))?;
+    let file =
+        ReviewFile::open_or_new(path, || review).map_err(|e| CliError::invalid(format!("{e}")))?;
     Ok((file, (role, from, to)))
 }
 

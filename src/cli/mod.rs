@@ -83,7 +83,15 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
             // As for `show`, `rungs --role R search Q` means `search Q --role R`.
             let role = role.or(cli.role);
             let query = query.join(" ");
-            search::run(&loaded.catalog, &query, role.as_deref(), limit, format, lang, out)
+            search::run(
+                &loaded.catalog,
+                &query,
+                role.as_deref(),
+                limit,
+                format,
+                lang,
+                out,
+            )
         }
         Command::Gap {
             role,

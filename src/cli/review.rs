@@ -102,7 +102,13 @@ pub fn resolve(
     let from = find("from level", catalog.find_level(&shown(&review.from)))?;
     let to = find("target level", catalog.find_level(&shown(&review.to)))?;
     for (flag, noun, wanted, actual, names) in [
-        (flags.role, "role", wanted.role, role, catalog.roles.as_slice()),
+        (
+            flags.role,
+            "role",
+            wanted.role,
+            role,
+            catalog.roles.as_slice(),
+        ),
         (flags.from, "from level", wanted.from, from, &catalog.levels),
         (flags.to, "target level", wanted.to, to, &catalog.levels),
     ] {
@@ -147,10 +153,14 @@ mod tests {
         let c = load_embedded().unwrap().catalog;
         let r = review("Data Scientist", "senior", "4");
         let path = Path::new("r.toml");
-        let wanted = Wanted::find(&c, Some("data-scientist"), Some("Senior"), Some("lead")).unwrap();
+        let wanted =
+            Wanted::find(&c, Some("data-scientist"), Some("Senior"), Some("lead")).unwrap();
         let found = resolve(&c, &r, path, wanted, TUI).unwrap();
         assert_eq!(found, (0, 2, 3));
-        assert_eq!(resolve(&c, &r, path, Wanted::default(), TUI).unwrap(), found);
+        assert_eq!(
+            resolve(&c, &r, path, Wanted::default(), TUI).unwrap(),
+            found
+        );
     }
 
     #[test]
@@ -165,16 +175,30 @@ mod tests {
             e.message,
             "error: --level middle does not match the review's from level senior in r.toml; leave --level out to use the review's"
         );
-        let e = resolve(&c, &review("astronaut", "senior", "lead"), path, Wanted::default(), TUI)
-            .unwrap_err();
+        let e = resolve(
+            &c,
+            &review("astronaut", "senior", "lead"),
+            path,
+            Wanted::default(),
+            TUI,
+        )
+        .unwrap_err();
         assert_eq!(e.code, super::super::EXIT_INVALID);
         assert!(
-            e.message.starts_with("error: r.toml: the review's role is not in this catalog: unknown role `astronaut`"),
+            e.message.starts_with(
+                "error: r.toml: the review's role is not in this catalog: unknown role `astronaut`"
+            ),
             "{}",
             e.message
         );
-        let e = resolve(&c, &review("data-scientist", "lead", "senior"), path, Wanted::default(), TUI)
-            .unwrap_err();
+        let e = resolve(
+            &c,
+            &review("data-scientist", "lead", "senior"),
+            path,
+            Wanted::default(),
+            TUI,
+        )
+        .unwrap_err();
         assert_eq!(
             e.message,
             "error: r.toml: the review's target level `senior` is not above its from level `lead`"

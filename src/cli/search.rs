@@ -123,5 +123,4 @@ mod tests {
         assert_eq!(v["total"], 0);
         assert_eq!(v["results"], serde_json::json!([]));
     }
-
 }

@@ -20,7 +20,12 @@ pub const NO_CACHE_VAR: &str = "RUNGS_NO_CACHE";
 /// `RUNGS_NO_CACHE= rungs` keeps the cache on), as shells make it easy to
 /// leave a variable set and empty.
 pub fn env_var(name: &str) -> Option<OsString> {
-    std::env::var_os(name).filter(|v| !v.is_empty())
+    non_empty(std::env::var_os(name))
+}
+
+/// A variable's value, `None` when unset or empty.
+fn non_empty(value: Option<OsString>) -> Option<OsString> {
+    value.filter(|v| !v.is_empty())
 }
 
 /// What the command line, the environment and the config file decide
@@ -52,11 +57,12 @@ impl Settings {
                 return Err(CliError::invalid("the config file is not valid"));
             }
         };
-        Ok(Settings::merge(cli, config))
+        Ok(Settings::merge(cli, config, &|name| std::env::var_os(name)))
     }
 
-    /// The merge itself, for a config already read.
-    pub fn merge(cli: &Cli, config: Config) -> Settings {
+    /// The merge itself, for a config already read, with `env` giving the
+    /// environment's variables as set (empty ones are dropped here).
+    fn merge(cli: &Cli, config: Config, env: &dyn Fn(&str) -> Option<OsString>) -> Settings {
         // clap has read `--catalog`, or `RUNGS_CATALOG` (see `args::parse`).
         let catalog = cli.catalog.clone().or_else(|| config.catalog.clone());
         let lang = cli
@@ -73,8 +79,65 @@ impl Settings {
             catalog,
             lang,
             theme,
-            cache: env_var(NO_CACHE_VAR).is_none(),
+            cache: non_empty(env(NO_CACHE_VAR)).is_none(),
             config,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    fn merged(args: &[&str], config: Config, vars: &[(&str, &str)]) -> Settings {
+        let cli =
+            Cli::try_parse_from(std::iter::once("rungs").chain(args.iter().copied())).unwrap();
+        let env = |name: &str| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| OsString::from(v))
+        };
+        Settings::merge(&cli, config, &env)
+    }
+
+    #[test]
+    fn an_empty_variable_counts_as_unset() {
+        assert_eq!(non_empty(Some(OsString::new())), None);
+        assert_eq!(non_empty(None), None);
+        assert_eq!(non_empty(Some("1".into())), Some("1".into()));
+        let config = Config::default;
+        assert!(merged(&["check"], config(), &[]).cache);
+        assert!(merged(&["check"], config(), &[(NO_CACHE_VAR, "")]).cache);
+        assert!(!merged(&["check"], config(), &[(NO_CACHE_VAR, "1")]).cache);
+    }
+
+    #[test]
+    fn flags_beat_the_config() {
+        let config = || Config {
+            catalog: Some("from-config".into()),
+            language: Some(Lang::Zh),
+            theme: Some(ThemeName::Light),
+            ..Config::default()
+        };
+        let s = merged(&["check"], config(), &[]);
+        assert_eq!(s.catalog, Some(PathBuf::from("from-config")));
+        assert_eq!(s.lang, Lang::Zh);
+        let s = merged(
+            &[
+                "--catalog",
+                "flag",
+                "--lang",
+                "en",
+                "--theme",
+                "mono",
+                "check",
+            ],
+            config(),
+            &[],
+        );
+        assert_eq!(s.catalog, Some(PathBuf::from("flag")));
+        assert_eq!((s.lang, s.theme), (Lang::En, ThemeName::Mono));
     }
 }

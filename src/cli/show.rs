@@ -38,7 +38,10 @@ pub fn run(
     let role = role.map(|r| catalog.find_role(r)).transpose()?;
     let Some(p) = profile(catalog, skill, role) else {
         // `find_*` only return valid positions; this is defensive.
-        return Err(CliError::raw(EXIT_INVALID, "error: skill or role out of range"));
+        return Err(CliError::raw(
+            EXIT_INVALID,
+            "error: skill or role out of range",
+        ));
     };
     match format {
         Format::Text => write_text(lang.strings(), &p, out)?,

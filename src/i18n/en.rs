@@ -202,4 +202,3 @@ pub static EN: Strings = Strings {
     search_more: "({shown} of {total} results; --limit 0 shows all)",
     search_in_text: "text",
 };
-

@@ -47,13 +47,6 @@ impl Lang {
         }
     }
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        }
-    }
-
     /// The table of UI text for this language.
     pub fn strings(self) -> &'static Strings {
         match self {

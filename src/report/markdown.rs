@@ -2,8 +2,8 @@
 
 use super::model::{Report, build};
 use super::wording::{
-    change_label, counts_line, expectations, mark_label, necessity_word, nothing_changes,
-    one_line, safe,
+    change_label, counts_line, expectations, mark_label, necessity_word, nothing_changes, one_line,
+    safe,
 };
 use crate::catalog::{Catalog, Date};
 use crate::gap::Gap;
@@ -224,7 +224,6 @@ fn para(out: &mut String, s: &str) {
     out.push_str(s);
     out.push('\n');
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -540,5 +540,4 @@ l2 = "first\n# Not a heading\n---\n<!-- hidden\n1. not a list"
             assert!(out.contains("red [31malert"), "{out}");
         }
     }
-
 }

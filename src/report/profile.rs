@@ -205,11 +205,7 @@ pub fn write_markdown(t: &Strings, p: &Profile<'_>, out: &mut dyn Write) -> io::
     writeln!(out)?;
     let mut facts = vec![
         format!("**{}** `{}`", t.profile_label_id, p.id),
-        format!(
-            "**{}** {}",
-            t.profile_label_domain,
-            one_line(p.domain.name)
-        ),
+        format!("**{}** {}", t.profile_label_domain, one_line(p.domain.name)),
     ];
     if let Some(updated) = &p.updated {
         facts.push(format!("**{}** {updated}", t.profile_label_updated));
@@ -339,17 +335,26 @@ mod tests {
         let r = c.find_role("llm-engineer").unwrap();
         let p = profile(&c, i, Some(r)).unwrap();
         let text = rendered(write_text, &ZH, &p);
-        assert!(text.starts_with("Deep Learning (deep-learning)\n领域：    Machine"), "{text}");
+        assert!(
+            text.starts_with("Deep Learning (deep-learning)\n领域：    Machine"),
+            "{text}"
+        );
         assert!(
             text.contains("\n统计：    2 个角色，5 个级别，必要 0，可选 10（所有角色）\n"),
             "{text}"
         );
         assert!(text.contains("\n  LLM Engineer: 可选\n"), "{text}");
         let md = rendered(write_markdown, &ZH, &p);
-        assert!(md.contains("**标识：** `deep-learning` · **领域：** "), "{md}");
+        assert!(
+            md.contains("**标识：** `deep-learning` · **领域：** "),
+            "{md}"
+        );
         assert!(md.contains("| 角色 | 必要性 | 期望 |\n"), "{md}");
         for english in ["Domain:", "Counts:", ": optional", "| Necessity", " roles,"] {
-            assert!(!text.contains(english) && !md.contains(english), "{english}");
+            assert!(
+                !text.contains(english) && !md.contains(english),
+                "{english}"
+            );
         }
         // English keeps today's words.
         let text = rendered(write_text, &EN, &p);

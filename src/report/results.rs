@@ -192,7 +192,6 @@ pub fn write_text(t: &Strings, r: &Results<'_>, out: &mut dyn Write) -> io::Resu
     Ok(())
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,7 +284,16 @@ mod tests {
         let zh = text(&ZH, &r);
         let more = format!("(2 of {} results; --limit 0 shows all)\n", r.total);
         assert!(en.ends_with(&more), "{en}");
-        assert!(zh.ends_with(&format!("（共 {} 个结果，显示 2 个；--limit 0 显示全部）\n", r.total)), "{zh}");
-        assert!(en.contains("  [name]\n") && zh.contains("  [名称]\n"), "{en}{zh}");
+        assert!(
+            zh.ends_with(&format!(
+                "（共 {} 个结果，显示 2 个；--limit 0 显示全部）\n",
+                r.total
+            )),
+            "{zh}"
+        );
+        assert!(
+            en.contains("  [name]\n") && zh.contains("  [名称]\n"),
+            "{en}{zh}"
+        );
     }
 }

@@ -4,8 +4,8 @@ use super::model::{Report, build};
 use unicode_width::UnicodeWidthStr;
 
 use super::wording::{
-    change_label, counts_line, expectations, mark_label, necessity_word, nothing_changes,
-    one_line, safe,
+    change_label, counts_line, expectations, mark_label, necessity_word, nothing_changes, one_line,
+    safe,
 };
 use crate::catalog::{Catalog, Date};
 use crate::gap::Gap;
@@ -82,13 +82,20 @@ fn render_text(t: &Strings, r: &Report<'_>) -> String {
                     push_indented(&mut out, "     ", text);
                 }
                 _ => {
-                    let line = fill(t.report_text_nothing_expected, &[("level", &one_line(level))]);
+                    let line = fill(
+                        t.report_text_nothing_expected,
+                        &[("level", &one_line(level))],
+                    );
                     out.push_str(&format!("   {line}\n"));
                 }
             }
         }
         if r.reviewed {
-            out.push_str(&format!("   {} {}\n", t.report_mark, mark_label(t, item.mark)));
+            out.push_str(&format!(
+                "   {} {}\n",
+                t.report_mark,
+                mark_label(t, item.mark)
+            ));
             if let Some(note) = item.note {
                 let note = safe(note);
                 let mut lines = note.split('\n');
@@ -136,4 +143,3 @@ fn render_text(t: &Strings, r: &Report<'_>) -> String {
     }
     out
 }
-

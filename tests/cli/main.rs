@@ -11,4 +11,5 @@ mod docs_examples;
 mod gap;
 mod review;
 mod search;
+mod settings;
 mod show;

@@ -12,7 +12,7 @@ use super::{CliError, EXIT_INVALID, Settings};
 use crate::catalog::{Catalog, Date, NotFound};
 use crate::review::{Review, ReviewFile};
 use crate::tui::app::App;
-use crate::tui::gap_view::ReviewState;
+use crate::tui::screens::gap::ReviewState;
 use crate::tui::theme::Theme;
 
 /// The first selection asked for on the command line (or in the config).

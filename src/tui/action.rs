@@ -1,11 +1,12 @@
-//! Everything the user can ask the app to do, independent of the key or
-//! mouse gesture that asked for it.
+//! What goes into `App::update` (an [`Action`]: everything the user can ask
+//! for, independent of the key or gesture, and what the workers report) and
+//! what comes out ([`Effect`]s, which the event loop performs).
 
 use std::sync::Arc;
 
 use crate::catalog::Catalog;
 use crate::review::Mark;
-use crate::search::Results;
+use crate::search::{Results, Scope};
 
 /// A freshly loaded catalog. Compared by identity: two loads are never the
 /// same update.
@@ -79,8 +80,6 @@ pub enum Action {
     NoteBackspace,
     /// Write the review as Markdown (`x`).
     Export,
-    /// A message for the status line (from saving or exporting).
-    Notify(String),
     /// The catalog files changed and loaded: swap the catalog in.
     CatalogReloaded(NewCatalog),
     /// The catalog files changed but are not valid: keep the old catalog,
@@ -89,4 +88,28 @@ pub enum Action {
         first: String,
         count: usize,
     },
+}
+
+/// A query for the search worker; its results come back tagged with the
+/// same generation, and any other generation is dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: String,
+    pub scope: Scope,
+}
+
+/// Something `App::update` asks the event loop to do: the app itself does
+/// no I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Run this search in the background; results come back as
+    /// [`Action::SearchResults`].
+    Search(SearchRequest),
+    /// The review changed: write it to its file, if one is open.
+    SaveReview,
+    /// Write the gap and its review as Markdown.
+    Export,
+    /// End the session.
+    Quit,
 }

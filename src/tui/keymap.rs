@@ -6,7 +6,8 @@ use crossterm::event::{
 };
 
 use super::action::Action;
-use super::app::{App, Overlay};
+use super::app::App;
+use super::screens::Screen;
 use super::bindings::{Context, Key};
 
 /// The one place events become actions. Key releases are ignored; repeats
@@ -21,7 +22,7 @@ pub fn map(app: &App, event: &Event) -> Option<Action> {
             _ => None,
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Paste(text) if app.overlay == Overlay::Search => {
+        Event::Paste(text) if app.screen == Screen::Search => {
             Some(Action::SearchPaste(text.clone()))
         }
         Event::Paste(text) if app.gap.as_ref().is_some_and(|g| g.note.is_some()) => {
@@ -54,16 +55,16 @@ fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     let editing_note = app.gap.as_ref().is_some_and(|g| g.note.is_some());
     let bound = Key::from_event(key.code, key.modifiers);
-    let action = match app.overlay {
-        Overlay::Gap if editing_note => match key.code {
+    let action = match app.screen {
+        Screen::Gap if editing_note => match key.code {
             KeyCode::Esc => Some(Action::Back),
             KeyCode::Enter => Some(Action::Open),
             KeyCode::Backspace => Some(Action::NoteBackspace),
             KeyCode::Char(c) if !ctrl && !alt => Some(Action::NoteInput(c)),
             _ => None,
         },
-        Overlay::Gap => app.bindings.lookup(Context::Gap, bound),
-        Overlay::Search => match key.code {
+        Screen::Gap => app.bindings.lookup(Context::Gap, bound),
+        Screen::Search => match key.code {
             KeyCode::Esc => Some(Action::Back),
             KeyCode::Enter => Some(Action::Open),
             KeyCode::Tab | KeyCode::BackTab => Some(Action::SearchScope),
@@ -80,12 +81,12 @@ fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
             KeyCode::PageDown => Some(Action::PageDown),
             _ => None,
         },
-        Overlay::Help => match app.bindings.lookup(Context::Help, bound) {
+        Screen::Help => match app.bindings.lookup(Context::Help, bound) {
             // Closing the help is `back` or `help`; both toggle it.
             Some(Action::Back) => Some(Action::ToggleHelp),
             other => other,
         },
-        Overlay::Profile | Overlay::None => match key.code {
+        Screen::Profile | Screen::Browse => match key.code {
             // Digits jump to a level; they are not rebindable.
             KeyCode::Char(c @ '1'..='9') if !ctrl && !alt => {
                 Some(Action::LevelJump(c as usize - '1' as usize))
@@ -153,7 +154,7 @@ mod tests {
             map(&app, &key(KeyCode::Char('3'), KeyEventKind::Press)),
             Some(Action::LevelJump(2))
         );
-        app.overlay = Overlay::Help;
+        app.screen = Screen::Help;
         assert_eq!(
             map(&app, &key(KeyCode::Esc, KeyEventKind::Press)),
             Some(Action::ToggleHelp)

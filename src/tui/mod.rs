@@ -1,19 +1,24 @@
 //! The terminal UI: terminal lifecycle and the event loop.
 //!
-//! Events flow one way: crossterm event → keymap → `Action` → `App::update`
-//! → render `&App`. The loop blocks on the next event, so an idle app uses
-//! no CPU, and it redraws only when an update changed something.
+//! Events flow one way: crossterm event → `keymap` → `Action` →
+//! `App::update` → `Effect`s, which the loop performs → draw `&App`, which
+//! reports what it measured. The loop blocks on the next event, so an idle
+//! app uses no CPU, and it redraws after every event it handled.
+//!
+//! Imports go one way too: nothing outside `ui/` and this loop imports
+//! `ui`; state (`app`, `screens/`) learns geometry from `layout` and the
+//! rest from the last [`layout::FrameReport`].
 
 pub mod action;
 pub mod app;
 pub mod bindings;
-pub mod gap_view;
+pub mod events;
 pub mod keymap;
 pub mod layout;
+pub mod screens;
 pub mod text;
 pub mod theme;
 pub mod ui;
-pub mod worker;
 
 use std::io::{self, stdout};
 
@@ -23,7 +28,7 @@ use crossterm::event::{
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
-use action::Action;
+use action::{Action, Effect};
 use app::App;
 
 use crate::i18n::fill;
@@ -61,13 +66,8 @@ fn install_panic_hook() {
 }
 
 /// Runs the explorer until the user quits. With a review file, the gap
-/// view's marks and notes are saved to it after every change.
-pub fn run(app: App) -> io::Result<()> {
-    run_with_review(app, None, None)
-}
-
-/// Like [`run`], with an open review file, and reloading the catalog at
-/// `watch` when its files change.
+/// view's marks and notes are saved to it after every change; with
+/// `watch`, the catalog there is reloaded when its files change.
 pub fn run_with_review(
     app: App,
     review: Option<ReviewFile>,
@@ -141,18 +141,17 @@ fn event_loop(
     watch: Option<std::path::PathBuf>,
 ) -> io::Result<()> {
     let (tx, rx) = std::sync::mpsc::channel();
-    worker::spawn_input(tx.clone());
-    let mut searcher = worker::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx.clone());
+    events::spawn_input(tx.clone());
+    let mut searcher = events::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx.clone());
     // Keep the watcher alive for the whole session. If watching fails the
     // app still works; the user is told once.
     let _watcher = match watch
         .as_deref()
-        .map(|p| worker::spawn_watcher(p, tx.clone()))
+        .map(|p| events::spawn_watcher(p, tx.clone()))
     {
         Some(Err(e)) => {
             let t = app.lang.strings();
-            let message = fill(t.status_watch_failed, &[("error", &e.to_string())]);
-            app.update(Action::Notify(message));
+            app.notify(fill(t.status_watch_failed, &[("error", &e.to_string())]));
             None
         }
         Some(Ok(w)) => Some(w),
@@ -160,73 +159,86 @@ fn event_loop(
     };
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let mut dirty = true;
     loop {
-        if dirty {
-            terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
-            dirty = false;
-        }
-        // Blocks until something happens: no busy loop, no idle CPU.
-        let Ok(message) = rx.recv() else {
-            return Ok(());
+        terminal.draw(|frame| {
+            let report = ui::render(&app, frame.area(), frame.buffer_mut());
+            app.observe(report);
+        })?;
+        // Blocks until something happens: no busy loop, no idle CPU. Events
+        // that mean nothing (mouse motion, key releases) wait for the next.
+        let action = loop {
+            let Ok(message) = rx.recv() else {
+                return Ok(());
+            };
+            if let Some(action) = to_action(&app, terminal, message, &mut searcher, &tx)? {
+                break action;
+            }
         };
-        let action = match message {
-            worker::AppEvent::Terminal(event) => {
-                if let crossterm::event::Event::Resize(..) = event {
-                    // The terminal's buffers must match the new size, and
-                    // the whole screen is drawn again.
-                    terminal.autoresize()?;
-                    dirty = true;
+        for effect in app.update(action) {
+            match effect {
+                Effect::Search(request) => searcher.request(request),
+                Effect::SaveReview => {
+                    if let Some(file) = review.as_mut() {
+                        if let Some(message) = save_review(&app, file, &RealFs) {
+                            app.notify(message);
+                        }
+                        if let Some(state) = app.review.as_mut() {
+                            // After a conflict, saving continues into our copy.
+                            state.file = Some(file.path.display().to_string());
+                        }
+                    }
                 }
-                keymap::map(&app, &event)
-            }
-            worker::AppEvent::TerminalError(e) => return Err(e),
-            worker::AppEvent::Search(generation, results) => {
-                Some(Action::SearchResults(generation, results))
-            }
-            worker::AppEvent::Reloaded(loaded) => match *loaded {
-                Ok(loaded) => {
-                    let catalog = std::sync::Arc::new(loaded.catalog);
-                    // A new index for the new catalog; the old worker ends
-                    // when its channel closes.
-                    searcher =
-                        worker::SearchWorker::spawn(std::sync::Arc::clone(&catalog), tx.clone());
-                    Some(Action::CatalogReloaded(action::NewCatalog(catalog)))
+                Effect::Export => {
+                    let message = export(&app, review.as_ref());
+                    app.notify(message);
                 }
-                Err(e) => {
-                    let errors: Vec<_> = e.diagnostics.iter().filter(|d| d.is_error()).collect();
-                    Some(Action::CatalogInvalid {
-                        first: errors.first().map_or_else(String::new, |d| {
-                            format!("{}:{}:{}: {}", d.path, d.line, d.col, d.message)
-                        }),
-                        count: errors.len(),
-                    })
-                }
-            },
-        };
-        if let Some(action) = action {
-            dirty |= app.update(action);
-        }
-        if let Some(request) = app.outbox.take() {
-            searcher.request(request);
-        }
-        if std::mem::take(&mut app.save_requested) {
-            if let Some(message) = review.as_mut().and_then(|f| save_review(&app, f, &RealFs)) {
-                dirty |= app.update(Action::Notify(message));
+                Effect::Quit => return Ok(()),
             }
-            if let (Some(state), Some(f)) = (app.review.as_mut(), review.as_ref()) {
-                // After a conflict, saving continues into our copy.
-                state.file = Some(f.path.display().to_string());
-            }
-        }
-        if std::mem::take(&mut app.export_requested) {
-            let message = export(&app, review.as_ref());
-            dirty |= app.update(Action::Notify(message));
-        }
-        if app.should_quit {
-            return Ok(());
         }
     }
+}
+
+/// The action an event asks for, if any.
+fn to_action(
+    app: &App,
+    terminal: &mut DefaultTerminal,
+    message: events::AppEvent,
+    searcher: &mut events::SearchWorker,
+    tx: &std::sync::mpsc::Sender<events::AppEvent>,
+) -> io::Result<Option<Action>> {
+    Ok(match message {
+        events::AppEvent::Terminal(event) => {
+            if let crossterm::event::Event::Resize(..) = event {
+                // The terminal's buffers must match the new size, and the
+                // whole screen is drawn again.
+                terminal.autoresize()?;
+            }
+            keymap::map(app, &event)
+        }
+        events::AppEvent::TerminalError(e) => return Err(e),
+        events::AppEvent::Search(generation, results) => {
+            Some(Action::SearchResults(generation, results))
+        }
+        events::AppEvent::Reloaded(loaded) => match *loaded {
+            Ok(loaded) => {
+                let catalog = std::sync::Arc::new(loaded.catalog);
+                // A new index for the new catalog; the old worker ends when
+                // its channel closes.
+                *searcher =
+                    events::SearchWorker::spawn(std::sync::Arc::clone(&catalog), tx.clone());
+                Some(Action::CatalogReloaded(action::NewCatalog(catalog)))
+            }
+            Err(e) => {
+                let errors: Vec<_> = e.diagnostics.iter().filter(|d| d.is_error()).collect();
+                Some(Action::CatalogInvalid {
+                    first: errors.first().map_or_else(String::new, |d| {
+                        format!("{}:{}:{}: {}", d.path, d.line, d.col, d.message)
+                    }),
+                    count: errors.len(),
+                })
+            }
+        },
+    })
 }
 
 #[cfg(test)]
@@ -278,7 +290,7 @@ mod tests {
         app.update(Action::LevelJump(2));
         app.start_gap(
             3,
-            Some(crate::tui::gap_view::ReviewState {
+            Some(crate::tui::screens::gap::ReviewState {
                 review: file.review.clone(),
                 file: Some(path.display().to_string()),
                 locked: true,

@@ -11,7 +11,8 @@ use ratatui::widgets::Widget;
 use super::{marker, necessity_style, pane, rule, wrapped};
 use crate::catalog::{Cell, Necessity};
 use crate::i18n::fill;
-use crate::tui::app::{App, Focus, Overlay};
+use crate::tui::app::{App, Focus};
+use crate::tui::screens::Screen;
 use crate::tui::layout;
 use crate::tui::text;
 
@@ -36,7 +37,7 @@ fn cell_lines(
 
 /// Every line of the pane for a given inner width; the pane shows a window
 /// of them, from `app.detail_scroll`.
-pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
+fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let width = width.max(1);
     let t = app.lang.strings();
@@ -204,8 +205,10 @@ pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Detail && app.overlay == Overlay::None;
+/// Draws the pane; returns how many lines its content has and how many
+/// rows show them, which only drawing knows.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> (usize, usize) {
+    let focused = app.focus == Focus::Detail && app.screen == Screen::Browse;
     let inner = layout::inner(area);
     let lines = content(app, usize::from(inner.width));
     let height = usize::from(inner.height);
@@ -224,8 +227,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     pane(app, Line::from(title), focused).render(area, buf);
+    let total = lines.len();
     for (i, line) in lines.into_iter().skip(scroll).take(height).enumerate() {
         let y = inner.y + u16::try_from(i).unwrap_or(0);
         line.render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
+    (total, height)
 }

@@ -2,7 +2,7 @@
 //! target, item by item, with a word diff and the assessment.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
@@ -14,32 +14,6 @@ use crate::review::Mark;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::text;
-
-/// Lines above the list inside the gap box.
-const HEADER_LINES: u16 = 2;
-
-/// The main area (between header and status line) for a terminal size.
-fn main_area(size: Rect) -> Option<Rect> {
-    layout::areas(size, 0).map(|a| a.main)
-}
-
-fn split(main: Rect) -> (Rect, Rect) {
-    let inner = layout::inner(main);
-    let body = Rect {
-        y: inner.y.saturating_add(HEADER_LINES),
-        height: inner.height.saturating_sub(HEADER_LINES),
-        ..inner
-    };
-    let list_width = (body.width.saturating_mul(2) / 5).clamp(20, 48);
-    let [list, detail] =
-        Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
-    (list, detail)
-}
-
-/// Where the item rows are drawn, for a terminal size.
-pub fn list_area(size: Rect) -> Rect {
-    main_area(size).map_or(Rect::default(), |m| split(m).0)
-}
 
 /// The mark as a symbol that reads without colour.
 pub fn mark_symbol(mark: Option<Mark>) -> &'static str {
@@ -118,7 +92,7 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
             app.theme.dim,
         );
     }
-    let (list, detail) = split(main);
+    let (list, detail) = layout::gap_split(main);
     if g.gap.items.is_empty() {
         let msg = if g.gap.to == g.gap.from {
             t.gap_top_level.to_string()

@@ -83,8 +83,10 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the help over `area`; returns how many lines it has.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
     let lines = lines(app);
+    let total = lines.len();
     let width = lines.iter().map(Line::width).max().unwrap_or(0) + 4;
     let height = lines.len() + 2;
     let popup = layout::centered(
@@ -110,4 +112,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         line.style(Style::new())
             .render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
+    total
 }

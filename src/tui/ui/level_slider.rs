@@ -12,75 +12,11 @@ use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::text;
 
-/// A clickable piece of the slider, in columns from the slider's inner left.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Segment {
-    pub x: u16,
-    pub width: u16,
-    pub label: String,
-    /// The level this piece selects; `None` for separators and arrows.
-    pub level: Option<usize>,
-    /// For arrows: -1 previous, +1 next; 0 otherwise.
-    pub step: i8,
-    pub current: bool,
-}
-
-const SEPARATOR: &str = " ── ";
-
-/// Lays the slider out in `width` columns: all levels by name when they
-/// fit, otherwise `‹ [3/5 Senior] ›`.
-pub fn segments(app: &App, width: u16) -> Vec<Segment> {
-    let levels = &app.catalog.levels;
-    let labels: Vec<String> = levels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            if i == app.level {
-                format!("[{}]", l.name)
-            } else {
-                l.name.clone()
-            }
-        })
-        .collect();
-    let full: usize = labels.iter().map(|l| text::width(l)).sum::<usize>()
-        + text::width(SEPARATOR) * levels.len().saturating_sub(1);
-    let mut out = Vec::new();
-    let mut x: u16 = 0;
-    let mut push = |label: String, level: Option<usize>, step: i8, current: bool| {
-        let w = u16::try_from(text::width(&label)).unwrap_or(u16::MAX);
-        out.push(Segment {
-            x,
-            width: w,
-            label,
-            level,
-            step,
-            current,
-        });
-        x = x.saturating_add(w);
-    };
-    if full <= usize::from(width) {
-        for (i, label) in labels.into_iter().enumerate() {
-            if i > 0 {
-                push(SEPARATOR.to_string(), None, 0, false);
-            }
-            push(label, Some(i), 0, i == app.level);
-        }
-    } else {
-        let name = levels.get(app.level).map_or("", |l| l.name.as_str());
-        let middle = format!("[{}/{} {}]", app.level + 1, levels.len(), name);
-        let room = usize::from(width).saturating_sub(4);
-        push("‹ ".to_string(), None, -1, false);
-        push(text::truncate(&middle, room), Some(app.level), 0, true);
-        push(" ›".to_string(), None, 1, false);
-    }
-    out
-}
-
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane(app, Line::from(app.lang.strings().slider_title), false);
     block.render(area, buf);
     let inner = layout::inner(area);
-    let segments = segments(app, inner.width);
+    let segments = layout::slider_segments(&app.catalog.levels, app.level, inner.width);
     let used: u16 = segments.iter().map(|s| s.width).sum();
     let mut spans: Vec<Span> = segments
         .into_iter()

@@ -1,4 +1,7 @@
 //! Drawing: one file per pane, each a pure function of `&App`.
+//!
+//! Only the event loop calls in here. What drawing alone can measure comes
+//! back as a [`FrameReport`] for the app to clamp scrolling against.
 
 pub mod detail;
 pub mod gap;
@@ -16,8 +19,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use super::app::{App, Overlay};
-use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::app::App;
+use super::layout::{self, FrameReport, MIN_HEIGHT, MIN_WIDTH};
+use super::screens::Screen;
 use super::text;
 use crate::catalog::Necessity;
 use crate::i18n::fill;
@@ -28,25 +32,28 @@ impl Widget for &App {
     }
 }
 
-/// Draws the whole screen for `app` into `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the whole screen for `app` into `area`, and reports what only
+/// drawing can measure.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameReport {
+    let mut report = FrameReport::default();
     let Some(areas) = layout::areas(area, app.catalog.roles.len()) else {
         too_small(app, area, buf);
-        return;
+        return report;
     };
     header(app, areas.header, buf);
     level_slider::render(app, areas.slider, buf);
     roles::render(app, areas.roles, buf);
     skills::render(app, areas.skills, buf);
-    detail::render(app, areas.detail, buf);
+    (report.detail_lines, report.detail_height) = detail::render(app, areas.detail, buf);
     status::render(app, areas.status, buf);
-    match app.overlay {
-        Overlay::None => {}
-        Overlay::Profile => profile::render(app, areas.main, buf),
-        Overlay::Help => help::render(app, area, buf),
-        Overlay::Search => search::render(app, area, buf),
-        Overlay::Gap => gap::render(app, areas.main, buf),
+    match app.screen {
+        Screen::Browse => {}
+        Screen::Profile => profile::render(app, areas.main, buf),
+        Screen::Help => report.help_lines = help::render(app, area, buf),
+        Screen::Search => search::render(app, area, buf),
+        Screen::Gap => gap::render(app, areas.main, buf),
     }
+    report
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {

@@ -13,20 +13,6 @@ use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::text;
 
-/// Lines above the table inside the profile box: facts, a hint, a blank
-/// line and the column headings.
-const HEADER_LINES: u16 = 4;
-
-/// Where the table rows are drawn inside the main area.
-pub fn table_area(main: Rect) -> Rect {
-    let inner = layout::inner(main);
-    Rect {
-        y: inner.y.saturating_add(HEADER_LINES),
-        height: inner.height.saturating_sub(HEADER_LINES),
-        ..inner
-    }
-}
-
 struct Columns {
     level: usize,
     role: usize,
@@ -136,7 +122,7 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
         );
     }
 
-    let table = table_area(main);
+    let table = layout::profile_table(main);
     let roles = c.roles.len().max(1);
     for (i, row) in (app.profile.offset..app.profile_rows())
         .take(usize::from(table.height))

@@ -6,12 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::pane;
-use crate::tui::app::{App, Focus, Overlay};
+use crate::tui::app::{App, Focus};
 use crate::tui::layout;
+use crate::tui::screens::Screen;
 use crate::tui::text;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Roles && app.overlay == Overlay::None;
+    let focused = app.focus == Focus::Roles && app.screen == Screen::Browse;
     pane(app, Line::from(app.lang.strings().roles_title), focused).render(area, buf);
     let inner = layout::inner(area);
     let width = usize::from(inner.width);

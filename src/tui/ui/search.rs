@@ -11,44 +11,8 @@ use super::pane;
 use crate::i18n::fill;
 use crate::search::{Field, Hit, Scope};
 use crate::tui::app::App;
-use crate::tui::layout;
+use crate::tui::layout::{self, RESULT_LINES};
 use crate::tui::text;
-
-/// Lines each result takes: what and where, then the matched text.
-pub const RESULT_LINES: u16 = 2;
-
-/// The popup: wide, from the second line down to two thirds of the screen.
-pub fn popup(size: Rect) -> Rect {
-    let width = size.width.saturating_sub(4).min(110);
-    let height = (size.height.saturating_mul(3) / 4)
-        .max(8)
-        .min(size.height.saturating_sub(1));
-    Rect {
-        x: size.x + size.width.saturating_sub(width) / 2,
-        y: size
-            .y
-            .saturating_add(1)
-            .min(size.y + size.height.saturating_sub(height)),
-        width,
-        height,
-    }
-}
-
-/// Where the results are listed: inside the popup, below the input line
-/// and a rule.
-pub fn list_area(size: Rect) -> Rect {
-    let inner = layout::inner(popup(size));
-    Rect {
-        y: inner.y.saturating_add(2),
-        height: inner.height.saturating_sub(2),
-        ..inner
-    }
-}
-
-/// How many results fit on screen at once.
-pub fn visible_results(size: Rect) -> usize {
-    usize::from(list_area(size).height / RESULT_LINES)
-}
 
 /// Spans of `s` with the characters at `indices` (char indices, as
 /// fuzzy-matcher reports them) highlighted, cut to `max` cells.
@@ -94,7 +58,7 @@ fn where_label(app: &App, hit: &Hit) -> String {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let popup = popup(area);
+    let popup = layout::search_popup(area);
     if popup.width < 10 || popup.height < 5 {
         return;
     }
@@ -153,7 +117,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             app.theme.dim,
         );
     }
-    let list = list_area(area);
+    let list = layout::search_list(area);
     let Some(results) = &st.results else {
         return;
     };
@@ -173,7 +137,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .enumerate()
         .skip(st.offset)
-        .take(visible_results(area))
+        .take(layout::visible_results(area))
     {
         let Some(skill) = app.catalog.skills.get(hit.skill) else {
             continue;

@@ -9,8 +9,9 @@ use ratatui::widgets::Widget;
 
 use super::{marker, necessity_style, pane};
 use crate::i18n::fill;
-use crate::tui::app::{App, Focus, Overlay, SkillRow};
+use crate::tui::app::{App, Focus, SkillRow};
 use crate::tui::layout;
+use crate::tui::screens::Screen;
 use crate::tui::text;
 
 /// The pane title: role, level, and how many skills are required and
@@ -56,7 +57,7 @@ pub fn title(app: &App, width: usize) -> String {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Skills && app.overlay == Overlay::None;
+    let focused = app.focus == Focus::Skills && app.screen == Screen::Browse;
     let room = usize::from(area.width.saturating_sub(2));
     let title = text::truncate(&title(app, room), room);
     pane(app, Line::from(title), focused).render(area, buf);

@@ -5,17 +5,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::tui::app::{App, Focus, Overlay};
+use crate::tui::app::{App, Focus};
+use crate::tui::screens::Screen;
 use crate::tui::text;
 
 /// Key hints for the current mode and focus, as (key, what) pairs.
 pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
     let t = app.lang.strings();
-    match (app.overlay, app.focus) {
-        (Overlay::Gap, _) if app.gap.as_ref().is_some_and(|g| g.note.is_some()) => {
+    match (app.screen, app.focus) {
+        (Screen::Gap, _) if app.gap.as_ref().is_some_and(|g| g.note.is_some()) => {
             vec![("Enter", t.hint_save_note), ("Esc", t.hint_cancel)]
         }
-        (Overlay::Gap, _) => vec![
+        (Screen::Gap, _) => vec![
             ("↑↓", t.hint_item),
             ("m/p/n", t.hint_marks),
             ("Space", t.hint_cycle),
@@ -26,29 +27,29 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
             ("x", t.hint_export),
             ("Esc", t.hint_back),
         ],
-        (Overlay::Search, _) => vec![
+        (Screen::Search, _) => vec![
             ("↑↓", t.hint_choose),
             ("Enter", t.hint_go),
             ("Tab", t.hint_scope),
             ("Ctrl-U", t.hint_clear),
             ("Esc", t.hint_back),
         ],
-        (Overlay::Help, _) => vec![
+        (Screen::Help, _) => vec![
             ("↑↓", t.hint_scroll),
             ("Esc/?", t.hint_close),
             ("q", t.hint_quit),
         ],
-        (Overlay::Profile, _) if app.profile.expanded => {
+        (Screen::Profile, _) if app.profile.expanded => {
             vec![("Esc/Enter", t.hint_close_text), ("q", t.hint_quit)]
         }
-        (Overlay::Profile, _) => vec![
+        (Screen::Profile, _) => vec![
             ("↑↓", t.hint_row),
             ("←→", t.hint_level),
             ("Enter", t.hint_whole_text),
             ("Esc", t.hint_back),
             ("q", t.hint_quit),
         ],
-        (Overlay::None, Focus::Roles) => vec![
+        (Screen::Browse, Focus::Roles) => vec![
             ("↑↓", t.hint_role),
             ("←→", t.hint_level),
             ("Enter", t.hint_skills),
@@ -56,7 +57,7 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
             ("?", t.hint_help),
             ("q", t.hint_quit),
         ],
-        (Overlay::None, Focus::Skills) => vec![
+        (Screen::Browse, Focus::Skills) => vec![
             ("↑↓", t.hint_skill),
             ("←→", t.hint_level),
             ("Enter", t.hint_profile),
@@ -66,7 +67,7 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
             ("?", t.hint_help),
             ("q", t.hint_quit),
         ],
-        (Overlay::None, Focus::Detail) => vec![
+        (Screen::Browse, Focus::Detail) => vec![
             ("↑↓", t.hint_scroll),
             ("PgUp/PgDn", t.hint_page),
             ("←→", t.hint_level),

@@ -1,15 +1,17 @@
-//! State and updates of the promotion gap view: the gap for the selected
-//! role from the current level to a target, and its assessment.
+//! The promotion gap screen: the gap for the selected role from the
+//! current level to a target, its assessment, and the note editor.
 //!
-//! Marks and notes live in a [`Review`] held by the app; the event loop
-//! saves it to the review file after every change (`save_requested`), so
-//! the app itself does no I/O.
+//! Marks and notes live in a [`Review`] held by the app; every change asks
+//! the event loop to save it ([`Effect::SaveReview`]), so the app itself
+//! does no I/O.
 
+use super::{Screen, offset, visible_offset};
 use crate::catalog::Date;
 use crate::gap::{Gap, GapItem};
 use crate::review::{Assessment, Mark, Review};
-
-use super::app::{App, Overlay, offset, visible_offset};
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::App;
+use crate::tui::layout::{self, Target};
 
 /// What the gap view shows and where its cursor is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,7 +81,7 @@ impl App {
         if let Some(r) = review {
             self.review = Some(r);
         }
-        self.overlay = Overlay::Gap;
+        self.screen = Screen::Gap;
         self.rebuild_gap(to);
         let today = self.today;
         self.ensure_review(today);
@@ -104,7 +106,7 @@ impl App {
             }
             _ => self.level + 1,
         };
-        self.overlay = Overlay::Gap;
+        self.screen = Screen::Gap;
         self.rebuild_gap(target);
         let today = self.today;
         self.ensure_review(today);
@@ -172,7 +174,7 @@ impl App {
     }
 
     /// Changes the selected item's assessment and asks for a save.
-    fn assess(&mut self, change: impl FnOnce(&mut Assessment)) {
+    fn assess(&mut self, effects: &mut Vec<Effect>, change: impl FnOnce(&mut Assessment)) {
         let Some(item) = self.gap_item().cloned() else {
             return;
         };
@@ -193,46 +195,19 @@ impl App {
             if entry.is_empty() {
                 r.review.items.remove(&id);
             }
-            self.save_requested = true;
-            self.review_version += 1;
+            effects.push(Effect::SaveReview);
         }
     }
 
-    pub(crate) fn gap_action(&mut self, action: &super::action::Action) -> bool {
-        use super::action::Action;
-        // While a note is edited, keys go to it.
-        if let Some(note) = self.gap.as_mut().and_then(|g| g.note.as_mut()) {
-            match action {
-                Action::NoteInput(c) => {
-                    if !c.is_control() {
-                        note.push(*c);
-                    }
-                }
-                Action::NotePaste(t) => note.push_str(&crate::catalog::clean(t, true).text),
-                Action::NoteBackspace => {
-                    note.pop();
-                }
-                Action::Open => {
-                    let text = note.trim().to_string();
-                    if let Some(g) = self.gap.as_mut() {
-                        g.note = None;
-                    }
-                    self.assess(|a| a.note = text);
-                }
-                Action::Back => {
-                    if let Some(g) = self.gap.as_mut() {
-                        g.note = None;
-                    }
-                }
-                _ => return false,
-            }
-            self.review_version += 1;
-            return true;
+    pub(crate) fn update_gap(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        if self.gap.as_ref().is_some_and(|g| g.note.is_some()) {
+            self.update_note(action, effects);
+            return;
         }
         let locked = self.review.as_ref().is_some_and(|r| r.locked);
         match action {
             Action::Back | Action::GapToggle => {
-                self.overlay = Overlay::None;
+                self.screen = Screen::Browse;
                 self.gap = None;
             }
             Action::LevelPrev
@@ -257,7 +232,7 @@ impl App {
                 let from = match action {
                     Action::LevelPrev => self.level.saturating_sub(1),
                     Action::LevelNext => (self.level + 1).min(last.saturating_sub(1)),
-                    Action::LevelJump(l) => (*l).min(last.saturating_sub(1)),
+                    Action::LevelJump(l) => l.min(last.saturating_sub(1)),
                     _ => self.level,
                 };
                 let to = self
@@ -269,18 +244,15 @@ impl App {
             }
             Action::TargetPrev | Action::TargetNext => {
                 let to = self.gap.as_ref().map_or(self.level + 1, |g| g.gap.to);
-                let to = if *action == Action::TargetPrev {
+                let to = if action == Action::TargetPrev {
                     to.saturating_sub(1).max(self.level + 1)
                 } else {
                     to + 1
                 };
                 self.rebuild_gap(to);
             }
-            Action::SetMark(m) => {
-                let m = *m;
-                self.assess(|a| a.mark = m);
-            }
-            Action::CycleMark => self.assess(|a| a.mark = Mark::cycle(a.mark)),
+            Action::SetMark(m) => self.assess(effects, |a| a.mark = m),
+            Action::CycleMark => self.assess(effects, |a| a.mark = Mark::cycle(a.mark)),
             Action::NoteEdit | Action::Open => {
                 if let Some(item) = self.gap_item() {
                     let note = self
@@ -289,34 +261,76 @@ impl App {
                     if let Some(g) = self.gap.as_mut() {
                         g.note = Some(note);
                     }
-                    self.review_version += 1;
                 }
             }
             Action::Export => {
                 if self.gap.is_some() {
-                    self.export_requested = true;
-                    self.review_version += 1;
+                    effects.push(Effect::Export);
                 }
             }
-            Action::Up => self.gap_step(-1),
-            Action::Down => self.gap_step(1),
+            other => self.gap_move(other),
+        }
+    }
+
+    /// While a note is edited, keys go to it; the list still follows the
+    /// mouse.
+    fn update_note(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        let Some(note) = self.gap.as_mut().and_then(|g| g.note.as_mut()) else {
+            return;
+        };
+        match action {
+            Action::NoteInput(c) => {
+                if !c.is_control() {
+                    note.push(c);
+                }
+            }
+            Action::NotePaste(t) => note.push_str(&crate::catalog::clean(&t, true).text),
+            Action::NoteBackspace => {
+                note.pop();
+            }
+            Action::Open => {
+                let text = note.trim().to_string();
+                if let Some(g) = self.gap.as_mut() {
+                    g.note = None;
+                }
+                self.assess(effects, |a| a.note = text);
+            }
+            Action::Back => {
+                if let Some(g) = self.gap.as_mut() {
+                    g.note = None;
+                }
+            }
+            other => self.gap_move(other),
+        }
+    }
+
+    /// Moving through the items, by key, wheel or click.
+    fn gap_move(&mut self, action: Action) {
+        match action {
+            Action::Up | Action::ScrollUp(..) => self.gap_step(-1),
+            Action::Down | Action::ScrollDown(..) => self.gap_step(1),
             Action::PageUp => self.gap_step(-self.gap_page()),
             Action::PageDown => self.gap_step(self.gap_page()),
             Action::Home => self.gap_step(isize::MIN / 2),
             Action::End => self.gap_step(isize::MAX / 2),
-            _ => return false,
+            Action::Click(x, y) => {
+                let roles = self.catalog.roles.len();
+                if let Some(Target::GapRow(row)) =
+                    layout::hit_test(self.size, roles, Screen::Gap, x, y)
+                    && let Some(g) = self.gap.as_mut()
+                {
+                    let index = g.offset + row;
+                    if index < g.gap.items.len() {
+                        g.cursor = index;
+                    }
+                }
+            }
+            _ => {}
         }
-        true
     }
 
     fn gap_page(&self) -> isize {
-        isize::try_from(
-            super::ui::gap::list_area(self.size)
-                .height
-                .saturating_sub(1)
-                .max(1),
-        )
-        .unwrap_or(1)
+        isize::try_from(layout::gap_list(self.size).height.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
     pub(crate) fn gap_step(&mut self, delta: isize) {
@@ -327,7 +341,7 @@ impl App {
     }
 
     pub(crate) fn keep_gap_visible(&mut self) {
-        let height = usize::from(super::ui::gap::list_area(self.size).height).max(1);
+        let height = usize::from(layout::gap_list(self.size).height).max(1);
         if let Some(g) = self.gap.as_mut() {
             g.offset = visible_offset(g.offset, g.cursor, height, g.gap.items.len());
         }

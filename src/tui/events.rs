@@ -1,5 +1,6 @@
-//! Background threads: one reads terminal events, one runs searches, and
-//! both post to the channel the event loop waits on.
+//! Where the event loop's events come from: background threads that read
+//! terminal input, run searches and watch the catalog files, all posting
+//! to the one channel the loop waits on.
 //!
 //! Searching off the UI thread keeps typing responsive on any catalog size:
 //! a keystroke is drawn at once and its results follow. A search that a
@@ -13,7 +14,7 @@ use std::thread;
 
 use crossterm::event::{self, Event};
 
-use super::app::SearchRequest;
+use super::action::SearchRequest;
 use crate::catalog::Catalog;
 use crate::search::{Index, Results};
 

@@ -1,0 +1,223 @@
+//! The search screen: the query and its scope, the results the search
+//! worker sends back, and previewing the selected result on the main
+//! screen.
+
+use super::{Screen, offset, visible_offset};
+use crate::search::{Field, Hit, Results, Scope};
+use crate::tui::action::{Action, Effect, SearchRequest};
+use crate::tui::app::{App, Focus};
+use crate::tui::layout::{self, RESULT_LINES, Target};
+
+/// State of the search box.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchState {
+    pub query: String,
+    pub scope: Scope,
+    /// Bumped on every change of query or scope.
+    pub generation: u64,
+    /// Results for the current generation; `None` while they are computed.
+    pub results: Option<Results>,
+    /// Selected result.
+    pub cursor: usize,
+    /// First visible result.
+    pub offset: usize,
+    /// Role, level, skill and focus before the search opened, restored by
+    /// `Esc`.
+    pub saved: (usize, usize, usize, usize),
+}
+
+impl App {
+    pub(crate) fn open_search(&mut self, effects: &mut Vec<Effect>) {
+        if self.screen == Screen::Search {
+            return;
+        }
+        self.screen = Screen::Search;
+        self.search.saved = (self.role, self.level, self.skill, self.focus as usize);
+        if let Scope::Role(_) = self.search.scope {
+            self.search.scope = Scope::Role(self.role);
+        }
+        // Reopening shows the last query again, selected for editing.
+        effects.push(self.query_changed());
+    }
+
+    pub(crate) fn update_search(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        match action {
+            Action::Back => self.close_search(false),
+            Action::Open => self.close_search(true),
+            Action::LevelPrev => self.change_level(self.level.checked_sub(1)),
+            Action::LevelNext => self.change_level(Some(self.level.saturating_add(1))),
+            Action::LevelJump(l) => self.change_level(Some(l)),
+            Action::Up | Action::ScrollUp(..) => self.search_step(-1),
+            Action::Down | Action::ScrollDown(..) => self.search_step(1),
+            Action::PageUp => self.search_step(-self.search_page()),
+            Action::PageDown => self.search_step(self.search_page()),
+            Action::Home => self.search_step(isize::MIN / 2),
+            Action::End => self.search_step(isize::MAX / 2),
+            Action::Click(x, y) => self.search_click(x, y),
+            Action::SearchInput(c) if !c.is_control() => {
+                self.search.query.push(c);
+                effects.push(self.query_changed());
+            }
+            Action::SearchPaste(text) => {
+                // One line, no control characters: a paste cannot smuggle
+                // escape sequences or newlines into the box.
+                let clean = crate::catalog::clean(&text, true).text;
+                if !clean.is_empty() {
+                    self.search.query.push_str(&clean);
+                    effects.push(self.query_changed());
+                }
+            }
+            Action::SearchBackspace if self.search.query.pop().is_some() => {
+                effects.push(self.query_changed());
+            }
+            Action::SearchDeleteWord => {
+                let q = self.search.query.trim_end();
+                let cut = q.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                if cut != self.search.query.len() {
+                    self.search.query.truncate(cut);
+                    effects.push(self.query_changed());
+                }
+            }
+            Action::SearchClear if !self.search.query.is_empty() => {
+                self.search.query.clear();
+                effects.push(self.query_changed());
+            }
+            Action::SearchScope => {
+                self.search.scope = match self.search.scope {
+                    Scope::AllRoles => Scope::Role(self.search.saved.0),
+                    Scope::Role(_) => Scope::AllRoles,
+                };
+                effects.push(self.query_changed());
+            }
+            _ => {}
+        }
+    }
+
+    /// Results from the worker: shown only when they answer the current
+    /// query, never an older one.
+    pub(crate) fn search_results(&mut self, generation: u64, results: Results) {
+        if self.screen == Screen::Search && generation == self.search.generation {
+            self.search.results = Some(results);
+            self.search.cursor = 0;
+            self.search.offset = 0;
+            self.keep_search_visible();
+            self.preview_hit();
+        }
+    }
+
+    /// A new query or scope: forget the old results and ask for new ones.
+    pub(crate) fn query_changed(&mut self) -> Effect {
+        self.search.generation += 1;
+        self.search.results = None;
+        self.search.cursor = 0;
+        self.search.offset = 0;
+        Effect::Search(SearchRequest {
+            generation: self.search.generation,
+            query: self.search.query.clone(),
+            scope: self.search.scope,
+        })
+    }
+
+    /// The selected search result, if any.
+    pub fn search_hit(&self) -> Option<&Hit> {
+        self.search.results.as_ref()?.hits.get(self.search.cursor)
+    }
+
+    /// Shows the selected result on the main screen: its skill and, for a
+    /// text match, the role and level whose text matched.
+    fn preview_hit(&mut self) {
+        let Some((index, field)) = self.search_hit().map(|h| (h.skill, h.field)) else {
+            return;
+        };
+        let Some(skill) = self.catalog.skills.get(index) else {
+            return;
+        };
+        let role = match field {
+            Field::Text { role, .. } => role,
+            _ if skill.in_role(self.role) => self.role,
+            _ => (0..self.catalog.roles.len())
+                .find(|&r| skill.in_role(r))
+                .unwrap_or(self.role),
+        };
+        self.set_role(role);
+        if let Field::Text { level, .. } = field {
+            self.set_level(level);
+        }
+        self.select_skill_index(index);
+    }
+
+    fn close_search(&mut self, accept: bool) {
+        self.screen = Screen::Browse;
+        if accept {
+            self.preview_hit();
+            self.focus = Focus::Skills;
+        } else {
+            let (role, level, skill, focus) = self.search.saved;
+            self.set_role(role);
+            self.set_level(level);
+            self.set_skill(skill);
+            self.focus = match focus {
+                0 => Focus::Roles,
+                2 => Focus::Detail,
+                _ => Focus::Skills,
+            };
+        }
+    }
+
+    fn search_page(&self) -> isize {
+        if self.areas().is_none() {
+            return 1;
+        }
+        let height = u16::try_from(layout::visible_results(self.size))
+            .unwrap_or(1)
+            .saturating_add(1);
+        isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1)
+    }
+
+    fn search_step(&mut self, delta: isize) {
+        let n = self.search.results.as_ref().map_or(0, |r| r.hits.len());
+        if n == 0 {
+            return;
+        }
+        self.search.cursor = offset(self.search.cursor, delta, n - 1);
+        self.keep_search_visible();
+        self.preview_hit();
+    }
+
+    fn search_click(&mut self, x: u16, y: u16) {
+        let roles = self.catalog.roles.len();
+        match layout::hit_test(self.size, roles, Screen::Search, x, y) {
+            Some(Target::SearchLine(line)) => {
+                let index = self.search.offset + line / usize::from(RESULT_LINES);
+                let n = self.search.results.as_ref().map_or(0, |r| r.hits.len());
+                if index < n {
+                    if index == self.search.cursor {
+                        self.close_search(true);
+                    } else {
+                        self.search.cursor = index;
+                        self.preview_hit();
+                    }
+                }
+            }
+            Some(Target::Elsewhere) => self.close_search(false),
+            _ => {}
+        }
+    }
+
+    pub(crate) fn keep_search_visible(&mut self) {
+        let height = layout::visible_results(self.size).max(1);
+        let n = self.search.results.as_ref().map_or(0, |r| r.hits.len());
+        self.search.offset = visible_offset(self.search.offset, self.search.cursor, height, n);
+        // Make what the visible results show (snippets beyond the first
+        // ones are made on demand), once per move rather than every frame.
+        let (offset, query) = (
+            self.search.offset,
+            crate::search::query_words(&self.search.query),
+        );
+        if let Some(results) = self.search.results.as_mut() {
+            for hit in results.hits.iter_mut().skip(offset).take(height) {
+                crate::search::fill_shown(&self.catalog, hit, &query);
+            }
+        }
+    }
+}

@@ -47,7 +47,7 @@ pub fn run(
     let (mut app, review) = self::start(loaded.catalog, start, crate::report::today())?;
     app.theme = Theme::named(settings.theme, &settings.config.colors);
     app.lang = settings.lang;
-    app.bindings = settings.config.bindings();
+    app.bindings = crate::tui::keys::Bindings::from_config(&settings.config.keys);
     let watch = settings
         .catalog
         .as_deref()

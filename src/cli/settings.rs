@@ -50,7 +50,7 @@ impl Settings {
     /// exists) and merges it with the flags and the environment. An invalid
     /// config file is reported on `err`.
     pub fn resolve(cli: &Cli, err: &mut dyn Write) -> Result<Settings, CliError> {
-        let config = match Config::load(cli.config.as_deref()) {
+        let config = match Config::load(cli.config.as_deref(), crate::tui::keys::check_config) {
             Ok(c) => c,
             Err(diags) => {
                 print_diagnostics(err, &diags)?;

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::{Action, Effect};
+use super::keys::{Bindings, Mode};
 use super::layout::{self, Areas, FrameReport};
 use super::screens::Screen;
 use super::screens::gap::{GapView, ReviewState};
@@ -68,7 +69,7 @@ pub struct App {
     /// The language of the interface.
     pub lang: crate::i18n::Lang,
     /// Which key runs which action.
-    pub bindings: super::bindings::Bindings,
+    pub bindings: Bindings,
     /// The first problem of catalog files that changed on disk and are not
     /// valid, and how many problems there are; shown until they are fixed.
     pub reload_error: Option<(String, usize)>,
@@ -105,7 +106,7 @@ impl App {
                 day: 1,
             },
             lang: crate::i18n::Lang::En,
-            bindings: super::bindings::Bindings::default(),
+            bindings: Bindings::default(),
             reload_error: None,
             size: Rect::default(),
             frame: FrameReport::default(),
@@ -145,6 +146,18 @@ impl App {
             },
         }
         effects
+    }
+
+    /// What keys mean now: the one place that decides it, for the keymap
+    /// and the hints alike.
+    pub fn mode(&self) -> Mode {
+        match self.screen {
+            Screen::Browse | Screen::Profile => Mode::Browse,
+            Screen::Search => Mode::SearchBox,
+            Screen::Gap if self.gap.as_ref().is_some_and(|g| g.note.is_some()) => Mode::NoteEditor,
+            Screen::Gap => Mode::Gap,
+            Screen::Help => Mode::Help,
+        }
     }
 
     /// Shows a message on the status line until the next key: what the

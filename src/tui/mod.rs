@@ -1,6 +1,6 @@
 //! The terminal UI: terminal lifecycle and the event loop.
 //!
-//! Events flow one way: crossterm event → `keymap` → `Action` →
+//! Events flow one way: crossterm event → `keys::map` → `Action` →
 //! `App::update` → `Effect`s, which the loop performs → draw `&App`, which
 //! reports what it measured. The loop blocks on the next event, so an idle
 //! app uses no CPU, and it redraws after every event it handled.
@@ -11,9 +11,8 @@
 
 pub mod action;
 pub mod app;
-pub mod bindings;
 pub mod events;
-pub mod keymap;
+pub mod keys;
 pub mod layout;
 pub mod screens;
 pub mod text;
@@ -213,7 +212,7 @@ fn to_action(
                 // whole screen is drawn again.
                 terminal.autoresize()?;
             }
-            keymap::map(app, &event)
+            keys::map(app, &event)
         }
         events::AppEvent::TerminalError(e) => return Err(e),
         events::AppEvent::Search(generation, results) => {

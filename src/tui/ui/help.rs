@@ -9,59 +9,88 @@ use ratatui::widgets::{Clear, Widget};
 use super::pane;
 use crate::i18n::Strings;
 use crate::tui::app::App;
+use crate::tui::keys::{Bindings, Command, Join};
 use crate::tui::layout;
 use crate::tui::text;
 
-/// The key table in the interface's language: section headings (key `""`)
-/// and (keys, what they do). Key names are the same in every language,
-/// except those that are words.
-pub fn keys(t: &Strings) -> Vec<(&'static str, &'static str)> {
+/// What the key column of a help row shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// A section heading: no keys.
+    Heading,
+    /// The keys bound to these commands, joined so.
+    Bound(&'static [Command], Join),
+    /// Not a binding: the digits, the mouse, typing; the same in every
+    /// language unless it is a word.
+    Fixed(&'static str),
+}
+
+/// The help in the interface's language, in terms of commands: section
+/// headings and (keys, what they do).
+pub fn rows(t: &Strings) -> Vec<(Keys, &'static str)> {
+    use Command::*;
+    use Keys::{Bound, Fixed, Heading};
     vec![
-        ("", t.help_section_everywhere),
-        ("← → / h l", t.help_level),
-        ("1 … 9", t.help_jump),
-        ("Tab / Shift-Tab", t.help_focus),
-        ("/", t.help_search),
-        ("g", t.help_gap),
-        ("?", t.help_help),
-        ("q / Ctrl-C", t.help_quit),
-        ("", t.help_section_panes),
-        ("↑ ↓ / k j", t.help_move),
-        ("PgUp PgDn", t.help_page),
-        ("Home End / G", t.help_first_last),
-        ("Enter", t.help_enter),
-        ("", t.help_section_profile),
-        ("↑ ↓", t.help_profile_row),
-        ("Enter", t.help_profile_enter),
-        ("Esc", t.help_profile_esc),
-        ("", t.help_section_search),
-        (t.help_key_type, t.help_type),
-        ("Enter", t.help_search_enter),
-        ("Tab", t.help_search_tab),
-        ("Ctrl-U / Ctrl-W", t.help_search_clear),
-        ("Esc", t.help_search_esc),
-        ("", t.help_section_gap),
-        ("m p n", t.help_gap_mark),
-        ("Space / u", t.help_gap_cycle),
-        (t.help_key_note, t.help_gap_note),
-        ("[ ]", t.help_gap_target),
-        ("← →", t.help_gap_from),
-        ("x", t.help_gap_export),
-        ("Esc / g", t.help_gap_back),
-        ("", t.help_section_mouse),
-        (t.help_key_click, t.help_click),
-        (t.help_key_wheel, t.help_wheel),
-        ("", t.help_section_marks),
-        ("●  ○  ·", t.help_marks_legend),
+        (Heading, t.help_section_everywhere),
+        (Bound(&[LevelPrev, LevelNext], Join::Rows), t.help_level),
+        (Fixed("1 … 9"), t.help_jump),
+        (Bound(&[FocusNext, FocusPrev], Join::Or), t.help_focus),
+        (Bound(&[Search], Join::Tight), t.help_search),
+        (Bound(&[Gap], Join::Tight), t.help_gap),
+        (Bound(&[Help], Join::Tight), t.help_help),
+        (Bound(&[Quit], Join::All), t.help_quit),
+        (Heading, t.help_section_panes),
+        (Bound(&[Up, Down], Join::Rows), t.help_move),
+        (Bound(&[PageUp, PageDown], Join::Space), t.help_page),
+        (Bound(&[Home, End], Join::Rows), t.help_first_last),
+        (Bound(&[Open], Join::Tight), t.help_enter),
+        (Heading, t.help_section_profile),
+        (Bound(&[Up, Down], Join::Space), t.help_profile_row),
+        (Bound(&[Open], Join::Tight), t.help_profile_enter),
+        (Bound(&[Back], Join::Tight), t.help_profile_esc),
+        (Heading, t.help_section_search),
+        (Fixed(t.help_key_type), t.help_type),
+        (Bound(&[Accept], Join::Tight), t.help_search_enter),
+        (Bound(&[SearchScope], Join::Tight), t.help_search_tab),
+        (Bound(&[ClearQuery, DeleteWord], Join::Or), t.help_search_clear),
+        (Bound(&[Cancel], Join::Tight), t.help_search_esc),
+        (Heading, t.help_section_gap),
+        (Bound(&[MarkMet, MarkPartly, MarkNotYet], Join::Space), t.help_gap_mark),
+        (Bound(&[MarkCycle, MarkClear], Join::Or), t.help_gap_cycle),
+        (Fixed(t.help_key_note), t.help_gap_note),
+        (Bound(&[TargetPrev, TargetNext], Join::Space), t.help_gap_target),
+        (Bound(&[LevelPrev, LevelNext], Join::Space), t.help_gap_from),
+        (Bound(&[Export], Join::Tight), t.help_gap_export),
+        (Bound(&[Back, Gap], Join::Or), t.help_gap_back),
+        (Heading, t.help_section_mouse),
+        (Fixed(t.help_key_click), t.help_click),
+        (Fixed(t.help_key_wheel), t.help_wheel),
+        (Heading, t.help_section_marks),
+        (Fixed("●  ○  ·"), t.help_marks_legend),
     ]
 }
 
-/// The help text as lines, for drawing and for scrolling limits.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let keys: Vec<(String, &str)> = keys(app.lang.strings())
+/// The help as (key label, what) pairs, headings with an empty label;
+/// commands the config left without keys are left out.
+pub fn labelled(t: &Strings, bindings: &Bindings) -> Vec<(String, &'static str)> {
+    rows(t)
         .into_iter()
-        .map(|(k, w)| (app.bindings.label(k).into_owned(), w))
-        .collect();
+        .filter_map(|(keys, what)| {
+            let label = match keys {
+                Keys::Heading => String::new(),
+                Keys::Bound(commands, join) => {
+                    Some(bindings.label(commands, join)).filter(|l| !l.is_empty())?
+                }
+                Keys::Fixed(s) => s.to_string(),
+            };
+            Some((label, what))
+        })
+        .collect()
+}
+
+/// The help text as lines.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let keys = labelled(app.lang.strings(), &app.bindings);
     // Display width, so a key column holding Chinese words stays aligned.
     let key_width = keys.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
     let mut out = Vec::new();

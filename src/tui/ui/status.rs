@@ -6,75 +6,80 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::tui::app::{App, Focus};
+use crate::tui::keys::{Command, Join, Mode};
 use crate::tui::screens::Screen;
 use crate::tui::text;
 
-/// Key hints for the current mode and focus, as (key, what) pairs.
-pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
+/// Key hints for the current mode and focus: which commands' keys, joined
+/// how, and what they do. The keys come from the bindings when drawn.
+pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
+    use Command::*;
     let t = app.lang.strings();
-    match (app.screen, app.focus) {
-        (Screen::Gap, _) if app.gap.as_ref().is_some_and(|g| g.note.is_some()) => {
-            vec![("Enter", t.hint_save_note), ("Esc", t.hint_cancel)]
-        }
-        (Screen::Gap, _) => vec![
-            ("↑↓", t.hint_item),
-            ("m/p/n", t.hint_marks),
-            ("Space", t.hint_cycle),
-            ("u", t.hint_clear),
-            ("e", t.hint_note),
-            ("[ ]", t.hint_target),
-            ("←→", t.hint_from),
-            ("x", t.hint_export),
-            ("Esc", t.hint_back),
+    match (app.mode(), app.screen, app.focus) {
+        (Mode::NoteEditor, ..) => vec![
+            (&[Accept], Join::Tight, t.hint_save_note),
+            (&[Cancel], Join::Tight, t.hint_cancel),
         ],
-        (Screen::Search, _) => vec![
-            ("↑↓", t.hint_choose),
-            ("Enter", t.hint_go),
-            ("Tab", t.hint_scope),
-            ("Ctrl-U", t.hint_clear),
-            ("Esc", t.hint_back),
+        (Mode::Gap, ..) => vec![
+            (&[Up, Down], Join::Tight, t.hint_item),
+            (&[MarkMet, MarkPartly, MarkNotYet], Join::Slash, t.hint_marks),
+            (&[MarkCycle], Join::Tight, t.hint_cycle),
+            (&[MarkClear], Join::Tight, t.hint_clear),
+            (&[EditNote], Join::Tight, t.hint_note),
+            (&[TargetPrev, TargetNext], Join::Space, t.hint_target),
+            (&[LevelPrev, LevelNext], Join::Tight, t.hint_from),
+            (&[Export], Join::Tight, t.hint_export),
+            (&[Back], Join::Tight, t.hint_back),
         ],
-        (Screen::Help, _) => vec![
-            ("↑↓", t.hint_scroll),
-            ("Esc/?", t.hint_close),
-            ("q", t.hint_quit),
+        (Mode::SearchBox, ..) => vec![
+            (&[ResultPrev, ResultNext], Join::Tight, t.hint_choose),
+            (&[Accept], Join::Tight, t.hint_go),
+            (&[SearchScope], Join::Tight, t.hint_scope),
+            (&[ClearQuery], Join::Tight, t.hint_clear),
+            (&[Cancel], Join::Tight, t.hint_back),
         ],
-        (Screen::Profile, _) if app.profile.expanded => {
-            vec![("Esc/Enter", t.hint_close_text), ("q", t.hint_quit)]
-        }
-        (Screen::Profile, _) => vec![
-            ("↑↓", t.hint_row),
-            ("←→", t.hint_level),
-            ("Enter", t.hint_whole_text),
-            ("Esc", t.hint_back),
-            ("q", t.hint_quit),
+        (Mode::Help, ..) => vec![
+            (&[Up, Down], Join::Tight, t.hint_scroll),
+            (&[Back, Help], Join::Slash, t.hint_close),
+            (&[Quit], Join::Tight, t.hint_quit),
         ],
-        (Screen::Browse, Focus::Roles) => vec![
-            ("↑↓", t.hint_role),
-            ("←→", t.hint_level),
-            ("Enter", t.hint_skills),
-            ("Tab", t.hint_focus),
-            ("?", t.hint_help),
-            ("q", t.hint_quit),
+        (Mode::Browse, Screen::Profile, _) if app.profile.expanded => vec![
+            (&[Back, Open], Join::Slash, t.hint_close_text),
+            (&[Quit], Join::Tight, t.hint_quit),
         ],
-        (Screen::Browse, Focus::Skills) => vec![
-            ("↑↓", t.hint_skill),
-            ("←→", t.hint_level),
-            ("Enter", t.hint_profile),
-            ("/", t.hint_search),
-            ("g", t.hint_gap),
-            ("Tab", t.hint_focus),
-            ("?", t.hint_help),
-            ("q", t.hint_quit),
+        (Mode::Browse, Screen::Profile, _) => vec![
+            (&[Up, Down], Join::Tight, t.hint_row),
+            (&[LevelPrev, LevelNext], Join::Tight, t.hint_level),
+            (&[Open], Join::Tight, t.hint_whole_text),
+            (&[Back], Join::Tight, t.hint_back),
+            (&[Quit], Join::Tight, t.hint_quit),
         ],
-        (Screen::Browse, Focus::Detail) => vec![
-            ("↑↓", t.hint_scroll),
-            ("PgUp/PgDn", t.hint_page),
-            ("←→", t.hint_level),
-            ("Enter", t.hint_profile),
-            ("Tab", t.hint_focus),
-            ("?", t.hint_help),
-            ("q", t.hint_quit),
+        (Mode::Browse, _, Focus::Roles) => vec![
+            (&[Up, Down], Join::Tight, t.hint_role),
+            (&[LevelPrev, LevelNext], Join::Tight, t.hint_level),
+            (&[Open], Join::Tight, t.hint_skills),
+            (&[FocusNext], Join::Tight, t.hint_focus),
+            (&[Help], Join::Tight, t.hint_help),
+            (&[Quit], Join::Tight, t.hint_quit),
+        ],
+        (Mode::Browse, _, Focus::Skills) => vec![
+            (&[Up, Down], Join::Tight, t.hint_skill),
+            (&[LevelPrev, LevelNext], Join::Tight, t.hint_level),
+            (&[Open], Join::Tight, t.hint_profile),
+            (&[Search], Join::Tight, t.hint_search),
+            (&[Gap], Join::Tight, t.hint_gap),
+            (&[FocusNext], Join::Tight, t.hint_focus),
+            (&[Help], Join::Tight, t.hint_help),
+            (&[Quit], Join::Tight, t.hint_quit),
+        ],
+        (Mode::Browse, _, Focus::Detail) => vec![
+            (&[Up, Down], Join::Tight, t.hint_scroll),
+            (&[PageUp, PageDown], Join::Slash, t.hint_page),
+            (&[LevelPrev, LevelNext], Join::Tight, t.hint_level),
+            (&[Open], Join::Tight, t.hint_profile),
+            (&[FocusNext], Join::Tight, t.hint_focus),
+            (&[Help], Join::Tight, t.hint_help),
+            (&[Quit], Join::Tight, t.hint_quit),
         ],
     }
 }
@@ -88,8 +93,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let mut used = 0;
     let width = usize::from(area.width);
-    for (key, what) in hints(app) {
-        let key = app.bindings.label(key).into_owned();
+    for (commands, join, what) in hints(app) {
+        let key = app.bindings.label(commands, join);
+        if key.is_empty() {
+            // Unbound by the config: nothing to press.
+            continue;
+        }
         let piece = text::width(&key) + text::width(what) + 3;
         if used + piece > width {
             break;

@@ -1,0 +1,851 @@
+//! The one table of keys: every bindable command (its config name derived
+//! from the enum), the modes it works in and its default keys; key-name
+//! parsing; turning terminal events into [`Action`]s; and the labels that
+//! hints and help show, taken from the bindings so a rebound key shows
+//! everywhere.
+//!
+//! Text entry (the search box, the note editor) is a mode like the others:
+//! its commands are bindable, and any printable key left unbound is text.
+//! `Ctrl-C` always runs `quit`, in every mode, whatever the config says;
+//! the digits `1`…`9` jump to a level on the main screens.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+use super::action::Action;
+use super::app::App;
+use crate::config::KeyEntry;
+use crate::review::Mark;
+
+/// Everything a key can be bound to. The config name is the variant in
+/// snake_case (`FocusNext` → `focus_next`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum Command {
+    Quit,
+    Help,
+    Back,
+    Search,
+    Gap,
+    Open,
+    FocusNext,
+    FocusPrev,
+    LevelPrev,
+    LevelNext,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    TargetPrev,
+    TargetNext,
+    MarkMet,
+    MarkPartly,
+    MarkNotYet,
+    MarkClear,
+    MarkCycle,
+    EditNote,
+    Export,
+    /// Text entry: take the text (go to the result, save the note).
+    Accept,
+    /// Text entry: leave without taking it.
+    Cancel,
+    DeleteChar,
+    DeleteWord,
+    ClearQuery,
+    SearchScope,
+    ResultPrev,
+    ResultNext,
+    ResultPageUp,
+    ResultPageDown,
+}
+
+impl Command {
+    /// The name config files use.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// The action this command asks for in `mode`.
+    pub fn action(self, mode: Mode) -> Action {
+        match self {
+            Command::Quit => Action::Quit,
+            // In the help, `back` closes it like `help` does.
+            Command::Help => Action::ToggleHelp,
+            Command::Back if mode == Mode::Help => Action::ToggleHelp,
+            Command::Back | Command::Cancel => Action::Back,
+            Command::Search => Action::SearchOpen,
+            Command::Gap => Action::GapToggle,
+            Command::Open | Command::Accept => Action::Open,
+            Command::FocusNext => Action::FocusNext,
+            Command::FocusPrev => Action::FocusPrev,
+            Command::LevelPrev => Action::LevelPrev,
+            Command::LevelNext => Action::LevelNext,
+            Command::Up | Command::ResultPrev => Action::Up,
+            Command::Down | Command::ResultNext => Action::Down,
+            Command::PageUp | Command::ResultPageUp => Action::PageUp,
+            Command::PageDown | Command::ResultPageDown => Action::PageDown,
+            Command::Home => Action::Home,
+            Command::End => Action::End,
+            Command::TargetPrev => Action::TargetPrev,
+            Command::TargetNext => Action::TargetNext,
+            Command::MarkMet => Action::SetMark(Some(Mark::Met)),
+            Command::MarkPartly => Action::SetMark(Some(Mark::Partly)),
+            Command::MarkNotYet => Action::SetMark(Some(Mark::NotYet)),
+            Command::MarkClear => Action::SetMark(None),
+            Command::MarkCycle => Action::CycleMark,
+            Command::EditNote => Action::NoteEdit,
+            Command::Export => Action::Export,
+            Command::DeleteChar if mode == Mode::NoteEditor => Action::NoteBackspace,
+            Command::DeleteChar => Action::SearchBackspace,
+            Command::DeleteWord => Action::SearchDeleteWord,
+            Command::ClearQuery => Action::SearchClear,
+            Command::SearchScope => Action::SearchScope,
+        }
+    }
+}
+
+/// What the keys mean now; `App::mode` says which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// The main screen and the full skill profile.
+    Browse,
+    /// The promotion gap.
+    Gap,
+    Help,
+    /// Typing a query.
+    SearchBox,
+    /// Typing a gap item's note.
+    NoteEditor,
+}
+
+const ALL: &[Mode] = &[Mode::Browse, Mode::Gap, Mode::Help];
+const BROWSE_GAP: &[Mode] = &[Mode::Browse, Mode::Gap];
+const BROWSE: &[Mode] = &[Mode::Browse];
+const GAP: &[Mode] = &[Mode::Gap];
+const TEXT: &[Mode] = &[Mode::SearchBox, Mode::NoteEditor];
+const SEARCH: &[Mode] = &[Mode::SearchBox];
+
+/// Every command, where it works and its default keys, first key first
+/// (hints show the first).
+pub const TABLE: &[(Command, &[Mode], &[&str])] = &[
+    (Command::Quit, ALL, &["q"]),
+    (Command::Help, ALL, &["?"]),
+    (Command::Back, ALL, &["esc"]),
+    (Command::Search, BROWSE, &["/"]),
+    (Command::Gap, BROWSE_GAP, &["g"]),
+    (Command::Open, BROWSE, &["enter"]),
+    (Command::FocusNext, BROWSE, &["tab"]),
+    (Command::FocusPrev, BROWSE, &["backtab"]),
+    (Command::LevelPrev, BROWSE_GAP, &["left", "h"]),
+    (Command::LevelNext, BROWSE_GAP, &["right", "l"]),
+    (Command::Up, ALL, &["up", "k", "ctrl-p"]),
+    (Command::Down, ALL, &["down", "j", "ctrl-n"]),
+    (Command::PageUp, ALL, &["pageup", "ctrl-u"]),
+    (Command::PageDown, ALL, &["pagedown", "ctrl-d"]),
+    (Command::Home, ALL, &["home"]),
+    (Command::End, ALL, &["end", "G"]),
+    (Command::TargetPrev, GAP, &["["]),
+    (Command::TargetNext, GAP, &["]"]),
+    (Command::MarkMet, GAP, &["m"]),
+    (Command::MarkPartly, GAP, &["p"]),
+    (Command::MarkNotYet, GAP, &["n"]),
+    (Command::MarkClear, GAP, &["u"]),
+    (Command::MarkCycle, GAP, &["space"]),
+    (Command::EditNote, GAP, &["e", "enter"]),
+    (Command::Export, GAP, &["x"]),
+    (Command::Accept, TEXT, &["enter"]),
+    (Command::Cancel, TEXT, &["esc"]),
+    (Command::DeleteChar, TEXT, &["backspace"]),
+    (
+        Command::DeleteWord,
+        SEARCH,
+        &["ctrl-w", "ctrl-backspace", "alt-backspace"],
+    ),
+    (Command::ClearQuery, SEARCH, &["ctrl-u"]),
+    (Command::SearchScope, SEARCH, &["tab", "backtab"]),
+    (Command::ResultPrev, SEARCH, &["up", "ctrl-p"]),
+    (Command::ResultNext, SEARCH, &["down", "ctrl-n"]),
+    (Command::ResultPageUp, SEARCH, &["pageup"]),
+    (Command::ResultPageDown, SEARCH, &["pagedown"]),
+];
+
+/// Keys no config can change: `Ctrl-C` quits everywhere, even while typing,
+/// so there is always a way out.
+const FIXED: &[(&str, Command)] = &[("ctrl-c", Command::Quit)];
+
+/// The command with this config name.
+pub fn command(name: &str) -> Option<Command> {
+    TABLE
+        .iter()
+        .map(|(c, _, _)| *c)
+        .find(|c| c.name() == name)
+}
+
+/// A key with its modifiers, as bindings store it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+    /// Only for keys that are not characters (`shift-up`): for a
+    /// character, Shift is part of the character (`G`, `?`).
+    pub shift: bool,
+}
+
+impl Key {
+    /// The key of a terminal event.
+    pub fn from_event(code: KeyCode, modifiers: KeyModifiers) -> Key {
+        let shift_is_the_key = matches!(code, KeyCode::Char(_) | KeyCode::BackTab);
+        Key {
+            code,
+            ctrl: modifiers.contains(KeyModifiers::CONTROL),
+            alt: modifiers.contains(KeyModifiers::ALT),
+            shift: modifiers.contains(KeyModifiers::SHIFT) && !shift_is_the_key,
+        }
+    }
+
+    /// Parses `q`, `G`, `?`, `ctrl-u`, `alt-x`, `shift-up`, `enter`, `esc`,
+    /// `tab`, `backtab` (or `shift-tab`), `space`, `backspace`, arrows,
+    /// `pageup`, `pagedown`, `home`, `end`, `delete`, `f1`…`f12`.
+    pub fn parse(s: &str) -> Option<Key> {
+        let (mut ctrl, mut alt, mut shift) = (false, false, false);
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let prefix = ["ctrl-", "alt-", "shift-"]
+                .into_iter()
+                .find(|p| lower.starts_with(p) && rest.len() > p.len());
+            match prefix {
+                Some("ctrl-") => ctrl = true,
+                Some("alt-") => alt = true,
+                Some(_) => shift = true,
+                None => break,
+            }
+            rest = &rest[prefix.map_or(0, str::len)..];
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            // A shifted character is written as the character itself.
+            (Some(_), None) if shift => return None,
+            (Some(c), None) if !c.is_control() && c != ' ' => KeyCode::Char(c),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "tab" if shift => {
+                    shift = false;
+                    KeyCode::BackTab
+                }
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "space" => KeyCode::Char(' '),
+                "backspace" => KeyCode::Backspace,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "pageup" => KeyCode::PageUp,
+                "pagedown" => KeyCode::PageDown,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "delete" => KeyCode::Delete,
+                f if f.starts_with('f') => match f[1..].parse::<u8>() {
+                    Ok(n @ 1..=12) => KeyCode::F(n),
+                    _ => return None,
+                },
+                _ => return None,
+            },
+        };
+        Some(Key {
+            code,
+            ctrl,
+            alt,
+            shift,
+        })
+    }
+
+    /// How hints and help show the key: `↑`, `Enter`, `Ctrl-U`, `G`.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "Shift-Tab".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::Delete => "Delete".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.ctrl || self.alt => c.to_uppercase().to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        let mut out = String::new();
+        for (on, prefix) in [
+            (self.ctrl, "Ctrl-"),
+            (self.alt, "Alt-"),
+            (self.shift, "Shift-"),
+        ] {
+            if on {
+                out.push_str(prefix);
+            }
+        }
+        out.push_str(&name);
+        out
+    }
+}
+
+/// The valid key names, for error messages.
+pub const KEY_NAMES: &str = "a single character (q, G, ?), ctrl-X, alt-X, shift-X for keys that are not \
+     characters (shift-up), enter, esc, tab, backtab, space, backspace, left, right, up, down, \
+     pageup, pagedown, home, end, delete, f1…f12";
+
+/// How the keys of several commands make one label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Join {
+    /// First keys, nothing between: `↑↓`.
+    Tight,
+    /// First keys, a space between: `[ ]`.
+    Space,
+    /// First keys, a slash between: `m/p/n`.
+    Slash,
+    /// First keys, ` / ` between: `Tab / Shift-Tab`.
+    Or,
+    /// First keys, then second keys: `← → / h l`.
+    Rows,
+    /// Every key, ` / ` between: `q / Ctrl-C`.
+    All,
+}
+
+/// Keys to commands, per mode, and each command's keys in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bindings {
+    map: HashMap<(Mode, Key), Command>,
+    keys: HashMap<Command, Vec<Key>>,
+}
+
+/// Two commands on one key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    pub key: String,
+    pub first: Command,
+    pub second: Command,
+}
+
+impl Bindings {
+    /// The defaults, with `overrides` (command → key names) replacing the
+    /// keys of the commands they name. Key names that do not parse are
+    /// skipped (the config check reports them); a key left bound to two
+    /// commands in one mode is a clash.
+    pub fn new(overrides: &[(Command, Vec<String>)]) -> Result<Bindings, Clash> {
+        let mut map: HashMap<(Mode, Key), Command> = HashMap::new();
+        let mut keys = HashMap::new();
+        for &(command, modes, defaults) in TABLE {
+            let names: Vec<String> = match overrides.iter().rev().find(|(c, _)| *c == command) {
+                Some((_, names)) => names.clone(),
+                None => defaults.iter().map(|s| (*s).to_string()).collect(),
+            };
+            let mut bound = Vec::new();
+            for name in names {
+                let Some(key) = Key::parse(&name) else {
+                    continue;
+                };
+                for &mode in modes {
+                    if let Some(first) = map.insert((mode, key), command).filter(|f| *f != command)
+                    {
+                        return Err(Clash {
+                            key: name,
+                            first,
+                            second: command,
+                        });
+                    }
+                }
+                bound.push(key);
+            }
+            keys.insert(command, bound);
+        }
+        Ok(Bindings { map, keys })
+    }
+
+    /// The bindings a config's `[keys]` table asks for; the defaults when
+    /// it clashes (the config check has reported that already).
+    pub fn from_config(entries: &[KeyEntry]) -> Bindings {
+        let overrides: Vec<(Command, Vec<String>)> = entries
+            .iter()
+            .filter_map(|e| {
+                let keys = e.keys.as_ref()?.iter().map(|(k, _)| k.clone()).collect();
+                command(&e.action).map(|c| (c, keys))
+            })
+            .collect();
+        Bindings::new(&overrides).unwrap_or_default()
+    }
+
+    /// The command bound to a key in a mode; fixed keys first.
+    pub fn lookup(&self, mode: Mode, key: Key) -> Option<Command> {
+        FIXED
+            .iter()
+            .find(|(k, _)| Key::parse(k) == Some(key))
+            .map(|(_, c)| *c)
+            .or_else(|| self.map.get(&(mode, key)).copied())
+    }
+
+    /// A command's keys, first key first, then the fixed ones.
+    pub fn keys(&self, command: Command) -> Vec<Key> {
+        let mut keys = self.keys.get(&command).cloned().unwrap_or_default();
+        keys.extend(
+            FIXED
+                .iter()
+                .filter(|(_, c)| *c == command)
+                .filter_map(|(k, _)| Key::parse(k)),
+        );
+        keys
+    }
+
+    /// The label of one command: its first key.
+    pub fn hint(&self, command: Command) -> String {
+        self.label(&[command], Join::Tight)
+    }
+
+    /// The label of several commands' keys, joined as `join` says.
+    pub fn label(&self, commands: &[Command], join: Join) -> String {
+        let first = |c: &Command| self.keys(*c).first().map(Key::label);
+        let firsts = || commands.iter().filter_map(first);
+        let joined = |sep: &str| firsts().collect::<Vec<_>>().join(sep);
+        match join {
+            Join::Tight => joined(""),
+            Join::Space => joined(" "),
+            Join::Slash => joined("/"),
+            Join::Or => joined(" / "),
+            Join::Rows => {
+                let rows = (0..2).filter_map(|i| {
+                    let row: Vec<String> = commands
+                        .iter()
+                        .filter_map(|c| self.keys(*c).get(i).map(Key::label))
+                        .collect();
+                    (!row.is_empty()).then(|| row.join(" "))
+                });
+                rows.collect::<Vec<_>>().join(" / ")
+            }
+            Join::All => commands
+                .iter()
+                .flat_map(|c| self.keys(*c))
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join(" / "),
+        }
+    }
+}
+
+impl Default for Bindings {
+    fn default() -> Self {
+        // The default table has no clashes (tested below).
+        Bindings::new(&[]).unwrap_or(Bindings {
+            map: HashMap::new(),
+            keys: HashMap::new(),
+        })
+    }
+}
+
+/// Checks a config's `[keys]` table: command names, key names and clashes,
+/// each problem at its place in the file. The config module calls this
+/// without knowing what a key is.
+pub fn check_config(entries: &[KeyEntry]) -> Vec<(Range<usize>, String)> {
+    let names: Vec<&str> = TABLE.iter().map(|(c, _, _)| c.name()).collect();
+    let mut problems = Vec::new();
+    let mut overrides = Vec::new();
+    for entry in entries {
+        let Some(command) = command(&entry.action) else {
+            problems.push((
+                entry.action_span.clone(),
+                crate::config::unknown("action", &entry.action, &names),
+            ));
+            continue;
+        };
+        let Some(keys) = &entry.keys else {
+            problems.push((
+                entry.span.clone(),
+                format!(
+                    "`{}` must be a key name or a list of key names: {KEY_NAMES}",
+                    entry.action
+                ),
+            ));
+            continue;
+        };
+        for (key, span) in keys {
+            if Key::parse(key).is_none() {
+                problems.push((
+                    span.clone(),
+                    format!(
+                        "bad key name `{}` for `{}`; use {KEY_NAMES}",
+                        crate::config::shown(key),
+                        entry.action
+                    ),
+                ));
+            }
+        }
+        let keys: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
+        overrides.push((command, keys, entry.span.clone()));
+    }
+    let plain: Vec<(Command, Vec<String>)> = overrides
+        .iter()
+        .map(|(c, k, _)| (*c, k.clone()))
+        .collect();
+    if let Err(clash) = Bindings::new(&plain) {
+        let span = overrides
+            .iter()
+            .find(|(c, _, _)| *c == clash.second || *c == clash.first)
+            .map_or(0..0, |(_, _, s)| s.clone());
+        problems.push((
+            span,
+            format!(
+                "key `{}` is bound to two actions, `{}` and `{}`; give one of them another key",
+                crate::config::shown(&clash.key),
+                clash.first.name(),
+                clash.second.name()
+            ),
+        ));
+    }
+    problems
+}
+
+/// The `[keys]` part of the commented default config: every command with
+/// its default keys.
+pub fn config_section() -> String {
+    let mut out = format!(
+        "# Rebind actions: an action name and a key or a list of keys. The keys you\n\
+         # give replace the action's default keys. Ctrl-C always quits. Key names:\n\
+         # {KEY_NAMES}.\n"
+    );
+    for (command, _, defaults) in TABLE {
+        let list = defaults
+            .iter()
+            .map(|k| format!("\"{}\"", k.replace('\\', "\\\\").replace('"', "\\\"")))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push_str(&format!("# {} = [{list}]\n", command.name()));
+    }
+    out
+}
+
+/// The one place events become actions. Key releases are ignored; repeats
+/// count only for movement and typing, so holding `q` cannot quit twice.
+pub fn map(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => map_key(app, key),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown(m.column, m.row)),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(text) => match app.mode() {
+            Mode::SearchBox => Some(Action::SearchPaste(text.clone())),
+            Mode::NoteEditor => Some(Action::NotePaste(text.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn repeats(a: &Action) -> bool {
+    matches!(
+        a,
+        Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::LevelPrev
+            | Action::LevelNext
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::NoteInput(_)
+            | Action::NoteBackspace
+    )
+}
+
+fn map_key(app: &App, event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let mode = app.mode();
+    let key = Key::from_event(event.code, event.modifiers);
+    let plain = !key.ctrl && !key.alt;
+    let action = match (app.bindings.lookup(mode, key), event.code) {
+        (Some(command), _) => command.action(mode),
+        // Digits jump to a level; they are not rebindable.
+        (None, KeyCode::Char(c @ '1'..='9')) if plain && mode == Mode::Browse => {
+            Action::LevelJump(c as usize - '1' as usize)
+        }
+        (None, KeyCode::Char(c)) if plain && mode == Mode::SearchBox => Action::SearchInput(c),
+        (None, KeyCode::Char(c)) if plain && mode == Mode::NoteEditor => Action::NoteInput(c),
+        _ => return None,
+    };
+    if event.kind == KeyEventKind::Repeat && !repeats(&action) {
+        return None;
+    }
+    Some(action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyEventState, MouseEvent};
+
+    fn key_event(code: KeyCode, modifiers: KeyModifiers, kind: KeyEventKind) -> Event {
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    fn key(code: KeyCode, kind: KeyEventKind) -> Event {
+        key_event(code, KeyModifiers::NONE, kind)
+    }
+
+    fn app() -> App {
+        App::new(crate::catalog::load_embedded().unwrap().catalog)
+    }
+
+    #[test]
+    fn defaults_have_no_clashes_and_all_names_resolve() {
+        assert!(Bindings::new(&[]).is_ok());
+        for (c, _, keys) in TABLE {
+            assert_eq!(command(c.name()), Some(*c), "{}", c.name());
+            for k in *keys {
+                assert!(Key::parse(k).is_some(), "{k}");
+            }
+        }
+        assert_eq!(Command::FocusNext.name(), "focus_next");
+        assert_eq!(Command::MarkNotYet.name(), "mark_not_yet");
+    }
+
+    #[test]
+    fn parses_key_names() {
+        assert_eq!(
+            Key::parse("ctrl-u").unwrap(),
+            Key {
+                code: KeyCode::Char('u'),
+                ctrl: true,
+                alt: false,
+                shift: false,
+            }
+        );
+        assert_eq!(Key::parse("G").unwrap().code, KeyCode::Char('G'));
+        assert_eq!(Key::parse("F5").unwrap().code, KeyCode::F(5));
+        assert_eq!(Key::parse("space").unwrap().code, KeyCode::Char(' '));
+        assert!(Key::parse("ctrl-").is_none() || Key::parse("ctrl-").is_some_and(|k| !k.ctrl));
+        assert!(Key::parse("hyper-x").is_none());
+        assert!(Key::parse("f13").is_none());
+        assert_eq!(Key::parse("shift-tab"), Key::parse("backtab"));
+        assert!(Key::parse("shift-a").is_none(), "write `A`");
+    }
+
+    #[test]
+    fn shift_stays_on_keys_that_are_not_characters() {
+        let up = Key::parse("shift-up").unwrap();
+        assert!(up.shift && up.code == KeyCode::Up);
+        assert_eq!(Key::from_event(KeyCode::Up, KeyModifiers::SHIFT), up);
+        assert_ne!(up, Key::parse("up").unwrap(), "Shift-↑ is not ↑");
+        assert_eq!(
+            Key::from_event(KeyCode::PageDown, KeyModifiers::SHIFT),
+            Key::parse("shift-pagedown").unwrap()
+        );
+        // For characters Shift is in the character.
+        assert_eq!(
+            Key::from_event(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Key::parse("G").unwrap()
+        );
+        assert_eq!(
+            Key::from_event(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Key::parse("backtab").unwrap()
+        );
+        assert_eq!(up.label(), "Shift-↑");
+        // Shift-↑ is unbound by default, so it does not move.
+        let a = app();
+        let shifted = key_event(KeyCode::Up, KeyModifiers::SHIFT, KeyEventKind::Press);
+        assert_eq!(map(&a, &shifted), None);
+        let mut a = app();
+        a.bindings = Bindings::new(&[(Command::Home, vec!["shift-up".into()])]).unwrap();
+        assert_eq!(map(&a, &shifted), Some(Action::Home));
+    }
+
+    #[test]
+    fn overrides_replace_defaults_and_clashes_are_found() {
+        let b = Bindings::new(&[(Command::Quit, vec!["ctrl-q".into()])]).unwrap();
+        let q = Key::parse("q").unwrap();
+        assert_eq!(b.lookup(Mode::Browse, q), None, "q no longer quits");
+        assert_eq!(
+            b.lookup(Mode::Browse, Key::parse("ctrl-q").unwrap()),
+            Some(Command::Quit)
+        );
+        let clash = Bindings::new(&[(Command::Search, vec!["g".into()])]).unwrap_err();
+        assert_eq!((clash.first, clash.second), (Command::Search, Command::Gap));
+        // Labels follow the bindings.
+        assert_eq!(b.hint(Command::Quit), "Ctrl-Q");
+        assert_eq!(b.hint(Command::Help), "?");
+        assert_eq!(Bindings::default().hint(Command::Quit), "q");
+        // Keys may repeat across modes that never meet.
+        assert!(Bindings::new(&[(Command::Export, vec!["/".into()])]).is_ok());
+    }
+
+    #[test]
+    fn labels_join_keys_as_asked() {
+        let b = Bindings::default();
+        use Command::*;
+        assert_eq!(b.label(&[Up, Down], Join::Tight), "↑↓");
+        assert_eq!(b.label(&[MarkMet, MarkPartly, MarkNotYet], Join::Slash), "m/p/n");
+        assert_eq!(b.label(&[TargetPrev, TargetNext], Join::Space), "[ ]");
+        assert_eq!(b.label(&[FocusNext, FocusPrev], Join::Or), "Tab / Shift-Tab");
+        assert_eq!(b.label(&[LevelPrev, LevelNext], Join::Rows), "← → / h l");
+        assert_eq!(b.label(&[Home, End], Join::Rows), "Home End / G");
+        assert_eq!(b.label(&[Quit], Join::All), "q / Ctrl-C");
+        assert_eq!(b.hint(ClearQuery), "Ctrl-U");
+    }
+
+    #[test]
+    fn ctrl_c_runs_quit_in_every_mode() {
+        let ctrl_c = key_event(KeyCode::Char('c'), KeyModifiers::CONTROL, KeyEventKind::Press);
+        let mut a = app();
+        a.update(Action::Resize(120, 40));
+        assert_eq!(map(&a, &ctrl_c), Some(Action::Quit));
+        a.update(Action::SearchOpen);
+        assert_eq!(a.mode(), Mode::SearchBox);
+        assert_eq!(map(&a, &ctrl_c), Some(Action::Quit), "while typing too");
+        // Rebinding quit keeps Ctrl-C.
+        a.bindings = Bindings::new(&[(Command::Quit, vec!["ctrl-q".into()])]).unwrap();
+        assert_eq!(map(&a, &ctrl_c), Some(Action::Quit));
+        let held = key_event(KeyCode::Char('c'), KeyModifiers::CONTROL, KeyEventKind::Repeat);
+        assert_eq!(map(&a, &held), None, "holding it quits once");
+    }
+
+    #[test]
+    fn text_entry_keys_are_bindable() {
+        let mut a = app();
+        a.update(Action::Resize(120, 40));
+        a.update(Action::SearchOpen);
+        let k = key(KeyCode::Char('k'), KeyEventKind::Press);
+        assert_eq!(map(&a, &k), Some(Action::SearchInput('k')), "k is text here");
+        a.bindings = Bindings::new(&[(Command::Cancel, vec!["ctrl-g".into()])]).unwrap();
+        let ctrl_g = key_event(KeyCode::Char('g'), KeyModifiers::CONTROL, KeyEventKind::Press);
+        assert_eq!(map(&a, &ctrl_g), Some(Action::Back));
+        assert_eq!(map(&a, &key(KeyCode::Esc, KeyEventKind::Press)), None);
+    }
+
+    fn config_errors(text: &str) -> Vec<crate::catalog::Diagnostic> {
+        crate::config::Config::parse("c.toml", text, check_config).unwrap_err()
+    }
+
+    #[test]
+    fn config_key_errors_name_line_and_value() {
+        let d = config_errors("[keys]\nquit = \"hyper-q\"\n");
+        assert_eq!(d[0].line, 2);
+        assert!(d[0].message.contains("bad key name `hyper-q`") && d[0].message.contains("ctrl-X"));
+        let d = config_errors("[keys]\nquitt = \"q\"\n");
+        assert!(
+            d[0].message
+                .contains("unknown action `quitt`; did you mean `quit`?")
+        );
+        let d = config_errors("[keys]\nsearch = \"g\"\n");
+        assert_eq!(d[0].line, 2);
+        assert!(d[0].message.contains("bound to two actions"), "{}", d[0]);
+        let d = config_errors("[keys]\nhelp = 5\n");
+        assert!(d[0].message.contains("must be a key name or a list"), "{}", d[0]);
+    }
+
+    #[test]
+    fn the_default_config_lists_every_command_with_its_defaults() {
+        use crate::config::{Config, default_text};
+        let text = default_text(&config_section());
+        let c = Config::parse("d.toml", &text, check_config).unwrap();
+        assert!(c.keys.is_empty());
+        // Uncommenting every key binding gives the defaults back, without clashes.
+        let keys_part: String = text[text.find("[keys]").unwrap()..]
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(binding) if binding.contains(" = [") => binding,
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let c = Config::parse("d.toml", &keys_part, check_config).unwrap();
+        assert_eq!(c.keys.len(), TABLE.len());
+        assert_eq!(Bindings::from_config(&c.keys), Bindings::default());
+    }
+
+    #[test]
+    fn press_maps_release_is_ignored() {
+        let app = app();
+        assert_eq!(
+            map(&app, &key(KeyCode::Char('q'), KeyEventKind::Press)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            map(&app, &key(KeyCode::Char('q'), KeyEventKind::Release)),
+            None
+        );
+        assert_eq!(
+            map(&app, &key(KeyCode::Char('q'), KeyEventKind::Repeat)),
+            None
+        );
+        assert_eq!(
+            map(&app, &key(KeyCode::Down, KeyEventKind::Repeat)),
+            Some(Action::Down)
+        );
+    }
+
+    #[test]
+    fn digits_jump_to_levels_and_help_routes_keys() {
+        let mut app = app();
+        assert_eq!(
+            map(&app, &key(KeyCode::Char('3'), KeyEventKind::Press)),
+            Some(Action::LevelJump(2))
+        );
+        app.screen = crate::tui::screens::Screen::Help;
+        assert_eq!(
+            map(&app, &key(KeyCode::Esc, KeyEventKind::Press)),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            map(&app, &key(KeyCode::Char('3'), KeyEventKind::Press)),
+            None
+        );
+    }
+
+    #[test]
+    fn mouse_and_resize() {
+        let app = app();
+        let click = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 3,
+            row: 4,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert_eq!(map(&app, &click), Some(Action::Click(3, 4)));
+        assert_eq!(
+            map(&app, &Event::Resize(80, 24)),
+            Some(Action::Resize(80, 24))
+        );
+        let moved = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Moved,
+            column: 3,
+            row: 4,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert_eq!(map(&app, &moved), None, "motion must not cause redraws");
+    }
+}

@@ -20,7 +20,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use rungs::catalog::{Catalog, load_embedded, load_path};
 use rungs::search::Index;
-use rungs::tui::action::Action;
+use rungs::tui::action::{Action, Effect};
 use rungs::tui::app::App;
 
 const WIDTH: u16 = 200;
@@ -38,10 +38,15 @@ fn searching(catalog: Catalog, query: &str) -> App {
     let index = Index::new(&catalog);
     let mut app = app(catalog);
     app.update(Action::SearchOpen);
-    for c in query.chars() {
-        app.update(Action::SearchInput(c));
-    }
-    let request = app.outbox.take().unwrap();
+    let request = query
+        .chars()
+        .flat_map(|c| app.update(Action::SearchInput(c)))
+        .filter_map(|e| match e {
+            Effect::Search(r) => Some(r),
+            _ => None,
+        })
+        .last()
+        .unwrap();
     let results = index
         .search(&app.catalog, &request.query, request.scope, None, &|| false)
         .unwrap();

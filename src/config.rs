@@ -352,13 +352,23 @@ mod tests {
         };
         let text = "theme = \"neon\"\n[keys]\nquit = \"q\"\nhelp = 5\n";
         let d = Config::parse("c.toml", text, check).unwrap_err();
-        assert_eq!(d.len(), 2, "the config's own problems and the keys' at once");
+        assert_eq!(
+            d.len(),
+            2,
+            "the config's own problems and the keys' at once"
+        );
         let keys = d.iter().find(|d| d.message.contains("`help` has no keys"));
         assert_eq!(keys.map(|d| (d.line, d.col)), Some((4, 8)));
         let c = Config::parse("c.toml", "[keys]\nsearch = [\"/\", \"f\"]\n", ANY_KEYS).unwrap();
         let keys = c.keys[0].keys.as_ref().unwrap();
-        assert_eq!(keys.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["/", "f"]);
-        assert_eq!(&"[keys]\nsearch = [\"/\", \"f\"]\n"[keys[1].1.clone()], "\"f\"");
+        assert_eq!(
+            keys.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
+            ["/", "f"]
+        );
+        assert_eq!(
+            &"[keys]\nsearch = [\"/\", \"f\"]\n"[keys[1].1.clone()],
+            "\"f\""
+        );
     }
 
     #[test]

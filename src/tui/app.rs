@@ -171,9 +171,7 @@ impl App {
     pub fn observe(&mut self, report: FrameReport) {
         self.frame = report;
         self.detail_scroll = self.detail_scroll.min(report.max_detail_scroll());
-        self.help_scroll = self
-            .help_scroll
-            .min(report.help_lines.saturating_sub(1));
+        self.help_scroll = self.help_scroll.min(report.help_lines.saturating_sub(1));
     }
 
     /// The skill under the cursor, with its position in the catalog.

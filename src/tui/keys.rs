@@ -181,10 +181,7 @@ const FIXED: &[(&str, Command)] = &[("ctrl-c", Command::Quit)];
 
 /// The command with this config name.
 pub fn command(name: &str) -> Option<Command> {
-    TABLE
-        .iter()
-        .map(|(c, _, _)| *c)
-        .find(|c| c.name() == name)
+    TABLE.iter().map(|(c, _, _)| *c).find(|c| c.name() == name)
 }
 
 /// A key with its modifiers, as bindings store it.
@@ -498,10 +495,8 @@ pub fn check_config(entries: &[KeyEntry]) -> Vec<(Range<usize>, String)> {
         let keys: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
         overrides.push((command, keys, entry.span.clone()));
     }
-    let plain: Vec<(Command, Vec<String>)> = overrides
-        .iter()
-        .map(|(c, k, _)| (*c, k.clone()))
-        .collect();
+    let plain: Vec<(Command, Vec<String>)> =
+        overrides.iter().map(|(c, k, _)| (*c, k.clone())).collect();
     if let Err(clash) = Bindings::new(&plain) {
         let span = overrides
             .iter()
@@ -708,9 +703,15 @@ mod tests {
         let b = Bindings::default();
         use Command::*;
         assert_eq!(b.label(&[Up, Down], Join::Tight), "↑↓");
-        assert_eq!(b.label(&[MarkMet, MarkPartly, MarkNotYet], Join::Slash), "m/p/n");
+        assert_eq!(
+            b.label(&[MarkMet, MarkPartly, MarkNotYet], Join::Slash),
+            "m/p/n"
+        );
         assert_eq!(b.label(&[TargetPrev, TargetNext], Join::Space), "[ ]");
-        assert_eq!(b.label(&[FocusNext, FocusPrev], Join::Or), "Tab / Shift-Tab");
+        assert_eq!(
+            b.label(&[FocusNext, FocusPrev], Join::Or),
+            "Tab / Shift-Tab"
+        );
         assert_eq!(b.label(&[LevelPrev, LevelNext], Join::Rows), "← → / h l");
         assert_eq!(b.label(&[Home, End], Join::Rows), "Home End / G");
         assert_eq!(b.label(&[Quit], Join::All), "q / Ctrl-C");
@@ -719,7 +720,11 @@ mod tests {
 
     #[test]
     fn ctrl_c_runs_quit_in_every_mode() {
-        let ctrl_c = key_event(KeyCode::Char('c'), KeyModifiers::CONTROL, KeyEventKind::Press);
+        let ctrl_c = key_event(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL,
+            KeyEventKind::Press,
+        );
         let mut a = app();
         a.update(Action::Resize(120, 40));
         assert_eq!(map(&a, &ctrl_c), Some(Action::Quit));
@@ -729,7 +734,11 @@ mod tests {
         // Rebinding quit keeps Ctrl-C.
         a.bindings = Bindings::new(&[(Command::Quit, vec!["ctrl-q".into()])]).unwrap();
         assert_eq!(map(&a, &ctrl_c), Some(Action::Quit));
-        let held = key_event(KeyCode::Char('c'), KeyModifiers::CONTROL, KeyEventKind::Repeat);
+        let held = key_event(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL,
+            KeyEventKind::Repeat,
+        );
         assert_eq!(map(&a, &held), None, "holding it quits once");
     }
 
@@ -739,9 +748,17 @@ mod tests {
         a.update(Action::Resize(120, 40));
         a.update(Action::SearchOpen);
         let k = key(KeyCode::Char('k'), KeyEventKind::Press);
-        assert_eq!(map(&a, &k), Some(Action::SearchInput('k')), "k is text here");
+        assert_eq!(
+            map(&a, &k),
+            Some(Action::SearchInput('k')),
+            "k is text here"
+        );
         a.bindings = Bindings::new(&[(Command::Cancel, vec!["ctrl-g".into()])]).unwrap();
-        let ctrl_g = key_event(KeyCode::Char('g'), KeyModifiers::CONTROL, KeyEventKind::Press);
+        let ctrl_g = key_event(
+            KeyCode::Char('g'),
+            KeyModifiers::CONTROL,
+            KeyEventKind::Press,
+        );
         assert_eq!(map(&a, &ctrl_g), Some(Action::Back));
         assert_eq!(map(&a, &key(KeyCode::Esc, KeyEventKind::Press)), None);
     }
@@ -764,7 +781,11 @@ mod tests {
         assert_eq!(d[0].line, 2);
         assert!(d[0].message.contains("bound to two actions"), "{}", d[0]);
         let d = config_errors("[keys]\nhelp = 5\n");
-        assert!(d[0].message.contains("must be a key name or a list"), "{}", d[0]);
+        assert!(
+            d[0].message.contains("must be a key name or a list"),
+            "{}",
+            d[0]
+        );
     }
 
     #[test]

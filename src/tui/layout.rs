@@ -251,11 +251,17 @@ pub fn slider_segments(levels: &[Named], current: usize, width: u16) -> Vec<Segm
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// The level slider, at this column from its inner left.
-    Slider { column: u16 },
+    Slider {
+        column: u16,
+    },
     /// The roles pane; `row` is the visible row when inside its border.
-    Roles { row: Option<usize> },
+    Roles {
+        row: Option<usize>,
+    },
     /// The skills pane; `row` is the visible row when inside its border.
-    Skills { row: Option<usize> },
+    Skills {
+        row: Option<usize>,
+    },
     Detail,
     /// A visible row of the profile table.
     ProfileRow(usize),

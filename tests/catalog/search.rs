@@ -5,8 +5,9 @@ use std::path::Path;
 
 use rungs::catalog::{Catalog, load_embedded, load_path};
 use rungs::search::{Field, Index, Results, Scope};
-use rungs::tui::action::Action;
-use rungs::tui::app::{App, Overlay};
+use rungs::tui::action::{Action, Effect, SearchRequest};
+use rungs::tui::app::App;
+use rungs::tui::screens::Screen;
 
 fn fixture() -> Catalog {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search/rank.toml");
@@ -118,9 +119,17 @@ fn every_query_word_must_match_the_same_text() {
     assert!(r.hits.is_empty());
 }
 
-/// Runs the search the app asked for, as the worker would.
-fn pump(app: &mut App, index: &Index) {
-    if let Some(req) = app.outbox.take() {
+/// The search an update asked for, if any.
+fn request(effects: Vec<Effect>) -> Option<SearchRequest> {
+    effects.into_iter().find_map(|e| match e {
+        Effect::Search(r) => Some(r),
+        _ => None,
+    })
+}
+
+/// Applies `action` and runs the search it asked for, as the worker would.
+fn pump(app: &mut App, index: &Index, action: Action) {
+    if let Some(req) = request(app.update(action)) {
         let results = index
             .search(&app.catalog, &req.query, req.scope, None, &|| false)
             .unwrap();
@@ -130,8 +139,7 @@ fn pump(app: &mut App, index: &Index) {
 
 fn typed(app: &mut App, index: &Index, s: &str) {
     for c in s.chars() {
-        app.update(Action::SearchInput(c));
-        pump(app, index);
+        pump(app, index, Action::SearchInput(c));
     }
 }
 
@@ -142,26 +150,25 @@ fn key_sequence_through_the_search_box() {
     let index = Index::new(&app.catalog);
     let before = (app.role, app.level, app.skill);
     app.update(Action::SearchOpen);
-    assert_eq!(app.overlay, Overlay::Search);
+    assert_eq!(app.screen, Screen::Search);
     typed(&mut app, &index, "torch.comp");
     let hits = &app.search.results.as_ref().unwrap().hits;
     assert!(!hits.is_empty());
     // Moving through results previews them; Esc restores the selection.
     app.update(Action::Down);
     app.update(Action::Back);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.screen, Screen::Browse);
     assert_eq!((app.role, app.level, app.skill), before);
 
     // Enter on a text match selects its role and level too.
-    app.update(Action::SearchOpen);
-    pump(&mut app, &index);
+    pump(&mut app, &index, Action::SearchOpen);
     assert_eq!(app.search.query, "torch.comp", "the last query is kept");
     let hit = app.search_hit().cloned().unwrap();
     let Field::Text { role, level } = hit.field else {
         panic!("expected a text match, got {:?}", hit.field)
     };
     app.update(Action::Open);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.screen, Screen::Browse);
     assert_eq!((app.role, app.level), (role, level));
     assert_eq!(app.selected_skill().unwrap().0, hit.skill);
 
@@ -173,9 +180,8 @@ fn key_sequence_through_the_search_box() {
     assert_eq!(app.search.query, "deep[31m learn");
     app.update(Action::SearchClear);
     app.update(Action::SearchPaste("sql".into()));
-    app.update(Action::SearchScope);
+    pump(&mut app, &index, Action::SearchScope);
     assert_eq!(app.search.scope, Scope::Role(app.role));
-    pump(&mut app, &index);
     assert!(
         app.search
             .results
@@ -195,18 +201,15 @@ fn results_for_an_outdated_query_are_dropped() {
     app.update(Action::Resize(120, 40));
     let index = Index::new(&app.catalog);
     app.update(Action::SearchOpen);
-    app.update(Action::SearchInput('d'));
-    let old = app.outbox.take().unwrap();
-    app.update(Action::SearchInput('e'));
-    let new = app.outbox.take().unwrap();
+    let old = request(app.update(Action::SearchInput('d'))).unwrap();
+    let new = request(app.update(Action::SearchInput('e'))).unwrap();
     assert!(new.generation > old.generation);
     let stale = index
         .search(&app.catalog, &old.query, old.scope, None, &|| false)
         .unwrap();
-    assert!(
-        !app.update(Action::SearchResults(old.generation, stale)),
-        "nothing to redraw"
-    );
+    let before = app.search.clone();
+    app.update(Action::SearchResults(old.generation, stale));
+    assert_eq!(app.search, before, "nothing changes");
     assert!(
         app.search.results.is_none(),
         "old results are not shown for the new query"
@@ -214,7 +217,8 @@ fn results_for_an_outdated_query_are_dropped() {
     let fresh = index
         .search(&app.catalog, &new.query, new.scope, None, &|| false)
         .unwrap();
-    assert!(app.update(Action::SearchResults(new.generation, fresh)));
+    app.update(Action::SearchResults(new.generation, fresh));
+    assert!(app.search.results.is_some());
     assert_eq!(app.search.results.as_ref().unwrap().query, "de");
 }
 

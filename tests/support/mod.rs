@@ -10,8 +10,9 @@ use assert_cmd::Command;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use rungs::tui::action::Effect;
 use rungs::tui::app::App;
-use rungs::tui::keymap;
+use rungs::tui::keys;
 
 /// The `rungs` binary, run from the crate root (so `tests/fixtures/...`
 /// paths work) with `RUNGS_CATALOG` removed (so the embedded catalog is the
@@ -49,22 +50,44 @@ pub fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
     })
 }
 
+/// Hands an event to the app as the event loop does: through the keymap
+/// and `App::update`, then a draw whose frame report the app keeps.
+/// Returns the effects the loop would perform.
+pub fn event(app: &mut App, event: &Event) -> Vec<Effect> {
+    let effects = keys::map(app, event).map_or_else(Vec::new, |a| app.update(a));
+    redraw(app);
+    effects
+}
+
+/// Draws the app as the event loop does after each event, and gives it what
+/// the frame measured.
+pub fn redraw(app: &mut App) {
+    if app.size.area() == 0 {
+        return;
+    }
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    let mut report = Default::default();
+    terminal
+        .draw(|f| report = rungs::tui::ui::render(app, f.area(), f.buffer_mut()))
+        .unwrap();
+    app.observe(report);
+}
+
 /// Presses one key (no modifiers) through the keymap and `App::update`.
-pub fn key(app: &mut App, code: KeyCode) {
-    if let Some(a) = keymap::map(app, &press(code, KeyModifiers::NONE)) {
-        app.update(a);
-    }
+pub fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    event(app, &press(code, KeyModifiers::NONE))
 }
 
-/// Types every character of `s` as a key press.
-pub fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, KeyCode::Char(c));
-    }
+/// Types every character of `s` as a key press; returns the effects they
+/// asked for.
+pub fn keys(app: &mut App, s: &str) -> Vec<Effect> {
+    s.chars().flat_map(|c| key(app, KeyCode::Char(c))).collect()
 }
 
-/// Feeds keys written like `"j j l Enter Esc C-c"` to the app.
-pub fn key_names(app: &mut App, seq: &str) {
+/// Feeds keys written like `"j j l Enter Esc C-c"` to the app; returns the
+/// effects they asked for.
+pub fn key_names(app: &mut App, seq: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for k in seq.split_whitespace() {
         let (code, mods) = match k {
             "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
@@ -85,10 +108,9 @@ pub fn key_names(app: &mut App, seq: &str) {
             }
             other => panic!("unknown key {other}"),
         };
-        if let Some(action) = keymap::map(app, &press(code, mods)) {
-            app.update(action);
-        }
+        effects.extend(event(app, &press(code, mods)));
     }
+    effects
 }
 
 /// Draws the app on a test terminal of the app's size.

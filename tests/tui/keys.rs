@@ -1,8 +1,9 @@
 //! Key sequences through the keymap and `App::update`, without a terminal.
 
 use rungs::catalog::load_embedded;
-use rungs::tui::action::Action;
-use rungs::tui::app::{App, Focus, Overlay};
+use rungs::tui::action::{Action, Effect};
+use rungs::tui::app::{App, Focus};
+use rungs::tui::screens::Screen;
 
 use crate::support::key_names;
 
@@ -35,19 +36,18 @@ fn browse_levels_skills_and_roles() {
 fn profile_help_and_quit() {
     let mut a = app();
     key_names(&mut a, "Enter");
-    assert_eq!(a.overlay, Overlay::Profile);
+    assert_eq!(a.screen, Screen::Profile);
     key_names(&mut a, "j Enter");
     assert!(a.profile.expanded);
     key_names(&mut a, "Esc Esc");
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.screen, Screen::Browse);
     key_names(&mut a, "?");
-    assert_eq!(a.overlay, Overlay::Help);
+    assert_eq!(a.screen, Screen::Help);
     key_names(&mut a, "j 3");
     assert_eq!(a.level, 0, "digits do nothing while help is open");
     key_names(&mut a, "?");
-    assert_eq!(a.overlay, Overlay::None);
-    key_names(&mut a, "C-c");
-    assert!(a.should_quit);
+    assert_eq!(a.screen, Screen::Browse);
+    assert_eq!(key_names(&mut a, "C-c"), [Effect::Quit]);
 }
 
 #[test]
@@ -65,4 +65,64 @@ fn detail_scrolls_within_its_content() {
     assert_eq!(a.detail_scroll, 0);
     key_names(&mut a, "l");
     assert_eq!(a.detail_scroll, 0, "a new level starts at the top");
+}
+
+/// The status line's last row as text.
+fn status_line(app: &App) -> String {
+    let terminal = crate::support::render(app);
+    let buffer = terminal.backend().buffer();
+    let y = app.size.height - 1;
+    (0..app.size.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect::<String>()
+}
+
+#[test]
+fn hints_follow_rebound_keys() {
+    let config = rungs::config::Config::parse(
+        "c.toml",
+        "[keys]\nback = \"ctrl-b\"\nopen = \"o\"\n",
+        rungs::tui::keys::check_config,
+    )
+    .unwrap();
+    let mut a = app();
+    a.bindings = rungs::tui::keys::Bindings::from_config(&config.keys);
+    let s = status_line(&a);
+    assert!(s.contains(" o profile "), "{s}");
+    assert!(!s.contains("Enter"), "{s}");
+    key_names(&mut a, "g");
+    assert_eq!(a.screen, Screen::Gap);
+    let s = status_line(&a);
+    assert!(s.contains(" Ctrl-B back "), "{s}");
+    assert!(!s.contains("Esc"), "{s}");
+    // The rebound keys do what the hints say.
+    crate::support::event(
+        &mut a,
+        &crate::support::press(
+            crossterm::event::KeyCode::Char('b'),
+            crossterm::event::KeyModifiers::CONTROL,
+        ),
+    );
+    assert_eq!(a.screen, Screen::Browse);
+    key_names(&mut a, "o");
+    assert_eq!(a.screen, Screen::Profile);
+    // And the help shows them too.
+    key_names(&mut a, "?");
+    let help = crate::support::screen(&a);
+    assert!(help.contains("Ctrl-B / g"), "{help}");
+}
+
+#[test]
+fn ctrl_c_goes_through_the_quit_action_everywhere() {
+    let mut a = app();
+    for (open, mode) in [
+        ("", "browsing"),
+        ("Enter", "the profile"),
+        ("Esc ?", "the help"),
+        ("Esc /", "the search box"),
+        ("Esc g e", "the note editor"),
+    ] {
+        key_names(&mut a, open);
+        assert_eq!(key_names(&mut a, "C-c"), [Effect::Quit], "{mode}");
+    }
 }

@@ -25,9 +25,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rungs::catalog::{Catalog, load_embedded, load_path, load_str};
 use rungs::search::Index;
-use rungs::tui::action::{Action, NewCatalog};
-use rungs::tui::app::{App, Overlay};
-use rungs::tui::keymap;
+use rungs::tui::action::{Action, Effect, NewCatalog};
+use rungs::tui::app::App;
+use rungs::tui::keys;
+use rungs::tui::screens::Screen;
 
 // -------------------------------------------------------------- catalogs
 
@@ -358,7 +359,7 @@ fn check(app: &App) -> Result<(), String> {
     // Results are kept while the search box is closed (and dropped when it
     // opens again); while it is open they must be the catalog's own.
     if let Some(results) = &app.search.results
-        && app.overlay == Overlay::Search
+        && app.screen == Screen::Search
         && results.hits.iter().any(|h| h.skill >= c.skills.len())
     {
         return Err("a search result names a skill the catalog does not have".into());
@@ -373,15 +374,12 @@ fn check(app: &App) -> Result<(), String> {
             g.gap.items.len()
         ));
     }
-    if app.overlay == Overlay::Profile && app.profile.row >= app.profile_rows().max(1) {
+    if app.screen == Screen::Profile && app.profile.row >= app.profile_rows().max(1) {
         return Err(format!(
             "profile row {} of {}",
             app.profile.row,
             app.profile_rows()
         ));
-    }
-    if app.should_quit {
-        return Err("the app quit without a quit key".into());
     }
     Ok(())
 }
@@ -405,17 +403,17 @@ fn run(
     for (i, step) in steps.iter().enumerate() {
         let fail = |what: String| Failure { step: i, what };
         let outcome = catch_unwind(AssertUnwindSafe(|| -> Result<(), String> {
-            visits[app.overlay as usize] += 1;
-            match step {
+            visits[app.screen as usize] += 1;
+            let effects = match step {
                 Step::Event(event) => {
                     if let Event::Resize(w, h) = event {
                         terminal.backend_mut().resize(*w, *h);
                     }
-                    if let Some(action) = keymap::map(&app, event) {
-                        if action == Action::Quit {
-                            return Ok(()); // quitting would end the session
-                        }
-                        app.update(action);
+                    match keys::map(&app, event) {
+                        // Quitting would end the session.
+                        Some(Action::Quit) => return Ok(()),
+                        Some(action) => app.update(action),
+                        None => Vec::new(),
                     }
                 }
                 Step::DeliverLate => {
@@ -427,22 +425,29 @@ fn run(
                             app.update(Action::SearchResults(generation, results));
                         }
                     }
+                    Vec::new()
                 }
                 Step::Reload(n) => {
                     let n = n % world.catalogs.len();
                     app.update(Action::CatalogReloaded(NewCatalog(Arc::clone(
                         &world.catalogs[n],
-                    ))));
+                    ))))
                 }
-                Step::ReloadInvalid => {
-                    app.update(Action::CatalogInvalid {
-                        first: "catalog.toml:3:1: error: \u{1b}[31mbroken".into(),
-                        count: 2,
-                    });
-                }
+                Step::ReloadInvalid => app.update(Action::CatalogInvalid {
+                    first: "catalog.toml:3:1: error: \u{1b}[31mbroken".into(),
+                    count: 2,
+                }),
+            };
+            // What the event loop does with the effects: the newest search
+            // is run, an export is told about.
+            if effects.contains(&Effect::Quit) {
+                return Err("the app quit without a quit key".into());
             }
-            // What the event loop does after each update.
-            if let Some(request) = app.outbox.take() {
+            let request = effects.iter().rev().find_map(|e| match e {
+                Effect::Search(r) => Some(r.clone()),
+                _ => None,
+            });
+            if let Some(request) = request {
                 let catalog = Arc::clone(&app.catalog);
                 let results = world
                     .index_of(&catalog)
@@ -456,13 +461,14 @@ fn run(
                     app.update(Action::SearchResults(request.generation, results));
                 }
             }
-            app.save_requested = false;
-            if std::mem::take(&mut app.export_requested) {
-                app.update(Action::Notify("Exported \u{1b}[2J to x.md".into()));
+            if effects.contains(&Effect::Export) {
+                app.notify("Exported \u{1b}[2J to x.md".into());
             }
+            let mut report = Default::default();
             terminal
-                .draw(|f| f.render_widget(&app, f.area()))
+                .draw(|f| report = rungs::tui::ui::render(&app, f.area(), f.buffer_mut()))
                 .map_err(|e| e.to_string())?;
+            app.observe(report);
             check(&app)
         }));
         match outcome {
@@ -529,10 +535,9 @@ fn sessions(name: &str, world: &World, count: usize, length: usize, seed: u64) {
                     KeyModifiers::CONTROL,
                     KeyEventKind::Press,
                 );
-                let action = keymap::map(&app, &ctrl_c);
+                let action = keys::map(&app, &ctrl_c);
                 assert_eq!(action, Some(Action::Quit), "{name} session {session}");
-                app.update(Action::Quit);
-                assert!(app.should_quit);
+                assert_eq!(app.update(Action::Quit), [Effect::Quit]);
             }
             Err(_) => {
                 // Panics are caught and reported with their steps: keep the

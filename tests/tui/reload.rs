@@ -8,7 +8,7 @@ use std::time::Duration;
 use rungs::catalog::load_path;
 use rungs::tui::action::{Action, NewCatalog};
 use rungs::tui::app::App;
-use rungs::tui::worker::{AppEvent, spawn_watcher};
+use rungs::tui::events::{AppEvent, spawn_watcher};
 
 fn catalog(extra_level_text: &str) -> String {
     format!(

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use ratatui::buffer::Buffer;
 use rungs::catalog::{load_embedded, load_path};
-use rungs::tui::action::Action;
+use rungs::tui::action::{Action, Effect};
 use rungs::tui::app::App;
 use rungs::tui::theme::Theme;
 
@@ -170,10 +170,15 @@ fn search_box_with_results() {
     let mut app = default_app(120, 40);
     let index = rungs::search::Index::new(&app.catalog);
     app.update(Action::SearchOpen);
+    let mut req = None;
     for c in "pipeline".chars() {
-        app.update(Action::SearchInput(c));
+        for effect in app.update(Action::SearchInput(c)) {
+            if let Effect::Search(r) = effect {
+                req = Some(r);
+            }
+        }
     }
-    let req = app.outbox.take().unwrap();
+    let req = req.unwrap();
     let s = screen(&app);
     assert!(
         s.contains("searching…"),

@@ -8,7 +8,8 @@ use ratatui::style::Color;
 use rungs::catalog::{Date, load_embedded};
 use rungs::i18n::{Lang, ZH};
 use rungs::tui::action::Action;
-use rungs::tui::app::{App, Overlay};
+use rungs::tui::app::App;
+use rungs::tui::screens::Screen;
 use rungs::tui::text;
 use rungs::tui::theme::Theme;
 
@@ -134,7 +135,7 @@ fn skill_profile() {
     let mut app = zh(120, 40);
     deep_learning(&mut app, 1);
     app.update(Action::Open);
-    assert_eq!(app.overlay, Overlay::Profile);
+    assert_eq!(app.screen, Screen::Profile);
     let s = screen(&app);
     assert!(s.contains("Deep Learning · 技能档案"), "{s}");
     assert!(
@@ -182,7 +183,7 @@ fn profile_columns_line_up_with_their_headings() {
 fn gap_view() {
     let mut app = zh(120, 40);
     keys(&mut app, "3g");
-    assert_eq!(app.overlay, Overlay::Gap);
+    assert_eq!(app.screen, Screen::Gap);
     keys(&mut app, "m");
     keys(&mut app, "e");
     keys(&mut app, "led the DDP migration");

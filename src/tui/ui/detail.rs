@@ -12,8 +12,8 @@ use super::{marker, necessity_style, pane, rule, wrapped};
 use crate::catalog::{Cell, Necessity};
 use crate::i18n::fill;
 use crate::tui::app::{App, Focus};
-use crate::tui::screens::Screen;
 use crate::tui::layout;
+use crate::tui::screens::Screen;
 use crate::tui::text;
 
 fn cell_lines(

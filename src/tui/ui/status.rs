@@ -22,7 +22,11 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
         ],
         (Mode::Gap, ..) => vec![
             (&[Up, Down], Join::Tight, t.hint_item),
-            (&[MarkMet, MarkPartly, MarkNotYet], Join::Slash, t.hint_marks),
+            (
+                &[MarkMet, MarkPartly, MarkNotYet],
+                Join::Slash,
+                t.hint_marks,
+            ),
             (&[MarkCycle], Join::Tight, t.hint_cycle),
             (&[MarkClear], Join::Tight, t.hint_clear),
             (&[EditNote], Join::Tight, t.hint_note),

@@ -148,7 +148,7 @@ impl App {
         effects
     }
 
-    /// What keys mean now: the one place that decides it, for the keymap
+    /// What keys mean now: the one place that decides it, for `keys::map`
     /// and the hints alike.
     pub fn mode(&self) -> Mode {
         match self.screen {

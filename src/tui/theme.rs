@@ -78,16 +78,6 @@ impl Theme {
         }
     }
 
-    /// The theme the environment asks for: monochrome when `NO_COLOR` is set
-    /// to anything non-empty (see no-color.org).
-    pub fn from_env() -> Self {
-        if no_color() {
-            Theme::mono()
-        } else {
-            Theme::color()
-        }
-    }
-
     /// For dark backgrounds: bright accents.
     pub fn dark() -> Self {
         let mut t = Theme::color();

@@ -11,7 +11,11 @@ use super::CliError;
 /// so it works while the config file is invalid.
 pub fn run(explicit: Option<&Path>, default: bool, out: &mut dyn Write) -> Result<(), CliError> {
     if default {
-        write!(out, "{}", crate::config::default_text(&crate::tui::keys::config_section()))?;
+        write!(
+            out,
+            "{}",
+            crate::config::default_text(&crate::tui::keys::config_section())
+        )?;
         return Ok(());
     }
     match explicit

@@ -49,8 +49,8 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
     let settings = Settings::resolve(&cli, err)?;
     let Some(command) = cli.command else {
         let start = explore::StartAt {
-            role: cli.role.or_else(|| settings.config.role.clone()),
-            level: cli.level.or_else(|| settings.config.level.clone()),
+            role: settings.start_role.clone(),
+            level: settings.start_level.clone(),
             skill: cli.skill,
             to: cli.to,
             review: cli.review,

@@ -43,6 +43,10 @@ pub struct Settings {
     pub theme: ThemeName,
     /// The cache of parsed catalogs is used (`RUNGS_NO_CACHE` unset).
     pub cache: bool,
+    /// The explorer's first role: `--role`, else the config's.
+    pub start_role: Option<String>,
+    /// The explorer's first level: `--level`, else the config's.
+    pub start_level: Option<String>,
 }
 
 impl Settings {
@@ -80,6 +84,8 @@ impl Settings {
             lang,
             theme,
             cache: non_empty(env(NO_CACHE_VAR)).is_none(),
+            start_role: cli.role.clone().or_else(|| config.role.clone()),
+            start_level: cli.level.clone().or_else(|| config.level.clone()),
             config,
         }
     }
@@ -124,6 +130,15 @@ mod tests {
         let s = merged(&["check"], config(), &[]);
         assert_eq!(s.catalog, Some(PathBuf::from("from-config")));
         assert_eq!(s.lang, Lang::Zh);
+        assert_eq!(s.start_role, None);
+        let with_role = Config {
+            role: Some("llm-engineer".into()),
+            level: Some("lead".into()),
+            ..config()
+        };
+        let s = merged(&["--role", "data-scientist"], with_role, &[]);
+        assert_eq!(s.start_role.as_deref(), Some("data-scientist"));
+        assert_eq!(s.start_level.as_deref(), Some("lead"));
         let s = merged(
             &[
                 "--catalog",

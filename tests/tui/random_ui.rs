@@ -513,9 +513,9 @@ fn shrink(world: &World, mut steps: Vec<Step>, zh: bool) -> (Vec<Step>, Failure)
 /// Runs `count` sessions of `length` steps (`RUNGS_UI_SESSIONS` overrides
 /// the count); on a failure, shrinks it and panics with the steps.
 fn sessions(name: &str, world: &World, count: usize, length: usize, seed: u64) {
-    let count = std::env::var("RUNGS_UI_SESSIONS")
-        .ok()
-        .and_then(|v| v.parse().ok())
+    // Read as every RUNGS_ variable is: set but empty counts as unset.
+    let count = rungs::cli::env_var("RUNGS_UI_SESSIONS")
+        .and_then(|v| v.to_str()?.parse().ok())
         .unwrap_or(count);
     let mut visits = [0usize; 5];
     for session in 0..count {

@@ -1,153 +1,463 @@
-//! A cache of parsed catalogs, so an unchanged catalog opens without
-//! parsing its TOML again.
+//! The parsed-catalog cache: each skill file's parsed result kept between
+//! runs, so an unchanged file is not parsed again and an edit re-parses
+//! only the files that changed.
 //!
-//! The cache is keyed by every source file's path, size and modification
-//! time, and by the rungs version: any edit, added or removed file, or a new
-//! rungs reads the files again. Only valid catalogs are cached. The cache is
-//! a convenience: any problem with it (missing, unreadable, corrupt, not
-//! writable) falls back to reading the catalog.
+//! A directory catalog's cache is a folder of *shards* (`0.bin` … `63.bin`;
+//! one for small catalogs), each holding the entries of the skill files
+//! whose path hashes to it. An entry holds the file's path, size,
+//! modification time and content hash, and its parsed skill and
+//! diagnostics, so `rungs check` still reports every problem of every file.
+//! A shard's header names the cache format, the rungs version and the ids of
+//! the catalog's levels, roles and domains (what a skill file is checked
+//! against); a shard whose header differs is not used.
+//!
+//! A file is taken from the cache without reading it when its size and
+//! modification time are those recorded and that time lies well before the
+//! moment it was last read (`RACY`), so that an edit within the file
+//! system's timestamp granularity cannot go unnoticed; otherwise it is read
+//! and its content hash decides. The catalog root is always parsed (it is
+//! one small file), and warnings and duplicate ids are always checked over
+//! the whole catalog.
+//!
+//! Names and hashes use XXH3 (64 bits), a fixed, documented algorithm, so a
+//! cache made by one build is found by the next. Each shard ends with the
+//! XXH3 of its bytes: a truncated, corrupt or foreign shard is ignored and
+//! written again. Nothing in the cache is trusted that the checks above do
+//! not confirm, and any problem with the cache (missing, unreadable, not
+//! writable) falls back to reading the files.
 
-use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
 use std::fs;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
+use std::sync::{Mutex, OnceLock};
+use std::time::{SystemTime, UNIX_EPOCH};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::diagnostic::Diagnostic;
-use super::load::{LoadError, Loaded, load_listed, load_path};
-use super::source::catalog_files;
-use super::types::{Catalog, Named, Skill};
-use crate::fsutil::{RealFs, write_atomic_with};
+use super::load::{FileResult, LoadError, Loaded, dir_files, load_dir, load_path, skill_file};
+use super::parse::{Schema, SkillDef};
+use super::source::{RawFile, read_raw, shown};
+use super::types::Skill;
+use crate::fsutil::{RealFs, write_atomic};
 
-/// One source file as the key sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Raised whenever the layout below changes.
+const FORMAT: u32 = 2;
+const MAGIC: [u8; 8] = *b"rungsCC\0";
+/// Most shards a catalog's cache is split into.
+const MAX_SHARDS: usize = 64;
+/// Skill files per shard that make a catalog use more than one shard.
+const FILES_PER_SHARD: usize = 256;
+/// A file modified less than this before it was read may have been
+/// modified again within the same timestamp tick: its content is compared.
+/// Two seconds covers the coarsest common file systems (FAT).
+const RACY_NS: u128 = 2_000_000_000;
+
+/// What a shard says about itself.
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Header {
+    magic: [u8; 8],
+    format: u32,
+    version: String,
+    shards: u32,
+    shard: u32,
+    /// [`fingerprint`] of the ids the entries were checked against.
+    schema: u64,
+}
+
+impl Header {
+    fn current(shards: usize, shard: usize, schema: u64) -> Self {
+        Header {
+            magic: MAGIC,
+            format: FORMAT,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            shards: u32::try_from(shards).unwrap_or(u32::MAX),
+            shard: u32::try_from(shard).unwrap_or(u32::MAX),
+            schema,
+        }
+    }
+}
+
+/// One skill file as the cache knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Stamp {
-    path: String,
     len: u64,
     modified_ns: u128,
 }
 
-/// What is stored, as read back.
+/// When a file was last read, and what it held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Seen {
+    stamp: Stamp,
+    hash: u64,
+    /// When it was read (before the read began), for [`RACY_NS`].
+    checked_ns: u128,
+}
+
+/// One skill file's cached result, as read back.
 #[derive(Deserialize)]
-struct Snapshot {
-    version: String,
-    key: Vec<Stamp>,
-    title: Option<String>,
-    levels: Vec<Named>,
-    roles: Vec<Named>,
-    domains: Vec<Named>,
-    skills: Vec<Skill>,
-    warnings: Vec<Diagnostic>,
+struct Entry {
+    path: String,
+    seen: Seen,
+    skill: Option<Skill>,
+    diags: Vec<Diagnostic>,
 }
 
-/// What is stored, as written: the same layout as [`Snapshot`], borrowing
-/// the catalog instead of copying it, so writing the cache does not double
-/// the memory a large catalog takes.
+/// The same, as written: borrowing the catalog's skill.
 #[derive(Serialize)]
-struct SnapshotRef<'a> {
-    version: &'a str,
-    key: &'a [Stamp],
-    title: &'a Option<String>,
-    levels: &'a [Named],
-    roles: &'a [Named],
-    domains: &'a [Named],
-    skills: &'a [Skill],
-    warnings: &'a [Diagnostic],
+struct EntryRef<'a> {
+    path: &'a str,
+    seen: Seen,
+    skill: Option<&'a Skill>,
+    diags: &'a [Diagnostic],
 }
 
-/// The stamps of every file a catalog is read from, or `None` when one
-/// cannot be read (then the cache is not used).
-fn stamps(files: &[PathBuf]) -> Option<Vec<Stamp>> {
-    files
-        .iter()
-        .map(|p| {
-            let meta = fs::metadata(p).ok()?;
-            let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-            Some(Stamp {
-                path: p.display().to_string(),
-                len: meta.len(),
-                modified_ns: modified.as_nanos(),
-            })
-        })
-        .collect()
+/// What became of one skill file in this load, for writing the cache.
+struct Record {
+    seen: Seen,
+    skill_id: Option<String>,
+    diags: Vec<Diagnostic>,
+    /// The entry was taken as it was stored: nothing to write for it.
+    unchanged: bool,
 }
 
-fn cache_file(dir: &Path, catalog: &Path) -> PathBuf {
+fn now_ns() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = fs::metadata(path).ok().filter(fs::Metadata::is_file)?;
+    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some(Stamp {
+        len: meta.len(),
+        modified_ns: modified.as_nanos(),
+    })
+}
+
+/// A fixed hash of the ids skill files are checked against.
+fn fingerprint(schema: &Schema) -> u64 {
+    let mut bytes = Vec::new();
+    for list in [&schema.levels, &schema.roles, &schema.domains] {
+        for id in list {
+            bytes.extend_from_slice(id.as_bytes());
+            bytes.push(0);
+        }
+        bytes.push(1);
+    }
+    xxh3_64(&bytes)
+}
+
+fn shard_count(files: usize) -> usize {
+    (files / FILES_PER_SHARD)
+        .next_power_of_two()
+        .clamp(1, MAX_SHARDS)
+}
+
+fn shard_of(path: &str, shards: usize) -> usize {
+    // The modulo is below `shards`, which fits in usize.
+    usize::try_from(xxh3_64(path.as_bytes()) % shards as u64).unwrap_or(0)
+}
+
+/// The cache folder of the catalog at `path`: named by the hash of its
+/// canonical path and of the path as given (which is how file names appear
+/// in messages and origins, so it is part of what is cached).
+fn cache_folder(dir: &Path, catalog: &Path) -> PathBuf {
     let canonical = fs::canonicalize(catalog).unwrap_or_else(|_| catalog.to_path_buf());
-    let mut h = DefaultHasher::new();
-    canonical.hash(&mut h);
-    dir.join(format!("{:016x}.bin", h.finish()))
+    let key = format!("{}\0{}", canonical.display(), catalog.display());
+    dir.join(format!("{:016x}", xxh3_64(key.as_bytes())))
+}
+
+fn shard_path(folder: &Path, shard: usize) -> PathBuf {
+    folder.join(format!("{shard}.bin"))
 }
 
 fn config() -> impl bincode::config::Config {
     bincode::config::standard()
 }
 
-/// Loads the catalog at `path`, from the cache in `dir` when it is there
-/// and up to date, else from its files (and then caches it).
-pub fn load_path_cached(path: &Path, dir: &Path) -> Result<Loaded, LoadError> {
-    let Some(files) = catalog_files(path) else {
-        return load_path(path);
-    };
-    let Some(key) = stamps(&files) else {
-        return load_path(path);
-    };
-    let file = cache_file(dir, path);
-    if let Some(loaded) = read(&file, &key, &files) {
-        return Ok(loaded);
+/// Reads one shard: its entries when its bytes are whole and its header is
+/// `want` (format, version, shard layout, schema), else `None`.
+fn read_shard(file: &Path, want: impl Fn(&Header) -> bool) -> Option<(u64, Vec<Entry>)> {
+    let bytes = fs::read(file).ok()?;
+    let body_len = bytes.len().checked_sub(8)?;
+    let (body, trailer) = bytes.split_at(body_len);
+    if xxh3_64(body).to_le_bytes() != trailer {
+        return None;
     }
-    let loaded = load_listed(path, &files)?;
-    // The files may have changed while they were read: only a key taken
-    // after the load, equal to the one before, is safe to store.
-    if stamps(&loaded.files).as_ref() == Some(&key) {
-        write(&file, key, &loaded);
+    let (header, used): (Header, usize) = bincode::serde::decode_from_slice(body, config()).ok()?;
+    if !want(&header) {
+        return None;
+    }
+    let rest = body.get(used..)?;
+    let (entries, used): (Vec<Entry>, usize) =
+        bincode::serde::decode_from_slice(rest, config()).ok()?;
+    (used == rest.len()).then_some((header.schema, entries))
+}
+
+/// Writes one shard atomically; failing to write is not an error (the files
+/// are read next time).
+fn write_shard(file: &Path, header: &Header, entries: &[EntryRef<'_>]) {
+    let mut bytes = match bincode::serde::encode_to_vec(header, config()) {
+        Ok(b) => b,
+        Err(_) => return,
+    };
+    if bincode::serde::encode_into_std_write(entries, &mut bytes, config()).is_err() {
+        return;
+    }
+    let hash = xxh3_64(&bytes);
+    bytes.extend_from_slice(&hash.to_le_bytes());
+    let _ = write_atomic(&RealFs, file, &bytes);
+}
+
+/// A skill file's slot during one load: what the cache held for it, and
+/// what became of it.
+#[derive(Default)]
+struct Slot {
+    prior: Mutex<Option<(u64, Entry)>>,
+    record: Mutex<Option<Record>>,
+}
+
+fn take<T>(m: &Mutex<Option<T>>) -> Option<T> {
+    m.lock().ok().and_then(|mut g| g.take())
+}
+
+fn put<T>(m: &Mutex<Option<T>>, value: T) {
+    if let Ok(mut g) = m.lock() {
+        *g = Some(value);
+    }
+}
+
+/// Loads the catalog at `path`, reusing from the cache in `dir` the parsed
+/// result of every skill file that has not changed, and updating the cache.
+/// A one-file catalog is read as [`load_path`] reads it.
+pub fn load_path_cached(path: &Path, dir: &Path) -> Result<Loaded, LoadError> {
+    if !fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return load_path(path);
+    }
+    let files = dir_files(path)?;
+    let folder = cache_folder(dir, path);
+    let shards = shard_count(files.skills.len());
+    let names: Vec<String> = files
+        .skills
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+
+    // Every stored entry, by path, with its shard's schema.
+    let read: Vec<Option<(u64, Vec<Entry>)>> = (0..shards)
+        .into_par_iter()
+        .map(|s| {
+            read_shard(&shard_path(&folder, s), |h| {
+                h.magic == MAGIC
+                    && h.format == FORMAT
+                    && h.version == env!("CARGO_PKG_VERSION")
+                    && h.shards as usize == shards
+                    && h.shard as usize == s
+            })
+        })
+        .collect();
+    let mut stored_per_shard = vec![None; shards];
+    let mut stored: HashMap<String, (u64, Entry)> = HashMap::new();
+    for (s, shard) in read.into_iter().enumerate() {
+        if let Some((schema, entries)) = shard {
+            stored_per_shard[s] = Some(entries.len());
+            stored.extend(entries.into_iter().map(|e| (e.path.clone(), (schema, e))));
+        }
+    }
+    let slots: Vec<Slot> = names
+        .iter()
+        .map(|n| Slot {
+            prior: Mutex::new(stored.remove(n)),
+            record: Mutex::new(None),
+        })
+        .collect();
+    drop(stored);
+
+    let schema_fp = OnceLock::new();
+    let per_file = |i: usize, raw: RawFile, schema: &Schema| -> FileResult {
+        let fp = *schema_fp.get_or_init(|| fingerprint(schema));
+        let (Some(path), Some(slot)) = (files.skills.get(i), slots.get(i)) else {
+            return skill_file(raw, schema);
+        };
+        reuse_or_parse(path, slot, fp, raw, schema)
+    };
+    let root = files.root.clone();
+    let skill_paths = files.skills.clone();
+    let loaded = load_dir(
+        super::load::DirFiles {
+            root,
+            skills: skill_paths,
+            diags: files.diags.clone(),
+        },
+        Some(&per_file),
+    )?;
+
+    if let Some(&fp) = schema_fp.get() {
+        let records: Vec<Option<Record>> = slots.iter().map(|s| take(&s.record)).collect();
+        store(
+            &folder,
+            shards,
+            fp,
+            &names,
+            &records,
+            &stored_per_shard,
+            &loaded,
+        );
     }
     Ok(loaded)
 }
 
-fn read(file: &Path, key: &[Stamp], files: &[PathBuf]) -> Option<Loaded> {
-    let bytes = fs::read(file).ok()?;
-    let (snap, _): (Snapshot, usize) = bincode::serde::decode_from_slice(&bytes, config()).ok()?;
-    if snap.version != env!("CARGO_PKG_VERSION") || snap.key != key {
-        return None;
+/// One skill file: its cached result when still valid, else read and parsed.
+fn reuse_or_parse(path: &Path, slot: &Slot, fp: u64, raw: RawFile, schema: &Schema) -> FileResult {
+    let prior = take(&slot.prior).filter(|(schema_fp, _)| *schema_fp == fp);
+    let Some(now_stamp) = stamp(path) else {
+        // Not a regular file, or no usable time: read it as without a cache
+        // (which reports what is wrong with it), and cache nothing.
+        return skill_file(raw, schema);
+    };
+    if let Some((_, entry)) = prior.as_ref().filter(|(_, e)| {
+        e.seen.stamp == now_stamp
+            && e.seen.stamp.modified_ns.saturating_add(RACY_NS) < e.seen.checked_ns
+    }) {
+        let record = Record {
+            seen: entry.seen,
+            skill_id: entry.skill.as_ref().map(|s| s.id.clone()),
+            diags: entry.diags.clone(),
+            unchanged: true,
+        };
+        put(&slot.record, record);
+        return reused(path, prior.map(|(_, e)| e));
     }
-    Some(Loaded {
-        catalog: Catalog::new(
-            snap.title,
-            snap.levels,
-            snap.roles,
-            snap.domains,
-            snap.skills,
-        ),
-        warnings: snap.warnings,
-        files: files.to_vec(),
-    })
+    let checked_ns = now_ns();
+    let raw = read_raw(path);
+    let Some(hash) = raw.bytes().map(xxh3_64) else {
+        return skill_file(raw, schema);
+    };
+    let len = raw.bytes().map_or(0, |b| b.len() as u64);
+    let seen = Seen {
+        // The size read, which is what the hash covers; a file that grew
+        // after its stamp was taken gets a new stamp next time.
+        stamp: Stamp {
+            len,
+            modified_ns: now_stamp.modified_ns,
+        },
+        hash,
+        checked_ns,
+    };
+    if let Some((_, entry)) = prior.filter(|(_, e)| e.seen.hash == hash && e.seen.stamp.len == len)
+    {
+        put(
+            &slot.record,
+            Record {
+                seen,
+                skill_id: entry.skill.as_ref().map(|s| s.id.clone()),
+                diags: entry.diags.clone(),
+                unchanged: false,
+            },
+        );
+        return reused(path, Some(entry));
+    }
+    let result = skill_file(raw, schema);
+    put(
+        &slot.record,
+        Record {
+            seen,
+            skill_id: result.0.first().map(|(d, _)| d.skill.id.clone()),
+            diags: result.1.clone(),
+            unchanged: false,
+        },
+    );
+    result
 }
 
-fn write(file: &Path, key: Vec<Stamp>, loaded: &Loaded) {
-    let c = &loaded.catalog;
-    let snap = SnapshotRef {
-        version: env!("CARGO_PKG_VERSION"),
-        key: &key,
-        title: &c.title,
-        levels: &c.levels,
-        roles: &c.roles,
-        domains: &c.domains,
-        skills: &c.skills,
-        warnings: &loaded.warnings,
+/// A cached entry as the loader's result for its file.
+fn reused(path: &Path, entry: Option<Entry>) -> FileResult {
+    let Some(entry) = entry else {
+        return (Vec::new(), Vec::new());
     };
-    let Some(dir) = file.parent() else { return };
-    let _ = fs::create_dir_all(dir);
-    // Streamed to a temporary file in the same folder, then renamed over
-    // the old cache: a reader never sees half a file. Failing to write is
-    // not an error: the catalog is read from its files next time.
-    let _ = write_atomic_with(&RealFs, file, &mut |w| {
-        bincode::serde::encode_into_std_write(&snap, &mut &mut *w, config())
-            .map(drop)
-            .map_err(std::io::Error::other)
+    let display = shown(path);
+    (
+        entry
+            .skill
+            .map(|skill| (SkillDef { skill }, display))
+            .into_iter()
+            .collect(),
+        entry.diags,
+    )
+}
+
+/// Writes the shards that changed: a shard is kept as it is when it was
+/// read whole and every one of its files was taken from it unchanged.
+fn store(
+    folder: &Path,
+    shards: usize,
+    fp: u64,
+    names: &[String],
+    records: &[Option<Record>],
+    stored_per_shard: &[Option<usize>],
+    loaded: &Loaded,
+) {
+    let catalog = &loaded.catalog;
+    let mut per_shard: Vec<Vec<EntryRef<'_>>> = (0..shards).map(|_| Vec::new()).collect();
+    let mut dirty: Vec<bool> = stored_per_shard.iter().map(Option::is_none).collect();
+    let mut unchanged = vec![0usize; shards];
+    for (name, record) in names.iter().zip(records) {
+        let s = shard_of(name, shards);
+        let Some(r) = record else {
+            dirty[s] = true; // not cacheable this time
+            continue;
+        };
+        let skill = match &r.skill_id {
+            Some(id) => match catalog.skill_index(id) {
+                Some(k) => Some(&catalog.skills[k]),
+                None => {
+                    dirty[s] = true;
+                    continue;
+                }
+            },
+            None => None,
+        };
+        if r.unchanged {
+            unchanged[s] += 1;
+        } else {
+            dirty[s] = true;
+        }
+        per_shard[s].push(EntryRef {
+            path: name,
+            seen: r.seen,
+            skill,
+            diags: &r.diags,
+        });
+    }
+    for s in 0..shards {
+        // A file removed since leaves its shard with fewer entries in use.
+        if stored_per_shard[s].is_some_and(|n| n != unchanged[s]) {
+            dirty[s] = true;
+        }
+    }
+    if dirty.iter().any(|&d| d) {
+        let _ = fs::create_dir_all(folder);
+    }
+    (0..shards).into_par_iter().for_each(|s| {
+        if dirty[s] {
+            write_shard(
+                &shard_path(folder, s),
+                &Header::current(shards, s, fp),
+                &per_shard[s],
+            );
+        }
     });
+    // Shards of a larger layout are of no use any more.
+    for s in shards..MAX_SHARDS {
+        let p = shard_path(folder, s);
+        if p.exists() {
+            let _ = fs::remove_file(p);
+        }
+    }
 }
 
 /// Where catalogs are cached: the platform's cache folder.
@@ -158,64 +468,296 @@ pub fn default_dir() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::embedded_files;
+
+    /// Writes the embedded catalog as a directory catalog under `dir`.
+    fn write_catalog(dir: &Path) -> PathBuf {
+        let cat = dir.join("cat");
+        for (rel, bytes) in embedded_files() {
+            let p = cat.join(rel);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, bytes).unwrap();
+        }
+        cat
+    }
+
+    /// The cached load equals a fresh load in everything a caller sees.
+    fn assert_same(cached: &Loaded, fresh: &Loaded) {
+        let (a, b) = (&cached.catalog, &fresh.catalog);
+        assert_eq!(a.title, b.title);
+        assert_eq!(a.levels, b.levels);
+        assert_eq!(a.roles, b.roles);
+        assert_eq!(a.domains, b.domains);
+        assert_eq!(a.skills, b.skills);
+        for r in 0..b.roles.len() {
+            assert_eq!(a.profile(r), b.profile(r));
+        }
+        for s in &b.skills {
+            assert_eq!(a.skill_index(&s.id), b.skill_index(&s.id));
+        }
+        assert_eq!(cached.warnings, fresh.warnings);
+        assert_eq!(cached.files, fresh.files);
+    }
+
+    fn check(cat: &Path, cache: &Path) -> Loaded {
+        let cached = load_path_cached(cat, cache).unwrap();
+        assert_same(&cached, &load_path(cat).unwrap());
+        cached
+    }
+
+    fn shards_of(cache: &Path) -> Vec<PathBuf> {
+        let mut v = Vec::new();
+        for folder in fs::read_dir(cache).unwrap().flatten() {
+            for f in fs::read_dir(folder.path()).unwrap().flatten() {
+                if f.path().extension().is_some_and(|e| e == "bin") {
+                    v.push(f.path());
+                }
+            }
+        }
+        v
+    }
+
+    /// Makes every file's stamp older than the racy window, as if the
+    /// catalog had been written long ago, so the cache trusts stamps.
+    fn age(cat: &Path) {
+        let old = SystemTime::now() - std::time::Duration::from_secs(3600);
+        let mut stack = vec![cat.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in fs::read_dir(d).unwrap().flatten() {
+                if e.path().is_dir() {
+                    stack.push(e.path());
+                } else {
+                    let f = fs::File::options().write(true).open(e.path()).unwrap();
+                    f.set_modified(old).unwrap();
+                }
+            }
+        }
+    }
 
     #[test]
-    fn a_cached_catalog_equals_a_loaded_one_and_edits_invalidate_it() {
+    fn every_change_gives_what_a_fresh_load_gives() {
         let dir = tempfile::tempdir().unwrap();
-        let cat = dir.path().join("cat");
+        let cat = write_catalog(dir.path());
+        age(&cat);
         let cache = dir.path().join("cache");
-        for (path, bytes) in crate::catalog::embedded_files() {
-            let path = cat.join(path);
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(path, bytes).unwrap();
-        }
-        let first = load_path_cached(&cat, &cache).unwrap();
-        assert_eq!(fs::read_dir(&cache).unwrap().count(), 1, "cached");
-        let second = load_path_cached(&cat, &cache).unwrap();
-        assert_eq!(second.catalog.skills, first.catalog.skills);
-        assert_eq!(second.catalog.levels, first.catalog.levels);
-        assert_eq!(second.catalog.profile(0), first.catalog.profile(0));
-        assert_eq!(second.warnings, first.warnings);
+        check(&cat, &cache);
+        assert_eq!(shards_of(&cache).len(), 1, "a small catalog has one shard");
+        // Unchanged: the same catalog again, from the cache.
+        check(&cat, &cache);
 
-        // An edit of the same size still changes the modification time.
+        // An edit of one file, keeping its size.
         let f = cat.join("skills/machine-learning/deep-learning.toml");
         let text = fs::read_to_string(&f)
             .unwrap()
             .replace("Deep Learning", "Deep Learnin!");
-        std::thread::sleep(std::time::Duration::from_millis(20));
         fs::write(&f, text).unwrap();
-        let third = load_path_cached(&cat, &cache).unwrap();
-        let i = third.catalog.skill_index("deep-learning").unwrap();
-        assert_eq!(third.catalog.skills[i].name, "Deep Learnin!");
+        let edited = check(&cat, &cache);
+        let i = edited.catalog.skill_index("deep-learning").unwrap();
+        assert_eq!(edited.catalog.skills[i].name, "Deep Learnin!");
 
-        // A removed file, and a corrupt cache, are noticed too.
-        fs::remove_file(cat.join("skills/data-engineering/sql.toml")).unwrap();
+        // A rename moves the skill's origin.
+        let from = cat.join("skills/data-engineering/sql.toml");
+        let to = cat.join("skills/data-engineering/sql-renamed.toml");
+        fs::rename(&from, &to).unwrap();
+        let renamed = check(&cat, &cache);
+        let i = renamed.catalog.skill_index("sql").unwrap();
         assert!(
-            load_path_cached(&cat, &cache)
-                .unwrap()
-                .catalog
-                .skill_index("sql")
-                .is_none()
+            renamed.catalog.skills[i]
+                .origin
+                .path
+                .ends_with("sql-renamed.toml")
         );
-        for e in fs::read_dir(&cache).unwrap().flatten() {
-            fs::write(e.path(), b"garbage").unwrap();
+
+        // A delete.
+        fs::remove_file(&to).unwrap();
+        assert!(check(&cat, &cache).catalog.skill_index("sql").is_none());
+
+        // A touch without change.
+        let f = fs::File::options()
+            .write(true)
+            .open(cat.join("skills/machine-learning/deep-learning.toml"))
+            .unwrap();
+        f.set_modified(SystemTime::now()).unwrap();
+        check(&cat, &cache);
+        check(&cat, &cache);
+    }
+
+    #[test]
+    fn an_edit_within_the_timestamp_tick_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let cat = write_catalog(dir.path());
+        let cache = dir.path().join("cache");
+        let f = cat.join("skills/machine-learning/deep-learning.toml");
+        let stamp_before = fs::metadata(&f).unwrap().modified().unwrap();
+        check(&cat, &cache);
+        // Same size, and the old modification time put back: only the
+        // content hash can tell (the file was read within RACY_NS of its
+        // modification, so it is compared).
+        let text = fs::read_to_string(&f)
+            .unwrap()
+            .replace("Deep Learning", "Deep Learnin?");
+        fs::write(&f, text).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&f)
+            .unwrap()
+            .set_modified(stamp_before)
+            .unwrap();
+        let l = check(&cat, &cache);
+        let i = l.catalog.skill_index("deep-learning").unwrap();
+        assert_eq!(l.catalog.skills[i].name, "Deep Learnin?");
+    }
+
+    #[test]
+    fn truncated_corrupt_and_foreign_caches_are_ignored_and_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let cat = write_catalog(dir.path());
+        age(&cat);
+        let cache = dir.path().join("cache");
+        check(&cat, &cache);
+        let shard = shards_of(&cache).pop().unwrap();
+        let good = fs::read(&shard).unwrap();
+
+        // Truncated.
+        fs::write(&shard, &good[..good.len() / 2]).unwrap();
+        check(&cat, &cache);
+        assert_eq!(fs::read(&shard).unwrap().len(), good.len(), "rewritten");
+
+        // A flipped byte in the middle of the entries.
+        let mut bad = good.clone();
+        let mid = bad.len() / 2;
+        bad[mid] ^= 0x20;
+        fs::write(&shard, &bad).unwrap();
+        check(&cat, &cache);
+        assert_ne!(fs::read(&shard).unwrap(), bad, "rewritten");
+
+        // From another rungs version, whole and well-formed, but with a
+        // skill renamed: it must not be believed.
+        let (_, mut entries) = read_shard(&shard, |_| true).unwrap();
+        for e in &mut entries {
+            if let Some(s) = &mut e.skill {
+                s.name = "From another version".into();
+            }
         }
+        let refs: Vec<EntryRef<'_>> = entries
+            .iter()
+            .map(|e| EntryRef {
+                path: &e.path,
+                seen: e.seen,
+                skill: e.skill.as_ref(),
+                diags: &e.diags,
+            })
+            .collect();
+        let (header, _): (Header, usize) =
+            bincode::serde::decode_from_slice(&good[..good.len() - 8], config()).unwrap();
+        let foreign = Header {
+            version: "0.0.0-other".into(),
+            ..header
+        };
+        write_shard(&shard, &foreign, &refs);
+        let l = check(&cat, &cache);
         assert!(
-            load_path_cached(&cat, &cache)
-                .unwrap()
-                .catalog
-                .skill_index("deep-learning")
-                .is_some()
+            l.catalog
+                .skills
+                .iter()
+                .all(|s| s.name != "From another version")
+        );
+        // And the same data under this version's header is believed, which
+        // shows the header is what refused it.
+        let mine = Header {
+            version: env!("CARGO_PKG_VERSION").into(),
+            ..foreign
+        };
+        write_shard(&shard, &mine, &refs);
+        let l = load_path_cached(&cat, &cache).unwrap();
+        assert!(
+            l.catalog
+                .skills
+                .iter()
+                .all(|s| s.name == "From another version")
+        );
+
+        // Garbage.
+        fs::write(&shard, b"garbage").unwrap();
+        check(&cat, &cache);
+    }
+
+    #[test]
+    fn diagnostics_of_cached_files_are_reported_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let cat = write_catalog(dir.path());
+        let cache = dir.path().join("cache");
+        // A control character in a name is cleaned, with a warning that
+        // belongs to the file's entry.
+        let f = cat.join("skills/machine-learning/deep-learning.toml");
+        let text = fs::read_to_string(&f)
+            .unwrap()
+            .replace("name = \"Deep Learning\"", "name = \"Deep\\u0007Learning\"");
+        fs::write(&f, text).unwrap();
+        age(&cat);
+        let first = check(&cat, &cache);
+        assert!(
+            first
+                .warnings
+                .iter()
+                .any(|d| d.path.ends_with("deep-learning.toml")),
+            "{:?}",
+            first.warnings
+        );
+        check(&cat, &cache);
+
+        // An error in another file: the catalog is invalid, and the cached
+        // files' problems are reported with it, exactly as without a cache.
+        let g = cat.join("skills/data-engineering/sql.toml");
+        let text = fs::read_to_string(&g)
+            .unwrap()
+            .replace("domain = ", "domian = ");
+        fs::write(&g, text).unwrap();
+        let fresh = load_path(&cat).unwrap_err();
+        let cached = load_path_cached(&cat, &cache).unwrap_err();
+        assert_eq!(cached.diagnostics, fresh.diagnostics);
+        assert!(
+            cached
+                .diagnostics
+                .iter()
+                .any(|d| d.path.ends_with("deep-learning.toml"))
         );
     }
 
     #[test]
-    fn invalid_catalogs_are_not_cached() {
+    fn a_changed_root_rechecks_every_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let cat = write_catalog(dir.path());
+        age(&cat);
+        let cache = dir.path().join("cache");
+        check(&cat, &cache);
+        // Removing a role changes the ids skill files are checked against:
+        // their cached results no longer hold.
+        let root = cat.join("catalog.toml");
+        let text = fs::read_to_string(&root).unwrap();
+        let at = text.rfind("[[roles]]").unwrap();
+        let end = text[at..]
+            .find("[[domains]]")
+            .map_or(text.len(), |e| at + e);
+        let mut cut = text.clone();
+        cut.replace_range(at..end, "");
+        fs::write(&root, cut).unwrap();
+        let fresh = load_path(&cat);
+        let cached = load_path_cached(&cat, &cache);
+        match (fresh, cached) {
+            (Ok(f), Ok(c)) => assert_same(&c, &f),
+            (Err(f), Err(c)) => assert_eq!(c.diagnostics, f.diagnostics),
+            (f, c) => panic!("fresh {:?} vs cached {:?}", f.is_ok(), c.is_ok()),
+        }
+    }
+
+    #[test]
+    fn invalid_catalogs_are_loaded_as_without_a_cache() {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("c.toml");
         fs::write(&f, "title = 3\n").unwrap();
         let cache = dir.path().join("cache");
         assert!(load_path_cached(&f, &cache).is_err());
-        assert!(!cache.exists() || fs::read_dir(&cache).unwrap().count() == 0);
+        assert!(!cache.exists());
     }
 }

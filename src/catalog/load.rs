@@ -47,33 +47,58 @@ impl LoadError {
     }
 }
 
-/// Loads a catalog from files already listed by
-/// [`catalog_files`](super::source::catalog_files) for
-/// `path`, so a caller that needed the list does not walk the folder again.
-pub(crate) fn load_listed(path: &Path, files: &[PathBuf]) -> Result<Loaded, LoadError> {
-    match files.split_first() {
-        Some((root, skills)) if path.is_dir() => {
-            load_dir(root.clone(), skills.to_vec(), Vec::new())
-        }
-        _ => load_path(path),
+/// How each skill file of a directory catalog is turned into its result
+/// when not simply read and parsed: the parsed-catalog cache reuses the
+/// results of unchanged files. Called in parallel, with the file's position
+/// in the sorted list of skill files, once the root's ids are known.
+pub(super) type PerFile<'h> = &'h (dyn Fn(usize, RawFile, &Schema) -> FileResult + Sync);
+
+/// The files of a directory catalog: its root, its skill files (sorted) and
+/// the warnings found while walking it.
+pub(super) struct DirFiles {
+    pub root: PathBuf,
+    pub skills: Vec<PathBuf>,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// Walks the directory catalog at `path`; an error when it has no root or
+/// cannot be walked.
+pub(super) fn dir_files(path: &Path) -> Result<DirFiles, LoadError> {
+    let display = shown(path);
+    let root = path.join("catalog.toml");
+    if !root.is_file() {
+        return Err(single(
+            &display,
+            format!(
+                "directory has no catalog.toml; a directory catalog needs catalog.toml at its root \
+                 (with title, [[levels]], [[roles]], [[domains]]); `rungs init {display}` writes a starting point"
+            ),
+        ));
     }
+    let mut diags = Vec::new();
+    let skills = gather(path, &mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(LoadError { diagnostics: diags });
+    }
+    Ok(DirFiles {
+        root,
+        skills,
+        diags,
+    })
 }
 
 /// Reads a directory catalog: its root and its skill files, each skill file
 /// read on the thread that parses it, so reading and parsing overlap.
-fn load_dir(
-    root_file: PathBuf,
-    skill_paths: Vec<PathBuf>,
-    diags: Vec<Diagnostic>,
-) -> Result<Loaded, LoadError> {
-    let root = read_raw(&root_file);
-    let skills: Vec<RawFile> = skill_paths
+pub(super) fn load_dir(dir: DirFiles, per_file: Option<PerFile<'_>>) -> Result<Loaded, LoadError> {
+    let root = read_raw(&dir.root);
+    let skills: Vec<RawFile> = dir
+        .skills
         .iter()
         .map(|p| RawFile::later(p.clone()))
         .collect();
-    let mut files = vec![root_file];
-    files.extend(skill_paths);
-    build(root, skills, diags).map(|(catalog, warnings)| Loaded {
+    let mut files = vec![dir.root];
+    files.extend(dir.skills);
+    build(root, skills, dir.diags, per_file).map(|(catalog, warnings)| Loaded {
         catalog,
         warnings,
         files,
@@ -85,25 +110,10 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let display = shown(path);
     let meta = fs::metadata(path).map_err(|e| single(&display, describe_io(&e, "catalog")))?;
     if meta.is_dir() {
-        let root_file = path.join("catalog.toml");
-        if !root_file.is_file() {
-            return Err(single(
-                &display,
-                format!(
-                    "directory has no catalog.toml; a directory catalog needs catalog.toml at its root \
-                     (with title, [[levels]], [[roles]], [[domains]]); `rungs init {display}` writes a starting point"
-                ),
-            ));
-        }
-        let mut diags = Vec::new();
-        let skill_paths = gather(path, &mut diags);
-        if diags.iter().any(Diagnostic::is_error) {
-            return Err(LoadError { diagnostics: diags });
-        }
-        load_dir(root_file, skill_paths, diags)
+        load_dir(dir_files(path)?, None)
     } else {
         let root = read_raw(path);
-        build(root, Vec::new(), Vec::new()).map(|(catalog, warnings)| Loaded {
+        build(root, Vec::new(), Vec::new(), None).map(|(catalog, warnings)| Loaded {
             catalog,
             warnings,
             files: vec![path.to_path_buf()],
@@ -119,7 +129,7 @@ pub fn load_str(path_display: &str, text: &str) -> Result<Loaded, LoadError> {
         super::clean::clean(path_display, true).text,
         text.as_bytes().to_vec(),
     );
-    build(root, Vec::new(), Vec::new()).map(|(catalog, warnings)| Loaded {
+    build(root, Vec::new(), Vec::new(), None).map(|(catalog, warnings)| Loaded {
         catalog,
         warnings,
         files: Vec::new(),
@@ -143,7 +153,7 @@ pub fn load_embedded() -> Result<Loaded, LoadError> {
     }
     let root =
         root.ok_or_else(|| single(EMBEDDED_PREFIX, "embedded catalog has no catalog.toml"))?;
-    build(root, skills, Vec::new()).map(|(catalog, warnings)| Loaded {
+    build(root, skills, Vec::new(), None).map(|(catalog, warnings)| Loaded {
         catalog,
         warnings,
         files: Vec::new(),
@@ -171,9 +181,10 @@ fn parse_toml<'s>(file: &'s SourceFile) -> Result<toml::Spanned<DeTable<'s>>, Di
 
 /// What one skill file yields: its skills (one, or none on error) and its
 /// diagnostics.
-type FileResult = (Vec<(SkillDef, String)>, Vec<Diagnostic>);
+pub(super) type FileResult = (Vec<(SkillDef, String)>, Vec<Diagnostic>);
 
-fn skill_file(raw: RawFile, schema: &Schema) -> FileResult {
+/// Reads, parses and checks one skill file against the root's ids.
+pub(super) fn skill_file(raw: RawFile, schema: &Schema) -> FileResult {
     let file = match decode(raw) {
         Ok(f) => f,
         Err(d) => return (Vec::new(), vec![d]),
@@ -209,6 +220,7 @@ fn build(
     root: RawFile,
     skill_files: Vec<RawFile>,
     mut diags: Vec<Diagnostic>,
+    per_file: Option<PerFile<'_>>,
 ) -> Result<(Catalog, Vec<Diagnostic>), LoadError> {
     let root_file = match decode(root) {
         Ok(f) => f,
@@ -334,9 +346,11 @@ fn build(
 
     let results: Vec<FileResult> = skill_files
         .into_par_iter()
-        .map(|raw| match &schema {
-            Some(s) => skill_file(raw, s),
-            None => syntax_only(raw),
+        .enumerate()
+        .map(|(i, raw)| match (&schema, per_file) {
+            (Some(s), Some(f)) => f(i, raw, s),
+            (Some(s), None) => skill_file(raw, s),
+            (None, _) => syntax_only(raw),
         })
         .collect();
     for (defs, file_diags) in results {

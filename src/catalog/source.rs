@@ -52,6 +52,11 @@ impl RawFile {
         }
     }
 
+    /// The bytes read, when they were read without error.
+    pub(super) fn bytes(&self) -> Option<&[u8]> {
+        self.bytes.as_deref().ok()
+    }
+
     /// A file read only when [`decode`] is called, on the thread that
     /// parses it.
     pub(super) fn later(path: PathBuf) -> Self {
@@ -61,27 +66,6 @@ impl RawFile {
             later: Some(path),
         }
     }
-}
-
-/// The files a catalog at `path` is read from, in the order `load_path`
-/// reads them; `None` when that cannot be told without an error.
-pub(crate) fn catalog_files(path: &Path) -> Option<Vec<PathBuf>> {
-    let meta = fs::metadata(path).ok()?;
-    if !meta.is_dir() {
-        return Some(vec![path.to_path_buf()]);
-    }
-    let root = path.join("catalog.toml");
-    if !root.is_file() {
-        return None;
-    }
-    let mut diags = Vec::new();
-    let skills = gather(path, &mut diags);
-    if !diags.is_empty() {
-        return None;
-    }
-    let mut files = vec![root];
-    files.extend(skills);
-    Some(files)
 }
 
 /// Every file of the embedded catalog, with its path relative to the root.

@@ -17,11 +17,17 @@ pub fn summary_line(c: &Catalog) -> String {
     )
 }
 
-/// Validates the catalog at `path` (the embedded one when `None`): prints
-/// the summary and any warnings to `out`, or every problem to `err` and
-/// fails with exit code 1.
-pub fn run(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliError> {
-    match load(path) {
+/// Validates the catalog at `path` (the embedded one when `None`; through
+/// the cache of parsed files when `cache`, which keeps every file's
+/// diagnostics): prints the summary and any warnings to `out`, or every
+/// problem to `err` and fails with exit code 1.
+pub fn run(
+    path: Option<&Path>,
+    cache: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CliError> {
+    match load(path, cache) {
         Ok(loaded) => {
             writeln!(out, "{}", summary_line(&loaded.catalog))?;
             print_diagnostics(out, &loaded.warnings)?;

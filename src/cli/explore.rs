@@ -43,7 +43,7 @@ pub fn run(
     watch: bool,
     err: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let loaded = catalog_or_report(settings, true, err)?;
+    let loaded = catalog_or_report(settings, err)?;
     let (mut app, review) = self::start(loaded.catalog, start, crate::report::today())?;
     app.theme = Theme::named(settings.theme, &settings.config.colors);
     app.lang = settings.lang;
@@ -52,7 +52,10 @@ pub fn run(
         .catalog
         .as_deref()
         .filter(|_| watch)
-        .map(Path::to_path_buf);
+        .map(|p| crate::tui::events::Watch {
+            catalog: p.to_path_buf(),
+            cache: crate::catalog::default_cache_dir().filter(|_| settings.cache),
+        });
     crate::tui::run_with_review(app, review, watch)
         .map_err(|e| CliError::raw(EXIT_INVALID, format!("error: terminal: {e}")))
 }

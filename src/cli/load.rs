@@ -9,40 +9,25 @@ use super::{CliError, Settings};
 use crate::catalog::{self, LoadError, Loaded};
 
 /// Where the catalog comes from: a path (from `--catalog`, `RUNGS_CATALOG`
-/// or the config), or the embedded default.
-pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
-    match path {
-        Some(p) => catalog::load_path(p),
-        None => catalog::load_embedded(),
-    }
-}
-
-/// Like [`load`], but an unchanged catalog on disk comes from the cache of
-/// parsed catalogs (see `catalog::load_path_cached`), which makes large
-/// catalogs open faster, unless `cache` is off (`RUNGS_NO_CACHE`).
-fn load_cached(path: Option<&Path>, cache: bool) -> Result<Loaded, LoadError> {
+/// or the config), or the embedded default. A directory catalog goes
+/// through the cache of parsed files (see `catalog::load_path_cached`:
+/// only changed files are parsed again) unless `cache` is off
+/// (`RUNGS_NO_CACHE`); every command loads this way, and the result is the
+/// same either way, diagnostics included.
+pub fn load(path: Option<&Path>, cache: bool) -> Result<Loaded, LoadError> {
     let dir = catalog::default_cache_dir().filter(|_| cache);
     match (path, dir) {
         (Some(p), Some(dir)) => catalog::load_path_cached(p, &dir),
-        _ => load(path),
+        (Some(p), None) => catalog::load_path(p),
+        (None, _) => catalog::load_embedded(),
     }
 }
 
-/// The settings' catalog (through the cache when `cached`), or its problems
-/// printed to `err` and the error for an invalid catalog. Load warnings are
-/// not printed (`rungs check` does).
-pub fn catalog_or_report(
-    settings: &Settings,
-    cached: bool,
-    err: &mut dyn Write,
-) -> Result<Loaded, CliError> {
-    let path = settings.catalog.as_deref();
-    let loaded = if cached {
-        load_cached(path, settings.cache)
-    } else {
-        load(path)
-    };
-    loaded.or_else(|e| {
+/// The settings' catalog, or its problems printed to `err` and the error
+/// for an invalid catalog. Load warnings are not printed (`rungs check`
+/// does).
+pub fn catalog_or_report(settings: &Settings, err: &mut dyn Write) -> Result<Loaded, CliError> {
+    load(settings.catalog.as_deref(), settings.cache).or_else(|e| {
         print_diagnostics(err, &e.diagnostics)?;
         let n = e.error_count();
         Err(CliError::invalid(format!(

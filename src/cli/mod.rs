@@ -61,14 +61,14 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
     let lang = settings.lang;
     match command {
         Command::Config { .. } => Ok(()),
-        Command::Check => check::run(settings.catalog.as_deref(), out, err),
+        Command::Check => check::run(settings.catalog.as_deref(), settings.cache, out, err),
         Command::Init { dir, force } => init::run(&dir, force, out),
         Command::Show {
             skill,
             role,
             format,
         } => {
-            let loaded = load::catalog_or_report(&settings, false, err)?;
+            let loaded = load::catalog_or_report(&settings, err)?;
             // `rungs --role R show SKILL` means the same as `show SKILL --role R`.
             let role = role.or(cli.role);
             show::run(&loaded.catalog, &skill, role.as_deref(), format, lang, out)
@@ -79,7 +79,7 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
             limit,
             format,
         } => {
-            let loaded = load::catalog_or_report(&settings, false, err)?;
+            let loaded = load::catalog_or_report(&settings, err)?;
             // As for `show`, `rungs --role R search Q` means `search Q --role R`.
             let role = role.or(cli.role);
             let query = query.join(" ");
@@ -100,7 +100,7 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
             review,
             format,
         } => {
-            let loaded = load::catalog_or_report(&settings, false, err)?;
+            let loaded = load::catalog_or_report(&settings, err)?;
             // As for `show`, `rungs --role R --level L gap` means
             // `gap --role R --from L`.
             let role = role.or(cli.role);

@@ -57,6 +57,14 @@ fn changes_content(kind: &notify::EventKind) -> bool {
     }
 }
 
+/// A catalog on disk to watch, and the cache of parsed files to reload it
+/// through (`None`: read every file again).
+#[derive(Debug, Clone)]
+pub struct Watch {
+    pub catalog: std::path::PathBuf,
+    pub cache: Option<std::path::PathBuf>,
+}
+
 /// Watches the catalog at `path` (a file: its folder, since editors replace
 /// files; a directory: recursively) and reloads it, debounced, after every
 /// relevant change. Returns the watcher, which must be kept alive.
@@ -64,6 +72,23 @@ pub fn spawn_watcher(
     path: &std::path::Path,
     events: Sender<AppEvent>,
 ) -> notify::Result<notify::RecommendedWatcher> {
+    spawn_watch(
+        &Watch {
+            catalog: path.to_path_buf(),
+            cache: None,
+        },
+        events,
+    )
+}
+
+/// [`spawn_watcher`], reloading through the cache of parsed files when
+/// `watch` names one, so a reload parses only the files that changed.
+pub fn spawn_watch(
+    watch: &Watch,
+    events: Sender<AppEvent>,
+) -> notify::Result<notify::RecommendedWatcher> {
+    let path = watch.catalog.as_path();
+    let cache = watch.cache.clone();
     use notify::{RecursiveMode, Watcher};
     let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(raw_tx)?;
@@ -102,7 +127,10 @@ pub fn spawn_watcher(
             }
             // Wait until the burst of events is over.
             while let Ok(_more) = raw_rx.recv_timeout(DEBOUNCE) {}
-            let loaded = crate::catalog::load_path(&catalog);
+            let loaded = match &cache {
+                Some(dir) => crate::catalog::load_path_cached(&catalog, dir),
+                None => crate::catalog::load_path(&catalog),
+            };
             if events.send(AppEvent::Reloaded(Box::new(loaded))).is_err() {
                 return;
             }

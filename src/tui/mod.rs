@@ -70,7 +70,7 @@ fn install_panic_hook() {
 pub fn run_with_review(
     app: App,
     review: Option<ReviewFile>,
-    watch: Option<std::path::PathBuf>,
+    watch: Option<events::Watch>,
 ) -> io::Result<()> {
     session(|terminal| event_loop(terminal, app, review, watch))
 }
@@ -137,17 +137,14 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
     mut review: Option<ReviewFile>,
-    watch: Option<std::path::PathBuf>,
+    watch: Option<events::Watch>,
 ) -> io::Result<()> {
     let (tx, rx) = std::sync::mpsc::channel();
     events::spawn_input(tx.clone());
     let mut searcher = events::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx.clone());
     // Keep the watcher alive for the whole session. If watching fails the
     // app still works; the user is told once.
-    let _watcher = match watch
-        .as_deref()
-        .map(|p| events::spawn_watcher(p, tx.clone()))
-    {
+    let _watcher = match watch.as_ref().map(|w| events::spawn_watch(w, tx.clone())) {
         Some(Err(e)) => {
             let t = app.lang.strings();
             app.notify(fill(t.status_watch_failed, &[("error", &e.to_string())]));

@@ -1,15 +1,20 @@
-//! Atomic file writes: a temporary file in the same folder, flushed to disk,
-//! then renamed over the target, so a crash, a kill or a full disk never
-//! leaves a half-written file.
+//! File-system helpers: atomic writes (a temporary file in the same folder,
+//! flushed to disk, then renamed over the target, so a crash, a kill or a
+//! full disk never leaves a half-written file), reading only regular files
+//! (a FIFO or a device given as a file must not hang or fill memory),
+//! advisory locks beside a file, and following a symlinked path to the file
+//! it names.
 //!
-//! The file operations go through the [`Fs`] trait so that tests can inject
-//! failures. Imports nothing from the rest of the crate: the catalog cache,
-//! review saving and report export all use it.
+//! The file operations of an atomic write go through the [`Fs`] trait so
+//! that tests can inject failures. Imports nothing from the rest of the
+//! crate: the catalog reader and cache, review saving and report export all
+//! use it.
 
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 /// The file operations an atomic write needs, so tests can inject failures.
 pub trait Fs {
@@ -34,6 +39,15 @@ pub trait Fs {
         fill(&mut buf)?;
         self.write_new(path, &buf)
     }
+
+    /// Gives the new file `tmp` the permissions of `target` (and its owner
+    /// where permitted) before it replaces `target`; nothing when `target`
+    /// does not exist, so a new file keeps the private mode it was created
+    /// with. The default does nothing (for in-memory test file systems).
+    fn match_permissions(&self, tmp: &Path, target: &Path) -> io::Result<()> {
+        let _ = (tmp, target);
+        Ok(())
+    }
 }
 
 /// The real file system: writes are flushed to disk before the rename.
@@ -49,10 +63,14 @@ impl Fs for RealFs {
         path: &Path,
         fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     ) -> io::Result<()> {
-        let f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)?;
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        // New files are private (0600): review notes are HR data. A file
+        // that replaces an existing one gets that file's mode instead, in
+        // `match_permissions`.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, NEW_FILE_MODE);
+        let f = options.open(path)?;
         let mut w = BufWriter::new(f);
         fill(&mut w)?;
         let f = w.into_inner().map_err(|e| e.into_error())?;
@@ -81,9 +99,31 @@ impl Fs for RealFs {
     }
 
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        fs::read(path)
+        read_regular(path, u64::MAX)
+    }
+
+    fn match_permissions(&self, tmp: &Path, target: &Path) -> io::Result<()> {
+        let meta = match fs::metadata(target) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        fs::set_permissions(tmp, meta.permissions())?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            // Only root may give a file away; anyone may keep their own
+            // group when they belong to it. A refusal leaves the new file
+            // ours, with the old mode, which is all we can do.
+            let _ = std::os::unix::fs::chown(tmp, Some(meta.uid()), Some(meta.gid()));
+        }
+        Ok(())
     }
 }
+
+/// The mode new files are created with: readable and writable by their
+/// owner only.
+pub const NEW_FILE_MODE: u32 = 0o600;
 
 /// Writes `contents` to `path` atomically; see [`write_atomic_with`].
 pub fn write_atomic(fs: &dyn Fs, path: &Path, contents: &[u8]) -> io::Result<()> {
@@ -101,6 +141,7 @@ pub fn write_atomic_with(
     let tmp = temp_path(path);
     let result = fs
         .write_new_with(&tmp, fill)
+        .and_then(|()| fs.match_permissions(&tmp, path))
         .and_then(|()| fs.rename(&tmp, path));
     if result.is_err() {
         let _ = fs.remove(&tmp);
@@ -119,6 +160,208 @@ fn temp_path(path: &Path) -> PathBuf {
         .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
     dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()))
+}
+
+/// The name of the temporary file of one atomic write: `.NAME.PID-N.tmp`.
+/// Returns the PID when `entry` is one for `name`.
+fn temp_owner(entry: &str, name: &str) -> Option<u32> {
+    let rest = entry.strip_prefix('.')?.strip_prefix(name)?.strip_prefix('.')?;
+    let (pid, n) = rest.strip_suffix(".tmp")?.split_once('-')?;
+    n.parse::<usize>().ok()?;
+    pid.parse().ok()
+}
+
+/// Removes temporary files of earlier atomic writes to `path` that were
+/// never renamed (their writer was killed), and returns how many.
+///
+/// Called while holding `path`'s [`FileLock`]: every writer that takes the
+/// lock renames or removes its own temporary file before releasing it, so
+/// one still there belongs to a writer that died. Where `/proc` tells, a
+/// file of a process that is still running is kept anyway.
+pub fn remove_stale_temps(path: &Path) -> usize {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return 0;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let name = name.to_string_lossy();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let me = std::process::id();
+    let proc_fs = Path::new("/proc/self").exists();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name();
+        let Some(pid) = temp_owner(&entry_name.to_string_lossy(), &name) else {
+            continue;
+        };
+        let alive = pid == me || (proc_fs && Path::new("/proc").join(pid.to_string()).exists());
+        if !alive && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Opens `path` for reading only if it is a regular file.
+///
+/// The file is opened without blocking (a FIFO would otherwise wait for a
+/// writer forever), then the open file is checked with `fstat`: checking
+/// the path first and opening it after could be raced. Returns the file and
+/// its size.
+pub fn open_regular(path: &Path) -> io::Result<(fs::File, u64)> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is {}, not a regular file", kind_of(&meta.file_type())),
+        ));
+    }
+    Ok((file, meta.len()))
+}
+
+/// What a file that is not a regular file is, for messages.
+fn kind_of(t: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() { "a folder" } else { "not a regular file" }
+}
+
+/// Reads a regular file of at most `limit` bytes (see [`open_regular`]).
+/// A larger file is refused with [`io::ErrorKind::FileTooLarge`] before it
+/// is read, and a file that grows past the limit while read is caught too.
+pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    let (file, len) = open_regular(path)?;
+    let too_big = |len: u64| {
+        io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!("file is {len} bytes; at most {limit} bytes are read"),
+        )
+    };
+    if len > limit {
+        return Err(too_big(len));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The file a path names, following symlinks of its last component (a
+/// chain of them, relative or absolute); the path itself when it is not a
+/// link or does not exist. A save writes through to the result, so a
+/// symlinked file stays a symlink and its target gets the new contents.
+pub fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&p) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&p)?;
+                p = match p.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            _ => return Ok(p),
+        }
+    }
+    Err(io::Error::other(format!(
+        "{}: too many levels of symbolic links",
+        path.display()
+    )))
+}
+
+/// An advisory lock on a file, held until dropped. Other rungs processes
+/// taking the same lock wait; programs that take no lock are not stopped.
+#[derive(Debug)]
+pub struct FileLock {
+    _file: fs::File,
+    /// The file that holds the lock: `.NAME.lock`, or the file itself.
+    pub path: PathBuf,
+}
+
+/// How long [`lock_beside`] waits for another process before giving up.
+pub const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// The lock file that guards `path`: `.NAME.lock` in the same folder.
+pub fn lock_path(path: &Path) -> PathBuf {
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    dir.join(format!(".{name}.lock"))
+}
+
+/// Takes the exclusive lock that guards `path` (see [`lock_path`]), waiting
+/// up to [`LOCK_WAIT`] for another holder.
+///
+/// Where the lock file cannot be created (a read-only folder), the lock is
+/// taken on `path` itself when it exists. `Ok(None)` when neither can be
+/// opened: then no write could succeed there either, and the write's own
+/// error is the one to report.
+pub fn lock_beside(path: &Path) -> io::Result<Option<FileLock>> {
+    let lock = lock_path(path);
+    let opened = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock)
+        .map(|f| (f, lock))
+        .or_else(|_| fs::File::open(path).map(|f| (f, path.to_path_buf())));
+    let Ok((file, held)) = opened else {
+        return Ok(None);
+    };
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => {
+                return Ok(Some(FileLock {
+                    _file: file,
+                    path: held,
+                }));
+            }
+            Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::WouldBlock,
+                    format!(
+                        "{} is held by another process saving the same file for more than {} s; try again",
+                        held.display(),
+                        LOCK_WAIT.as_secs()
+                    ),
+                ));
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(e),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,12 @@
 //! Review files: opening one (or starting a new review), and saving it
 //! atomically without overwriting someone else's changes.
+//!
+//! A save holds an advisory lock (`.NAME.lock` beside the file) from the
+//! check for changes by others until the rename, so two rungs processes
+//! saving the same review cannot both pass the check and lose one's marks.
+//! A symlinked review path is written through to its target; the file keeps
+//! its mode and owner, and a new review file is created `0600`.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -9,7 +14,12 @@ use thiserror::Error;
 
 use super::Review;
 use crate::catalog::{Diagnostic, Severity};
-use crate::fsutil::{Fs, write_atomic};
+use crate::fsutil::{Fs, lock_beside, read_regular, remove_stale_temps, resolve_links, write_atomic};
+
+/// Largest review file read, like the catalog's file limit: a review of
+/// every skill of a 100,000-skill catalog with long notes stays far below
+/// it, and a huge or endless file is refused before it fills memory.
+pub const MAX_REVIEW_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a review could not be opened or saved.
 #[derive(Debug, Error)]
@@ -49,7 +59,7 @@ impl ReviewFile {
     /// Opens `path`, or starts a new review there when it does not exist
     /// (nothing is written until the first change).
     pub fn open_or_new(path: &Path, new: impl FnOnce() -> Review) -> Result<Self, ReviewError> {
-        match fs::read(path) {
+        match read_regular(path, MAX_REVIEW_BYTES) {
             Ok(bytes) => {
                 let display = path.display().to_string();
                 let text = String::from_utf8(bytes.clone()).map_err(|_| {
@@ -72,6 +82,16 @@ impl ReviewFile {
                 review: new(),
                 known: None,
             }),
+            Err(e) if e.kind() == io::ErrorKind::FileTooLarge => Err(ReviewError::Io {
+                path: path.display().to_string(),
+                source: io::Error::new(
+                    e.kind(),
+                    format!(
+                        "{e}; review files may be at most {} MiB",
+                        MAX_REVIEW_BYTES / (1024 * 1024)
+                    ),
+                ),
+            }),
             Err(e) => Err(ReviewError::Io {
                 path: path.display().to_string(),
                 source: e,
@@ -81,9 +101,16 @@ impl ReviewFile {
 
     /// Saves the review. Never overwrites a file someone else changed since
     /// we read it; never leaves a partial file.
+    ///
+    /// The check for changes and the rename happen under the review's lock
+    /// (see [`lock_beside`]); a symlinked path is written through to its
+    /// target.
     pub fn save(&mut self, fs: &dyn Fs) -> io::Result<Saved> {
         let contents = self.review.to_toml().into_bytes();
-        let on_disk = match fs.read(&self.path) {
+        let target = resolve_links(&self.path)?;
+        let _lock = lock_beside(&target)?;
+        remove_stale_temps(&target);
+        let on_disk = match fs.read(&target) {
             Ok(b) => Some(b),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(e),
@@ -96,7 +123,7 @@ impl ReviewFile {
             self.known = Some(contents);
             return Ok(Saved::Conflict { theirs, ours });
         }
-        write_atomic(fs, &self.path, &contents)?;
+        write_atomic(fs, &target, &contents)?;
         self.known = Some(contents);
         Ok(Saved::Written(self.path.clone()))
     }
@@ -126,6 +153,7 @@ fn conflict_path(path: &Path, exists: impl Fn(&Path) -> bool) -> PathBuf {
 mod tests {
     use super::super::sample;
     use super::*;
+    use std::fs;
     use crate::fsutil::RealFs;
     use std::cell::Cell as StdCell;
 
@@ -183,7 +211,12 @@ mod tests {
         ] {
             assert!(file.save(&faulty).is_err());
             assert_eq!(fs::read(&path).unwrap(), before, "old review survives");
-            let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
+            // The lock file stays (removing it would race with a waiter).
+            let leftovers: Vec<_> = fs::read_dir(dir.path())
+                .unwrap()
+                .flatten()
+                .filter(|e| e.file_name() != ".review.toml.lock")
+                .collect();
             assert_eq!(leftovers.len(), 1, "no temporary file left behind");
         }
         // Once the fault clears, the next save succeeds.
@@ -222,5 +255,268 @@ mod tests {
         file.save(&RealFs).unwrap();
         let again = ReviewFile::open_or_new(&path, || panic!("exists")).unwrap();
         assert_eq!(again.review, sample());
+    }
+}
+
+/// Tests of what a save keeps: marks of two processes, the file's mode and
+/// owner, a symlink, and what opening refuses (FIFOs, devices, huge files).
+#[cfg(all(test, unix))]
+mod safety_tests {
+    use super::super::{Assessment, Mark, sample};
+    use super::*;
+    use crate::fsutil::RealFs;
+    use std::collections::BTreeSet;
+    use std::fs;
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::Command;
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+    const RACE_ROUNDS: u64 = 30;
+    const RACE_MARKS: usize = 3;
+    const RACE_GAP_MS: u64 = 40;
+
+    fn now_ms() -> u64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as u64
+    }
+
+    /// One writer of the race: in each round, at the same moment as the
+    /// other writer, starts a new review file and saves after each of its
+    /// marks.
+    fn race_child(dir: &Path, who: &str, start_ms: u64) {
+        for round in 0..RACE_ROUNDS {
+            let at = start_ms + round * RACE_GAP_MS;
+            while now_ms() < at {
+                std::thread::sleep(Duration::from_micros(200));
+            }
+            let path = dir.join(format!("round-{round}")).join("review.toml");
+            let mut file = ReviewFile::open_or_new(&path, || {
+                let mut r = sample();
+                r.items.clear();
+                r
+            })
+            .unwrap();
+            for i in 0..RACE_MARKS {
+                file.review.items.insert(
+                    format!("{who}-{i}"),
+                    Assessment {
+                        mark: Some(Mark::Met),
+                        ..Assessment::default()
+                    },
+                );
+                file.save(&RealFs).unwrap();
+            }
+        }
+    }
+
+    /// Two real processes (this test binary, run again as a writer) save
+    /// new review files at the same moment, round after round: every mark
+    /// of both must end up in the review or in a conflict copy beside it.
+    #[test]
+    fn two_processes_saving_at_once_never_lose_a_mark() {
+        if let Ok(spec) = std::env::var("RUNGS_RACE_CHILD") {
+            // This process is one of the two writers.
+            let mut parts = spec.splitn(3, '|');
+            let (who, start, dir) = (
+                parts.next().unwrap(),
+                parts.next().unwrap().parse().unwrap(),
+                parts.next().unwrap(),
+            );
+            race_child(Path::new(dir), who, start);
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        for round in 0..RACE_ROUNDS {
+            fs::create_dir(dir.path().join(format!("round-{round}"))).unwrap();
+        }
+        let exe = std::env::current_exe().unwrap();
+        let start = now_ms() + 1_500;
+        let children: Vec<_> = ["a", "b"]
+            .iter()
+            .map(|who| {
+                Command::new(&exe)
+                    .args([
+                        "--exact",
+                        "review::file::safety_tests::two_processes_saving_at_once_never_lose_a_mark",
+                        "--test-threads=1",
+                        "--quiet",
+                    ])
+                    .env(
+                        "RUNGS_RACE_CHILD",
+                        format!("{who}|{start}|{}", dir.path().display()),
+                    )
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for c in children {
+            let out = c.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "a writer failed: {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let mut lost = Vec::new();
+        for round in 0..RACE_ROUNDS {
+            let round_dir = dir.path().join(format!("round-{round}"));
+            let mut marks = BTreeSet::new();
+            for e in fs::read_dir(&round_dir).unwrap().flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name.starts_with('.') {
+                    continue;
+                }
+                let text = fs::read_to_string(e.path()).unwrap();
+                let review = Review::parse(&name, &text).unwrap();
+                marks.extend(review.items.into_keys());
+            }
+            for who in ["a", "b"] {
+                for i in 0..RACE_MARKS {
+                    let mark = format!("{who}-{i}");
+                    if !marks.contains(&mark) {
+                        lost.push(format!("round {round}: {mark}"));
+                    }
+                }
+            }
+        }
+        assert!(lost.is_empty(), "marks lost: {lost:?}");
+    }
+
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    #[test]
+    fn saving_keeps_the_files_mode_and_new_reviews_are_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("new.toml");
+        let mut file = ReviewFile::open_or_new(&new, sample).unwrap();
+        file.save(&RealFs).unwrap();
+        assert_eq!(mode(&new), 0o600, "a new review is private");
+
+        for kept in [0o600, 0o640, 0o664] {
+            let path = dir.path().join(format!("r{kept:o}.toml"));
+            fs::write(&path, sample().to_toml()).unwrap();
+            fs::set_permissions(&path, fs::Permissions::from_mode(kept)).unwrap();
+            let mut file = ReviewFile::open_or_new(&path, || unreachable!()).unwrap();
+            file.review.items.clear();
+            file.save(&RealFs).unwrap();
+            assert!(fs::read_to_string(&path).unwrap().contains("role ="));
+            assert_eq!(mode(&path), kept, "mode {kept:o} kept");
+            file.save(&RealFs).unwrap();
+            assert_eq!(mode(&path), kept, "and kept again");
+        }
+    }
+
+    #[test]
+    fn a_symlinked_review_is_written_through_to_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("real")).unwrap();
+        let target = dir.path().join("real/review.toml");
+        fs::write(&target, sample().to_toml()).unwrap();
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink("real/review.toml", &link).unwrap();
+        // A link to a link: both stay links.
+        let link2 = dir.path().join("link2.toml");
+        std::os::unix::fs::symlink(&link, &link2).unwrap();
+
+        let mut file = ReviewFile::open_or_new(&link2, || unreachable!()).unwrap();
+        file.review.items.remove("sql");
+        assert_eq!(file.save(&RealFs).unwrap(), Saved::Written(link2.clone()));
+        for l in [&link, &link2] {
+            assert!(fs::symlink_metadata(l).unwrap().file_type().is_symlink());
+        }
+        let on_disk = Review::parse("t", &fs::read_to_string(&target).unwrap()).unwrap();
+        assert!(!on_disk.items.contains_key("sql"), "the target has the new marks");
+        assert!(on_disk.items.contains_key("deep-learning"));
+        // No stray file beside the link, and the lock is beside the target.
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["link.toml", "link2.toml", "real"]);
+        assert!(dir.path().join("real/.review.toml.lock").exists());
+    }
+
+    /// Runs `f` on another thread and fails the test if it does not return
+    /// within a few seconds (a FIFO would block it forever).
+    fn within_seconds<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(f());
+        });
+        rx.recv_timeout(Duration::from_secs(5))
+            .expect("opening did not return: it hangs")
+    }
+
+    #[test]
+    fn a_fifo_or_a_device_as_review_file_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("review.toml");
+        let made = Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo is not available: FIFO case skipped");
+        } else {
+            let f = fifo.clone();
+            let err = within_seconds(move || ReviewFile::open_or_new(&f, sample).map(|_| ()))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("named pipe (FIFO), not a regular file"), "{err}");
+        }
+        let err = within_seconds(|| {
+            ReviewFile::open_or_new(Path::new("/dev/zero"), sample).map(|_| ())
+        })
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            err,
+            "/dev/zero: it is a character device, not a regular file"
+        );
+    }
+
+    #[test]
+    fn a_review_file_over_the_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.toml");
+        // Sparse: no disk space or time is spent on it.
+        fs::File::create(&path)
+            .unwrap()
+            .set_len(MAX_REVIEW_BYTES + 1)
+            .unwrap();
+        let err = ReviewFile::open_or_new(&path, sample)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.ends_with(&format!(
+                "huge.toml: file is {} bytes; at most {MAX_REVIEW_BYTES} bytes are read; review files may be at most 64 MiB",
+                MAX_REVIEW_BYTES + 1
+            )),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn temporary_files_of_killed_writers_are_removed_on_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.toml");
+        // No process has this id (above Linux's largest pid, 2^22).
+        let dead = dir.path().join(".r.toml.4294960-3.tmp");
+        let mine = dir.path().join(format!(".r.toml.{}-999.tmp", std::process::id()));
+        let other_file = dir.path().join(".other.toml.4294960-0.tmp");
+        for f in [&dead, &mine, &other_file] {
+            fs::write(f, "half a review").unwrap();
+        }
+        let mut file = ReviewFile::open_or_new(&path, sample).unwrap();
+        file.save(&RealFs).unwrap();
+        assert!(!dead.exists(), "a dead writer's temporary file is removed");
+        assert!(mine.exists(), "a running writer's is kept");
+        assert!(other_file.exists(), "another file's is not touched");
     }
 }

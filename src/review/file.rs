@@ -271,9 +271,9 @@ mod safety_tests {
     use std::process::Command;
     use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-    const RACE_ROUNDS: u64 = 30;
-    const RACE_MARKS: usize = 3;
-    const RACE_GAP_MS: u64 = 40;
+    const RACE_ROUNDS: u64 = 150;
+    const RACE_MARKS: usize = 1;
+    const RACE_GAP_MS: u64 = 10;
 
     fn now_ms() -> u64 {
         SystemTime::now()
@@ -288,8 +288,10 @@ mod safety_tests {
     fn race_child(dir: &Path, who: &str, start_ms: u64) {
         for round in 0..RACE_ROUNDS {
             let at = start_ms + round * RACE_GAP_MS;
+            // Spin, not sleep: both writers must leave the wait within
+            // microseconds of each other for the race to be a real one.
             while now_ms() < at {
-                std::thread::sleep(Duration::from_micros(200));
+                std::hint::spin_loop();
             }
             let path = dir.join(format!("round-{round}")).join("review.toml");
             let mut file = ReviewFile::open_or_new(&path, || {
@@ -332,7 +334,7 @@ mod safety_tests {
             fs::create_dir(dir.path().join(format!("round-{round}"))).unwrap();
         }
         let exe = std::env::current_exe().unwrap();
-        let start = now_ms() + 1_500;
+        let start = now_ms() + 1_000;
         let children: Vec<_> = ["a", "b"]
             .iter()
             .map(|who| {

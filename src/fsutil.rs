@@ -165,7 +165,10 @@ fn temp_path(path: &Path) -> PathBuf {
 /// The name of the temporary file of one atomic write: `.NAME.PID-N.tmp`.
 /// Returns the PID when `entry` is one for `name`.
 fn temp_owner(entry: &str, name: &str) -> Option<u32> {
-    let rest = entry.strip_prefix('.')?.strip_prefix(name)?.strip_prefix('.')?;
+    let rest = entry
+        .strip_prefix('.')?
+        .strip_prefix(name)?
+        .strip_prefix('.')?;
     let (pid, n) = rest.strip_suffix(".tmp")?.split_once('-')?;
     n.parse::<usize>().ok()?;
     pid.parse().ok()
@@ -247,7 +250,11 @@ fn kind_of(t: &fs::FileType) -> &'static str {
             return "a socket";
         }
     }
-    if t.is_dir() { "a folder" } else { "not a regular file" }
+    if t.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
 }
 
 /// Reads a regular file of at most `limit` bytes (see [`open_regular`]).

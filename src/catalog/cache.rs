@@ -39,7 +39,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::diagnostic::Diagnostic;
 use super::load::{FileResult, LoadError, Loaded, dir_files, load_dir, load_path, skill_file};
 use super::parse::{Schema, SkillDef};
-use super::source::{RawFile, read_raw, shown};
+use super::source::{RawFile, shown};
 use super::types::Skill;
 use crate::fsutil::{RealFs, write_atomic};
 
@@ -182,7 +182,9 @@ fn config() -> impl bincode::config::Config {
 /// Reads one shard: its entries when its bytes are whole and its header is
 /// `want` (format, version, shard layout, schema), else `None`.
 fn read_shard(file: &Path, want: impl Fn(&Header) -> bool) -> Option<(u64, Vec<Entry>)> {
-    let bytes = fs::read(file).ok()?;
+    // Only a regular file, opened without blocking: a FIFO in place of a
+    // shard must not hang every start.
+    let bytes = crate::fsutil::read_regular(file, u64::MAX).ok()?;
     let body_len = bytes.len().checked_sub(8)?;
     let (body, trailer) = bytes.split_at(body_len);
     if xxh3_64(body).to_le_bytes() != trailer {
@@ -333,7 +335,7 @@ fn reuse_or_parse(path: &Path, slot: &Slot, fp: u64, raw: RawFile, schema: &Sche
         return reused(path, prior.map(|(_, e)| e));
     }
     let checked_ns = now_ns();
-    let raw = read_raw(path);
+    let raw = raw.read();
     let Some(hash) = raw.bytes().map(xxh3_64) else {
         return skill_file(raw, schema);
     };

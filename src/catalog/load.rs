@@ -19,8 +19,8 @@ use super::diagnostic::{Diagnostic, Severity, SourceFile};
 use super::lint::{self, located};
 use super::parse::{self, Ctx, ROOT_KEYS, Schema, SkillDef};
 use super::source::{
-    EMBEDDED_PREFIX, MAX_CELLS, RawFile, decode, describe_io, embedded_files, gather,
-    is_catalog_file, read_raw, shown,
+    Budget, EMBEDDED_PREFIX, MAX_CELLS, MAX_SKILLS, RawFile, decode, describe_io, embedded_files,
+    gather, is_catalog_file, read_raw, shown,
 };
 use super::types::{Catalog, Origin};
 
@@ -90,11 +90,12 @@ pub(super) fn dir_files(path: &Path) -> Result<DirFiles, LoadError> {
 /// Reads a directory catalog: its root and its skill files, each skill file
 /// read on the thread that parses it, so reading and parsing overlap.
 pub(super) fn load_dir(dir: DirFiles, per_file: Option<PerFile<'_>>) -> Result<Loaded, LoadError> {
-    let root = read_raw(&dir.root);
+    let budget = Budget::new();
+    let root = read_raw(&dir.root, &budget);
     let skills: Vec<RawFile> = dir
         .skills
         .iter()
-        .map(|p| RawFile::later(p.clone()))
+        .map(|p| RawFile::later(p.clone(), budget.clone()))
         .collect();
     let mut files = vec![dir.root];
     files.extend(dir.skills);
@@ -112,7 +113,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     if meta.is_dir() {
         load_dir(dir_files(path)?, None)
     } else {
-        let root = read_raw(path);
+        let root = read_raw(path, &Budget::new());
         build(root, Vec::new(), Vec::new(), None).map(|(catalog, warnings)| Loaded {
             catalog,
             warnings,
@@ -187,7 +188,7 @@ pub(super) type FileResult = (Vec<(SkillDef, String)>, Vec<Diagnostic>);
 pub(super) fn skill_file(raw: RawFile, schema: &Schema) -> FileResult {
     let file = match decode(raw) {
         Ok(f) => f,
-        Err(d) => return (Vec::new(), vec![d]),
+        Err(d) => return (Vec::new(), d.into_iter().collect()),
     };
     let doc = match parse_toml(&file) {
         Ok(doc) => doc,
@@ -225,11 +226,23 @@ fn build(
     let root_file = match decode(root) {
         Ok(f) => f,
         Err(d) => {
-            diags.push(d);
+            diags.extend(d);
             return Err(finish_err(diags));
         }
     };
     let root_path = root_file.path.clone();
+    // Refuse a file of too many skills before parsing it: the parsed TOML
+    // of a one-file catalog costs kilobytes per skill, so a million tiny
+    // skills would need gigabytes before the exact count below is known.
+    let headers = skill_headers(&root_file.text);
+    if headers.saturating_add(skill_files.len()) > MAX_SKILLS {
+        diags.push(Diagnostic::at_file(
+            Severity::Error,
+            root_path.clone(),
+            too_many_skills(headers, skill_files.len()),
+        ));
+        return Err(finish_err(diags));
+    }
     let mut title = None;
     let mut levels = Vec::new();
     let mut roles = Vec::new();
@@ -291,6 +304,11 @@ fn build(
                 _ => 0,
             };
             let skill_count = root_skills + skill_files.len();
+            if skill_count > MAX_SKILLS {
+                ctx.error(0..0, too_many_skills(root_skills, skill_files.len()));
+                diags.extend(ctx.diags);
+                return Err(finish_err(diags));
+            }
             let cells = skill_count
                 .saturating_mul(levels.len())
                 .saturating_mul(roles.len());
@@ -393,11 +411,32 @@ fn build(
     Ok((catalog, diags))
 }
 
+/// How many lines of `text` are a `[[skills]]` header: an upper bound of
+/// the skills a one-file catalog defines, found without parsing it.
+fn skill_headers(text: &str) -> usize {
+    text.lines()
+        .filter(|l| {
+            l.trim_start()
+                .strip_prefix("[[")
+                .and_then(|r| r.trim_start().strip_prefix("skills"))
+                .is_some_and(|r| r.trim_start().starts_with("]]"))
+        })
+        .count()
+}
+
+fn too_many_skills(in_root: usize, files: usize) -> String {
+    format!(
+        "the catalog has {} skills ({in_root} `[[skills]]` in the root file, {files} skill files); \
+         at most {MAX_SKILLS} are allowed; split it into several catalogs",
+        in_root.saturating_add(files)
+    )
+}
+
 /// Without a valid root, skill files are still read for syntax errors.
 fn syntax_only(raw: RawFile) -> FileResult {
     let file = match decode(raw) {
         Ok(f) => f,
-        Err(d) => return (Vec::new(), vec![d]),
+        Err(d) => return (Vec::new(), d.into_iter().collect()),
     };
     match parse_toml(&file) {
         Ok(_) => (Vec::new(), Vec::new()),

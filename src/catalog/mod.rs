@@ -23,7 +23,10 @@ pub use diagnostic::{Diagnostic, Severity, Snippet, SourceFile};
 pub use load::{LoadError, Loaded, load_embedded, load_path, load_str};
 pub(crate) use parse::closest;
 pub use select::NotFound;
-pub use source::{EMBEDDED_PREFIX, MAX_CELLS, MAX_FILE_BYTES, MAX_FILES, embedded_files};
+pub use source::{
+    EMBEDDED_PREFIX, MAX_CELLS, MAX_FILE_BYTES, MAX_FILES, MAX_SKILLS, MAX_TOTAL_BYTES,
+    embedded_files,
+};
 pub use types::{
     Catalog, CatalogCounts, Cell, Date, Domain, Level, Named, Necessity, Origin, Role, Skill,
     SkillCounts,

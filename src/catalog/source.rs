@@ -9,6 +9,8 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use include_dir::{Dir, include_dir};
 
@@ -29,16 +31,63 @@ pub const MAX_FILES: usize = 100_000;
 /// small file with thousands of roles and levels would otherwise need
 /// gigabytes.
 pub const MAX_CELLS: usize = 10_000_000;
+/// Most bytes a catalog may hold, all its files together. Files are read
+/// in parallel; the first one that takes the total past this is reported
+/// and no more are read.
+pub const MAX_TOTAL_BYTES: u64 = 512 * 1024 * 1024;
+/// Most skills a catalog may hold, root `[[skills]]` and skill files
+/// together (catalogs of this size are benchmarked).
+pub const MAX_SKILLS: usize = 100_000;
 /// Deepest folder nesting followed below a catalog root.
 const MAX_DEPTH: usize = 64;
 
+/// The bytes every file of one catalog load has read so far, against
+/// [`MAX_TOTAL_BYTES`]. Shared by the threads that read skill files.
+#[derive(Debug, Default)]
+pub(super) struct Budget {
+    bytes: AtomicU64,
+    over: AtomicBool,
+}
+
+impl Budget {
+    pub(super) fn new() -> Arc<Budget> {
+        Arc::new(Budget::default())
+    }
+
+    /// Counts a file of `len` bytes. `Err(Some(message))` for the file that
+    /// takes the total past the limit, `Err(None)` for every file after it
+    /// (one error is enough; those are not read at all).
+    fn take(&self, len: u64) -> Result<(), Option<String>> {
+        if self.over.load(Ordering::Relaxed) {
+            return Err(None);
+        }
+        let total = self
+            .bytes
+            .fetch_add(len, Ordering::Relaxed)
+            .saturating_add(len);
+        if total <= MAX_TOTAL_BYTES {
+            return Ok(());
+        }
+        if self.over.swap(true, Ordering::Relaxed) {
+            return Err(None);
+        }
+        Err(Some(format!(
+            "the catalog's files hold more than {} MiB together ({total} bytes with this file; \
+             at most {MAX_TOTAL_BYTES} bytes); the rest is not read; split it into several catalogs",
+            MAX_TOTAL_BYTES / (1024 * 1024)
+        )))
+    }
+}
+
 /// One file of a catalog before decoding: where it is and its bytes.
+/// `Err(None)` is a file not read because the catalog was already too large
+/// (that was reported once, on the file that made it so).
 pub(super) struct RawFile {
     display: String,
-    bytes: Result<Vec<u8>, Diagnostic>,
+    bytes: Result<Vec<u8>, Option<Diagnostic>>,
     /// A skill file not read yet: it is read on the thread that parses it,
     /// so reading and parsing overlap across cores.
-    later: Option<PathBuf>,
+    later: Option<(PathBuf, Arc<Budget>)>,
 }
 
 impl RawFile {
@@ -57,13 +106,22 @@ impl RawFile {
         self.bytes.as_deref().ok()
     }
 
+    /// The file with its bytes read (counted against its load's budget),
+    /// when it was made by [`RawFile::later`]; else itself.
+    pub(super) fn read(self) -> RawFile {
+        match &self.later {
+            Some((path, budget)) => read_raw(path, budget),
+            None => self,
+        }
+    }
+
     /// A file read only when [`decode`] is called, on the thread that
     /// parses it.
-    pub(super) fn later(path: PathBuf) -> Self {
+    pub(super) fn later(path: PathBuf, budget: Arc<Budget>) -> Self {
         RawFile {
             display: String::new(),
             bytes: Ok(Vec::new()),
-            later: Some(path),
+            later: Some((path, budget)),
         }
     }
 }
@@ -177,27 +235,35 @@ pub(super) fn gather(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     out
 }
 
-pub(super) fn read_raw(path: &Path) -> RawFile {
+/// Reads one catalog file, counting it against the load's `budget`.
+///
+/// The file is opened without blocking and must be a regular file (a FIFO
+/// named `*.toml` would otherwise hang the load); the check is an `fstat`
+/// on the open file, which also gives the size, so it costs no extra
+/// system call.
+pub(super) fn read_raw(path: &Path, budget: &Budget) -> RawFile {
     let display = shown(path);
     let bytes = (|| {
-        let file = fs::File::open(path).map_err(|e| describe_io(&e, "file"))?;
-        let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let (file, len) =
+            crate::fsutil::open_regular(path).map_err(|e| Some(describe_io(&e, "file")))?;
         if len > MAX_FILE_BYTES {
-            return Err(too_big(len));
+            return Err(Some(too_big(len)));
         }
+        budget.take(len)?;
         let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-        // Read one byte past the limit so a file that grows while read, or
-        // reports no size (a pipe), is still caught.
+        // Read one byte past the limit so a file that grows while read is
+        // still caught.
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| describe_io(&e, "file"))?;
+            .map_err(|e| Some(describe_io(&e, "file")))?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(too_big(bytes.len() as u64));
+            return Err(Some(too_big(bytes.len() as u64)));
         }
         Ok(bytes)
     })();
     RawFile {
-        bytes: bytes.map_err(|m| Diagnostic::at_file(Severity::Error, display.clone(), m)),
+        bytes: bytes
+            .map_err(|m| m.map(|m| Diagnostic::at_file(Severity::Error, display.clone(), m))),
         display,
         later: None,
     }
@@ -211,11 +277,9 @@ fn too_big(len: u64) -> String {
 }
 
 /// Decodes a file as UTF-8, or says where the first invalid byte is.
-pub(super) fn decode(raw: RawFile) -> Result<SourceFile, Diagnostic> {
-    let raw = match &raw.later {
-        Some(path) => read_raw(path),
-        None => raw,
-    };
+/// `Err(None)`: not read, the catalog was already too large.
+pub(super) fn decode(raw: RawFile) -> Result<SourceFile, Option<Diagnostic>> {
+    let raw = raw.read();
     let bytes = raw.bytes?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {
@@ -230,7 +294,7 @@ pub(super) fn decode(raw: RawFile) -> Result<SourceFile, Diagnostic> {
             let prefix = String::from_utf8_lossy(&bytes[..valid]);
             let line = prefix.matches('\n').count() + 1;
             let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Err(Diagnostic {
+            Err(Some(Diagnostic {
                 line,
                 col,
                 ..Diagnostic::at_file(
@@ -241,7 +305,7 @@ pub(super) fn decode(raw: RawFile) -> Result<SourceFile, Diagnostic> {
                         bytes[valid]
                     ),
                 )
-            })
+            }))
         }
     }
 }

@@ -14,7 +14,9 @@ use thiserror::Error;
 
 use super::Review;
 use crate::catalog::{Diagnostic, Severity};
-use crate::fsutil::{Fs, lock_beside, read_regular, remove_stale_temps, resolve_links, write_atomic};
+use crate::fsutil::{
+    Fs, lock_beside, read_regular, remove_stale_temps, resolve_links, write_atomic,
+};
 
 /// Largest review file read, like the catalog's file limit: a review of
 /// every skill of a 100,000-skill catalog with long notes stays far below
@@ -153,9 +155,9 @@ fn conflict_path(path: &Path, exists: impl Fn(&Path) -> bool) -> PathBuf {
 mod tests {
     use super::super::sample;
     use super::*;
-    use std::fs;
     use crate::fsutil::RealFs;
     use std::cell::Cell as StdCell;
+    use std::fs;
 
     /// A file system whose writes fail after `budget` bytes, like a full
     /// disk, or whose rename fails.
@@ -434,7 +436,10 @@ mod safety_tests {
             assert!(fs::symlink_metadata(l).unwrap().file_type().is_symlink());
         }
         let on_disk = Review::parse("t", &fs::read_to_string(&target).unwrap()).unwrap();
-        assert!(!on_disk.items.contains_key("sql"), "the target has the new marks");
+        assert!(
+            !on_disk.items.contains_key("sql"),
+            "the target has the new marks"
+        );
         assert!(on_disk.items.contains_key("deep-learning"));
         // No stray file beside the link, and the lock is beside the target.
         let mut names: Vec<_> = fs::read_dir(dir.path())
@@ -470,13 +475,15 @@ mod safety_tests {
             let err = within_seconds(move || ReviewFile::open_or_new(&f, sample).map(|_| ()))
                 .unwrap_err()
                 .to_string();
-            assert!(err.contains("named pipe (FIFO), not a regular file"), "{err}");
+            assert!(
+                err.contains("named pipe (FIFO), not a regular file"),
+                "{err}"
+            );
         }
-        let err = within_seconds(|| {
-            ReviewFile::open_or_new(Path::new("/dev/zero"), sample).map(|_| ())
-        })
-        .unwrap_err()
-        .to_string();
+        let err =
+            within_seconds(|| ReviewFile::open_or_new(Path::new("/dev/zero"), sample).map(|_| ()))
+                .unwrap_err()
+                .to_string();
         assert_eq!(
             err,
             "/dev/zero: it is a character device, not a regular file"
@@ -510,7 +517,9 @@ mod safety_tests {
         let path = dir.path().join("r.toml");
         // No process has this id (above Linux's largest pid, 2^22).
         let dead = dir.path().join(".r.toml.4294960-3.tmp");
-        let mine = dir.path().join(format!(".r.toml.{}-999.tmp", std::process::id()));
+        let mine = dir
+            .path()
+            .join(format!(".r.toml.{}-999.tmp", std::process::id()));
         let other_file = dir.path().join(".other.toml.4294960-0.tmp");
         for f in [&dead, &mine, &other_file] {
             fs::write(f, "half a review").unwrap();

@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rungs::catalog::{MAX_FILES, Severity, load_path};
+use rungs::catalog::{MAX_FILE_BYTES, MAX_FILES, MAX_SKILLS, MAX_TOTAL_BYTES, Severity, load_path};
 use rungs::review::{Review, ReviewError, ReviewFile};
 
 const ROOT: &str = "[[levels]]\nid = \"junior\"\nname = \"Junior\"\n\n\
@@ -195,4 +195,115 @@ fn a_review_that_is_not_toml_names_the_problem() {
         assert!(*line == 0 || d.line == *line, "{what}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), *text);
     }
+}
+
+/// Runs `f` on another thread and fails if it does not return within a few
+/// seconds: a FIFO opened the ordinary way blocks forever.
+fn within_seconds<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(Duration::from_secs(10))
+        .expect("loading did not return: it hangs")
+}
+
+fn mkfifo(path: &Path) -> bool {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    let ok = made.is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("mkfifo is not available: FIFO case skipped");
+    }
+    ok
+}
+
+/// A FIFO named `*.toml` in a catalog folder, or given as the catalog, is
+/// an error naming what it is, not a hang.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_catalog_or_as_the_catalog_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("catalog.toml"), ROOT).unwrap();
+    std::fs::write(dir.path().join("ok.toml"), skill("ok")).unwrap();
+    let fifo = dir.path().join("pipe.toml");
+    if !mkfifo(&fifo) {
+        return;
+    }
+    let root = dir.path().to_path_buf();
+    let e = within_seconds(move || load_path(&root).map(drop)).unwrap_err();
+    let d = &e.diagnostics[0];
+    assert_eq!(e.error_count(), 1, "{:#?}", e.diagnostics);
+    assert_eq!(d.path, fifo.display().to_string());
+    assert_eq!(
+        d.message,
+        "cannot read file: it is a named pipe (FIFO), not a regular file"
+    );
+
+    let e = within_seconds(move || load_path(&fifo).map(drop)).unwrap_err();
+    assert_eq!(
+        e.diagnostics[0].message,
+        "cannot read file: it is a named pipe (FIFO), not a regular file"
+    );
+}
+
+/// A one-file catalog of more skills than allowed is refused before its
+/// TOML is parsed (a million tiny skills took 17 s and 4.5 GB), with the
+/// numbers in the message.
+#[test]
+fn more_than_max_skills_in_one_file_is_refused() {
+    assert_eq!(MAX_SKILLS, 100_000);
+    let mut text = String::from(ROOT);
+    for i in 0..=MAX_SKILLS {
+        text.push_str(&format!("[[skills]]\nid = \"s{i}\"\n"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.toml");
+    std::fs::write(&path, text).unwrap();
+    let e = load_path(&path).unwrap_err();
+    assert_eq!(e.diagnostics.len(), 1, "{:#?}", &e.diagnostics[..3]);
+    assert_eq!(
+        e.diagnostics[0].message,
+        "the catalog has 100001 skills (100001 `[[skills]]` in the root file, 0 skill files); \
+         at most 100000 are allowed; split it into several catalogs"
+    );
+}
+
+/// A folder whose files together hold more than 512 MiB is refused with
+/// one error, not read to the end. The files are sparse (no disk is used)
+/// and start with a byte that is not UTF-8, so each one read is refused at
+/// once instead of being parsed.
+#[test]
+fn more_than_max_total_bytes_in_a_folder_is_refused() {
+    assert_eq!(MAX_TOTAL_BYTES, 512 * 1024 * 1024);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("catalog.toml"), ROOT).unwrap();
+    let each = MAX_FILE_BYTES - 1024 * 1024;
+    let files = MAX_TOTAL_BYTES / each + 1;
+    for i in 0..files {
+        let path = dir.path().join(format!("s{i}.toml"));
+        std::fs::write(&path, [0xFF]).unwrap();
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(each)
+            .unwrap();
+    }
+    let e = load_path(dir.path()).unwrap_err();
+    let over: Vec<_> = e
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("more than 512 MiB together"))
+        .collect();
+    assert_eq!(over.len(), 1, "{:#?}", e.diagnostics);
+    assert!(
+        over[0].message.ends_with(
+            "at most 536870912 bytes); the rest is not read; split it into several catalogs"
+        ),
+        "{}",
+        over[0].message
+    );
+    // The file that crossed the limit and those after it were not parsed.
+    let parsed = e.diagnostics.len() - 1;
+    assert!(parsed < files as usize, "{parsed} of {files} files parsed");
 }

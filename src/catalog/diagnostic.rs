@@ -205,6 +205,7 @@ impl SourceFile {
 fn visible(c: char) -> char {
     match c {
         '\t' => ' ',
+        c if super::clean::is_line_separator(c) => ' ',
         c if super::clean::is_forbidden(c) => '\u{FFFD}',
         c => c,
     }

@@ -287,3 +287,46 @@ fn many_files_many_errors_stay_fast() {
     sorted.sort_unstable();
     assert_eq!(paths, sorted);
 }
+
+/// Characters that break the screen in tmux (the soft hyphen moved the gap
+/// view's right border into the text) are removed at load with the usual
+/// warning, and line separators become line breaks: one snapshot each of
+/// what the catalog holds and what the warnings say.
+#[test]
+fn characters_that_break_terminal_layouts_are_cleaned_at_load() {
+    for (name, c) in [
+        ("soft_hyphen", '\u{AD}'),
+        ("hangul_filler", '\u{3164}'),
+        ("line_separator", '\u{2028}'),
+        ("paragraph_separator", '\u{2029}'),
+        ("noncharacter_fdd0", '\u{FDD0}'),
+        ("annotation_anchor_fff9", '\u{FFF9}'),
+        ("annotation_separator_fffa", '\u{FFFA}'),
+        ("annotation_terminator_fffb", '\u{FFFB}'),
+    ] {
+        let text = format!(
+            "[[levels]]\nid = \"junior\"\nname = \"Ju{c}nior\"\n\n\
+             [[roles]]\nid = \"engineer\"\nname = \"Engineer\"\n\n\
+             [[domains]]\nid = \"craft\"\nname = \"Craft\"\n\n\
+             [[skills]]\nid = \"testing\"\nname = \"Test{c}ing\"\ndomain = \"craft\"\n\
+             summary = \"Writes{c}tests.\"\n\n\
+             [skills.expectations.engineer]\njunior = \"Writes unit{c}tests{c}daily.\"\n"
+        );
+        let loaded = rungs::catalog::load_str("layout.toml", &text).unwrap();
+        let s = &loaded.catalog.skills[0];
+        let mut shown = format!(
+            "level name: {:?}\nskill name: {:?}\nsummary: {:?}\nexpectation: {:?}\n",
+            loaded.catalog.levels[0].name,
+            s.name,
+            s.summary.as_deref().unwrap_or(""),
+            s.cell(0, 0).unwrap().text
+        );
+        for w in &loaded.warnings {
+            shown.push_str(&format!("{}:{}: {}\n", w.line, w.col, w.message));
+        }
+        for t in [&s.name, &s.cell(0, 0).unwrap().text] {
+            assert!(!t.contains(c), "{name}: {t:?}");
+        }
+        insta::assert_snapshot!(name, shown);
+    }
+}

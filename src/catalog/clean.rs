@@ -132,7 +132,7 @@ pub fn clean(s: &str, single_line: bool) -> Cleaned {
 /// soft hyphen (`C2 80`…`C2 9F`, `C2 AD`), bidirectional formatting
 /// characters and line separators (`E2 80 A8`…`AE`, `E2 81 A6`…`A9`), the
 /// Hangul filler (`E3 85 A4`), the noncharacters and annotation marks
-/// (`EF B7 90`…`AF`, `EF BF B9`…`BF`).
+/// (`EF B7 90`…`AF`, `EF BF B9`…`BB`, `EF BF BE`…`BF`).
 fn needs_cleaning(b: &[u8], single_line: bool) -> bool {
     // A quick pass that the compiler vectorises: most text has none of the
     // bytes that could start something to clean.
@@ -157,7 +157,7 @@ fn needs_cleaning(b: &[u8], single_line: bool) -> bool {
             0xE3 => at(i + 1) == 0x85 && at(i + 2) == 0xA4,
             0xEF => match at(i + 1) {
                 0xB7 => matches!(at(i + 2), 0x90..=0xAF),
-                0xBF => matches!(at(i + 2), 0xB9..=0xBF),
+                0xBF => matches!(at(i + 2), 0xB9..=0xBB | 0xBE..=0xBF),
                 _ => false,
             },
             _ => false,

@@ -262,7 +262,8 @@ mod tests {
 
 /// Tests of what a save keeps: marks of two processes, the file's mode and
 /// owner, a symlink, and what opening refuses (FIFOs, devices, huge files).
-#[cfg(all(test, unix))]
+#[cfg(test)]
+#[cfg(unix)]
 mod safety_tests {
     use super::super::{Assessment, Mark, sample};
     use super::*;

@@ -8,9 +8,9 @@
 //!
 //! | Module | Owns |
 //! |---|---|
-//! | [`cli`] | the command line: clap arguments, settings merged once (flags ▸ environment ▸ config), one file per subcommand (`check`, `init`, `config`, `show`, `search`, `gap`, `explore`), [`cli::CliError`] and exit codes, the review resolver `gap --review` and the TUI's `--review` share |
+//! | [`cli`] | the command line: clap arguments, settings merged once (flags ▸ environment ▸ config), one file per subcommand (`check`, `init`, `config`, `list`, `show`, `search`, `gap`, `explore`), [`cli::CliError`] and exit codes, the review resolver `gap --review` and the TUI's `--review` share |
 //! | [`tui`] | the terminal explorer: app state and update, screens, drawing (`tui/ui/`), layout, keys and bindings, themes, the event loop and its workers |
-//! | [`report`] | printable formats: the promotion report (model = JSON shape, Markdown, text, export paths), skill profiles (`show`), search results (`search`), the local date |
+//! | [`report`] | printable formats: the promotion report (model = JSON shape, Markdown, text, export paths), skill profiles (`show`), search results (`search`), listings (`list`), the local date |
 //! | [`search`] | fuzzy search over a catalog, ranked |
 //! | [`review`] | promotion reviews: marks and notes, their TOML file, atomic saving, tallying against a gap |
 //! | [`gap`] | what changes for a role between two levels |

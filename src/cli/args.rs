@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use super::settings::{CATALOG_VAR, env_var};
-use super::{gap, search, show};
+use super::{gap, list, search, show};
 use crate::config::ThemeName;
 use crate::i18n::Lang;
 
@@ -83,6 +83,22 @@ pub enum Command {
         /// Overwrite files that already exist
         #[arg(long)]
         force: bool,
+    },
+    /// List the ids and names of roles, levels, domains or skills, in
+    /// catalog order
+    List {
+        /// What to list
+        #[arg(value_enum)]
+        what: list::What,
+        /// Skills: only this role's profile (id or name, any case)
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// Skills with --role: the necessity at this level (id, name or number)
+        #[arg(long, value_name = "LEVEL")]
+        level: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = list::Format::Text)]
+        format: list::Format,
     },
     /// Print one skill's profile (every level, every role) without the TUI
     Show {

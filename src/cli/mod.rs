@@ -15,6 +15,7 @@ mod error;
 pub mod explore;
 pub mod gap;
 pub mod init;
+pub mod list;
 mod load;
 pub mod output;
 pub mod review;
@@ -63,6 +64,28 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
         Command::Config { .. } => Ok(()),
         Command::Check => check::run(settings.catalog.as_deref(), settings.cache, out, err),
         Command::Init { dir, force } => init::run(&dir, force, out),
+        Command::List {
+            what,
+            role,
+            level,
+            format,
+        } => {
+            let loaded = load::catalog_or_report(&settings, false, err)?;
+            // `rungs --role R --level L list skills` means the same as
+            // `list skills --role R --level L`.
+            let (role, level) = match what {
+                list::What::Skills => (role.or(cli.role), level.or(cli.level)),
+                _ => (role, level),
+            };
+            list::run(
+                &loaded.catalog,
+                what,
+                role.as_deref(),
+                level.as_deref(),
+                format,
+                out,
+            )
+        }
         Command::Show {
             skill,
             role,

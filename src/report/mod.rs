@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::catalog::{Date, Named};
 
 mod export;
+pub mod listing;
 mod markdown;
 pub mod model;
 pub mod profile;

@@ -9,6 +9,7 @@ mod check;
 mod config;
 mod docs_examples;
 mod gap;
+mod list;
 mod review;
 mod search;
 mod settings;

@@ -44,7 +44,7 @@ use super::types::Skill;
 use crate::fsutil::{RealFs, write_atomic};
 
 /// Raised whenever the layout below changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const MAGIC: [u8; 8] = *b"rungsCC\0";
 /// Most shards a catalog's cache is split into.
 const MAX_SHARDS: usize = 64;

@@ -23,6 +23,9 @@ pub(super) fn sort(diags: &mut [Diagnostic]) {
 }
 
 /// Problems that do not make a catalog invalid but are worth fixing.
+/// A warning about one cell points at that cell ([`Skill::cell_origin`]).
+///
+/// [`Skill::cell_origin`]: super::types::Skill::cell_origin
 pub(super) fn warnings(catalog: &Catalog, role_defs: &[NamedDef]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for skill in &catalog.skills {
@@ -46,8 +49,11 @@ pub(super) fn warnings(catalog: &Catalog, role_defs: &[NamedDef]) -> Vec<Diagnos
                     (None, Some(Necessity::Required)) => required_at = Some(l),
                     (Some(from), n) if n != Some(Necessity::Required) => {
                         let how = if n.is_some() { "optional" } else { "absent" };
+                        // The optional cell is the one to fix; an absent
+                        // one has no place, so point at the requirement.
+                        let at = if n.is_some() { l } else { from };
                         out.push(located(
-                            &skill.origin,
+                            &skill.cell_origin(r, at),
                             Severity::Warning,
                             format!(
                                 "skill `{}` is required for {} at {} but {how} at {}, a higher level; \
@@ -67,7 +73,7 @@ pub(super) fn warnings(catalog: &Catalog, role_defs: &[NamedDef]) -> Vec<Diagnos
             for pair in present.windows(2) {
                 if pair[0].1.trim() == pair[1].1.trim() {
                     out.push(located(
-                        &skill.origin,
+                        &skill.cell_origin(r, pair[1].0),
                         Severity::Warning,
                         format!(
                             "skill `{}` has the same text for {} at {} and {}; say what changes at the higher level",

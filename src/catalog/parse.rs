@@ -436,6 +436,7 @@ pub(crate) fn skill(
     let levels = schema.levels.len();
     let roles = schema.roles.len();
     let mut cells: Vec<Option<Cell>> = vec![None; levels * roles];
+    let mut cells_at: Vec<Option<(u32, u32)>> = vec![None; levels * roles];
     if let Some(v) = get(table, "expectations") {
         match v.get_ref() {
             DeValue::Table(by_role) => {
@@ -479,6 +480,11 @@ pub(crate) fn skill(
                         let cell = read_cell(ctx, cell_value);
                         if let (Some(r), Some(l), Some(cell)) = (role, level, cell) {
                             cells[r * levels + l] = Some(cell);
+                            let (line, col) = ctx.file.line_col(level_key.span().start);
+                            cells_at[r * levels + l] = Some((
+                                u32::try_from(line).unwrap_or(u32::MAX),
+                                u32::try_from(col).unwrap_or(u32::MAX),
+                            ));
                         }
                     }
                 }
@@ -508,6 +514,7 @@ pub(crate) fn skill(
             tags,
             updated,
             cells,
+            cells_at,
             levels,
         },
     })
@@ -539,10 +546,13 @@ fn read_cell(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<Cell> {
                     DeValue::String(s) if s == "required" => Some(Necessity::Required),
                     DeValue::String(s) if s == "optional" => Some(Necessity::Optional),
                     DeValue::String(s) => {
+                        let hint = closest(s, &["required", "optional"])
+                            .map(|c| format!("; did you mean `{c}`?"))
+                            .unwrap_or_default();
                         ctx.error(
                             n.span(),
                             format!(
-                                "unknown necessity `{}`; valid values: `required`, `optional`",
+                                "unknown necessity `{}`{hint} (valid values: `required`, `optional`)",
                                 clean(s, true).text
                             ),
                         );

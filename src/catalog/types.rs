@@ -95,11 +95,33 @@ pub struct Skill {
     pub updated: Option<Date>,
     /// Row-major by role: `cells[role * levels + level]`.
     pub(crate) cells: Vec<Option<Cell>>,
+    /// Where each cell was written (line and column of its level key), in
+    /// the order of `cells`, so that warnings point at the cell they are
+    /// about; empty when unknown.
+    pub(crate) cells_at: Vec<Option<(u32, u32)>>,
     pub(crate) levels: usize,
     pub origin: Origin,
 }
 
 impl Skill {
+    /// Where the cell of `role` at `level` was written: that line and column
+    /// in the skill's file, or the skill's own origin when unknown.
+    pub fn cell_origin(&self, role: usize, level: usize) -> Origin {
+        let at = self
+            .cells_at
+            .get(role.saturating_mul(self.levels).saturating_add(level))
+            .copied()
+            .flatten();
+        match at {
+            Some((line, col)) if level < self.levels => Origin {
+                path: self.origin.path.clone(),
+                line: line as usize,
+                col: col as usize,
+            },
+            _ => self.origin.clone(),
+        }
+    }
+
     /// The expectation for `role` at `level`, if the skill defines one.
     pub fn cell(&self, role: usize, level: usize) -> Option<&Cell> {
         if level >= self.levels {
@@ -330,6 +352,7 @@ pub(crate) mod tests {
                 None,
                 None,
             ],
+            cells_at: Vec::new(),
             levels: 3,
             origin: Origin::default(),
         };

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use super::settings::{CATALOG_VAR, env_var};
-use super::{gap, list, search, show};
+use super::{check, gap, list, search, show};
 use crate::config::ThemeName;
 use crate::i18n::Lang;
 
@@ -75,7 +75,14 @@ pub enum Command {
         default: bool,
     },
     /// Validate a catalog and print a summary, or every problem found
-    Check,
+    Check {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = check::Format::Text)]
+        format: check::Format,
+        /// Exit with status 1 when there are warnings
+        #[arg(long)]
+        deny_warnings: bool,
+    },
     /// Write the default catalog into DIR as editable files
     Init {
         /// Folder to write into (created if missing)

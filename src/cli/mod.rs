@@ -62,7 +62,17 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
     let lang = settings.lang;
     match command {
         Command::Config { .. } => Ok(()),
-        Command::Check => check::run(settings.catalog.as_deref(), settings.cache, out, err),
+        Command::Check {
+            format,
+            deny_warnings,
+        } => check::run(
+            settings.catalog.as_deref(),
+            settings.cache,
+            format,
+            deny_warnings,
+            out,
+            err,
+        ),
         Command::Init { dir, force } => init::run(&dir, force, out),
         Command::List {
             what,
@@ -70,7 +80,7 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
             level,
             format,
         } => {
-            let loaded = load::catalog_or_report(&settings, false, err)?;
+            let loaded = load::catalog_or_report(&settings, err)?;
             // `rungs --role R --level L list skills` means the same as
             // `list skills --role R --level L`.
             let (role, level) = match what {

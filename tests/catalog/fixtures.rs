@@ -507,10 +507,60 @@ fn warning_required_then_optional_higher() {
         "warnings/required-then-optional.toml",
         &[Want(
             "",
-            24,
-            6,
+            31,
+            1,
             &["required for Engineer at Middle but optional at Senior"],
         )],
+    );
+}
+
+/// A requirement that lapses to nothing higher up has no cell to point at
+/// there: the warning points at the cell that requires it.
+#[test]
+fn a_lapsed_requirement_points_at_the_required_cell() {
+    let toml = r#"
+levels = [{ id = "a", name = "A" }, { id = "b", name = "B" }]
+roles = [{ id = "r", name = "R" }]
+domains = [{ id = "d", name = "D" }]
+[[skills]]
+id = "s"
+name = "S"
+domain = "d"
+[skills.expectations.r]
+a = { text = "x", necessity = "required" }
+"#;
+    let loaded = rungs::catalog::load_str("t.toml", toml).unwrap();
+    let heads: Vec<String> = loaded.warnings.iter().map(Diagnostic::headline).collect();
+    assert_eq!(
+        heads,
+        [
+            "t.toml:10:1: warning: skill `s` is required for R at A but absent at B, a higher level; \
+          a requirement usually holds at every level above"
+        ]
+    );
+}
+
+/// A misspelt necessity gets a suggestion.
+#[test]
+fn a_necessity_typo_gets_a_did_you_mean() {
+    let toml = r#"
+levels = [{ id = "a", name = "A" }]
+roles = [{ id = "r", name = "R" }]
+domains = [{ id = "d", name = "D" }]
+[[skills]]
+id = "s"
+name = "S"
+domain = "d"
+expectations.r.a = { text = "x", necessity = "requried" }
+"#;
+    let e = rungs::catalog::load_str("t.toml", toml).unwrap_err();
+    let heads: Vec<String> = e.diagnostics.iter().map(Diagnostic::headline).collect();
+    assert_eq!(
+        heads,
+        [
+            "t.toml:9:46: error: unknown necessity `requried`; did you mean `required`? \
+          (valid values: `required`, `optional`)"
+        ]
     );
 }
 
@@ -520,8 +570,8 @@ fn warning_identical_consecutive_text() {
         "warnings/identical-text.toml",
         &[Want(
             "",
-            24,
-            6,
+            31,
+            1,
             &["same text for Engineer at Middle and Senior"],
         )],
     );

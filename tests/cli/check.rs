@@ -235,3 +235,110 @@ fn init_into_a_folder_with_unrelated_files_is_fine() {
         "keep me"
     );
 }
+
+#[test]
+fn github_format_prints_workflow_commands_on_stdout() {
+    let out = rungs()
+        .args([
+            "check",
+            "--format",
+            "github",
+            "--catalog",
+            "tests/fixtures/invalid/bad-necessity.toml",
+        ])
+        .assert()
+        .code(1)
+        .stderr("");
+    let stdout = whole(&out.get_output().stdout);
+    assert_eq!(
+        stdout,
+        "::error file=tests/fixtures/invalid/bad-necessity.toml,line=29,col=53::unknown necessity `mandatory` (valid values: `required`, `optional`)\n\
+         error: catalog is not valid: 1 error, 0 warnings\n"
+    );
+    // Warnings are `::warning`, and the run passes unless they are denied.
+    let path = "tests/fixtures/warnings/required-then-optional.toml";
+    let out = rungs()
+        .args(["check", "--format", "github", "--catalog", path])
+        .assert()
+        .code(0)
+        .stderr("");
+    let stdout = whole(&out.get_output().stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "::warning file={path},line=31,col=1::skill `testing` is required"
+        )),
+        "{stdout}"
+    );
+    assert!(lines[1].starts_with("ok: 1 roles, 3 levels"), "{stdout}");
+    rungs()
+        .args([
+            "check",
+            "--format",
+            "github",
+            "--deny-warnings",
+            "--catalog",
+            path,
+        ])
+        .assert()
+        .code(1)
+        .stderr("")
+        .stdout(predicate::str::ends_with(
+            "\nerror: 1 warning and --deny-warnings\n",
+        ));
+}
+
+#[test]
+fn json_format_is_one_object_whatever_the_exit_status() {
+    let out = rungs()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--catalog",
+            "tests/fixtures/invalid/many-broken-files",
+        ])
+        .assert()
+        .code(1)
+        .stderr("");
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["summary"]["valid"], false);
+    assert_eq!(v["summary"]["errors"], 7);
+    assert_eq!(v["summary"]["warnings"], 0);
+    assert!(v["summary"]["catalog"].is_null());
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["line"], 12);
+    assert_eq!(d["col"], 1);
+    assert!(d["path"].as_str().unwrap().ends_with("catalog.toml"));
+
+    let out = rungs()
+        .args(["check", "--format", "json", "--catalog", SEED])
+        .assert()
+        .code(0)
+        .stderr("");
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["summary"]["valid"], true);
+    assert_eq!(v["summary"]["catalog"]["skills"], 1);
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn deny_warnings_makes_warnings_fail_in_text_too() {
+    let path = "tests/fixtures/warnings/identical-text.toml";
+    rungs()
+        .args(["check", "--deny-warnings", "--catalog", path])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            ": warning: skill `testing` has the same text",
+        ))
+        .stderr("error: 1 warning and --deny-warnings\n");
+    // A clean catalog passes with it.
+    rungs()
+        .args(["check", "--deny-warnings", "--catalog", SEED])
+        .assert()
+        .code(0);
+}

@@ -1,21 +1,21 @@
-//! Measuring, wrapping and truncating text by display width.
+//! Measuring, wrapping and truncating text by display width, for every
+//! pane: the one place the TUI touches `textwrap` and `unicode-truncate`.
 //!
 //! Terminal cells are counted with unicode-width over grapheme clusters, so
 //! CJK (two cells), emoji and combining marks line up. Wrapping breaks at
 //! spaces, and between wide characters, since CJK text has no spaces.
 
+use std::borrow::Cow;
+
+use textwrap::core::Word;
+use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_truncate::{Alignment, UnicodeTruncateStr};
 use unicode_width::UnicodeWidthStr;
 
 /// Display width of a string in terminal cells.
 pub fn width(s: &str) -> usize {
-    s.graphemes(true).map(grapheme_width).sum()
-}
-
-/// Width of one grapheme cluster, measured as ratatui's buffer measures it
-/// so that what we lay out is what it draws.
-fn grapheme_width(g: &str) -> usize {
-    g.width()
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
 /// Cuts `s` to at most `max` cells, ending with `…` when something was cut.
@@ -26,115 +26,73 @@ pub fn truncate(s: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in s.graphemes(true) {
-        let w = grapheme_width(g);
-        if used + w > max - 1 {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    out.push('…');
-    out
+    let (kept, _) = s.unicode_truncate(max - 1);
+    format!("{kept}…")
+}
+
+/// The end of `s` that fits in `max` cells (where typing happens).
+pub fn tail(s: &str, max: usize) -> &str {
+    s.unicode_truncate_start(max).0
 }
 
 /// Pads `s` with spaces to exactly `w` cells (truncating when longer).
 pub fn pad(s: &str, w: usize) -> String {
-    let t = truncate(s, w);
-    let used = width(&t);
-    format!("{t}{}", " ".repeat(w.saturating_sub(used)))
+    let cut = truncate(s, w);
+    let padded: Cow<'_, str> = cut.unicode_pad(w, Alignment::Left, true);
+    padded.into_owned()
 }
 
-/// A piece of a line: a word (several graphemes), a single wide grapheme, or
-/// a run of spaces.
-struct Token<'a> {
-    text: &'a str,
-    width: usize,
-    space: bool,
-}
-
-fn tokens(line: &str) -> Vec<Token<'_>> {
-    let mut out: Vec<Token<'_>> = Vec::new();
+/// Splits a line into words for textwrap: a word ends at a space (which it
+/// keeps) and around every wide character, since CJK text breaks between
+/// characters.
+fn words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    let mut out = Vec::new();
     let mut start = 0;
-    let mut cur_width = 0;
-    let mut cur_space: Option<bool> = None;
+    let mut in_space = false;
+    let mut prev_wide = false;
     for (i, g) in line.grapheme_indices(true) {
-        let w = grapheme_width(g);
         let space = g.chars().all(char::is_whitespace);
-        let wide = w >= 2;
-        let joins = cur_space == Some(space) && !wide && !ends_wide(&line[start..i]);
-        if !joins && i > start {
-            out.push(Token {
-                text: &line[start..i],
-                width: cur_width,
-                space: cur_space.unwrap_or(false),
-            });
+        let wide = g.width() >= 2;
+        // A new word starts after spaces, and before and after a wide
+        // character.
+        let breaks = i > start && !space && (in_space || wide || prev_wide);
+        if breaks {
+            out.push(Word::from(&line[start..i]));
             start = i;
-            cur_width = 0;
         }
-        cur_space = Some(space);
-        cur_width += w;
+        in_space = space;
+        prev_wide = wide && !space;
     }
     if start < line.len() {
-        out.push(Token {
-            text: &line[start..],
-            width: cur_width,
-            space: cur_space.unwrap_or(false),
-        });
+        out.push(Word::from(&line[start..]));
     }
-    out
-}
-
-fn ends_wide(s: &str) -> bool {
-    s.graphemes(true)
-        .next_back()
-        .is_some_and(|g| grapheme_width(g) >= 2)
+    Box::new(out.into_iter())
 }
 
 /// Wraps `text` to lines of at most `max` cells. Explicit newlines are kept;
 /// spaces at a break are dropped; a word longer than a line is split.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
-    let max = max.max(1);
-    let mut lines = Vec::new();
-    for para in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for tok in tokens(para) {
-            if tok.space {
-                if used > 0 && used + tok.width <= max {
-                    line.push_str(tok.text);
-                    used += tok.width;
-                } else if used > 0 {
-                    // A break here: the space is dropped.
-                    lines.push(std::mem::take(&mut line).trim_end().to_string());
-                    used = 0;
-                }
-                continue;
-            }
-            if used + tok.width > max && used > 0 {
-                lines.push(std::mem::take(&mut line).trim_end().to_string());
-                used = 0;
-            }
-            if tok.width > max {
-                for g in tok.text.graphemes(true) {
-                    let w = grapheme_width(g);
-                    if used + w > max && used > 0 {
-                        lines.push(std::mem::take(&mut line));
-                        used = 0;
-                    }
-                    line.push_str(g);
-                    used += w;
-                }
+    let options = Options::new(max.max(1))
+        .word_separator(WordSeparator::Custom(words))
+        .word_splitter(WordSplitter::NoHyphenation)
+        .break_words(true)
+        // Fill each line before the next, as readers of a pane expect.
+        .wrap_algorithm(WrapAlgorithm::FirstFit);
+    text.split('\n')
+        .flat_map(|para| {
+            // Spaces at the start of a paragraph are dropped like those at
+            // a break.
+            let lines = textwrap::wrap(para.trim_start(), &options);
+            if lines.is_empty() {
+                vec![String::new()]
             } else {
-                line.push_str(tok.text);
-                used += tok.width;
+                lines
+                    .into_iter()
+                    .map(|l| l.trim_end().to_string())
+                    .collect()
             }
-        }
-        lines.push(line.trim_end().to_string());
-    }
-    lines
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -173,6 +131,13 @@ mod tests {
         let mixed = wrap("use 初级 level", 7);
         assert!(mixed.iter().all(|l| width(l) <= 7), "{mixed:?}");
         assert_eq!(mixed.concat().replace(' ', ""), "use初级level");
+    }
+
+    #[test]
+    fn keeps_the_end_in_view() {
+        assert_eq!(tail("hello world", 5), "world");
+        assert_eq!(tail("初级工程师", 5), "程师");
+        assert_eq!(pad("初级", 5), "初级 ");
     }
 
     #[test]

@@ -78,7 +78,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .get(r)
             .map_or(String::new(), |r| r.name.clone()),
     };
-    let title = fill(t.search_title, &[("scope", &scope), ("count", &count)]);
+    let title = fill(
+        &app.bindings.fill(t.search_title),
+        &[("scope", &scope), ("count", &count)],
+    );
     pane(
         app,
         Line::from(text::truncate(
@@ -93,10 +96,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The input line keeps its end (where typing happens) in view.
     let prompt = "/ ";
     let room = width.saturating_sub(text::width(prompt) + 1);
-    let mut shown = st.query.clone();
-    while text::width(&shown) > room {
-        shown.remove(0);
-    }
+    let shown = text::tail(&st.query, room).to_string();
     Line::from(vec![
         Span::styled(prompt, app.theme.key),
         Span::raw(shown),
@@ -104,15 +104,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
     if inner.height > 1 {
-        let hint = if st.query.is_empty() {
+        let hint = app.bindings.fill(if st.query.is_empty() {
             t.search_hint_empty
         } else {
             t.search_hint
-        };
+        });
         buf.set_stringn(
             inner.x,
             inner.y + 1,
-            text::truncate(hint, width),
+            text::truncate(&hint, width),
             width,
             app.theme.dim,
         );

@@ -4,7 +4,10 @@
 //! written; everything rungs itself says comes from one table per language,
 //! [`EN`] and [`ZH`], both of type [`Strings`]. Texts that carry values are
 //! templates with named placeholders (`"{role} at {level}"`), filled by
-//! [`fill`]. The Chinese wording follows the source page the product grew
+//! [`fill`]. A placeholder named after a key command (`{back}`, `{help}`,
+//! `{edit_note.2}` for its second key) is filled by the TUI with the key
+//! bound to it, so texts that name keys follow the user's bindings. The
+//! Chinese wording follows the source page the product grew
 //! from (角色, 必要性, 描述, 技能档案, 角色数, 级别数, 必要要求, …).
 
 use crate::catalog::Necessity;

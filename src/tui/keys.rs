@@ -445,6 +445,46 @@ impl Bindings {
     }
 }
 
+impl Bindings {
+    /// Fills the key placeholders of an interface text: `{back}` becomes
+    /// the first key of `back`, `{edit_note.2}` the second key of
+    /// `edit_note` (empty when there is none). Other placeholders stay for
+    /// [`crate::i18n::fill`].
+    pub fn fill(&self, template: &str) -> String {
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else {
+                out.push_str(&rest[open..]);
+                return out;
+            };
+            let inner = &after[..close];
+            let (name, nth) = match inner.split_once('.') {
+                Some((name, n)) => (name, n.parse::<usize>().ok()),
+                None => (inner, Some(1)),
+            };
+            match (command(name), nth) {
+                (Some(c), Some(1)) => out.push_str(&self.hint(c)),
+                (Some(c), Some(n)) if n > 1 => {
+                    if let Some(key) = self.keys(c).get(n - 1) {
+                        out.push_str(&key.label());
+                    }
+                }
+                _ => {
+                    out.push('{');
+                    out.push_str(inner);
+                    out.push('}');
+                }
+            }
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
 impl Default for Bindings {
     fn default() -> Self {
         // The default table has no clashes (tested below).
@@ -716,6 +756,27 @@ mod tests {
         assert_eq!(b.label(&[Home, End], Join::Rows), "Home End / G");
         assert_eq!(b.label(&[Quit], Join::All), "q / Ctrl-C");
         assert_eq!(b.hint(ClearQuery), "Ctrl-U");
+    }
+
+    #[test]
+    fn texts_name_the_bound_keys() {
+        let b = Bindings::default();
+        assert_eq!(b.fill(" {back} or {help} closes "), " Esc or ? closes ");
+        assert_eq!(b.fill("{edit_note} or {edit_note.2}"), "e or Enter");
+        assert_eq!(
+            b.fill("{file}: {export} {nothing.2} {"),
+            "{file}: x {nothing.2} {"
+        );
+        let b = Bindings::new(&[(Command::EditNote, vec!["ctrl-e".into()])]).unwrap();
+        assert_eq!(b.fill("{edit_note} or {edit_note.2}"), "Ctrl-E or ");
+        for lang in [crate::i18n::Lang::En, crate::i18n::Lang::Zh] {
+            for (name, text) in lang.strings().all() {
+                let filled = crate::i18n::fill(&Bindings::default().fill(text), &[]);
+                for c in TABLE.iter().map(|(c, _, _)| c.name()) {
+                    assert!(!filled.contains(&format!("{{{c}")), "{name}: {filled}");
+                }
+            }
+        }
     }
 
     #[test]

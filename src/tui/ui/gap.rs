@@ -78,10 +78,10 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
     let inner = layout::inner(main);
     let info = match &app.review {
         Some(r) if r.file.is_some() => fill(
-            t.gap_info_file,
+            &app.bindings.fill(t.gap_info_file),
             &[("file", r.file.as_deref().unwrap_or(""))],
         ),
-        _ => t.gap_info_session.to_string(),
+        _ => app.bindings.fill(t.gap_info_session),
     };
     if inner.height > 0 {
         buf.set_stringn(
@@ -278,7 +278,10 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw(note.clone()),
             Span::styled("▏", app.theme.key),
         ]));
-        out.push(Line::from(Span::styled(t.gap_note_keys, app.theme.dim)));
+        out.push(Line::from(Span::styled(
+            app.bindings.fill(t.gap_note_keys),
+            app.theme.dim,
+        )));
     } else if let Some(a) = a.filter(|a| !a.note.is_empty()) {
         wrapped(
             &mut out,
@@ -287,7 +290,10 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
             Style::new(),
         );
     } else {
-        out.push(Line::from(Span::styled(t.gap_note_hint, app.theme.dim)));
+        out.push(Line::from(Span::styled(
+            app.bindings.fill(t.gap_note_hint),
+            app.theme.dim,
+        )));
     }
     if app.is_stale(item) {
         wrapped(&mut out, t.gap_stale, width, app.theme.warning);

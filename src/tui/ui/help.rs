@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Widget};
 use super::pane;
 use crate::i18n::Strings;
 use crate::tui::app::App;
-use crate::tui::keys::{Bindings, Command, Join};
+use crate::tui::keys::{Bindings, Command, Join, Mode, TABLE};
 use crate::tui::layout;
 use crate::tui::text;
 
@@ -79,9 +79,10 @@ pub fn rows(t: &Strings) -> Vec<(Keys, &'static str)> {
     ]
 }
 
-/// The help as (key label, what) pairs, headings with an empty label;
-/// commands the config left without keys are left out.
-pub fn labelled(t: &Strings, bindings: &Bindings) -> Vec<(String, &'static str)> {
+/// The help as (key label, what) pairs, headings with an empty label, and
+/// the keys texts name filled in; commands the config left without keys are
+/// left out.
+pub fn labelled(t: &Strings, bindings: &Bindings) -> Vec<(String, String)> {
     rows(t)
         .into_iter()
         .filter_map(|(keys, what)| {
@@ -90,9 +91,9 @@ pub fn labelled(t: &Strings, bindings: &Bindings) -> Vec<(String, &'static str)>
                 Keys::Bound(commands, join) => {
                     Some(bindings.label(commands, join)).filter(|l| !l.is_empty())?
                 }
-                Keys::Fixed(s) => s.to_string(),
+                Keys::Fixed(s) => bindings.fill(s),
             };
-            Some((label, what))
+            Some((label, bindings.fill(what)))
         })
         .collect()
 }
@@ -121,6 +122,48 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out
 }
 
+/// The help as Markdown tables, one per section, for `docs/keys.md`; and
+/// the table of action names a config's `[keys]` may rebind.
+pub fn markdown(t: &Strings, bindings: &Bindings) -> String {
+    let mut out = String::new();
+    for (key, what) in labelled(t, bindings) {
+        if key.is_empty() {
+            out.push_str(&format!(
+                "\n### {what}\n\n| Key | What it does |\n|---|---|\n"
+            ));
+        } else {
+            out.push_str(&format!("| `{key}` | {what} |\n"));
+        }
+    }
+    out.push_str(
+        "\n### Action names for `[keys]`\n\n| Action | Default keys | Where |\n|---|---|---|\n",
+    );
+    for (command, modes, _) in TABLE {
+        let keys: Vec<String> = bindings
+            .keys(*command)
+            .iter()
+            .map(|k| format!("`{}`", k.label()))
+            .collect();
+        let modes: Vec<&str> = modes
+            .iter()
+            .map(|m| match m {
+                Mode::Browse => "main screen, profile",
+                Mode::Gap => "gap",
+                Mode::Help => "help",
+                Mode::SearchBox => "search box",
+                Mode::NoteEditor => "note editor",
+            })
+            .collect();
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            command.name(),
+            keys.join(" "),
+            modes.join(", ")
+        ));
+    }
+    out
+}
+
 /// Draws the help over `area`; returns how many lines it has.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
     let lines = lines(app);
@@ -133,7 +176,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
         u16::try_from(height).unwrap_or(u16::MAX),
     );
     Clear.render(popup, buf);
-    pane(app, Line::from(app.lang.strings().help_title), true).render(popup, buf);
+    let title = app.bindings.fill(app.lang.strings().help_title);
+    pane(app, Line::from(title), true).render(popup, buf);
     let inner = layout::inner(popup);
     let inner = Rect {
         x: inner.x.saturating_add(1),
@@ -151,4 +195,44 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
             .render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
     total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const START: &str = "edit there. -->\n";
+    const END: &str = "<!-- end of generated tables -->";
+
+    /// docs/keys.md shows what the default bindings render; with
+    /// `RUNGS_WRITE_DOCS=1` this test writes it instead.
+    #[test]
+    fn docs_keys_md_lists_the_bindings() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/keys.md");
+        let doc = std::fs::read_to_string(path).unwrap();
+        let start = doc.find(START).unwrap() + START.len();
+        let end = doc.find(END).unwrap();
+        let want = markdown(&crate::i18n::EN, &Bindings::default());
+        if std::env::var_os("RUNGS_WRITE_DOCS").is_some() {
+            let new = format!("{}{want}{}", &doc[..start], &doc[end..]);
+            std::fs::write(path, new).unwrap();
+            return;
+        }
+        assert!(
+            doc[start..end] == want,
+            "docs/keys.md is out of date with the key table; rewrite it with \
+             RUNGS_WRITE_DOCS=1 cargo test --lib docs_keys"
+        );
+    }
+
+    #[test]
+    fn a_rebound_key_shows_in_the_help() {
+        let b = Bindings::new(&[(Command::Back, vec!["ctrl-b".into()])]).unwrap();
+        let help = markdown(&crate::i18n::EN, &b);
+        assert!(
+            help.contains("| `Ctrl-B / g` | back to the explorer |"),
+            "{help}"
+        );
+        assert!(help.contains("| `back` | `Ctrl-B` |"), "{help}");
+    }
 }

@@ -13,7 +13,8 @@ use crate::tui::layout;
 use crate::tui::text;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = pane(app, Line::from(app.lang.strings().slider_title), false);
+    let title = app.bindings.fill(app.lang.strings().slider_title);
+    let block = pane(app, Line::from(title), false);
     block.render(area, buf);
     let inner = layout::inner(area);
     let segments = layout::slider_segments(&app.catalog.levels, app.level, inner.width);

@@ -103,7 +103,8 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let t = app.lang.strings();
-    let hint = t.header_hint;
+    let hint = app.bindings.fill(t.header_hint);
+    let hint = hint.as_str();
     let hint_width = u16::try_from(text::width(hint)).unwrap_or(0);
     let title_width = usize::from(area.width.saturating_sub(hint_width));
     let title = text::truncate(

@@ -92,7 +92,10 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
     ));
     let first = c.levels.first().map_or("", |l| l.name.as_str());
     let last = c.levels.last().map_or("", |l| l.name.as_str());
-    let hint = fill(t.profile_hint, &[("first", first), ("last", last)]);
+    let hint = fill(
+        &app.bindings.fill(t.profile_hint),
+        &[("first", first), ("last", last)],
+    );
     let header_rows = [
         Line::from(Span::styled(text::truncate(&facts, width), Style::new())),
         Line::from(Span::styled(text::truncate(&hint, width), app.theme.dim)),

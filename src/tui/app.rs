@@ -332,15 +332,21 @@ impl App {
     }
 }
 
+/// The app over the embedded catalog in a 120×40 terminal, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_app() -> App {
+    let catalog = crate::catalog::load_embedded().map(|l| l.catalog);
+    let mut app = App::new(catalog.unwrap_or_default());
+    app.update(Action::Resize(120, 40));
+    app
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::load_embedded;
 
     fn app() -> App {
-        let mut app = App::new(load_embedded().unwrap().catalog);
-        app.update(Action::Resize(120, 40));
-        app
+        test_app()
     }
 
     #[test]

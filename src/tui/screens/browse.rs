@@ -168,16 +168,9 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog::load_embedded;
     use crate::tui::action::Action;
-    use crate::tui::app::{App, Focus, SkillRow};
+    use crate::tui::app::{Focus, SkillRow, test_app as app};
     use crate::tui::layout;
-
-    fn app() -> App {
-        let mut app = App::new(load_embedded().unwrap().catalog);
-        app.update(Action::Resize(120, 40));
-        app
-    }
 
     #[test]
     fn focus_cycles_both_ways() {

@@ -118,15 +118,13 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog::load_embedded;
     use crate::tui::action::Action;
-    use crate::tui::app::App;
+    use crate::tui::app::test_app;
     use crate::tui::screens::Screen;
 
     #[test]
     fn profile_opens_and_rows_follow_levels() {
-        let mut a = App::new(load_embedded().unwrap().catalog);
-        a.update(Action::Resize(120, 40));
+        let mut a = test_app();
         a.update(Action::LevelJump(2));
         a.update(Action::Open);
         assert_eq!(a.screen, Screen::Profile);

@@ -37,9 +37,9 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::diagnostic::Diagnostic;
-use super::load::{FileResult, LoadError, Loaded, dir_files, load_dir, load_path, skill_file};
+use super::load::{FileResult, LoadError, Loaded, dir_files, load_dir, load_path_with, skill_file};
 use super::parse::{Schema, SkillDef};
-use super::source::{RawFile, shown};
+use super::source::{LoadOptions, RawFile, shown};
 use super::types::Skill;
 use crate::fsutil::{RealFs, write_atomic};
 
@@ -237,10 +237,19 @@ fn put<T>(m: &Mutex<Option<T>>, value: T) {
 /// result of every skill file that has not changed, and updating the cache.
 /// A one-file catalog is read as [`load_path`] reads it.
 pub fn load_path_cached(path: &Path, dir: &Path) -> Result<Loaded, LoadError> {
+    load_path_cached_with(path, dir, &LoadOptions::default())
+}
+
+/// [`load_path_cached`] as `options` say.
+pub fn load_path_cached_with(
+    path: &Path,
+    dir: &Path,
+    options: &LoadOptions,
+) -> Result<Loaded, LoadError> {
     if !fs::metadata(path).is_ok_and(|m| m.is_dir()) {
-        return load_path(path);
+        return load_path_with(path, options);
     }
-    let files = dir_files(path)?;
+    let files = dir_files(path, options)?;
     let folder = cache_folder(dir, path);
     let shards = shard_count(files.skills.len());
     let names: Vec<String> = files
@@ -470,7 +479,7 @@ pub fn default_dir() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::embedded_files;
+    use crate::catalog::{embedded_files, load_path};
 
     /// Writes the embedded catalog as a directory catalog under `dir`.
     fn write_catalog(dir: &Path) -> PathBuf {

@@ -19,8 +19,8 @@ use super::diagnostic::{Diagnostic, Severity, SourceFile};
 use super::lint::{self, located};
 use super::parse::{self, Ctx, ROOT_KEYS, Schema, SkillDef};
 use super::source::{
-    Budget, EMBEDDED_PREFIX, MAX_CELLS, MAX_SKILLS, RawFile, decode, describe_io, embedded_files,
-    gather, is_catalog_file, read_raw, shown,
+    Budget, EMBEDDED_PREFIX, LoadOptions, MAX_CELLS, MAX_SKILLS, RawFile, decode, describe_io,
+    embedded_files, external_link, gather, is_catalog_file, read_raw, shown,
 };
 use super::types::{Catalog, Origin};
 
@@ -62,8 +62,8 @@ pub(super) struct DirFiles {
 }
 
 /// Walks the directory catalog at `path`; an error when it has no root or
-/// cannot be walked.
-pub(super) fn dir_files(path: &Path) -> Result<DirFiles, LoadError> {
+/// cannot be walked, or when a link leaves it (unless `options` allow).
+pub(super) fn dir_files(path: &Path, options: &LoadOptions) -> Result<DirFiles, LoadError> {
     let display = shown(path);
     let root = path.join("catalog.toml");
     if !root.is_file() {
@@ -76,7 +76,16 @@ pub(super) fn dir_files(path: &Path) -> Result<DirFiles, LoadError> {
         ));
     }
     let mut diags = Vec::new();
-    let skills = gather(path, &mut diags);
+    // The root file may be a link too: the same rule applies to it.
+    if fs::symlink_metadata(&root).is_ok_and(|m| m.file_type().is_symlink())
+        && let (Ok(target), Ok(dir)) = (fs::canonicalize(&root), fs::canonicalize(path))
+        && let Some(d) = external_link(&root, &target, Some(&dir), options)
+    {
+        return Err(LoadError {
+            diagnostics: vec![d],
+        });
+    }
+    let skills = gather(path, options, &mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(LoadError { diagnostics: diags });
     }
@@ -108,10 +117,15 @@ pub(super) fn load_dir(dir: DirFiles, per_file: Option<PerFile<'_>>) -> Result<L
 
 /// Loads the catalog at `path`: a `.toml` file or a directory.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    load_path_with(path, &LoadOptions::default())
+}
+
+/// Loads the catalog at `path` as `options` say.
+pub fn load_path_with(path: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> {
     let display = shown(path);
     let meta = fs::metadata(path).map_err(|e| single(&display, describe_io(&e, "catalog")))?;
     if meta.is_dir() {
-        load_dir(dir_files(path)?, None)
+        load_dir(dir_files(path, options)?, None)
     } else {
         let root = read_raw(path, &Budget::new());
         build(root, Vec::new(), Vec::new(), None).map(|(catalog, warnings)| Loaded {

@@ -17,15 +17,15 @@ mod select;
 mod source;
 mod types;
 
-pub use cache::{default_dir as default_cache_dir, load_path_cached};
+pub use cache::{default_dir as default_cache_dir, load_path_cached, load_path_cached_with};
 pub use clean::{clean, is_forbidden};
 pub use diagnostic::{Diagnostic, Severity, Snippet, SourceFile};
-pub use load::{LoadError, Loaded, load_embedded, load_path, load_str};
+pub use load::{LoadError, Loaded, load_embedded, load_path, load_path_with, load_str};
 pub(crate) use parse::closest;
 pub use select::NotFound;
 pub use source::{
-    EMBEDDED_PREFIX, MAX_CELLS, MAX_FILE_BYTES, MAX_FILES, MAX_SKILLS, MAX_TOTAL_BYTES,
-    embedded_files,
+    EMBEDDED_PREFIX, LoadOptions, MAX_CELLS, MAX_FILE_BYTES, MAX_FILES, MAX_SKILLS,
+    MAX_TOTAL_BYTES, embedded_files,
 };
 pub use types::{
     Catalog, CatalogCounts, Cell, Date, Domain, Level, Named, Necessity, Origin, Role, Skill,

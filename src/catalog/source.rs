@@ -38,6 +38,16 @@ pub const MAX_TOTAL_BYTES: u64 = 512 * 1024 * 1024;
 /// Most skills a catalog may hold, root `[[skills]]` and skill files
 /// together (catalogs of this size are benchmarked).
 pub const MAX_SKILLS: usize = 100_000;
+/// How a catalog folder is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Follow symbolic links that lead outside the catalog folder. Off by
+    /// default: a link to a file elsewhere (a secrets file, say) would have
+    /// its lines printed in error snippets, and a link to `/` would walk the
+    /// whole file system. `--follow-external-links` turns it on.
+    pub follow_external_links: bool,
+}
+
 /// Deepest folder nesting followed below a catalog root.
 const MAX_DEPTH: usize = 64;
 
@@ -164,14 +174,44 @@ pub(super) fn describe_io(e: &std::io::Error, what: &str) -> String {
     }
 }
 
+/// The error for a symbolic link that leaves the catalog folder, or `None`
+/// when `link` (whose target is `target`, already resolved) stays inside
+/// `root` (resolved too) or such links are followed.
+pub(super) fn external_link(
+    link: &Path,
+    target: &Path,
+    root: Option<&Path>,
+    options: &LoadOptions,
+) -> Option<Diagnostic> {
+    let root = root?;
+    if options.follow_external_links || target.starts_with(root) {
+        return None;
+    }
+    Some(Diagnostic::at_file(
+        Severity::Error,
+        shown(link),
+        format!(
+            "symbolic link to {}, outside the catalog folder: not read \
+             (a link must stay inside the catalog; pass --follow-external-links to follow it anyway)",
+            shown(target)
+        ),
+    ))
+}
+
 /// Every skill file below `root`, in sorted path order. Folders and files
 /// whose names start with `.` are skipped; a folder reached twice (through a
-/// symlink) is read once, so links cannot loop.
-pub(super) fn gather(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+/// symlink) is read once, so links cannot loop. A symlink that leads
+/// outside `root` is an error unless `options` say to follow it.
+pub(super) fn gather(
+    root: &Path,
+    options: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut visited = HashSet::new();
-    if let Ok(canonical) = fs::canonicalize(root) {
-        visited.insert(canonical);
+    let canonical_root = fs::canonicalize(root).ok();
+    if let Some(canonical) = &canonical_root {
+        visited.insert(canonical.clone());
     }
     let mut stack = vec![(root.to_path_buf(), 0usize)];
     while let Some((dir, depth)) = stack.pop() {
@@ -196,10 +236,22 @@ pub(super) fn gather(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
             // needs metadata(), which follows it: a link to a folder is a
             // folder.
             let is_dir = match entry.file_type() {
-                Ok(t) if t.is_symlink() => match fs::metadata(&path) {
-                    Ok(meta) => meta.is_dir(),
-                    Err(_) => continue, // a dangling link is not part of the catalog
-                },
+                Ok(t) if t.is_symlink() => {
+                    let (Ok(meta), Ok(target)) = (fs::metadata(&path), fs::canonicalize(&path))
+                    else {
+                        continue; // a dangling link is not part of the catalog
+                    };
+                    if !meta.is_dir() && !is_skill_name(&path, depth) {
+                        continue;
+                    }
+                    if let Some(d) =
+                        external_link(&path, &target, canonical_root.as_deref(), options)
+                    {
+                        diags.push(d);
+                        continue;
+                    }
+                    meta.is_dir()
+                }
                 Ok(t) => t.is_dir(),
                 Err(_) => continue,
             };
@@ -216,9 +268,7 @@ pub(super) fn gather(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
                 } else if visited.insert(canonical) {
                     stack.push((path, depth + 1));
                 }
-            } else if path.extension().is_some_and(|e| e == "toml")
-                && !(depth == 0 && name == "catalog.toml")
-            {
+            } else if is_skill_name(&path, depth) {
                 out.push(path);
                 if out.len() > MAX_FILES {
                     diags.push(Diagnostic::at_file(
@@ -233,6 +283,13 @@ pub(super) fn gather(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     }
     out.sort();
     out
+}
+
+/// True when a file at `path`, `depth` folders below the root, is read as a
+/// skill file: a `.toml` file other than the root's `catalog.toml`.
+fn is_skill_name(path: &Path, depth: usize) -> bool {
+    path.extension().is_some_and(|e| e == "toml")
+        && !(depth == 0 && path.file_name().is_some_and(|n| n == "catalog.toml"))
 }
 
 /// Reads one catalog file, counting it against the load's `budget`.

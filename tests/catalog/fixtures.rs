@@ -901,3 +901,64 @@ fn a_second_catalog_root_below_the_first_is_named_as_such() {
     assert_eq!(errors[0].path, nested.display().to_string());
     assert!(errors[0].message.contains("looks like a catalog root"));
 }
+
+/// A link in a catalog folder to a file outside it is refused with an error
+/// naming the link (its contents, say an API key, must not reach an error
+/// snippet and so a CI log), and a link to `/` is not walked; with
+/// `follow_external_links` the outside file is read.
+#[cfg(unix)]
+#[test]
+fn links_leaving_the_catalog_are_refused_unless_followed() {
+    use rungs::catalog::{LoadOptions, load_path_with};
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secrets.toml");
+    std::fs::write(&secret, "api_key = \"sk-live-0123456789\"\n").unwrap();
+    let tree = dir_catalog(&[("skills/sub/testing.toml", SKILL)]);
+    let skills = tree.path().join("skills");
+    symlink(&secret, skills.join("creds.toml")).unwrap();
+    symlink("/", skills.join("everything")).unwrap();
+    // A link that stays inside is fine.
+    symlink("sub", skills.join("same")).unwrap();
+
+    let err = load_path(tree.path()).unwrap_err();
+    let shown: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(err.error_count(), 2, "{shown:#?}");
+    for d in &shown {
+        assert!(!d.contains("sk-live"), "{d}");
+    }
+    let creds = skills.join("creds.toml").display().to_string();
+    let creds_error = err.diagnostics.iter().find(|d| d.path == creds).unwrap();
+    assert_eq!(
+        creds_error.message,
+        format!(
+            "symbolic link to {}, outside the catalog folder: not read \
+             (a link must stay inside the catalog; pass --follow-external-links to follow it anyway)",
+            std::fs::canonicalize(&secret).unwrap().display()
+        )
+    );
+    let everything = skills.join("everything").display().to_string();
+    assert!(err.diagnostics.iter().any(|d| d.path == everything));
+
+    // Followed on request (without the link to `/`): the outside file is
+    // read, and it is not a skill.
+    std::fs::remove_file(skills.join("everything")).unwrap();
+    let options = LoadOptions {
+        follow_external_links: true,
+    };
+    let err = load_path_with(tree.path(), &options).unwrap_err();
+    assert!(
+        err.diagnostics
+            .iter()
+            .any(|d| d.path == creds && d.message.contains("unknown key `api_key`")),
+        "{:#?}",
+        err.diagnostics
+    );
+    std::fs::remove_file(skills.join("creds.toml")).unwrap();
+    let loaded = load_path(tree.path()).unwrap();
+    assert_eq!(
+        loaded.catalog.skills.len(),
+        1,
+        "the inside link is read once"
+    );
+}

@@ -153,6 +153,17 @@ impl Config {
         for (key, value) in doc.get_ref().iter() {
             let name = key.get_ref().as_ref();
             match name {
+                // The docs promise a level may be a 1-based number: written
+                // bare (`level = 2`) it is a TOML integer, not a string.
+                "level" if matches!(value.get_ref(), DeValue::Integer(_)) => {
+                    match level_number(value) {
+                        Some(n) => c.level = Some(n.to_string()),
+                        None => err(
+                            value.span(),
+                            "`level` must be a level id or name, or a level number from 1".into(),
+                        ),
+                    }
+                }
                 "catalog" | "role" | "level" | "language" | "theme" => {
                     let Some(s) = string(value) else {
                         err(value.span(), format!("`{name}` must be a string"));
@@ -248,6 +259,15 @@ impl Config {
         }
         if diags.is_empty() { Ok(c) } else { Err(diags) }
     }
+}
+
+/// A positive decimal integer value, as a level number.
+fn level_number(v: &Spanned<DeValue<'_>>) -> Option<u64> {
+    match v.get_ref() {
+        DeValue::Integer(i) if i.radix() == 10 => i.as_str().replace('_', "").parse().ok(),
+        _ => None,
+    }
+    .filter(|n| *n >= 1)
 }
 
 fn string<'a>(v: &'a Spanned<DeValue<'_>>) -> Option<&'a str> {
@@ -369,6 +389,23 @@ mod tests {
             &"[keys]\nsearch = [\"/\", \"f\"]\n"[keys[1].1.clone()],
             "\"f\""
         );
+    }
+
+    #[test]
+    fn a_level_may_be_a_bare_number() {
+        let c = Config::parse("c.toml", "level = 2\n", ANY_KEYS).unwrap();
+        assert_eq!(c.level.as_deref(), Some("2"));
+        for bad in ["level = 0", "level = -1", "level = 0x2"] {
+            let e = Config::parse("c.toml", bad, ANY_KEYS).unwrap_err();
+            assert_eq!(
+                e[0].message,
+                "`level` must be a level id or name, or a level number from 1",
+                "{bad}"
+            );
+            assert_eq!((e[0].line, e[0].col), (1, 9), "{bad}");
+        }
+        let e = Config::parse("c.toml", "level = 2.5", ANY_KEYS).unwrap_err();
+        assert_eq!(e[0].message, "`level` must be a string");
     }
 
     #[test]

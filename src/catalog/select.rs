@@ -1,15 +1,47 @@
 //! Finding a role, level or skill from what a user typed: an id, a name
 //! (case-insensitive) or, for levels, a 1-based number.
 
+use super::clean::clean;
+use super::parse::closest;
 use super::types::{Catalog, Named};
 
-/// What the user asked for did not match; the message lists what would.
+/// What the user asked for did not match; the message lists what would,
+/// and names the likely one when what was typed looks like a typo of it
+/// (the catalog checker's rule, [`closest`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {kind} `{given}`; valid {kind}s: {valid}")]
+#[error("unknown {kind} `{given}`; {}valid {kind}s: {valid}", did_you_mean(.suggestion))]
 pub struct NotFound {
     pub kind: &'static str,
+    /// What was typed, cleaned like catalog text: it comes from the command
+    /// line or the config and is printed back, so it must not drive the
+    /// terminal.
     pub given: String,
+    pub suggestion: Option<String>,
     pub valid: String,
+}
+
+fn did_you_mean(suggestion: &Option<String>) -> String {
+    suggestion
+        .as_ref()
+        .map_or_else(String::new, |s| format!("did you mean `{s}`? "))
+}
+
+impl NotFound {
+    fn new<'a>(
+        kind: &'static str,
+        given: &str,
+        ids: impl Iterator<Item = &'a str>,
+        valid: String,
+    ) -> Self {
+        let wanted = given.trim();
+        let ids: Vec<&str> = ids.collect();
+        NotFound {
+            kind,
+            given: clean(given, true).text,
+            suggestion: closest(wanted, &ids).map(str::to_string),
+            valid,
+        }
+    }
 }
 
 fn find_named(items: &[Named], given: &str) -> Option<usize> {
@@ -45,10 +77,13 @@ fn valid_list(items: &[Named], numbered: bool) -> String {
 impl Catalog {
     /// A role by id or name, ignoring case.
     pub fn find_role(&self, given: &str) -> Result<usize, NotFound> {
-        find_named(&self.roles, given).ok_or_else(|| NotFound {
-            kind: "role",
-            given: given.to_string(),
-            valid: valid_list(&self.roles, false),
+        find_named(&self.roles, given).ok_or_else(|| {
+            NotFound::new(
+                "role",
+                given,
+                self.roles.iter().map(|r| r.id.as_str()),
+                valid_list(&self.roles, false),
+            )
         })
     }
 
@@ -63,10 +98,13 @@ impl Catalog {
                     .filter(|n| (1..=self.levels.len()).contains(n))
                     .map(|n| n - 1)
             })
-            .ok_or_else(|| NotFound {
-                kind: "level",
-                given: given.to_string(),
-                valid: valid_list(&self.levels, true),
+            .ok_or_else(|| {
+                NotFound::new(
+                    "level",
+                    given,
+                    self.levels.iter().map(|l| l.id.as_str()),
+                    valid_list(&self.levels, true),
+                )
             })
     }
 
@@ -84,15 +122,16 @@ impl Catalog {
                 let mut names: Vec<&str> = self.skills.iter().map(|s| s.id.as_str()).collect();
                 names.sort_unstable();
                 let more = names.len().saturating_sub(30);
-                let mut valid = names.into_iter().take(30).collect::<Vec<_>>().join(", ");
+                let mut valid = names
+                    .iter()
+                    .take(30)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 if more > 0 {
                     valid.push_str(&format!(", … and {more} more (see `rungs search`)"));
                 }
-                NotFound {
-                    kind: "skill",
-                    given: given.to_string(),
-                    valid,
-                }
+                NotFound::new("skill", given, names.into_iter(), valid)
             })
     }
 }
@@ -115,5 +154,37 @@ mod tests {
             e.to_string().contains("valid roles: r1 (R1), r2 (R2)"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_typo_gets_the_checkers_did_you_mean() {
+        let c = small();
+        let e = c.find_skill("alpah").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "unknown skill `alpah`; did you mean `alpha`? valid skills: alpha, beta, zeta"
+        );
+        assert_eq!(
+            c.find_role("rr1").unwrap_err().suggestion.as_deref(),
+            Some("r1")
+        );
+        assert_eq!(c.find_role("zzzzzz").unwrap_err().suggestion, None);
+    }
+
+    #[test]
+    fn what_was_typed_is_cleaned_before_it_is_echoed() {
+        let c = small();
+        for e in [
+            c.find_role("\u{1b}]0;PWNED\u{7}").unwrap_err(),
+            c.find_level("\u{1b}]0;PWNED\u{7}").unwrap_err(),
+            c.find_skill("\u{1b}]0;PWNED\u{7}").unwrap_err(),
+        ] {
+            let shown = e.to_string();
+            assert!(shown.contains("`]0;PWNED`"), "{shown}");
+            assert!(
+                !shown.chars().any(crate::catalog::is_forbidden),
+                "{shown:?}"
+            );
+        }
     }
 }

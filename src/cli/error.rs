@@ -20,32 +20,30 @@ pub const EXIT_USAGE: u8 = 2;
 pub struct CliError {
     pub code: u8,
     /// Printed as it is, on its own line; nothing is printed when empty.
+    /// Cleaned like catalog text when made: messages echo what was typed
+    /// (arguments, config values, file names), which must not drive the
+    /// terminal.
     pub message: String,
 }
 
 impl CliError {
     /// A wrong command line: `error: {message}`, exit code 2.
     pub fn usage(message: impl std::fmt::Display) -> Self {
-        CliError {
-            code: EXIT_USAGE,
-            message: format!("error: {message}"),
-        }
+        CliError::raw(EXIT_USAGE, format!("error: {message}"))
     }
 
     /// Invalid input (catalog, review, config): `error: {message}`, exit code 1.
     pub fn invalid(message: impl std::fmt::Display) -> Self {
-        CliError {
-            code: EXIT_INVALID,
-            message: format!("error: {message}"),
-        }
+        CliError::raw(EXIT_INVALID, format!("error: {message}"))
     }
 
     /// An exit code with a message printed as it is (or none when empty),
     /// for problems already reported and for results such as "no match".
     pub fn raw(code: u8, message: impl Into<String>) -> Self {
+        let message = message.into();
         CliError {
             code,
-            message: message.into(),
+            message: crate::catalog::clean(&message, false).text,
         }
     }
 }
@@ -72,6 +70,12 @@ impl From<io::Error> for CliError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_cannot_drive_the_terminal() {
+        let e = CliError::usage("no skill matches `\u{1b}]0;PWNED\u{7}`\nsecond line");
+        assert_eq!(e.message, "error: no skill matches `]0;PWNED`\nsecond line");
+    }
 
     #[test]
     fn a_closed_pipe_is_a_quiet_success() {

@@ -264,3 +264,62 @@ fn closed_stdout_is_not_a_crash() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// A typo gets the catalog checker's "did you mean": the same rule.
+#[test]
+fn an_unknown_skill_close_to_a_valid_one_gets_did_you_mean() {
+    rungs()
+        .args(["show", "deep-lerning"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "error: unknown skill `deep-lerning`; did you mean `deep-learning`? valid skills: ",
+        ));
+    rungs()
+        .args([
+            "gap",
+            "--role",
+            "data-scientst",
+            "--from",
+            "senior",
+            "--to",
+            "lead",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: unknown role `data-scientst`; did you mean `data-scientist`? valid roles: ",
+        ));
+}
+
+/// Arguments echoed in errors are cleaned like catalog text: an OSC title
+/// sequence typed as a skill, a role or a level does not reach the
+/// terminal.
+#[test]
+fn echoed_arguments_cannot_drive_the_terminal() {
+    let evil = "\u{1b}]0;PWNED\u{7}";
+    for args in [
+        vec!["show", evil],
+        vec!["show", "deep-learning", "--role", evil],
+        vec!["gap", "--role", evil, "--from", "senior", "--to", "lead"],
+        vec![
+            "gap",
+            "--role",
+            "data-scientist",
+            "--from",
+            evil,
+            "--to",
+            "lead",
+        ],
+        vec!["search", evil],
+    ] {
+        let out = rungs().args(&args).assert().failure();
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(err.contains("]0;PWNED"), "{args:?}: {err}");
+        assert!(
+            !err.contains('\u{1b}') && !err.contains('\u{7}'),
+            "{args:?}: {err:?}"
+        );
+    }
+}

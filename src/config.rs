@@ -139,7 +139,7 @@ impl Config {
         let doc = DeTable::parse(text).map_err(|e| {
             vec![file.diagnostic(
                 Severity::Error,
-                e.span().unwrap_or(0..0),
+                file.error_span(e.span(), e.message()),
                 format!(
                     "TOML syntax: {}",
                     crate::catalog::clean(e.message().trim(), true).text
@@ -398,8 +398,7 @@ mod tests {
         for bad in ["level = 0", "level = -1", "level = 0x2"] {
             let e = Config::parse("c.toml", bad, ANY_KEYS).unwrap_err();
             assert_eq!(
-                e[0].message,
-                "`level` must be a level id or name, or a level number from 1",
+                e[0].message, "`level` must be a level id or name, or a level number from 1",
                 "{bad}"
             );
             assert_eq!((e[0].line, e[0].col), (1, 9), "{bad}");

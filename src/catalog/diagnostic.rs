@@ -127,6 +127,37 @@ impl SourceFile {
         }
     }
 
+    /// Where a TOML parser error belongs: its own span, or, for the
+    /// recursion limit on deeply nested dotted keys, which the parser
+    /// reports without a place, the start of the line that nests deepest
+    /// (most `.`, `[` and `{`) instead of `1:1`.
+    pub fn error_span(&self, span: Option<Range<usize>>, message: &str) -> Range<usize> {
+        if let Some(span) = span {
+            return span;
+        }
+        if !message.contains("recursion") {
+            return 0..0;
+        }
+        let nesting = |line: &str| {
+            line.bytes()
+                .filter(|b| matches!(b, b'.' | b'[' | b'{'))
+                .count()
+        };
+        let mut best = (0, 0);
+        for (i, &start) in self.line_starts.iter().enumerate() {
+            let end = self
+                .line_starts
+                .get(i + 1)
+                .copied()
+                .unwrap_or(self.text.len());
+            let n = nesting(&self.text[start..end]);
+            if n > best.0 {
+                best = (n, start);
+            }
+        }
+        best.1..best.1
+    }
+
     /// 1-based line and character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));

@@ -184,7 +184,7 @@ fn single(path: &str, message: impl Into<String>) -> LoadError {
 /// Parses TOML, turning a syntax error into a located diagnostic.
 fn parse_toml<'s>(file: &'s SourceFile) -> Result<toml::Spanned<DeTable<'s>>, Diagnostic> {
     DeTable::parse(&file.text).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
+        let span = file.error_span(e.span(), e.message());
         let message = e.message().trim().replace('\n', "; ");
         file.diagnostic(
             Severity::Error,

@@ -311,15 +311,18 @@ fn valid(kind: &str, given: &str, ids: &[String]) -> String {
     }
 }
 
+/// The ids as a list for a message, each once: a duplicated id (itself an
+/// error reported at its definition) is not listed twice.
 fn list(ids: &[String]) -> String {
     if ids.is_empty() {
-        "none are defined".to_string()
-    } else {
-        ids.iter()
-            .map(|s| format!("`{s}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        return "none are defined".to_string();
     }
+    let mut seen = std::collections::HashSet::new();
+    ids.iter()
+        .filter(|s| seen.insert(s.as_str()))
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A skill as read from its table, with the spans later checks point at.

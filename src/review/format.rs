@@ -41,7 +41,7 @@ impl Review {
     pub fn parse(path: &str, text: &str) -> Result<Review, Diagnostic> {
         let file = SourceFile::new(path, text.to_string());
         let raw: RawReview = toml::from_str(text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
+            let span = file.error_span(e.span(), e.message());
             let message = crate::catalog::clean(e.message().trim(), true).text;
             file.diagnostic(
                 Severity::Error,

@@ -661,6 +661,14 @@ fn deeply_nested_values_are_refused_not_crashing() {
             "{:?}",
             diags[0].message
         );
+        // On the line of the nesting, not at 1:1 (the parser gives no place
+        // for its limit on dotted keys).
+        let line = ROOT.lines().count() + 1;
+        let syntax = diags
+            .iter()
+            .find(|d| d.message.contains("TOML syntax"))
+            .unwrap();
+        assert_eq!(syntax.line, line, "{}", syntax.message);
         // ...and in a skill file (read on a worker thread).
         let dir = dir_catalog(&[("skills/deep.toml", &format!("{SKILL}{case}"))]);
         let diags = invalid(dir.path());
@@ -960,5 +968,31 @@ fn links_leaving_the_catalog_are_refused_unless_followed() {
         loaded.catalog.skills.len(),
         1,
         "the inside link is read once"
+    );
+}
+
+/// With a role defined twice, an unknown role elsewhere lists the valid
+/// roles once each.
+#[test]
+fn valid_lists_name_a_duplicated_id_once() {
+    let text = "[[levels]]\nid = \"junior\"\nname = \"Junior\"\n\n\
+                [[roles]]\nid = \"engineer\"\nname = \"Engineer\"\n\n\
+                [[roles]]\nid = \"engineer\"\nname = \"Engineer again\"\n\n\
+                [[roles]]\nid = \"designer\"\nname = \"Designer\"\n\n\
+                [[domains]]\nid = \"craft\"\nname = \"Craft\"\n\n\
+                [[skills]]\nid = \"testing\"\nname = \"Testing\"\ndomain = \"craft\"\n\n\
+                [skills.expectations.astronaut]\njunior = \"Flies.\"\n";
+    let err = rungs::catalog::load_str("dup.toml", text).unwrap_err();
+    let unknown = err
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("astronaut"))
+        .unwrap();
+    assert!(
+        unknown
+            .message
+            .ends_with("valid roles: `engineer`, `designer`"),
+        "{}",
+        unknown.message
     );
 }

@@ -165,6 +165,7 @@ pub static EN: Strings = Strings {
     status_export_failed: "Could not export to {path}: {error}",
     status_watch_failed: "Not watching the catalog for changes: {error}",
     banner_reload_failed: "⚠ Catalog not reloaded, {count} problems: {first} — showing the last valid catalog",
+    banner_reload_failed_one: "⚠ Catalog not reloaded, 1 problem: {first} — showing the last valid catalog",
 
     report_title: "Promotion review: {role} · {from} → {to}",
     report_catalog: "Catalog:",

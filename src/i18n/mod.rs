@@ -320,8 +320,10 @@ strings! {
     status_exported,
     status_export_failed,
     status_watch_failed,
-    /// Shown above everything while changed catalog files are invalid.
+    /// Shown above everything while changed catalog files are invalid
+    /// (`_one` when there is a single problem).
     banner_reload_failed,
+    banner_reload_failed_one,
 
     /// Markdown export of a promotion review.
     report_title,

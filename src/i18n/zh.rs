@@ -165,6 +165,7 @@ pub static ZH: Strings = Strings {
     status_export_failed: "无法导出到 {path}：{error}",
     status_watch_failed: "未能监视目录的变化：{error}",
     banner_reload_failed: "⚠ 目录未重新加载，共 {count} 个问题：{first} — 仍显示上一个有效的目录",
+    banner_reload_failed_one: "⚠ 目录未重新加载，共 1 个问题：{first} — 仍显示上一个有效的目录",
 
     report_title: "晋升评审：{role} · {from} → {to}",
     report_catalog: "目录：",

@@ -186,6 +186,17 @@ fn the_banner_shows_the_first_problem_and_the_count() {
         top.contains("Catalog not reloaded, 4 problems: skills/x.toml:3:1: unknown key `domian`"),
         "{top}"
     );
+    // One problem is "1 problem".
+    app.update(Action::CatalogInvalid {
+        first: "skills/x.toml:3:1: unknown key `domian`".into(),
+        count: 1,
+    });
+    t.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let top: String = t.backend().to_string().lines().next().unwrap().to_string();
+    assert!(
+        top.contains("Catalog not reloaded, 1 problem: skills/x.toml"),
+        "{top}"
+    );
 }
 
 #[test]

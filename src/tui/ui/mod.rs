@@ -88,10 +88,13 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     // with the first problem; the last valid catalog stays on screen.
     if let Some((first, count)) = &app.reload_error {
         let t = app.lang.strings();
-        let message = crate::i18n::fill(
-            t.banner_reload_failed,
-            &[("count", &count.to_string()), ("first", first)],
-        );
+        let template = if *count == 1 {
+            t.banner_reload_failed_one
+        } else {
+            t.banner_reload_failed
+        };
+        let message =
+            crate::i18n::fill(template, &[("count", &count.to_string()), ("first", first)]);
         let line = text::truncate(&message, usize::from(area.width));
         Line::from(Span::styled(
             line,

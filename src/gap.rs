@@ -53,6 +53,31 @@ impl GapItem {
     }
 }
 
+/// No gap starts at the highest level: there is nothing above it (a
+/// one-level catalog has no gap at all). `rungs gap` and the explorer both
+/// refuse with this message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{level} is the highest level: there is no level above it to compare with")]
+pub struct TopLevel {
+    /// The level's name.
+    pub level: String,
+}
+
+/// The level a gap from `from` goes to by default, the next one up, or
+/// [`TopLevel`] when `from` is the highest level.
+pub fn level_above(catalog: &Catalog, from: usize) -> Result<usize, TopLevel> {
+    if from + 1 < catalog.levels.len() {
+        Ok(from + 1)
+    } else {
+        Err(TopLevel {
+            level: catalog
+                .levels
+                .get(from)
+                .map_or_else(String::new, |l| l.name.clone()),
+        })
+    }
+}
+
 /// The gap for a role from one level to a higher one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gap {

@@ -87,13 +87,11 @@ fn from_flags(catalog: &Catalog, wanted: Wanted) -> Result<(usize, usize, usize)
     };
     let level_id = |l: usize| catalog.levels.get(l).map_or("", |n| n.id.as_str());
     let above = from + 1..catalog.levels.len();
+    // The explorer refuses a gap from the top level with the same message.
+    let next = crate::gap::level_above(catalog, from).map_err(CliError::usage)?;
     match wanted.to {
         Some(to) if to > from => Ok((role, from, to)),
-        _ if above.is_empty() => Err(CliError::usage(format!(
-            "--from {} is the highest level; there is no level above it to compare with",
-            level_id(from)
-        ))),
-        None => Ok((role, from, from + 1)),
+        None => Ok((role, from, next)),
         Some(to) => Err(CliError::usage(format!(
             "--to {} must be above --from {}; valid levels for --to: {}",
             level_id(to),

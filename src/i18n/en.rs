@@ -156,7 +156,7 @@ pub static EN: Strings = Strings {
     gap_note_hint: "{edit_note} adds a note (evidence, examples)",
     gap_stale: "⚠ The catalog text of the target has changed since this was assessed.",
 
-    status_top_level: "{level} is the top level: there is no level above to reach.",
+    status_top_level: "{level} is the highest level: there is no level above it to compare with",
     status_review_levels: "The levels are those of the review in {file}; open another file for other levels.",
     status_save_conflict: "{theirs} was changed by another program: left it as it is and saved yours to {ours}",
     status_save_failed: "Could not save {file}: {error}. The previous version is intact; the next change retries.",

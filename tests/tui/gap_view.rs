@@ -116,9 +116,43 @@ fn target_and_from_levels_move() {
 fn top_level_says_there_is_nothing_above() {
     let mut a = app();
     keys(&mut a, "5g");
-    assert!(a.status.as_deref().unwrap_or("").contains("top level"));
-    assert!(a.gap.as_ref().unwrap().gap.items.is_empty());
+    // Refused as `rungs gap --from principal` refuses it, with its message:
+    // no empty "Principal → Principal" gap to assess or export.
+    assert_eq!(
+        a.status.as_deref(),
+        Some("Principal is the highest level: there is no level above it to compare with")
+    );
+    assert!(a.gap.is_none(), "the gap view is not opened");
+    assert!(!keys(&mut a, "x").contains(&Effect::Export));
     screen(&a);
+}
+
+/// A one-level catalog has no gap at all: the explorer refuses it as
+/// `rungs gap` does, with the same message.
+#[test]
+fn a_one_level_catalog_has_no_gap_in_either() {
+    let catalog =
+        rungs::catalog::load_path(std::path::Path::new("tests/fixtures/valid/minimal.toml"))
+            .unwrap()
+            .catalog;
+    let mut a = rungs::tui::app::App::new(catalog);
+    keys(&mut a, "g");
+    assert!(a.gap.is_none());
+    let tui = a.status.clone().unwrap();
+    let out = crate::support::rungs()
+        .args([
+            "gap",
+            "--catalog",
+            "tests/fixtures/valid/minimal.toml",
+            "--role",
+            "engineer",
+            "--from",
+            "junior",
+        ])
+        .assert()
+        .code(2);
+    let cli = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(cli, format!("error: {tui}\n"));
 }
 
 #[test]

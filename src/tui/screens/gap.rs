@@ -106,21 +106,20 @@ impl App {
             }
             _ => self.level + 1,
         };
+        // No gap from the highest level (none at all in a one-level
+        // catalog): refused as `rungs gap` refuses it, so there is nothing
+        // to assess or export.
+        if let Err(top) = crate::gap::level_above(&self.catalog, self.level) {
+            self.status = Some(crate::i18n::fill(
+                self.lang.strings().status_top_level,
+                &[("level", &top.level)],
+            ));
+            return;
+        }
         self.screen = Screen::Gap;
         self.rebuild_gap(target);
         let today = self.today;
         self.ensure_review(today);
-        if self.gap.as_ref().is_some_and(|g| g.gap.to == g.gap.from) {
-            let top = self
-                .catalog
-                .levels
-                .get(self.level)
-                .map_or("", |l| l.name.as_str());
-            self.status = Some(crate::i18n::fill(
-                self.lang.strings().status_top_level,
-                &[("level", top)],
-            ));
-        }
     }
 
     /// Recomputes the gap for the current role and level, keeping the
@@ -263,11 +262,19 @@ impl App {
                     }
                 }
             }
-            Action::Export => {
-                if self.gap.is_some() {
-                    effects.push(Effect::Export);
+            Action::Export => match &self.gap {
+                Some(g) if g.gap.to > g.gap.from => effects.push(Effect::Export),
+                // The from level moved up to the highest: no gap to export.
+                Some(_) => {
+                    if let Err(top) = crate::gap::level_above(&self.catalog, self.level) {
+                        self.status = Some(crate::i18n::fill(
+                            self.lang.strings().status_top_level,
+                            &[("level", &top.level)],
+                        ));
+                    }
                 }
-            }
+                None => {}
+            },
             other => self.gap_move(other),
         }
     }

@@ -129,6 +129,10 @@ pub enum Command {
         /// Print at most N results (0 = all)
         #[arg(long, value_name = "N", default_value_t = search::DEFAULT_LIMIT)]
         limit: usize,
+        /// List every matching expectation (each role and level), not only
+        /// each skill's best match
+        #[arg(long)]
+        all_cells: bool,
         /// Output format
         #[arg(long, value_enum, default_value_t = search::Format::Text)]
         format: search::Format,

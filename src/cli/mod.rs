@@ -110,6 +110,7 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
             query,
             role,
             limit,
+            all_cells,
             format,
         } => {
             let loaded = load::catalog_or_report(&settings, err)?;
@@ -121,6 +122,7 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
                 &query,
                 role.as_deref(),
                 limit,
+                all_cells,
                 format,
                 lang,
                 out,

@@ -25,13 +25,16 @@ pub enum Format {
 }
 
 /// Prints the best `limit` results for `query` (only `role`'s profile and
-/// expectations when given) to `out`, text in `lang`. An empty query or an
-/// unknown role is a usage error; no match at all exits with 1.
+/// expectations when given; every matching expectation with `all_cells`)
+/// to `out`, text in `lang`. An empty query or an unknown role is a usage
+/// error; no match at all exits with 1.
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     catalog: &Catalog,
     query: &str,
     role: Option<&str>,
     limit: usize,
+    all_cells: bool,
     format: Format,
     lang: Lang,
     out: &mut dyn Write,
@@ -40,7 +43,7 @@ pub fn run(
         return Err(CliError::usage("the search query is empty"));
     }
     let role = role.map(|r| catalog.find_role(r)).transpose()?;
-    let found = results(catalog, query, role, limit);
+    let found = results(catalog, query, role, limit, all_cells);
     match format {
         Format::Text if found.results.is_empty() => {
             return Err(CliError::raw(
@@ -77,7 +80,7 @@ mod tests {
         format: Format,
     ) -> (u8, String, String) {
         let mut out = Vec::new();
-        let (code, err) = match run(c, query, role, limit, format, Lang::En, &mut out) {
+        let (code, err) = match run(c, query, role, limit, false, format, Lang::En, &mut out) {
             Ok(()) => (EXIT_OK, String::new()),
             Err(e) if e.message.is_empty() => (e.code, String::new()),
             Err(e) => (e.code, format!("{}\n", e.message)),

@@ -10,10 +10,16 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Ref, SCHEMA};
+use super::Ref;
 use crate::catalog::Catalog;
 use crate::i18n::{Strings, fill};
 use crate::search::{self, Field, Index, Scope};
+
+/// Version of the search results' JSON shape. 2: `score` is the rank
+/// (results are in `score` order), `all_cells` was added, and with it
+/// `total` may count cells; see docs/json.md for shape 1. The other JSON
+/// outputs keep [`super::SCHEMA`].
+pub const SEARCH_SCHEMA: u32 = 2;
 
 /// The search's scope, as JSON `{"role": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,6 +49,7 @@ pub struct Match<'a> {
 pub struct Item<'a> {
     /// 1-based position in the ranking.
     pub rank: usize,
+    /// The ranking itself: never higher than the previous result's.
     pub score: i64,
     pub skill: Ref<'a>,
     pub domain: Ref<'a>,
@@ -56,25 +63,33 @@ pub struct Results<'a> {
     pub schema: u32,
     pub query: &'a str,
     pub scope: ScopeRef<'a>,
-    /// Number of matching skills, before `--limit`.
+    /// Every matching expectation is listed (`--all-cells`), not each
+    /// skill's best match.
+    pub all_cells: bool,
+    /// Number of matching skills (cells with `all_cells`), before `--limit`.
     pub total: usize,
     pub results: Vec<Item<'a>>,
 }
 
 /// Runs `query` over the catalog (only `role`'s profile and expectations
-/// when given) and keeps the best `limit` results (all when `limit` is 0).
+/// when given) and keeps the best `limit` results (all when `limit` is 0):
+/// each skill's best match, or every matching expectation with
+/// `all_cells`. One query builds no text index: texts are scanned.
 pub fn results<'a>(
     catalog: &'a Catalog,
     query: &'a str,
     role: Option<usize>,
     limit: usize,
+    all_cells: bool,
 ) -> Results<'a> {
     let scope = role.map_or(Scope::AllRoles, Scope::Role);
-    let index = Index::new(catalog);
-    let mut hits = index
-        .search(catalog, query, scope, None, &|| false)
-        .map(|r| r.hits)
-        .unwrap_or_default();
+    let index = Index::for_one_query(catalog);
+    let found = if all_cells {
+        index.search_cells(catalog, query, scope, &|| false)
+    } else {
+        index.search(catalog, query, scope, None, &|| false)
+    };
+    let mut hits = found.map(|r| r.hits).unwrap_or_default();
     let total = hits.len();
     if limit > 0 {
         hits.truncate(limit);
@@ -112,11 +127,12 @@ pub fn results<'a>(
         })
         .collect();
     Results {
-        schema: SCHEMA,
+        schema: SEARCH_SCHEMA,
         query,
         scope: ScopeRef {
             role: role.and_then(|r| catalog.roles.get(r)).map(Ref::from),
         },
+        all_cells,
         total,
         results,
     }
@@ -205,7 +221,7 @@ mod tests {
     #[test]
     fn name_match_comes_first() {
         let c = embedded();
-        let r = results(&c, "deep learn", None, 5);
+        let r = results(&c, "deep learn", None, 5, false);
         let top = &r.results[0];
         assert_eq!(top.rank, 1);
         assert_eq!(top.skill.id, "deep-learning");
@@ -218,10 +234,10 @@ mod tests {
     #[test]
     fn limit_zero_keeps_everything() {
         let c = embedded();
-        let all = results(&c, "data", None, 0);
+        let all = results(&c, "data", None, 0, false);
         assert_eq!(all.results.len(), all.total);
         assert!(all.total > 2, "{}", all.total);
-        let two = results(&c, "data", None, 2);
+        let two = results(&c, "data", None, 2, false);
         assert_eq!(two.results.len(), 2);
         assert_eq!(two.total, all.total);
         assert_eq!(two.results[..], all.results[..2]);
@@ -250,7 +266,7 @@ mod tests {
     fn results_past_the_prefilled_ones_get_their_text() {
         let n = search::SHOWN_UP_FRONT + 50;
         let c = many(n);
-        let all = results(&c, "gadget", None, 0);
+        let all = results(&c, "gadget", None, 0, false);
         assert_eq!((all.total, all.results.len()), (n, n));
         for item in &all.results {
             assert_eq!(item.matched.field, "text");
@@ -278,7 +294,7 @@ mod tests {
             write_text(t, r, &mut out).unwrap();
             String::from_utf8(out).unwrap()
         };
-        let r = results(&c, "data", None, 2);
+        let r = results(&c, "data", None, 2, false);
         assert!(r.total > 2, "{}", r.total);
         let en = text(&EN, &r);
         let zh = text(&ZH, &r);

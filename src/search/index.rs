@@ -1,27 +1,180 @@
-//! The search index of one catalog, built once at load, and running a
-//! query against it: short fields (names, tags, domains) scored by the skim
-//! matcher, texts matched word by word through the index's vocabulary.
+//! The search index of one catalog, and running a query against it: short
+//! fields (names, tags, domains) scored by the skim matcher, texts matched
+//! word by word, through the index's vocabulary when it was built
+//! ([`Index::new`]) or by scanning the texts when it was not
+//! ([`Index::for_one_query`], what `rungs search` uses: one query does not
+//! pay for an index).
+//!
+//! Ranking is one number: [`rank_score`] folds how a hit matched (prefix,
+//! stem, scattered letters), where (name, tag, domain, text) and the
+//! matcher's score into `score`, so results are in `score` order, highest
+//! first, ties by name.
 
 use std::collections::HashMap;
 use std::collections::HashSet;
+use std::sync::Mutex;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 
 use super::snippet::{SHOWN_UP_FRONT, fill_shown};
-use super::words::{any_word, exact_bonus, fold, query_words, word_match};
+use super::words::{QueryWord, Strength, any_word, exact_bonus, fold, query_words, word_match};
 use super::{Field, Hit, Results, Scope};
 use crate::catalog::Catalog;
 
-/// A word of the text index and the cells whose text contains it.
-struct Word {
-    text: String,
-    cells: Vec<u32>,
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+/// One chunk's words, sorted, each with its cells.
+type WordTable = Vec<(Box<str>, Vec<u32>)>;
+/// How a word matched a query word, if it did.
+type WordMatch = Option<(i64, Strength)>;
+
+/// The score of a hit: how it matched, then where, then the matcher's
+/// score (clamped to 0–999), as one number. A prefix match anywhere beats
+/// a stem-only match, which beats scattered letters; among equals a name
+/// beats a tag beats a domain beats a text.
+pub(super) fn rank_score(strength: Strength, field: Field, raw: i64) -> i64 {
+    let tier = strength as i64 * 4 + (3 - i64::from(field.rank()));
+    tier * 1000 + raw.clamp(0, 999)
 }
 
-/// The search index of one catalog, built once at load.
+/// The distinct lowercase words of all texts, sorted, each with the cells
+/// whose text contains it: one string and two flat arrays, so the index
+/// is a handful of allocations however large the catalog.
+#[derive(Default)]
+struct Vocabulary {
+    /// Every word, concatenated in sorted order.
+    text: String,
+    /// Where word `i` starts in `text`; one more entry than words.
+    text_at: Vec<u32>,
+    /// Every word's cells, ascending, concatenated.
+    cells: Vec<u32>,
+    /// Where word `i`'s cells start in `cells`; one more entry than words.
+    cells_at: Vec<u32>,
+}
+
+impl Vocabulary {
+    fn len(&self) -> usize {
+        self.text_at.len().saturating_sub(1)
+    }
+
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.text_at[i] as usize..self.text_at[i + 1] as usize]
+    }
+
+    fn cells(&self, i: usize) -> &[u32] {
+        &self.cells[self.cells_at[i] as usize..self.cells_at[i + 1] as usize]
+    }
+
+    /// The words that start with `prefix`.
+    fn range(&self, prefix: &str) -> std::ops::Range<usize> {
+        let n = self.len();
+        let lo = partition(0..n, |i| self.word(i) < prefix);
+        let hi = partition(lo..n, |i| self.word(i).starts_with(prefix));
+        lo..hi
+    }
+
+    /// Builds the vocabulary of `catalog`'s texts: chunks of skills on
+    /// rayon's threads, each making its own word table, merged in order.
+    fn build(catalog: &Catalog) -> Self {
+        let roles = catalog.roles.len();
+        let levels = catalog.levels.len();
+        let skills = &catalog.skills;
+        let chunk = (skills.len() / (rayon::current_num_threads() * 4)).max(256);
+        let parts: Vec<WordTable> = skills
+            .par_chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| {
+                let mut table: FastMap<Box<str>, Vec<u32>> = FastMap::default();
+                let mut buf = String::new();
+                for (k, skill) in part.iter().enumerate() {
+                    let s = c * chunk + k;
+                    for (r, l, cell) in skill.expectations() {
+                        let id = u32::try_from((s * roles + r) * levels + l).unwrap_or(u32::MAX);
+                        any_word(&cell.text, &mut buf, |w| {
+                            // Most words are known: look up before making a key.
+                            let cells = match table.get_mut(w) {
+                                Some(cells) => cells,
+                                None => table.entry(w.into()).or_default(),
+                            };
+                            if cells.last() != Some(&id) {
+                                cells.push(id);
+                            }
+                            false
+                        });
+                    }
+                }
+                let mut words: Vec<(Box<str>, Vec<u32>)> = table.into_iter().collect();
+                words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                words
+            })
+            .collect();
+        merge(parts)
+    }
+}
+
+/// The first position in `range` where `before` turns false (it must be
+/// true, then false).
+fn partition(range: std::ops::Range<usize>, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (range.start, range.end);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// Merges the sorted word tables of consecutive chunks of skills: equal
+/// words' cells are concatenated in chunk order, which keeps them
+/// ascending. Each chunk's lists are freed as they are copied.
+fn merge(parts: Vec<WordTable>) -> Vocabulary {
+    let total_cells: usize = parts
+        .iter()
+        .flat_map(|p| p.iter().map(|(_, c)| c.len()))
+        .sum();
+    let mut v = Vocabulary {
+        cells: Vec::with_capacity(total_cells),
+        ..Vocabulary::default()
+    };
+    let mut iters: Vec<std::iter::Peekable<<WordTable as IntoIterator>::IntoIter>> = parts
+        .into_iter()
+        .map(|p| p.into_iter().peekable())
+        .collect();
+    let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    loop {
+        // The smallest next word of any chunk (few chunks: a scan is fine).
+        let mut least: Option<&str> = None;
+        for it in iters.iter_mut() {
+            if let Some((w, _)) = it.peek()
+                && least.is_none_or(|l| &**w < l)
+            {
+                least = Some(w);
+            }
+        }
+        let Some(least) = least.map(str::to_owned) else {
+            break;
+        };
+        v.text_at.push(at(v.text.len()));
+        v.cells_at.push(at(v.cells.len()));
+        v.text.push_str(&least);
+        for it in iters.iter_mut() {
+            if let Some((_, cells)) = it.next_if(|(w, _)| **w == *least) {
+                v.cells.extend_from_slice(&cells);
+            }
+        }
+    }
+    v.text_at.push(at(v.text.len()));
+    v.cells_at.push(at(v.cells.len()));
+    v.text.shrink_to_fit();
+    v
+}
+
+/// The search index of one catalog.
 pub struct Index {
-    names: Vec<String>,
     /// The names, tags and domains with each character lowercased (one
     /// char for one char, so match indices stay valid for the original).
     names_folded: Vec<String>,
@@ -33,31 +186,33 @@ pub struct Index {
     /// Distinct tags (as written) and the skills that carry each, with the
     /// tag's position in that skill's list.
     tags: Vec<(String, Vec<(u32, u32)>)>,
-    domains: Vec<String>,
     /// Skills of each domain.
     domain_skills: Vec<Vec<u32>>,
-    /// Distinct lowercase words of all texts, sorted, for prefix ranges.
-    words: Vec<Word>,
+    /// The texts' words; `None` when texts are scanned instead.
+    vocabulary: Option<Vocabulary>,
+    skills: usize,
     roles: usize,
     levels: usize,
     /// Profile membership: `in_role[skill * roles + role]`.
     in_role: Vec<bool>,
-    /// Per-cell slots reused from query to query: one query per keystroke
-    /// must not allocate and zero a slot for every cell of the catalog.
-    scratch: std::sync::Mutex<Scratch>,
+    /// State reused from query to query: one query per keystroke must not
+    /// allocate and zero a slot for every cell of the catalog.
+    scratch: Mutex<Scratch>,
 }
 
-/// The text-matching slots and which of them the last query touched.
+/// Per-query state and which parts of it the last query touched.
 #[derive(Default)]
 struct Scratch {
     slots: Vec<Slot>,
     touched: Vec<u32>,
+    best: Vec<Option<(i64, Field)>>,
+    best_touched: Vec<u32>,
 }
 
 impl Scratch {
-    /// Clean slots for `cells` cells: only those the previous query
-    /// touched are reset.
-    fn reset(&mut self, cells: usize) {
+    /// Clean state for `cells` cells and `skills` skills: only what the
+    /// previous query touched is reset.
+    fn reset(&mut self, cells: usize, skills: usize) {
         if self.slots.len() == cells {
             for &c in &self.touched {
                 self.slots[c as usize] = Slot::default();
@@ -66,19 +221,89 @@ impl Scratch {
             self.slots = vec![Slot::default(); cells];
         }
         self.touched.clear();
+        if self.best.len() == skills {
+            for &s in &self.best_touched {
+                self.best[s as usize] = None;
+            }
+        } else {
+            self.best = vec![None; skills];
+        }
+        self.best_touched.clear();
+    }
+
+    /// Keeps `(score, field)` as the skill's best match if it beats the
+    /// one it has: a higher score, or an equal one in an earlier field
+    /// (the first tag, the first role and level), so the choice does not
+    /// depend on the order matches are found in.
+    fn offer(&mut self, skill: usize, score: i64, field: Field) {
+        let Some(best) = self.best.get_mut(skill) else {
+            return;
+        };
+        match best {
+            Some((old, old_field))
+                if (*old, std::cmp::Reverse(*old_field)) >= (score, std::cmp::Reverse(field)) => {}
+            Some(b) => *b = (score, field),
+            None => {
+                *best = Some((score, field));
+                self.best_touched
+                    .push(u32::try_from(skill).unwrap_or(u32::MAX));
+            }
+        }
     }
 }
 
+/// Per-cell state of the text matching of one query.
+#[derive(Clone, Copy)]
+struct Slot {
+    /// How many query words (from the first) this cell's text has matched.
+    matched: u16,
+    score: i64,
+    strength: Strength,
+    /// Best match of the current word.
+    word_score: i64,
+    word_strength: Strength,
+}
+
+impl Default for Slot {
+    fn default() -> Self {
+        Slot {
+            matched: 0,
+            score: 0,
+            strength: Strength::Prefix,
+            word_score: 0,
+            word_strength: Strength::Fuzzy,
+        }
+    }
+}
+
+/// A query, prepared once.
+struct Prepared<'q> {
+    trimmed: &'q str,
+    words: Vec<QueryWord>,
+    /// Smart case: a query without capitals ignores case.
+    fold_case: bool,
+    matcher: SkimMatcherV2,
+}
+
 impl Index {
+    /// The full index: short fields and the texts' vocabulary, for many
+    /// queries (the TUI builds it once on its search thread).
     pub fn new(catalog: &Catalog) -> Self {
+        let mut index = Self::for_one_query(catalog);
+        index.vocabulary = Some(Vocabulary::build(catalog));
+        index
+    }
+
+    /// What one query needs and no more: the short fields only. Texts are
+    /// scanned at query time, which for a single query costs less than
+    /// building their vocabulary. Gives the same results as [`Index::new`].
+    pub fn for_one_query(catalog: &Catalog) -> Self {
         let roles = catalog.roles.len();
         let levels = catalog.levels.len();
         let mut tag_ids: HashMap<&str, usize> = HashMap::new();
         let mut tags: Vec<(String, Vec<(u32, u32)>)> = Vec::new();
         let mut domain_skills = vec![Vec::new(); catalog.domains.len()];
-        let mut word_cells: HashMap<String, Vec<u32>> = HashMap::new();
         let mut in_role = vec![false; catalog.skills.len() * roles];
-        let mut buf = String::new();
         for (s, skill) in catalog.skills.iter().enumerate() {
             let sid = u32::try_from(s).unwrap_or(u32::MAX);
             for (t, tag) in skill.tags.iter().enumerate() {
@@ -91,56 +316,45 @@ impl Index {
             if let Some(d) = domain_skills.get_mut(skill.domain) {
                 d.push(sid);
             }
-            for (r, l, cell) in skill.expectations() {
-                in_role[s * roles + r] = true;
-                let cell_id = u32::try_from((s * roles + r) * levels + l).unwrap_or(u32::MAX);
-                any_word(&cell.text, &mut buf, |w| {
-                    // Look up first: most words are known, and then no key
-                    // needs to be allocated.
-                    let cells = match word_cells.get_mut(w) {
-                        Some(cells) => cells,
-                        None => word_cells.entry(w.to_string()).or_default(),
-                    };
-                    if cells.last() != Some(&cell_id) {
-                        cells.push(cell_id);
-                    }
-                    false
-                });
+            for r in 0..roles {
+                in_role[s * roles + r] = skill.in_role(r);
             }
         }
-        let mut words: Vec<Word> = word_cells
-            .into_iter()
-            .map(|(text, cells)| Word { text, cells })
-            .collect();
-        words.sort_unstable_by(|a, b| a.text.cmp(&b.text));
+        let names_folded: Vec<String> = catalog.skills.iter().map(|s| fold(&s.name)).collect();
+        let name_rank = {
+            let mut order: Vec<u32> =
+                (0..u32::try_from(catalog.skills.len()).unwrap_or(u32::MAX)).collect();
+            order.par_sort_unstable_by(|&a, &b| {
+                names_folded[a as usize]
+                    .cmp(&names_folded[b as usize])
+                    .then(a.cmp(&b))
+            });
+            let mut rank = vec![0u32; order.len()];
+            for (r, i) in order.into_iter().enumerate() {
+                rank[i as usize] = u32::try_from(r).unwrap_or(u32::MAX);
+            }
+            rank
+        };
         Index {
-            names: catalog.skills.iter().map(|s| s.name.clone()).collect(),
-            names_folded: catalog.skills.iter().map(|s| fold(&s.name)).collect(),
-            name_rank: {
-                let mut order: Vec<usize> = (0..catalog.skills.len()).collect();
-                order.sort_by_cached_key(|&i| fold(&catalog.skills[i].name));
-                let mut rank = vec![0u32; order.len()];
-                for (r, i) in order.into_iter().enumerate() {
-                    rank[i] = u32::try_from(r).unwrap_or(u32::MAX);
-                }
-                rank
-            },
+            names_folded,
+            name_rank,
             tags_folded: tags.iter().map(|(t, _)| fold(t)).collect(),
             domains_folded: catalog.domains.iter().map(|d| fold(&d.name)).collect(),
             tags,
-            domains: catalog.domains.iter().map(|d| d.name.clone()).collect(),
             domain_skills,
-            words,
+            vocabulary: None,
+            skills: catalog.skills.len(),
             roles,
             levels,
             in_role,
-            scratch: std::sync::Mutex::new(Scratch::default()),
+            scratch: Mutex::new(Scratch::default()),
         }
     }
 
-    /// Number of distinct words in the text index.
+    /// Number of distinct words in the text index (0 when texts are
+    /// scanned).
     pub fn vocabulary(&self) -> usize {
-        self.words.len()
+        self.vocabulary.as_ref().map_or(0, Vocabulary::len)
     }
 
     fn skill_in_scope(&self, skill: usize, scope: Scope) -> bool {
@@ -154,38 +368,13 @@ impl Index {
         }
     }
 
-    /// Vocabulary words matching one query word, with a score each.
-    fn matching_words(&self, matcher: &SkimMatcherV2, q: &str) -> Vec<(usize, i64, bool)> {
-        // Only two ranges of the sorted vocabulary can match: the words that
-        // start with `q`, and (for fuzzy matches) those that start with its
-        // first letter. `word_match` decides within them.
-        let first_len = q.chars().next().map_or(0, char::len_utf8);
-        let range = |prefix: &str| {
-            let lo = self.words.partition_point(|w| w.text.as_str() < prefix);
-            let len = self.words[lo..].partition_point(|w| w.text.starts_with(prefix));
-            lo..lo + len
-        };
-        let candidates = if q.chars().count() < 3 {
-            range(q)
-        } else {
-            range(&q[..first_len])
-        };
-        candidates
-            .filter_map(|i| {
-                word_match(matcher, &self.words[i].text, q).map(|(s, strong)| (i, s, strong))
-            })
-            .collect()
-    }
-
     /// Runs a query. `cancelled` is polled now and then; when it returns
     /// true the search stops and returns `None` (a newer query is waiting).
     /// `candidates`, when given, limits the search to those skills: the
-    /// results of a shorter query this one extends.
+    /// results of a shorter query this one extends (see [`narrows`]).
     ///
-    /// Ranking: a *strong* match (every query word starts a word of the
-    /// field) beats a *weak* one (letters scattered); among equals a name
-    /// beats a tag beats a domain beats a text; then the higher score; then
-    /// the name. A skill appears once, with its best match.
+    /// A skill appears once, with its best match; results are ordered by
+    /// `score` ([`rank_score`]), highest first, then by name.
     pub fn search(
         &self,
         catalog: &Catalog,
@@ -194,113 +383,203 @@ impl Index {
         candidates: Option<&HashSet<usize>>,
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Results> {
-        let query_trim = query.trim();
+        self.run(catalog, query, scope, candidates, false, cancelled)
+    }
+
+    /// Like [`Index::search`], but lists every expectation whose text
+    /// matches, one result per cell (role × level), not each skill's best
+    /// match; names, tags and domains are not cells and are not listed.
+    pub fn search_cells(
+        &self,
+        catalog: &Catalog,
+        query: &str,
+        scope: Scope,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Results> {
+        self.run(catalog, query, scope, None, true, cancelled)
+    }
+
+    fn run(
+        &self,
+        catalog: &Catalog,
+        query: &str,
+        scope: Scope,
+        candidates: Option<&HashSet<usize>>,
+        all_cells: bool,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Results> {
+        let trimmed = query.trim();
         let mut results = Results {
             query: query.to_string(),
             scope,
+            all_cells,
             hits: Vec::new(),
         };
-        if query_trim.is_empty() {
+        if trimmed.is_empty() {
             return Some(results);
         }
-        let matcher = SkimMatcherV2::default().smart_case();
-        // Smart case: a query without capitals ignores case. Matching it
-        // against folded strings keeps the scores of "Estimation" and
-        // "estimates" equal, so ranking is not decided by capitals.
-        let fold_case = !query_trim.chars().any(char::is_uppercase);
-        let qwords = query_words(query_trim);
-        let mut best: HashMap<usize, Candidate> = HashMap::new();
-        let mut offer = |skill: usize, c: Candidate| match best.get(&skill) {
-            Some(old) if old.key() <= c.key() => {}
-            _ => {
-                best.insert(skill, c);
-            }
+        let q = Prepared {
+            trimmed,
+            words: super::words::query(&query_words(trimmed)),
+            fold_case: !trimmed.chars().any(char::is_uppercase),
+            matcher: SkimMatcherV2::default().smart_case(),
         };
         let wanted =
             |s: usize| candidates.is_none_or(|c| c.contains(&s)) && self.skill_in_scope(s, scope);
-        // Matches a short field (name, tag, domain): the skim score plus
-        // whether it is strong.
-        let mut buf = String::new();
-        let mut short_field = |orig: &str, folded: &str| -> Option<(i64, bool, Vec<usize>)> {
-            let field = if fold_case { folded } else { orig };
-            let (score, idx) = matcher.fuzzy_indices(field, query_trim)?;
-            let strong = qwords
-                .iter()
-                .all(|q| any_word(folded, &mut buf, |w| w.starts_with(q.as_str())));
-            Some((score + exact_bonus(folded, &qwords, &mut buf), strong, idx))
-        };
-
-        for s in 0..self.names.len() {
-            if s % 4096 == 0 && cancelled() {
-                return None;
-            }
-            if !wanted(s) {
-                continue;
-            }
-            if let Some((score, strong, idx)) = short_field(&self.names[s], &self.names_folded[s]) {
-                offer(s, Candidate::new(strong, Field::Name, score, idx));
-            }
-        }
-        for (t, (tag, holders)) in self.tags.iter().enumerate() {
-            if let Some((score, strong, idx)) = short_field(tag, &self.tags_folded[t]) {
-                for &(s, i) in holders {
-                    if wanted(s as usize) {
-                        let field = Field::Tag(i as usize);
-                        offer(
-                            s as usize,
-                            Candidate::new(strong, field, score, idx.clone()),
-                        );
-                    }
-                }
-            }
-        }
-        for (d, name) in self.domains.iter().enumerate() {
-            if let Some((score, strong, idx)) = short_field(name, &self.domains_folded[d]) {
-                for &s in &self.domain_skills[d] {
-                    if wanted(s as usize) {
-                        offer(
-                            s as usize,
-                            Candidate::new(strong, Field::Domain, score, idx.clone()),
-                        );
-                    }
-                }
-            }
-        }
-        if cancelled() {
-            return None;
-        }
-
-        // Texts: every query word must match a word of the same text. One
-        // slot per cell, touched ones listed, so a query costs what its
-        // matching words' postings cost.
         let per_skill = (self.roles * self.levels).max(1);
         let levels = self.levels.max(1);
-        let cells = self.names.len() * per_skill;
-        // Another thread searching the same index at once gets fresh slots
+
+        // Another thread searching the same index at once gets fresh state
         // rather than waiting.
         let mut own = Scratch::default();
         let mut guard = self.scratch.try_lock().ok();
         let scratch = guard.as_deref_mut().unwrap_or(&mut own);
-        scratch.reset(cells);
-        let Scratch { slots, touched } = scratch;
-        for (n, q) in qwords.iter().enumerate() {
+        scratch.reset(self.skills * per_skill, self.skills);
+
+        if !all_cells {
+            self.short_fields(catalog, &q, &wanted, scratch, cancelled)?;
+        }
+        if cancelled() {
+            return None;
+        }
+        // Text matches, as (cell, score).
+        let texts: Vec<(u32, i64)> = match &self.vocabulary {
+            Some(v) => self.indexed_texts(v, &q, scope, &wanted, scratch, cancelled)?,
+            None => self.scanned_texts(catalog, &q, scope, &wanted, cancelled)?,
+        };
+        let field_of = |c: usize| Field::Text {
+            role: (c % per_skill) / levels,
+            level: c % levels,
+        };
+        let mut ranked: Vec<(i64, usize, Field)> = if all_cells {
+            texts
+                .into_iter()
+                .map(|(cell, score)| (score, cell as usize / per_skill, field_of(cell as usize)))
+                .collect()
+        } else {
+            for (cell, score) in texts {
+                scratch.offer(cell as usize / per_skill, score, field_of(cell as usize));
+            }
+            scratch
+                .best_touched
+                .iter()
+                .filter_map(|&s| scratch.best[s as usize].map(|(score, f)| (score, s as usize, f)))
+                .collect()
+        };
+        ranked.sort_unstable_by_key(|&(score, s, f)| {
+            (std::cmp::Reverse(score), self.name_rank[s], f)
+        });
+        let mut hits: Vec<Hit> = ranked
+            .into_iter()
+            .map(|(score, skill, field)| Hit {
+                skill,
+                field,
+                score,
+                shown: String::new(),
+                indices: Vec::new(),
+            })
+            .collect();
+        // Snippets cost a scan of the text: make them for the first results
+        // only; the rest are made when shown (`fill_shown`).
+        let qwords = query_words(trimmed);
+        for hit in hits.iter_mut().take(SHOWN_UP_FRONT) {
+            fill_shown(catalog, hit, &qwords);
+        }
+        results.hits = hits;
+        Some(results)
+    }
+
+    /// Names, tags and domains: each skill's best is offered to `scratch`.
+    fn short_fields(
+        &self,
+        catalog: &Catalog,
+        q: &Prepared<'_>,
+        wanted: &(dyn Fn(usize) -> bool + Sync),
+        scratch: &mut Scratch,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<()> {
+        let mut buf = String::new();
+        // The names, in parallel: the largest part of a short query's work.
+        let names: Vec<(u32, i64)> = (0..self.skills)
+            .into_par_iter()
+            .with_min_len(1024)
+            .filter(|&s| wanted(s))
+            .map_init(String::new, |buf, s| {
+                let name = catalog.skills.get(s).map_or("", |k| k.name.as_str());
+                short_match(q, name, &self.names_folded[s], buf).map(|(raw, st)| {
+                    (
+                        u32::try_from(s).unwrap_or(u32::MAX),
+                        rank_score(st, Field::Name, raw),
+                    )
+                })
+            })
+            .flatten()
+            .collect();
+        if cancelled() {
+            return None;
+        }
+        for (s, score) in names {
+            scratch.offer(s as usize, score, Field::Name);
+        }
+        for (t, (tag, holders)) in self.tags.iter().enumerate() {
+            if let Some((raw, st)) = short_match(q, tag, &self.tags_folded[t], &mut buf) {
+                for &(s, i) in holders {
+                    if wanted(s as usize) {
+                        let field = Field::Tag(i as usize);
+                        scratch.offer(s as usize, rank_score(st, field, raw), field);
+                    }
+                }
+            }
+        }
+        for (d, domain) in catalog.domains.iter().enumerate() {
+            if let Some((raw, st)) = short_match(q, &domain.name, &self.domains_folded[d], &mut buf)
+            {
+                let score = rank_score(st, Field::Domain, raw);
+                for &s in self.domain_skills.get(d).map_or(&[][..], Vec::as_slice) {
+                    if wanted(s as usize) {
+                        scratch.offer(s as usize, score, Field::Domain);
+                    }
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// Texts through the vocabulary: every query word must match a word of
+    /// the same text. One slot per cell, touched ones listed, so a query
+    /// costs what its matching words' cell lists cost.
+    fn indexed_texts(
+        &self,
+        v: &Vocabulary,
+        q: &Prepared<'_>,
+        scope: Scope,
+        wanted: &dyn Fn(usize) -> bool,
+        scratch: &mut Scratch,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Vec<(u32, i64)>> {
+        let per_skill = (self.roles * self.levels).max(1);
+        let levels = self.levels.max(1);
+        let Scratch { slots, touched, .. } = scratch;
+        for (n, qw) in q.words.iter().enumerate() {
             let n = u16::try_from(n).unwrap_or(u16::MAX);
-            for (w, score, strong) in self.matching_words(&matcher, q) {
-                for &cell in &self.words[w].cells {
+            let matching: Vec<(usize, i64, Strength)> = v
+                .range(qw.range_prefix())
+                .filter_map(|i| word_match(&q.matcher, v.word(i), qw).map(|(s, st)| (i, s, st)))
+                .collect();
+            for (w, score, strength) in matching {
+                for &cell in v.cells(w) {
                     let c = cell as usize;
                     let Some(slot) = slots.get_mut(c) else {
                         continue;
                     };
                     if n == 0 {
-                        let skill = c / per_skill;
-                        if matches!(scope, Scope::Role(r) if r != (c % per_skill) / levels)
-                            || !wanted(skill)
-                        {
-                            continue;
-                        }
                         if slot.matched == 0 {
+                            if matches!(scope, Scope::Role(r) if r != (c % per_skill) / levels)
+                                || !wanted(c / per_skill)
+                            {
+                                continue;
+                            }
                             touched.push(cell);
-                            slot.strong = true;
                         }
                     } else if slot.matched < n {
                         continue; // missed an earlier word
@@ -308,10 +587,10 @@ impl Index {
                     if slot.matched == n {
                         slot.matched = n + 1;
                         slot.word_score = score;
-                        slot.word_strong = strong;
-                    } else if (score, strong) > (slot.word_score, slot.word_strong) {
+                        slot.word_strength = strength;
+                    } else if (strength, score) > (slot.word_strength, slot.word_score) {
                         slot.word_score = score;
-                        slot.word_strong = strong;
+                        slot.word_strength = strength;
                     }
                 }
             }
@@ -320,91 +599,180 @@ impl Index {
                 let slot = &mut slots[cell as usize];
                 if slot.matched == n + 1 {
                     slot.score += slot.word_score;
-                    slot.strong &= slot.word_strong;
-                    slot.word_score = 0;
+                    slot.strength = slot.strength.min(slot.word_strength);
                 }
             }
             if cancelled() {
                 return None;
             }
         }
-        let full = u16::try_from(qwords.len()).unwrap_or(u16::MAX);
-        for &cell in touched.iter() {
-            let slot = &slots[cell as usize];
-            if slot.matched != full {
-                continue;
-            }
-            let c = cell as usize;
-            let field = Field::Text {
-                role: (c % per_skill) / levels,
-                level: c % levels,
-            };
-            offer(
-                c / per_skill,
-                Candidate::new(slot.strong, field, slot.score, Vec::new()),
-            );
-        }
-
-        let mut hits: Vec<(Candidate, usize)> = best.into_iter().map(|(s, c)| (c, s)).collect();
-        hits.sort_unstable_by_key(|(c, s)| (c.key(), self.name_rank[*s], *s));
-        let mut hits: Vec<Hit> = hits
-            .into_iter()
-            .map(|(c, skill)| Hit {
-                skill,
-                field: c.field,
-                score: c.score,
-                shown: String::new(),
-                indices: c.indices,
-            })
-            .collect();
-        // Snippets cost a scan of the text: make them for the first results
-        // only; the rest are made when shown (`fill_shown`).
-        for hit in hits.iter_mut().take(SHOWN_UP_FRONT) {
-            fill_shown(catalog, hit, &qwords);
-        }
-        results.hits = hits;
-        Some(results)
-    }
-}
-
-/// The best match found so far for one skill.
-struct Candidate {
-    strong: bool,
-    field: Field,
-    score: i64,
-    indices: Vec<usize>,
-}
-
-impl Candidate {
-    fn new(strong: bool, field: Field, score: i64, indices: Vec<usize>) -> Self {
-        Candidate {
-            strong,
-            field,
-            score,
-            indices,
-        }
-    }
-
-    /// Smaller is better: strong first, then by field, then by score.
-    fn key(&self) -> (bool, u8, std::cmp::Reverse<i64>) {
-        (
-            !self.strong,
-            self.field.rank(),
-            std::cmp::Reverse(self.score),
+        let full = u16::try_from(q.words.len()).unwrap_or(u16::MAX);
+        let text = Field::Text { role: 0, level: 0 };
+        Some(
+            touched
+                .iter()
+                .filter_map(|&cell| {
+                    let slot = &slots[cell as usize];
+                    (slot.matched == full)
+                        .then(|| (cell, rank_score(slot.strength, text, slot.score)))
+                })
+                .collect(),
         )
     }
+
+    /// Texts without a vocabulary: every text in scope is read once, on
+    /// rayon's threads, and matched word by word against the query with
+    /// the same rule ([`word_match`]) the vocabulary uses.
+    fn scanned_texts(
+        &self,
+        catalog: &Catalog,
+        q: &Prepared<'_>,
+        scope: Scope,
+        wanted: &(dyn Fn(usize) -> bool + Sync),
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Vec<(u32, i64)>> {
+        let per_skill = (self.roles * self.levels).max(1);
+        let levels = self.levels.max(1);
+        let text = Field::Text { role: 0, level: 0 };
+        let found: Vec<(u32, i64)> = catalog
+            .skills
+            .par_iter()
+            .enumerate()
+            .with_min_len(64)
+            .filter(|&(s, _)| wanted(s))
+            .map_init(TextMatcher::default, |m, (s, skill)| {
+                let mut out = Vec::new();
+                for (r, l, cell) in skill.expectations() {
+                    if matches!(scope, Scope::Role(role) if role != r) {
+                        continue;
+                    }
+                    if let Some((raw, st)) = m.text(q, &cell.text) {
+                        let id = u32::try_from(s * per_skill + r * levels + l).unwrap_or(u32::MAX);
+                        out.push((id, rank_score(st, text, raw)));
+                    }
+                }
+                out
+            })
+            .flatten()
+            .collect();
+        if cancelled() {
+            return None;
+        }
+        Some(found)
+    }
 }
 
-/// Per-cell state of the text matching of one query.
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    /// How many query words (from the first) this cell's text has matched.
-    matched: u16,
-    score: i64,
-    strong: bool,
-    /// Best match of the current word.
-    word_score: i64,
-    word_strong: bool,
+/// Matches a short field (name, tag, domain): the raw score and how. The
+/// skim matcher must find the query's letters in order, and the match is
+/// [`Strength::Prefix`] when every query word starts a word of the field,
+/// [`Strength::Stem`] when every query word starts or shares the stem of
+/// one; a field where only stems match (`Mentors` for `mentoring`) is found
+/// too.
+fn short_match(
+    q: &Prepared<'_>,
+    orig: &str,
+    folded: &str,
+    buf: &mut String,
+) -> Option<(i64, Strength)> {
+    let field = if q.fold_case { folded } else { orig };
+    let skim = q.matcher.fuzzy_match(field, q.trimmed);
+    let prefix = |buf: &mut String| {
+        q.words
+            .iter()
+            .all(|qw| any_word(folded, buf, |w| w.starts_with(qw.text.as_str())))
+    };
+    let stems = |buf: &mut String| {
+        q.words.iter().any(QueryWord::has_stem)
+            && q.words.iter().all(|qw| {
+                any_word(folded, buf, |w| {
+                    w.starts_with(qw.text.as_str()) || qw.stem_matches(w)
+                })
+            })
+    };
+    let strength = match skim {
+        Some(_) if prefix(buf) => Strength::Prefix,
+        Some(_) if stems(buf) => Strength::Stem,
+        Some(_) => Strength::Fuzzy,
+        None if stems(buf) => Strength::Stem,
+        None => return None,
+    };
+    Some((
+        skim.unwrap_or(0) + exact_bonus(folded, &q.words, buf),
+        strength,
+    ))
+}
+
+/// Matches whole texts against a query without a vocabulary; one per
+/// thread, remembering how each distinct word matched.
+#[derive(Default)]
+struct TextMatcher {
+    buf: String,
+    /// Per query word: the words seen and how they matched.
+    seen: Vec<FastMap<Box<str>, WordMatch>>,
+    best: Vec<Option<(Strength, i64)>>,
+}
+
+impl TextMatcher {
+    /// The text's raw score and strength when every query word matches one
+    /// of its words: per query word its best word, as the vocabulary
+    /// search keeps it, summed.
+    fn text(&mut self, q: &Prepared<'_>, text: &str) -> Option<(i64, Strength)> {
+        let n = q.words.len();
+        if self.seen.len() != n {
+            self.seen = (0..n).map(|_| FastMap::default()).collect();
+        }
+        self.best.clear();
+        self.best.resize(n, None);
+        let TextMatcher { buf, seen, best } = self;
+        any_word(text, buf, |w| {
+            for (i, qw) in q.words.iter().enumerate() {
+                // Every match starts with the range prefix: most words are
+                // turned away here, without a look-up.
+                if !w.starts_with(qw.range_prefix()) {
+                    continue;
+                }
+                let m = if !qw.is_costly() {
+                    word_match(&q.matcher, w, qw)
+                } else if let Some(m) = seen[i].get(w) {
+                    *m
+                } else {
+                    let m = word_match(&q.matcher, w, qw);
+                    seen[i].insert(w.into(), m);
+                    m
+                };
+                if let Some((score, st)) = m
+                    && best[i].is_none_or(|b| (st, score) > b)
+                {
+                    best[i] = Some((st, score));
+                }
+            }
+            false
+        });
+        let mut raw = 0;
+        let mut strength = Strength::Prefix;
+        for b in self.best.iter() {
+            let (st, score) = (*b)?;
+            raw += score;
+            strength = strength.min(st);
+        }
+        Some((raw, strength))
+    }
+}
+
+/// Whether the results of `previous` may be narrowed to answer `query`:
+/// `query` extends it, and every skill that `query` matches also matches
+/// `previous` (a longer word finds fewer words, unless it brings in words
+/// through its stem that the shorter one did not reach).
+pub fn narrows(previous: &str, query: &str) -> bool {
+    let (p, q) = (previous.trim(), query.trim());
+    if !q.starts_with(p) || p.chars().count() < 3 {
+        return false;
+    }
+    let pw = super::words::query(&query_words(p));
+    let qw = super::words::query(&query_words(q));
+    pw.iter()
+        .enumerate()
+        .all(|(i, a)| qw.get(i).is_some_and(|b| a.text == b.text || a.covers(b)))
 }
 
 #[cfg(test)]
@@ -495,5 +863,156 @@ mod tests {
                 .search(&c, "a", Scope::AllRoles, None, &|| true)
                 .is_none()
         );
+    }
+
+    /// The queries the equivalence tests run: short and long, several
+    /// words, stems, capitals, punctuation, Chinese, no match.
+    const QUERIES: [&str; 16] = [
+        "d",
+        "da",
+        "dat",
+        "data",
+        "pipeline",
+        "mentoring",
+        "mentored",
+        "torch.comp",
+        "deep learn",
+        "Data",
+        "sql dbt",
+        "estmates",
+        "ddp/fsdp",
+        "工程",
+        "初级",
+        "xqzxqz",
+    ];
+
+    #[test]
+    fn scanning_texts_gives_what_the_index_gives() {
+        let c = load_embedded().unwrap().catalog;
+        let full = Index::new(&c);
+        let light = Index::for_one_query(&c);
+        assert_eq!(light.vocabulary(), 0);
+        for q in QUERIES {
+            for scope in [Scope::AllRoles, Scope::Role(1)] {
+                let a = full.search(&c, q, scope, None, &|| false).unwrap();
+                let b = light.search(&c, q, scope, None, &|| false).unwrap();
+                assert_eq!(a, b, "{q} {scope:?}");
+                let a = full.search_cells(&c, q, scope, &|| false).unwrap();
+                let b = light.search_cells(&c, q, scope, &|| false).unwrap();
+                assert_eq!(a, b, "cells: {q} {scope:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn scores_never_increase_down_the_list() {
+        let c = load_embedded().unwrap().catalog;
+        let index = Index::new(&c);
+        for q in QUERIES {
+            let r = index
+                .search(&c, q, Scope::AllRoles, None, &|| false)
+                .unwrap();
+            assert!(r.hits.windows(2).all(|w| w[0].score >= w[1].score), "{q}");
+            let r = index
+                .search_cells(&c, q, Scope::AllRoles, &|| false)
+                .unwrap();
+            assert!(r.hits.windows(2).all(|w| w[0].score >= w[1].score), "{q}");
+        }
+    }
+
+    #[test]
+    fn mentoring_mentors_and_mentored_find_the_same_skills() {
+        let c = load_embedded().unwrap().catalog;
+        let index = Index::new(&c);
+        let skills = |q: &str| -> Vec<usize> {
+            let mut v: Vec<usize> = index
+                .search(&c, q, Scope::AllRoles, None, &|| false)
+                .unwrap()
+                .hits
+                .iter()
+                .map(|h| h.skill)
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let mentor = skills("mentor");
+        assert!(mentor.len() >= 3, "{mentor:?}");
+        for q in ["mentoring", "mentors", "mentored"] {
+            assert_eq!(skills(q), mentor, "{q}");
+        }
+    }
+
+    #[test]
+    fn a_prefix_match_ranks_above_a_stem_only_match() {
+        let c = load_embedded().unwrap().catalog;
+        let index = Index::new(&c);
+        let cells = index
+            .search_cells(&c, "mentoring", Scope::AllRoles, &|| false)
+            .unwrap();
+        let text = |h: &Hit| {
+            let Field::Text { role, level } = h.field else {
+                panic!("{h:?}")
+            };
+            c.skills[h.skill]
+                .cell(role, level)
+                .unwrap()
+                .text
+                .to_lowercase()
+        };
+        let first_stem_only = cells
+            .hits
+            .iter()
+            .position(|h| !text(h).contains("mentoring"))
+            .expect("some cell says mentor or mentors only");
+        assert!(first_stem_only > 0);
+        assert!(
+            cells.hits[first_stem_only..]
+                .iter()
+                .all(|h| !text(h).contains("mentoring")),
+            "every cell with the word itself comes first"
+        );
+    }
+
+    #[test]
+    fn every_matching_cell_is_listed() {
+        let c = load_embedded().unwrap().catalog;
+        let index = Index::new(&c);
+        let best = index
+            .search(&c, "incident", Scope::AllRoles, None, &|| false)
+            .unwrap();
+        let cells = index
+            .search_cells(&c, "incident", Scope::AllRoles, &|| false)
+            .unwrap();
+        assert!(cells.all_cells && !best.all_cells);
+        let expected = c
+            .skills
+            .iter()
+            .flat_map(|s| s.expectations())
+            .filter(|(_, _, cell)| cell.text.to_lowercase().contains("incident"))
+            .count();
+        assert_eq!(cells.hits.len(), expected);
+        assert!(
+            cells.hits.len()
+                > best
+                    .hits
+                    .iter()
+                    .filter(|h| matches!(h.field, Field::Text { .. }))
+                    .count()
+        );
+        let mut seen = HashSet::new();
+        assert!(cells.hits.iter().all(|h| seen.insert((h.skill, h.field))));
+    }
+
+    #[test]
+    fn narrowing_is_refused_when_a_stem_reaches_further() {
+        assert!(narrows("pip", "pipeline"));
+        assert!(narrows("dat", "data q"));
+        assert!(!narrows("mentori", "mentoring"));
+        assert!(!narrows("da", "dat"));
+        assert!(
+            !narrows("a b", "a bc"),
+            "one letter matches whole words only"
+        );
+        assert!(!narrows("pipe", "pip"));
     }
 }

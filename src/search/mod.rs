@@ -17,9 +17,9 @@ mod index;
 mod snippet;
 mod words;
 
-pub use index::Index;
+pub use index::{Index, narrows};
 pub use snippet::{SHOWN_UP_FRONT, fill_shown, snippet};
-pub use words::{query_words, words};
+pub use words::{Strength, query_words, words};
 
 /// Where a skill matched. The order is the ranking order among matches of
 /// equal score: a name beats a tag beats a domain beats a text.
@@ -58,7 +58,8 @@ impl Field {
     }
 }
 
-/// One result: a skill, where it matched best, and what to highlight.
+/// One result: a skill, where it matched best (or, listing every cell, one
+/// matching expectation), and what to highlight.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub skill: usize,
@@ -85,5 +86,8 @@ pub enum Scope {
 pub struct Results {
     pub query: String,
     pub scope: Scope,
+    /// Every matching expectation is listed, not each skill's best match
+    /// ([`Index::search_cells`]).
+    pub all_cells: bool,
     pub hits: Vec<Hit>,
 }

@@ -1,9 +1,10 @@
 //! What a hit shows: the matched name, tag or domain, or a one-line window
 //! of the matched text with the matched words' characters to highlight.
 
+use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::words::{word_match, words};
+use super::words::{fold, query, word_match, words};
 use super::{Field, Hit};
 use crate::catalog::Catalog;
 
@@ -22,10 +23,10 @@ pub fn fill_shown(catalog: &Catalog, hit: &mut Hit, qwords: &[String]) {
     let Some(skill) = catalog.skills.get(hit.skill) else {
         return;
     };
-    match hit.field {
-        Field::Name => hit.shown = skill.name.clone(),
-        Field::Tag(t) => hit.shown = skill.tags.get(t).cloned().unwrap_or_default(),
-        Field::Domain => hit.shown = catalog.domain_of(skill).name.clone(),
+    let short = match hit.field {
+        Field::Name => skill.name.clone(),
+        Field::Tag(t) => skill.tags.get(t).cloned().unwrap_or_default(),
+        Field::Domain => catalog.domain_of(skill).name.clone(),
         Field::Text { role, level } => {
             let Some(cell) = skill.cell(role, level) else {
                 return;
@@ -33,14 +34,40 @@ pub fn fill_shown(catalog: &Catalog, hit: &mut Hit, qwords: &[String]) {
             let (shown, indices) = snippet(&cell.text, qwords);
             hit.shown = shown;
             hit.indices = indices;
+            return;
         }
+    };
+    hit.indices = short_indices(&short, qwords);
+    hit.shown = short;
+}
+
+/// What to highlight in a matched name, tag or domain: the letters the
+/// skim matcher found (case ignored), or, for a match by stems only, the
+/// words that matched.
+fn short_indices(shown: &str, qwords: &[String]) -> Vec<usize> {
+    let matcher = SkimMatcherV2::default();
+    if let Some((_, idx)) = matcher.fuzzy_indices(&fold(shown), &qwords.join(" ")) {
+        return idx;
     }
+    let qwords = query(qwords);
+    words(shown)
+        .into_iter()
+        .filter(|(w, _)| {
+            qwords
+                .iter()
+                .any(|q| w.starts_with(q.text.as_str()) || q.stem_matches(w))
+        })
+        .flat_map(|(_, range)| range)
+        .collect::<std::collections::BTreeSet<usize>>()
+        .into_iter()
+        .collect()
 }
 
 /// A window of `text` around its first matched word, on one line, with the
 /// character indices of every matched word inside the window.
 pub fn snippet(text: &str, qwords: &[String]) -> (String, Vec<usize>) {
     let matcher = SkimMatcherV2::default();
+    let qwords = query(qwords);
     let chars: Vec<char> = text
         .chars()
         .map(|c| if c == '\n' { ' ' } else { c })

@@ -101,8 +101,8 @@ pub(super) fn any_word(text: &str, buf: &mut String, mut f: impl FnMut(&str) -> 
 /// names, tags, domains and texts.
 pub(super) const EXACT_WORD: i64 = 8;
 
-pub(super) fn exact_bonus(folded: &str, qwords: &[String], buf: &mut String) -> i64 {
-    let hit = any_word(folded, buf, |w| qwords.iter().any(|q| q == w));
+pub(super) fn exact_bonus(folded: &str, qwords: &[QueryWord], buf: &mut String) -> i64 {
+    let hit = any_word(folded, buf, |w| qwords.iter().any(|q| q.text == w));
     if hit { EXACT_WORD } else { 0 }
 }
 
@@ -118,31 +118,180 @@ pub fn query_words(query: &str) -> Vec<String> {
     query.split_whitespace().map(str::to_lowercase).collect()
 }
 
-/// Whether the text word `w` matches the query word `q` (both lowercase),
-/// with a score and whether the match is strong. One or two letters match
-/// only a whole word (a prefix that short would match nearly every text);
-/// longer ones match a prefix (strong), or fuzzily within the word when it
-/// starts with the same letter and the letters lie close together
-/// ("estmates" finds "estimates"), so a few letters cannot match everything.
-/// Used both to find matching texts and to mark the words in a snippet, so
-/// what is highlighted is what matched.
-pub(super) fn word_match(matcher: &SkimMatcherV2, w: &str, q: &str) -> Option<(i64, bool)> {
-    let qlen = q.chars().count();
-    if w.starts_with(q) && (qlen >= 3 || w == q) {
-        let score = matcher.fuzzy_match(w, q).unwrap_or(1);
-        return Some((score + if w == q { EXACT_WORD } else { 0 }, true));
-    }
-    if qlen < 3 || !q.chars().next().is_some_and(|c| w.starts_with(c)) {
+/// How a word matched a query word. The order is the ranking order: a
+/// word that starts with the query word (or is it) beats one that only
+/// shares its stem, which beats letters found close together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Strength {
+    /// The query word's letters, in order, close together in the word.
+    Fuzzy,
+    /// The same English stem (`mentoring`, `mentors`, `mentored`).
+    Stem,
+    /// The word starts with the query word, or is it.
+    Prefix,
+}
+
+/// English stems, as `rust-stemmers` (Snowball's English, "Porter2")
+/// computes them. Only words of ASCII letters are stemmed: other scripts
+/// (Chinese is matched by characters) and identifiers with digits are left
+/// as they are.
+pub(super) fn stem(word: &str) -> Option<String> {
+    use std::sync::OnceLock;
+    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
+    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    let (score, idx) = matcher.fuzzy_indices(w, q)?;
+    let stemmer =
+        STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    Some(stemmer.stem(word).into_owned())
+}
+
+/// A query word, with what matching it needs.
+#[derive(Debug, Clone)]
+pub(super) struct QueryWord {
+    /// Lowercase.
+    pub text: String,
+    chars: usize,
+    /// The English stem, and the part of it every word with that stem
+    /// starts with (a final `i`, as in `happi` for `happy`, dropped), when
+    /// that part has three letters or more.
+    stem: Option<(String, String)>,
+}
+
+impl QueryWord {
+    pub fn new(text: &str) -> Self {
+        let stem = stem(text).and_then(|s| {
+            let base = s.strip_suffix('i').unwrap_or(&s).to_string();
+            (base.len() >= 3).then_some((s, base))
+        });
+        QueryWord {
+            chars: text.chars().count(),
+            text: text.to_string(),
+            stem,
+        }
+    }
+
+    /// Every word this query word can match starts with this: the whole
+    /// query word when it is shorter than three letters (only whole words
+    /// match then), else its first letter.
+    pub fn range_prefix(&self) -> &str {
+        if self.chars < 3 {
+            &self.text
+        } else {
+            let first = self.text.chars().next().map_or(0, char::len_utf8);
+            &self.text[..first]
+        }
+    }
+
+    /// Whether the word has an English stem to match by.
+    pub fn has_stem(&self) -> bool {
+        self.stem.is_some()
+    }
+
+    /// Whether `w` (lowercase) has this word's stem.
+    pub fn stem_matches(&self, w: &str) -> bool {
+        self.stem.as_ref().is_some_and(|(s, base)| {
+            w.starts_with(base.as_str()) && stem(w).as_deref() == Some(s.as_str())
+        })
+    }
+
+    /// Whether matching a word costs enough to be worth remembering: one
+    /// or two letters only compare whole words.
+    pub fn is_costly(&self) -> bool {
+        self.chars >= 3
+    }
+
+    /// Whether every word that matches `longer` (this word with letters
+    /// added) also matches this one, so that results can be narrowed.
+    pub fn covers(&self, longer: &QueryWord) -> bool {
+        self.chars >= 3
+            && longer.text.starts_with(&self.text)
+            && longer
+                .stem
+                .as_ref()
+                .is_none_or(|(_, base)| base.starts_with(&self.text))
+    }
+}
+
+/// The words of a query, ready for matching.
+pub(super) fn query(qwords: &[String]) -> Vec<QueryWord> {
+    qwords.iter().map(|q| QueryWord::new(q)).collect()
+}
+
+/// Whether the text word `w` (lowercase) matches the query word `q`, with
+/// a score and how. One or two letters match only a whole word (a prefix
+/// that short would match nearly every text); longer ones match a prefix,
+/// a word of the same English stem, or fuzzily within the word when it
+/// starts with the same letter and the letters lie close together
+/// ("estmates" finds "estimates"), so a few letters cannot match
+/// everything. Every word that matches starts with [`QueryWord::range_prefix`].
+/// Used to find matching texts, to scan texts without an index and to mark
+/// the words in a snippet, so what is highlighted is what matched.
+pub(super) fn word_match(
+    matcher: &SkimMatcherV2,
+    w: &str,
+    q: &QueryWord,
+) -> Option<(i64, Strength)> {
+    let qt = q.text.as_str();
+    if w.starts_with(qt) && (q.chars >= 3 || w == qt) {
+        let score = matcher.fuzzy_match(w, qt).unwrap_or(1);
+        return Some((
+            score + if w == qt { EXACT_WORD } else { 0 },
+            Strength::Prefix,
+        ));
+    }
+    if q.chars < 3 || !qt.chars().next().is_some_and(|c| w.starts_with(c)) {
+        return None;
+    }
+    if let Some((_, base)) = &q.stem
+        && q.stem_matches(w)
+    {
+        let score = matcher.fuzzy_match(w, base).unwrap_or(1);
+        return Some((score, Strength::Stem));
+    }
+    let (score, idx) = matcher.fuzzy_indices(w, qt)?;
     let span = idx.last().map_or(0, |l| l + 1) - idx.first().copied().unwrap_or(0);
-    (span <= qlen + 2).then_some((score / 2, false))
+    (span <= q.chars + 2).then_some((score / 2, Strength::Fuzzy))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn matches(w: &str, q: &str) -> Option<Strength> {
+        word_match(&SkimMatcherV2::default(), w, &QueryWord::new(q)).map(|(_, s)| s)
+    }
+
+    #[test]
+    fn word_forms_find_each_other_through_their_stem() {
+        for q in ["mentoring", "mentors", "mentored", "mentor"] {
+            for w in ["mentoring", "mentors", "mentored", "mentor"] {
+                assert!(matches(w, q).is_some(), "{q} finds {w}");
+            }
+        }
+        assert_eq!(matches("mentors", "mentoring"), Some(Strength::Stem));
+        assert_eq!(matches("mentoring", "mentor"), Some(Strength::Prefix));
+        assert_eq!(matches("studies", "study"), Some(Strength::Stem));
+        // Stemming is English only: other scripts match by characters.
+        assert_eq!(
+            matches("工程师", "工程"),
+            None,
+            "two characters: whole words only"
+        );
+        assert_eq!(matches("初级工程师", "初级工"), Some(Strength::Prefix));
+        assert_eq!(matches("mentorship", "mentoring"), None);
+    }
+
+    #[test]
+    fn a_longer_query_word_is_covered_only_when_its_matches_are_a_subset() {
+        let q = |s: &str| QueryWord::new(s);
+        assert!(q("ment").covers(&q("mentor")));
+        // `mentoring` matches `mentors` by stem, which `mentori` does not.
+        assert!(!q("mentori").covers(&q("mentoring")));
+        assert!(q("mentor").covers(&q("mentoring")));
+        // Two letters match whole words only.
+        assert!(!q("me").covers(&q("men")));
+    }
 
     #[test]
     fn words_split_tokens_and_parts() {

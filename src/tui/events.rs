@@ -196,9 +196,7 @@ fn run(
         let generation = request.generation;
         let cancelled = || latest.load(Ordering::SeqCst) != generation;
         let candidates = last.as_ref().and_then(|(q, scope, skills)| {
-            let grew = request.query.starts_with(q.as_str())
-                && q.trim().chars().count() >= 3
-                && *scope == request.scope;
+            let grew = crate::search::narrows(q, &request.query) && *scope == request.scope;
             grew.then_some(skills)
         });
         let Some(results) = index.search(

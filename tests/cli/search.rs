@@ -87,9 +87,13 @@ fn json_has_the_documented_shape() {
         .filter(|l| l.starts_with("  \""))
         .filter_map(|l| l.trim_start().split('"').nth(1))
         .collect();
-    assert_eq!(top, ["schema", "query", "scope", "total", "results"]);
+    assert_eq!(
+        top,
+        ["schema", "query", "scope", "all_cells", "total", "results"]
+    );
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
+    assert_eq!(v["all_cells"], false);
     assert_eq!(v["query"], "deep learn");
     assert_eq!(v["scope"], serde_json::json!({"role": null}));
     let rs = results(&v);
@@ -320,4 +324,74 @@ fn docs_json_example_is_real_output() {
         }
     }
     assert_eq!(documented, real);
+}
+
+#[test]
+fn scores_never_rise_down_the_list_for_a_query_with_ties() {
+    // The issue's example: three skills mention mentors; the old scores
+    // (131, 139, 131) were out of order.
+    for q in ["mentor", "mentoring", "data", "d"] {
+        let v = json_of(&["search", q, "--limit", "0", "--format", "json"]);
+        let scores: Vec<i64> = results(&v)
+            .iter()
+            .map(|r| r["score"].as_i64().unwrap())
+            .collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{q}: {scores:?}");
+    }
+}
+
+#[test]
+fn word_forms_find_the_same_skills() {
+    let skills = |q: &str| -> Vec<String> {
+        let v = json_of(&["search", q, "--limit", "0", "--format", "json"]);
+        let mut ids: Vec<String> = results(&v)
+            .iter()
+            .map(|r| r["skill"]["id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    let mentor = skills("mentor");
+    assert!(mentor.len() >= 3, "{mentor:?}");
+    for q in ["mentoring", "mentors", "mentored"] {
+        assert_eq!(skills(q), mentor, "{q}");
+    }
+}
+
+#[test]
+fn all_cells_lists_every_matching_expectation() {
+    let best = json_of(&["search", "incident", "--limit", "0", "--format", "json"]);
+    let cells = json_of(&[
+        "search",
+        "incident",
+        "--all-cells",
+        "--limit",
+        "0",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(cells["all_cells"], true);
+    let rs = results(&cells);
+    assert_eq!(cells["total"].as_u64().unwrap(), rs.len() as u64);
+    assert!(rs.len() > results(&best).len(), "more cells than skills");
+    let mut places = std::collections::HashSet::new();
+    for r in rs {
+        let m = &r["match"];
+        assert_eq!(m["field"], "text");
+        assert!(m["role"].is_object() && m["level"].is_object(), "{m}");
+        assert!(
+            places.insert((
+                r["skill"]["id"].to_string(),
+                m["role"]["id"].to_string(),
+                m["level"]["id"].to_string()
+            )),
+            "each cell once"
+        );
+        assert!(highlighted(m).to_lowercase().starts_with("incident"), "{m}");
+    }
+    let scores: Vec<i64> = rs.iter().map(|r| r["score"].as_i64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    // Text output: one line and one snippet per cell.
+    let out = stdout_of(&["search", "incident", "--all-cells", "--limit", "0"]);
+    assert_eq!(out.lines().count(), 2 * rs.len(), "{out}");
 }

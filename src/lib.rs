@@ -8,12 +8,13 @@
 //!
 //! | Module | Owns |
 //! |---|---|
-//! | [`cli`] | the command line: clap arguments, settings merged once (flags ▸ environment ▸ config), one file per subcommand (`check`, `init`, `config`, `list`, `show`, `search`, `gap`, `explore`), [`cli::CliError`] and exit codes, the review resolver `gap --review` and the TUI's `--review` share |
+//! | [`cli`] | the command line: clap arguments, settings merged once (flags ▸ environment ▸ config), one file per subcommand (`check`, `init`, `config`, `list`, `show`, `search`, `gap`, `diff`, `explore`), [`cli::CliError`] and exit codes, the review resolver `gap --review` and the TUI's `--review` share |
 //! | [`tui`] | the terminal explorer: `app` (state, selection, mode, `update → effects`), `screens/` (one file per screen: state and update), `ui/` (drawing, one file per pane; only the event loop calls it), `layout` (every rectangle, `hit_test`, the frame report), `keys` (commands, default bindings, key names, the event map, labels), `events` (input, search worker, watcher), `text`, `theme`, the event loop |
-//! | [`report`] | printable formats: the promotion report (model = JSON shape, Markdown, text, export paths), skill profiles (`show`), search results (`search`), listings (`list`), the local date |
+//! | [`report`] | printable formats: the promotion report (model = JSON shape, Markdown, text, export paths), skill profiles (`show`), search results (`search`), listings (`list`), catalog changes (`diff`), the local date |
 //! | [`search`] | fuzzy search over a catalog, ranked |
 //! | [`review`] | promotion reviews: marks and notes, their TOML file, atomic saving, tallying against a gap |
 //! | [`gap`] | what changes for a role between two levels |
+//! | [`diff`] | what changed between two versions of a catalog, matched by id |
 //! | [`catalog`] | the catalog model, reading files (source, limits), assembling (load), lint warnings, diagnostics, the cache, lookups by id or name; pure Rust, no terminal |
 //! | [`i18n`] | the UI text of each language (`en.rs`, `zh.rs`) and placeholder filling |
 //! | [`config`] | the config file: default catalog, role, level, language, theme, colours, the `[keys]` table as written (checked by the `KeyCheck` its caller passes: `tui::keys::check_config`) |
@@ -22,7 +23,7 @@
 //! # Which way imports go
 //!
 //! ```text
-//! cli → tui → {report, search, review, gap} → catalog
+//! cli → tui → {report, search, review, gap, diff} → catalog
 //! ```
 //!
 //! `i18n`, `config` and `fsutil` sit beside them and may be used by any
@@ -32,6 +33,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod config;
+pub mod diff;
 pub mod fsutil;
 pub mod gap;
 pub mod i18n;

@@ -153,12 +153,27 @@ pub fn load_str(path_display: &str, text: &str) -> Result<Loaded, LoadError> {
 
 /// Loads the default catalog compiled into the binary.
 pub fn load_embedded() -> Result<Loaded, LoadError> {
+    let files = embedded_files()
+        .into_iter()
+        .map(|(path, bytes)| (path, bytes.to_vec()))
+        .collect();
+    load_files(EMBEDDED_PREFIX, files)
+}
+
+/// Loads a directory catalog whose files are in memory (the embedded
+/// catalog, or one read out of git by `rungs diff`): `files` are paths
+/// relative to the catalog folder with their bytes, `catalog.toml` among
+/// them. Messages name each file `prefix/path`. Hidden and non-`.toml` files
+/// are skipped, as when reading a folder.
+pub fn load_files(prefix: &str, mut files: Vec<(PathBuf, Vec<u8>)>) -> Result<Loaded, LoadError> {
+    // Sorted, so the result does not depend on the order given.
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     let mut root = None;
     let mut skills = Vec::new();
-    for (path, bytes) in embedded_files() {
+    for (path, bytes) in files {
         let raw = RawFile::in_memory(
-            format!("{EMBEDDED_PREFIX}/{}", path.display()),
-            bytes.to_vec(),
+            super::clean::clean(&format!("{prefix}/{}", path.display()), true).text,
+            bytes,
         );
         if path == Path::new("catalog.toml") {
             root = Some(raw);
@@ -166,8 +181,12 @@ pub fn load_embedded() -> Result<Loaded, LoadError> {
             skills.push(raw);
         }
     }
-    let root =
-        root.ok_or_else(|| single(EMBEDDED_PREFIX, "embedded catalog has no catalog.toml"))?;
+    let root = root.ok_or_else(|| {
+        single(
+            prefix,
+            "directory has no catalog.toml; a directory catalog needs catalog.toml at its root",
+        )
+    })?;
     build(root, skills, Vec::new(), None).map(|(catalog, warnings)| Loaded {
         catalog,
         warnings,

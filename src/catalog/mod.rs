@@ -20,7 +20,7 @@ mod types;
 pub use cache::{default_dir as default_cache_dir, load_path_cached, load_path_cached_with};
 pub use clean::{clean, is_forbidden};
 pub use diagnostic::{Diagnostic, Severity, Snippet, SourceFile};
-pub use load::{LoadError, Loaded, load_embedded, load_path, load_path_with, load_str};
+pub use load::{LoadError, Loaded, load_embedded, load_files, load_path, load_path_with, load_str};
 pub(crate) use parse::closest;
 pub use select::NotFound;
 pub use source::{

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use super::settings::{CATALOG_VAR, env_var};
-use super::{check, gap, list, search, show};
+use super::{check, diff, gap, list, search, show};
 use crate::config::ThemeName;
 use crate::i18n::Lang;
 
@@ -106,6 +106,22 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = list::Format::Text)]
         format: list::Format,
+    },
+    /// Show what changed between two versions of a catalog (exit status 0:
+    /// none, 1: changes, 2: usage error, 3: invalid catalog or failed git)
+    Diff {
+        /// The old version: a catalog path, or REV:PATH read through git
+        /// (e.g. main:ladder) when it is not an existing path
+        old: String,
+        /// The new version: a catalog path, or REV:PATH
+        new: String,
+        /// A folder of review files (searched recursively): list those that
+        /// assessed a text that changed
+        #[arg(long, value_name = "DIR")]
+        reviews: Option<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = diff::Format::Text)]
+        format: diff::Format,
     },
     /// Print one skill's profile (every level, every role) without the TUI
     Show {

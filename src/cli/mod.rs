@@ -11,6 +11,7 @@ use std::process::ExitCode;
 mod args;
 pub mod check;
 pub mod config;
+pub mod diff;
 mod error;
 pub mod explore;
 pub mod gap;
@@ -74,6 +75,12 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
             err,
         ),
         Command::Init { dir, force } => init::run(&dir, force, out),
+        Command::Diff {
+            old,
+            new,
+            reviews,
+            format,
+        } => diff::run(&old, &new, reviews.as_deref(), format, out, err),
         Command::List {
             what,
             role,

@@ -48,7 +48,7 @@ const BLOCK_STARTERS: &[char] = &[
 
 /// Escapes the inline HTML opener `<tag`, `</`, `<!` and `<?`, so catalog
 /// text cannot open a comment or a tag that swallows what follows.
-fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::catalog::{Date, Named};
 
+pub mod diff;
 mod export;
 pub mod listing;
 mod markdown;

@@ -7,6 +7,7 @@ mod support;
 
 mod check;
 mod config;
+mod diff;
 mod docs_examples;
 mod gap;
 mod list;

@@ -1,0 +1,601 @@
+//! `rungs diff`: what changed between two catalogs, as a JSON shape
+//! ([`DiffReport`], documented in `docs/json.md`) and its text and Markdown
+//! renderings, with the review files a change affects.
+//!
+//! Text shows a word diff git's way (`[-removed-]{+added+}`), Markdown as
+//! ~~removed~~ **added**; JSON gives both texts and the word runs.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::markdown::{escape_cell, escape_html};
+use super::{Ref, SCHEMA};
+use crate::catalog::{Catalog, Named};
+use crate::diff::{CatalogDiff, NamedChanges};
+use crate::gap::{DiffKind, word_diff};
+use crate::review::Review;
+
+/// An id whose name changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Renamed<'a> {
+    pub id: &'a str,
+    pub old: &'a str,
+    pub new: &'a str,
+}
+
+/// Added, removed and renamed items of one kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Changes<'a> {
+    pub added: Vec<Ref<'a>>,
+    pub removed: Vec<Ref<'a>>,
+    pub renamed: Vec<Renamed<'a>>,
+}
+
+impl<'a> Changes<'a> {
+    fn of(c: &NamedChanges, old: &'a [Named], new: &'a [Named]) -> Self {
+        Changes {
+            added: c.added.iter().map(|&i| Ref::from(&new[i])).collect(),
+            removed: c.removed.iter().map(|&i| Ref::from(&old[i])).collect(),
+            renamed: c
+                .renamed
+                .iter()
+                .map(|&(o, n)| Renamed {
+                    id: &new[n].id,
+                    old: &old[o].name,
+                    new: &new[n].name,
+                })
+                .collect(),
+        }
+    }
+
+    fn of_skills(c: &NamedChanges, old: &'a Catalog, new: &'a Catalog) -> Self {
+        let r = |s: &'a crate::catalog::Skill| Ref {
+            id: &s.id,
+            name: &s.name,
+        };
+        Changes {
+            added: c.added.iter().map(|&i| r(&new.skills[i])).collect(),
+            removed: c.removed.iter().map(|&i| r(&old.skills[i])).collect(),
+            renamed: c
+                .renamed
+                .iter()
+                .map(|&(o, n)| Renamed {
+                    id: &new.skills[n].id,
+                    old: &old.skills[o].name,
+                    new: &new.skills[n].name,
+                })
+                .collect(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.renamed.is_empty()
+    }
+}
+
+/// A value before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pair<T> {
+    pub old: T,
+    pub new: T,
+}
+
+/// A skill kept under its id whose domain, summary, tags or date changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EditedSkill<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// Domain ids, when the skill moved.
+    pub domain: Option<Pair<&'a str>>,
+    /// Which of `summary`, `tags`, `updated` changed.
+    pub fields: Vec<&'static str>,
+}
+
+/// A run of a word diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Words {
+    /// `same`, `added` or `removed`.
+    pub kind: &'static str,
+    pub text: String,
+}
+
+/// A text before and after, with its word diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextChange<'a> {
+    /// `null` when nothing was expected.
+    pub old: Option<&'a str>,
+    pub new: Option<&'a str>,
+    pub words: Vec<Words>,
+}
+
+/// One changed cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellReport<'a> {
+    pub skill: Ref<'a>,
+    pub role: Ref<'a>,
+    pub level: Ref<'a>,
+    /// `added`, `removed` or `changed`.
+    pub change: &'static str,
+    /// `required`/`optional`/`null` before and after, when it changed.
+    pub necessity: Option<Pair<Option<&'static str>>>,
+    /// When the text changed.
+    pub text: Option<TextChange<'a>>,
+}
+
+/// A review file that assessed texts this change rewrites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AffectedReview {
+    /// As found under `--reviews DIR`.
+    pub path: String,
+    pub role: String,
+    pub from: String,
+    pub to: String,
+    /// Ids of the assessed skills whose target text changed or went away.
+    pub skills: Vec<String>,
+}
+
+/// What `--reviews DIR` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reviews {
+    /// Review files read.
+    pub read: usize,
+    /// `.toml` files under the folder that are not reviews, skipped.
+    pub skipped: Vec<String>,
+    pub affected: Vec<AffectedReview>,
+}
+
+/// The JSON of `rungs diff`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffReport<'a> {
+    pub schema: u32,
+    /// The arguments as given.
+    pub old: &'a str,
+    pub new: &'a str,
+    /// Anything differs (the exit status is 1 then).
+    pub changed: bool,
+    pub title: Option<Pair<&'a str>>,
+    pub levels: Changes<'a>,
+    pub roles: Changes<'a>,
+    pub domains: Changes<'a>,
+    pub skills: Changes<'a>,
+    pub edited: Vec<EditedSkill<'a>>,
+    pub cells: Vec<CellReport<'a>>,
+    /// Only with `--reviews`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviews: Option<Reviews>,
+}
+
+fn words(old: &str, new: &str) -> Vec<Words> {
+    word_diff(old, new)
+        .into_iter()
+        .map(|(k, text)| Words {
+            kind: match k {
+                DiffKind::Same => "same",
+                DiffKind::Added => "added",
+                DiffKind::Removed => "removed",
+            },
+            text,
+        })
+        .collect()
+}
+
+/// Builds the report of `diff`; `old_arg` and `new_arg` name the two sides.
+pub fn build<'a>(diff: &'a CatalogDiff<'a>, old_arg: &'a str, new_arg: &'a str) -> DiffReport<'a> {
+    let (old, new) = (diff.old, diff.new);
+    let cells = diff
+        .cells
+        .iter()
+        .map(|c| {
+            let (s, r, l) = c.new;
+            let skill = &new.skills[s];
+            CellReport {
+                skill: Ref {
+                    id: &skill.id,
+                    name: &skill.name,
+                },
+                role: Ref::from(&new.roles[r]),
+                level: Ref::from(&new.levels[l]),
+                change: c.kind.as_str(),
+                necessity: c.necessity_change().map(|(o, n)| Pair {
+                    old: o.map(|x| x.as_str()),
+                    new: n.map(|x| x.as_str()),
+                }),
+                text: c.text_change().map(|(o, n)| TextChange {
+                    old: c.before.as_ref().map(|_| o),
+                    new: c.after.as_ref().map(|_| n),
+                    words: words(o, n),
+                }),
+            }
+        })
+        .collect();
+    let title = diff.title.then(|| Pair {
+        old: old.display_title(),
+        new: new.display_title(),
+    });
+    DiffReport {
+        schema: SCHEMA,
+        old: old_arg,
+        new: new_arg,
+        changed: !diff.is_empty(),
+        title,
+        levels: Changes::of(&diff.levels, &old.levels, &new.levels),
+        roles: Changes::of(&diff.roles, &old.roles, &new.roles),
+        domains: Changes::of(&diff.domains, &old.domains, &new.domains),
+        skills: Changes::of_skills(&diff.skills, old, new),
+        edited: diff
+            .edited
+            .iter()
+            .map(|e| {
+                let (o, n) = (&old.skills[e.old], &new.skills[e.new]);
+                EditedSkill {
+                    id: &n.id,
+                    name: &n.name,
+                    domain: e.moved.then(|| Pair {
+                        old: old.domain_of(o).id.as_str(),
+                        new: new.domain_of(n).id.as_str(),
+                    }),
+                    fields: e.fields.clone(),
+                }
+            })
+            .collect(),
+        cells,
+        reviews: None,
+    }
+}
+
+/// The text a role is expected to meet for a skill at a level, by ids.
+fn cell_text<'c>(c: &'c Catalog, skill: &str, role: &str, level: &str) -> Option<&'c str> {
+    let s = c.skill_index(skill)?;
+    let r = c.role_index(role)?;
+    let l = c.level_index(level)?;
+    c.skills[s].cell(r, l).map(|cell| cell.text.as_str())
+}
+
+/// Which of `reviews` (path and review) assessed a target text that differs
+/// between `old` and `new` (changed, or gone): those would show "changed
+/// since assessed". `skipped` lists files that are not reviews.
+pub fn affected_reviews(
+    old: &Catalog,
+    new: &Catalog,
+    reviews: &[(String, Review)],
+    skipped: Vec<String>,
+) -> Reviews {
+    let affected = reviews
+        .iter()
+        .filter_map(|(path, review)| {
+            let skills: Vec<String> = review
+                .items
+                .iter()
+                .filter(|(_, a)| !a.is_empty() || !a.expectation.is_empty())
+                .filter(|(id, _)| {
+                    cell_text(old, id, &review.role, &review.to)
+                        != cell_text(new, id, &review.role, &review.to)
+                })
+                .map(|(id, _)| id.clone())
+                .collect();
+            (!skills.is_empty()).then(|| AffectedReview {
+                path: path.clone(),
+                role: review.role.clone(),
+                from: review.from.clone(),
+                to: review.to.clone(),
+                skills,
+            })
+        })
+        .collect();
+    Reviews {
+        read: reviews.len(),
+        skipped,
+        affected,
+    }
+}
+
+/// `a → b` with missing values as `-`.
+fn arrow(p: &Pair<Option<&str>>) -> String {
+    format!("{} → {}", p.old.unwrap_or("-"), p.new.unwrap_or("-"))
+}
+
+fn text_words(w: &[Words]) -> String {
+    w.iter()
+        .map(|w| match w.kind {
+            "added" => format!("{{+{}+}}", w.text),
+            "removed" => format!("[-{}-]", w.text),
+            _ => w.text.clone(),
+        })
+        .collect()
+}
+
+fn write_changes_text(out: &mut dyn Write, heading: &str, c: &Changes<'_>) -> io::Result<()> {
+    if c.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{heading}")?;
+    for r in &c.added {
+        writeln!(out, "  + {} ({})", r.id, r.name)?;
+    }
+    for r in &c.removed {
+        writeln!(out, "  - {} ({})", r.id, r.name)?;
+    }
+    for r in &c.renamed {
+        writeln!(out, "  ~ {}: {} → {}", r.id, r.old, r.new)?;
+    }
+    Ok(())
+}
+
+fn write_reviews_text(out: &mut dyn Write, r: &Reviews) -> io::Result<()> {
+    writeln!(
+        out,
+        "Reviews affected: {} of {} review files",
+        r.affected.len(),
+        r.read
+    )?;
+    for a in &r.affected {
+        writeln!(
+            out,
+            "  {} ({}, {} → {}): {}",
+            a.path,
+            a.role,
+            a.from,
+            a.to,
+            a.skills.join(", ")
+        )?;
+    }
+    for s in &r.skipped {
+        writeln!(out, "  skipped (not a review file): {s}")?;
+    }
+    Ok(())
+}
+
+/// Plain text: one section per kind of change, `+` added, `-` removed, `~`
+/// renamed; each changed cell with its necessity and word diff.
+pub fn write_text(r: &DiffReport<'_>, out: &mut dyn Write) -> io::Result<()> {
+    if !r.changed {
+        writeln!(out, "No changes between {} and {}.", r.old, r.new)?;
+    }
+    if let Some(t) = &r.title {
+        writeln!(out, "Title: {} → {}", t.old, t.new)?;
+    }
+    write_changes_text(out, "Levels", &r.levels)?;
+    write_changes_text(out, "Roles", &r.roles)?;
+    write_changes_text(out, "Domains", &r.domains)?;
+    write_changes_text(out, "Skills", &r.skills)?;
+    if !r.edited.is_empty() {
+        writeln!(out, "Skills edited")?;
+        for e in &r.edited {
+            let mut what: Vec<String> = Vec::new();
+            if let Some(d) = &e.domain {
+                what.push(format!("domain {} → {}", d.old, d.new));
+            }
+            what.extend(e.fields.iter().map(|f| format!("{f} changed")));
+            writeln!(out, "  ~ {}: {}", e.id, what.join("; "))?;
+        }
+    }
+    if !r.cells.is_empty() {
+        writeln!(out, "Expectations")?;
+        for c in &r.cells {
+            writeln!(
+                out,
+                "  {} · {} · {}: {}",
+                c.skill.id, c.role.name, c.level.name, c.change
+            )?;
+            if let Some(n) = &c.necessity {
+                writeln!(out, "    necessity: {}", arrow(n))?;
+            }
+            if let Some(t) = &c.text {
+                let shown = text_words(&t.words).replace('\n', "\n          ");
+                writeln!(out, "    text: {shown}")?;
+            }
+        }
+    }
+    if let Some(reviews) = &r.reviews {
+        write_reviews_text(out, reviews)?;
+    }
+    Ok(())
+}
+
+/// Catalog text inside a Markdown table cell, raw HTML disarmed.
+fn md(text: &str) -> String {
+    escape_cell(&escape_html(text))
+}
+
+fn md_words(w: &[Words]) -> String {
+    w.iter()
+        .map(|w| {
+            let t = md(&w.text);
+            match w.kind {
+                "added" => format!("**{}**", t.trim()),
+                "removed" => format!("~~{}~~", t.trim()),
+                _ => t,
+            }
+        })
+        .collect()
+}
+
+fn write_changes_md(out: &mut dyn Write, heading: &str, c: &Changes<'_>) -> io::Result<()> {
+    if c.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n### {heading}\n")?;
+    for r in &c.added {
+        writeln!(out, "- Added: {} (`{}`)", md(r.name), r.id)?;
+    }
+    for r in &c.removed {
+        writeln!(out, "- Removed: {} (`{}`)", md(r.name), r.id)?;
+    }
+    for r in &c.renamed {
+        writeln!(out, "- Renamed: `{}`: {} → {}", r.id, md(r.old), md(r.new))?;
+    }
+    Ok(())
+}
+
+/// Markdown for a pull request comment: a heading, a list per kind of
+/// change, a table of changed cells, and the affected reviews.
+pub fn write_markdown(r: &DiffReport<'_>, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## Ladder changes: `{}` → `{}`", r.old, r.new)?;
+    if !r.changed {
+        writeln!(out, "\nNo changes.")?;
+    }
+    if let Some(t) = &r.title {
+        writeln!(out, "\n**Title:** {} → {}", md(t.old), md(t.new))?;
+    }
+    write_changes_md(out, "Levels", &r.levels)?;
+    write_changes_md(out, "Roles", &r.roles)?;
+    write_changes_md(out, "Domains", &r.domains)?;
+    write_changes_md(out, "Skills", &r.skills)?;
+    if !r.edited.is_empty() {
+        writeln!(out, "\n### Skills edited\n")?;
+        for e in &r.edited {
+            let mut what: Vec<String> = Vec::new();
+            if let Some(d) = &e.domain {
+                what.push(format!("domain `{}` → `{}`", d.old, d.new));
+            }
+            what.extend(e.fields.iter().map(|f| format!("{f} changed")));
+            writeln!(out, "- {} (`{}`): {}", md(e.name), e.id, what.join("; "))?;
+        }
+    }
+    if !r.cells.is_empty() {
+        writeln!(out, "\n### Expectations\n")?;
+        writeln!(out, "| Skill | Role | Level | Change | Necessity | Text |")?;
+        writeln!(out, "| --- | --- | --- | --- | --- | --- |")?;
+        for c in &r.cells {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                md(c.skill.name),
+                md(c.role.name),
+                md(c.level.name),
+                c.change,
+                c.necessity.as_ref().map(arrow).unwrap_or_default(),
+                c.text
+                    .as_ref()
+                    .map(|t| md_words(&t.words))
+                    .unwrap_or_default()
+            )?;
+        }
+    }
+    if let Some(reviews) = &r.reviews {
+        writeln!(
+            out,
+            "\n### Reviews affected\n\n{} of {} review files assessed a text this changes.\n",
+            reviews.affected.len(),
+            reviews.read
+        )?;
+        for a in &reviews.affected {
+            let skills: Vec<String> = a.skills.iter().map(|s| format!("`{s}`")).collect();
+            writeln!(
+                out,
+                "- `{}` ({}, {} → {}): {}",
+                a.path,
+                a.role,
+                a.from,
+                a.to,
+                skills.join(", ")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Date, load_str};
+    use crate::review::Assessment;
+
+    const OLD: &str = r#"
+levels = [{ id = "a", name = "A" }, { id = "b", name = "B" }]
+roles = [{ id = "r", name = "R" }]
+domains = [{ id = "d", name = "D" }]
+[[skills]]
+id = "s"
+name = "S"
+domain = "d"
+expectations.r = { a = "Writes <b>tests</b>.", b = "Reviews | tests." }
+"#;
+
+    fn catalogs() -> (Catalog, Catalog) {
+        let new = OLD
+            .replace("Writes <b>tests</b>.", "Writes fast <b>tests</b>.")
+            .replace(
+                "{ id = \"b\", name = \"B\" }",
+                "{ id = \"b\", name = \"Bee\" }",
+            );
+        (
+            load_str("o.toml", OLD).unwrap().catalog,
+            load_str("n.toml", &new).unwrap().catalog,
+        )
+    }
+
+    #[test]
+    fn text_and_markdown_show_the_word_diff() {
+        let (old, new) = catalogs();
+        let d = CatalogDiff::new(&old, &new);
+        let r = build(&d, "old", "new");
+        let mut text = Vec::new();
+        write_text(&r, &mut text).unwrap();
+        let text = String::from_utf8(text).unwrap();
+        assert_eq!(
+            text,
+            "Levels\n  ~ b: B → Bee\nExpectations\n  s · R · A: changed\n    text: Writes {+fast+} <b>tests</b>.\n"
+        );
+        let mut md_out = Vec::new();
+        write_markdown(&r, &mut md_out).unwrap();
+        let md_out = String::from_utf8(md_out).unwrap();
+        assert!(
+            md_out.contains("| S | R | A | changed |  | Writes **fast** \\<b>tests\\</b>. |"),
+            "{md_out}"
+        );
+        assert!(md_out.contains("- Renamed: `b`: B → Bee"), "{md_out}");
+    }
+
+    #[test]
+    fn no_changes_says_so() {
+        let (old, _) = catalogs();
+        let d = CatalogDiff::new(&old, &old);
+        let r = build(&d, "x", "x");
+        assert!(!r.changed);
+        let mut text = Vec::new();
+        write_text(&r, &mut text).unwrap();
+        assert_eq!(
+            String::from_utf8(text).unwrap(),
+            "No changes between x and x.\n"
+        );
+    }
+
+    #[test]
+    fn reviews_of_a_changed_text_are_affected() {
+        let (old, new) = catalogs();
+        let date = Date {
+            year: 2026,
+            month: 1,
+            day: 1,
+        };
+        let mut hit = Review::new("r", "a", "a", "c", date);
+        hit.items.insert(
+            "s".into(),
+            Assessment {
+                expectation: "Writes <b>tests</b>.".into(),
+                ..Assessment::default()
+            },
+        );
+        // Targets level b, whose text did not change.
+        let mut miss = Review::new("r", "a", "b", "c", date);
+        miss.items.insert(
+            "s".into(),
+            Assessment {
+                note: "fine".into(),
+                ..Assessment::default()
+            },
+        );
+        let reviews = vec![
+            ("hit.toml".to_string(), hit),
+            ("miss.toml".to_string(), miss),
+        ];
+        let r = affected_reviews(&old, &new, &reviews, vec!["other.toml".into()]);
+        assert_eq!(r.read, 2);
+        assert_eq!(r.affected.len(), 1);
+        assert_eq!(r.affected[0].path, "hit.toml");
+        assert_eq!(r.affected[0].skills, ["s"]);
+        assert_eq!(r.skipped, ["other.toml"]);
+    }
+}

@@ -1,0 +1,236 @@
+//! The `rungs diff` subcommand: paths, `REV:PATH` through git (a repository
+//! made in a temp folder), formats, exit codes and `--reviews`.
+
+use std::path::Path;
+use std::process::Command;
+
+use predicates::prelude::*;
+
+use crate::support::rungs;
+
+/// `rungs init DIR`: the default catalog as files.
+fn init(dir: &Path) {
+    rungs().arg("init").arg(dir).assert().code(0);
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+/// Makes SQL required for LLM Engineers at Lead, with new words.
+fn edit_sql(ladder: &Path) {
+    let path = ladder.join("skills/data-engineering/sql.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replace(
+        "lead = \"Defines team conventions for storing and querying LLM traces",
+        "lead = { necessity = \"required\", text = \"Defines and documents team conventions for storing and querying LLM traces",
+    );
+    let edited = edited.replace(
+        "coordinates data access with data engineering and analytics teams.\"",
+        "coordinates data access with data engineering and analytics teams.\" }",
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&path, edited).unwrap();
+}
+
+#[test]
+fn same_catalog_exits_0_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    init(&a);
+    let out = rungs()
+        .args(["diff"])
+        .arg(&a)
+        .arg(&a)
+        .assert()
+        .code(0)
+        .stderr("");
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(stdout.starts_with("No changes between "), "{stdout}");
+}
+
+#[test]
+fn an_edited_cell_shows_necessity_and_word_diff_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    init(&a);
+    init(&b);
+    edit_sql(&b);
+    let out = rungs()
+        .arg("diff")
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(1)
+        .stderr("");
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.starts_with(
+            "Expectations\n  sql · LLM Engineer · Lead: changed\n    necessity: optional → required\n    text: Defines {+and documents+} team conventions"
+        ),
+        "{stdout}"
+    );
+    let out = rungs()
+        .args(["diff", "--format", "json"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(1);
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["changed"], true);
+    assert_eq!(v["cells"].as_array().unwrap().len(), 1);
+    assert_eq!(v["cells"][0]["skill"]["id"], "sql");
+    assert_eq!(v["cells"][0]["necessity"]["new"], "required");
+    assert_eq!(v["cells"][0]["text"]["words"][1]["kind"], "added");
+    let out = rungs()
+        .args(["diff", "--format", "markdown"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(1);
+    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        md.contains("| SQL | LLM Engineer | Lead | changed | optional → required | Defines **and documents** team"),
+        "{md}"
+    );
+}
+
+#[test]
+fn rev_path_reads_a_catalog_out_of_git() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git(repo, &["init", "-q", "-b", "main"]);
+    init(&repo.join("ladder"));
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "ladder"]);
+    edit_sql(&repo.join("ladder"));
+    let run = || {
+        let mut cmd = rungs();
+        cmd.current_dir(repo);
+        cmd
+    };
+    // The committed folder against the working copy.
+    let out = run()
+        .args(["diff", "main:ladder", "ladder"])
+        .assert()
+        .code(1)
+        .stderr("");
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.contains("sql · LLM Engineer · Lead: changed"),
+        "{stdout}"
+    );
+    // The same commit on both sides: no change.
+    run()
+        .args(["diff", "main:ladder", "HEAD:ladder"])
+        .assert()
+        .code(0);
+    // A failed git call (no such revision) exits 3 with git's message.
+    run()
+        .args(["diff", "nope:ladder", "ladder"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "git cat-file -t nope:ladder failed",
+        ));
+    // An invalid catalog also exits 3.
+    std::fs::write(repo.join("ladder/skills/broken.toml"), "id = 1\n").unwrap();
+    run()
+        .args(["diff", "main:ladder", "ladder"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains("is not valid"));
+}
+
+#[test]
+fn a_one_file_catalog_in_git() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git(repo, &["init", "-q", "-b", "main"]);
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/seed-skill.toml"),
+    )
+    .unwrap();
+    std::fs::write(repo.join("team.toml"), &seed).unwrap();
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "one file"]);
+    let mut cmd = rungs();
+    cmd.current_dir(repo);
+    cmd.args(["diff", "HEAD:team.toml", "team.toml"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn reviews_of_changed_texts_are_listed_without_changing_the_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    init(&a);
+    init(&b);
+    edit_sql(&b);
+    let reviews = dir.path().join("reviews/2026");
+    std::fs::create_dir_all(&reviews).unwrap();
+    std::fs::write(
+        reviews.join("sam.toml"),
+        "role = \"llm-engineer\"\nfrom = \"senior\"\nto = \"lead\"\ncatalog = \"x\"\ndate = 2026-01-01\n\n\
+         [[items]]\nskill = \"sql\"\nmark = \"met\"\nexpectation = \"old text\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        reviews.join("kim.toml"),
+        "role = \"data-scientist\"\nfrom = \"senior\"\nto = \"lead\"\ncatalog = \"x\"\ndate = 2026-01-01\n\n\
+         [[items]]\nskill = \"sql\"\nmark = \"met\"\n",
+    )
+    .unwrap();
+    std::fs::write(reviews.join("notes.toml"), "hello = 1\n").unwrap();
+    let out = rungs()
+        .args(["diff", "--reviews"])
+        .arg(dir.path().join("reviews"))
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(1)
+        .stderr("");
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.contains("Reviews affected: 1 of 2 review files\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("sam.toml (llm-engineer, senior → lead): sql\n"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("kim.toml"), "{stdout}");
+    assert!(stdout.contains("skipped (not a review file): "), "{stdout}");
+    // With no change, the reviews section is there and the status stays 0.
+    rungs()
+        .args(["diff", "--reviews"])
+        .arg(dir.path().join("reviews"))
+        .arg(&a)
+        .arg(&a)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Reviews affected: 0 of 2 review files",
+        ));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    rungs().args(["diff", "only-one"]).assert().code(2);
+    rungs()
+        .args(["diff", "a", "b", "--format", "yaml"])
+        .assert()
+        .code(2);
+}

@@ -22,6 +22,7 @@ use rungs::catalog::{Catalog, load_embedded, load_path};
 use rungs::search::Index;
 use rungs::tui::action::{Action, Effect};
 use rungs::tui::app::App;
+use rungs::tui::keys::Command;
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 50;
@@ -37,10 +38,10 @@ fn app(catalog: Catalog) -> App {
 fn searching(catalog: Catalog, query: &str) -> App {
     let index = Index::new(&catalog);
     let mut app = app(catalog);
-    app.update(Action::SearchOpen);
+    app.update(Action::Run(Command::Search));
     let request = query
         .chars()
-        .flat_map(|c| app.update(Action::SearchInput(c)))
+        .flat_map(|c| app.update(Action::Type(c)))
         .filter_map(|e| match e {
             Effect::Search(r) => Some(r),
             _ => None,

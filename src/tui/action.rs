@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
+use super::keys::Command;
 use crate::catalog::Catalog;
-use crate::review::Mark;
 use crate::search::{Results, Scope};
 
 /// A freshly loaded catalog. Compared by identity: two loads are never the
@@ -24,62 +24,22 @@ impl Eq for NewCatalog {}
 /// One request to [`super::app::App::update`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    Quit,
-    /// Open or close the help overlay.
-    ToggleHelp,
-    /// Leave the current overlay or view (`Esc`).
-    Back,
-    FocusNext,
-    FocusPrev,
-    LevelPrev,
-    LevelNext,
-    /// Jump to the level at this 0-based position.
+    /// A command, as a key bound to it (or a click) asks.
+    Run(Command),
+    /// Jump to the level at this 0-based position (the digit keys).
     LevelJump(usize),
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Home,
-    End,
-    /// Open what is selected (`Enter`).
-    Open,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// A left click at a column and row.
     Click(u16, u16),
     ScrollUp(u16, u16),
     ScrollDown(u16, u16),
-    /// Open the search box (`/`).
-    SearchOpen,
-    /// A character typed into the search box.
-    SearchInput(char),
-    /// Text pasted into the search box.
-    SearchPaste(String),
-    SearchBackspace,
-    /// Delete the last word of the query (`Ctrl-W`).
-    SearchDeleteWord,
-    /// Clear the query (`Ctrl-U`).
-    SearchClear,
-    /// Toggle between all roles and the selected role (`Tab`).
-    SearchScope,
+    /// A character typed into the search box or a note.
+    Type(char),
+    /// Text pasted into the search box or a note.
+    Paste(String),
     /// Results computed for the query of this generation.
     SearchResults(u64, Results),
-    /// Open or close the promotion gap view (`g`).
-    GapToggle,
-    /// Move the gap's target level down / up (`[` / `]`).
-    TargetPrev,
-    TargetNext,
-    /// Set (or clear, with `None`) the selected gap item's mark.
-    SetMark(Option<Mark>),
-    /// Cycle the selected gap item's mark (`Space`).
-    CycleMark,
-    /// Start editing the selected gap item's note (`e`).
-    NoteEdit,
-    NoteInput(char),
-    NotePaste(String),
-    NoteBackspace,
-    /// Write the review as Markdown (`x`).
-    Export,
     /// The catalog files changed and loaded: swap the catalog in.
     CatalogReloaded(NewCatalog),
     /// The catalog files changed but are not valid: keep the old catalog,

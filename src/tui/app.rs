@@ -11,6 +11,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::{Action, Effect};
+use super::keys::Command;
 use super::keys::{Bindings, Mode};
 use super::layout::{self, Areas, FrameReport};
 use super::screens::Screen;
@@ -123,7 +124,7 @@ impl App {
             self.status = None;
         }
         match action {
-            Action::Quit => effects.push(Effect::Quit),
+            Action::Run(Command::Quit) => effects.push(Effect::Quit),
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
                 self.keep_visible();
@@ -133,7 +134,7 @@ impl App {
             Action::SearchResults(generation, results) => {
                 self.search_results(generation, results);
             }
-            Action::ToggleHelp => self.toggle_help(),
+            Action::Run(Command::Help) => self.toggle_help(),
             // Too small a terminal shows no panes to point at.
             Action::Click(..) | Action::ScrollUp(..) | Action::ScrollDown(..)
                 if self.areas().is_none() => {}
@@ -352,13 +353,13 @@ mod tests {
     #[test]
     fn levels_move_and_clamp() {
         let mut a = app();
-        a.update(Action::LevelPrev);
+        a.update(Action::Run(Command::LevelPrev));
         assert_eq!(a.level, 0, "already at the lowest level");
-        a.update(Action::LevelNext);
+        a.update(Action::Run(Command::LevelNext));
         assert_eq!(a.level, 1);
         a.update(Action::LevelJump(4));
         assert_eq!(a.level, 4);
-        a.update(Action::LevelNext);
+        a.update(Action::Run(Command::LevelNext));
         assert_eq!(a.level, 4);
         a.update(Action::LevelJump(8));
         assert_eq!(a.level, 4, "no ninth level");
@@ -367,11 +368,11 @@ mod tests {
     #[test]
     fn help_toggles_and_quit_quits() {
         let mut a = app();
-        a.update(Action::ToggleHelp);
+        a.update(Action::Run(Command::Help));
         assert_eq!(a.screen, Screen::Help);
-        a.update(Action::ToggleHelp);
+        a.update(Action::Run(Command::Help));
         assert_eq!(a.screen, Screen::Browse);
-        assert_eq!(a.update(Action::Quit), vec![Effect::Quit]);
+        assert_eq!(a.update(Action::Run(Command::Quit)), vec![Effect::Quit]);
     }
 
     #[test]
@@ -380,7 +381,7 @@ mod tests {
         a.notify("saved".into());
         a.update(Action::Resize(100, 30));
         assert_eq!(a.status.as_deref(), Some("saved"));
-        a.update(Action::Down);
+        a.update(Action::Run(Command::Down));
         assert_eq!(a.status, None);
     }
 
@@ -393,7 +394,7 @@ mod tests {
             detail_height: 10,
             help_lines: 5,
         });
-        a.update(Action::End);
+        a.update(Action::Run(Command::End));
         assert_eq!(a.detail_scroll, 20);
         a.observe(FrameReport {
             detail_lines: 15,
@@ -408,12 +409,12 @@ mod tests {
         let mut a = app();
         a.update(Action::Resize(0, 0));
         for action in [
-            Action::Down,
-            Action::PageDown,
-            Action::End,
+            Action::Run(Command::Down),
+            Action::Run(Command::PageDown),
+            Action::Run(Command::End),
             Action::Click(0, 0),
             Action::ScrollDown(0, 0),
-            Action::Open,
+            Action::Run(Command::Open),
         ] {
             a.update(action);
         }

@@ -19,7 +19,6 @@ use crossterm::event::{
 use super::action::Action;
 use super::app::App;
 use crate::config::KeyEntry;
-use crate::review::Mark;
 
 /// Everything a key can be bound to. The config name is the variant in
 /// snake_case (`FocusNext` → `focus_next`).
@@ -69,44 +68,6 @@ impl Command {
     /// The name config files use.
     pub fn name(self) -> &'static str {
         self.into()
-    }
-
-    /// The action this command asks for in `mode`.
-    pub fn action(self, mode: Mode) -> Action {
-        match self {
-            Command::Quit => Action::Quit,
-            // In the help, `back` closes it like `help` does.
-            Command::Help => Action::ToggleHelp,
-            Command::Back if mode == Mode::Help => Action::ToggleHelp,
-            Command::Back | Command::Cancel => Action::Back,
-            Command::Search => Action::SearchOpen,
-            Command::Gap => Action::GapToggle,
-            Command::Open | Command::Accept => Action::Open,
-            Command::FocusNext => Action::FocusNext,
-            Command::FocusPrev => Action::FocusPrev,
-            Command::LevelPrev => Action::LevelPrev,
-            Command::LevelNext => Action::LevelNext,
-            Command::Up | Command::ResultPrev => Action::Up,
-            Command::Down | Command::ResultNext => Action::Down,
-            Command::PageUp | Command::ResultPageUp => Action::PageUp,
-            Command::PageDown | Command::ResultPageDown => Action::PageDown,
-            Command::Home => Action::Home,
-            Command::End => Action::End,
-            Command::TargetPrev => Action::TargetPrev,
-            Command::TargetNext => Action::TargetNext,
-            Command::MarkMet => Action::SetMark(Some(Mark::Met)),
-            Command::MarkPartly => Action::SetMark(Some(Mark::Partly)),
-            Command::MarkNotYet => Action::SetMark(Some(Mark::NotYet)),
-            Command::MarkClear => Action::SetMark(None),
-            Command::MarkCycle => Action::CycleMark,
-            Command::EditNote => Action::NoteEdit,
-            Command::Export => Action::Export,
-            Command::DeleteChar if mode == Mode::NoteEditor => Action::NoteBackspace,
-            Command::DeleteChar => Action::SearchBackspace,
-            Command::DeleteWord => Action::SearchDeleteWord,
-            Command::ClearQuery => Action::SearchClear,
-            Command::SearchScope => Action::SearchScope,
-        }
     }
 }
 
@@ -587,28 +548,33 @@ pub fn map(app: &App, event: &Event) -> Option<Action> {
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Paste(text) => match app.mode() {
-            Mode::SearchBox => Some(Action::SearchPaste(text.clone())),
-            Mode::NoteEditor => Some(Action::NotePaste(text.clone())),
-            _ => None,
+            Mode::SearchBox | Mode::NoteEditor => Some(Action::Paste(text.clone())),
+            Mode::Browse | Mode::Gap | Mode::Help => None,
         },
         _ => None,
     }
 }
 
+/// A held key repeats movement and typing, nothing else.
 fn repeats(a: &Action) -> bool {
-    matches!(
-        a,
-        Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::LevelPrev
-            | Action::LevelNext
-            | Action::SearchInput(_)
-            | Action::SearchBackspace
-            | Action::NoteInput(_)
-            | Action::NoteBackspace
-    )
+    use Command::*;
+    match a {
+        Action::Type(_) => true,
+        Action::Run(c) => matches!(
+            c,
+            Up | Down
+                | PageUp
+                | PageDown
+                | LevelPrev
+                | LevelNext
+                | ResultPrev
+                | ResultNext
+                | ResultPageUp
+                | ResultPageDown
+                | DeleteChar
+        ),
+        _ => false,
+    }
 }
 
 fn map_key(app: &App, event: &KeyEvent) -> Option<Action> {
@@ -619,13 +585,14 @@ fn map_key(app: &App, event: &KeyEvent) -> Option<Action> {
     let key = Key::from_event(event.code, event.modifiers);
     let plain = !key.ctrl && !key.alt;
     let action = match (app.bindings.lookup(mode, key), event.code) {
-        (Some(command), _) => command.action(mode),
+        (Some(command), _) => Action::Run(command),
         // Digits jump to a level; they are not rebindable.
         (None, KeyCode::Char(c @ '1'..='9')) if plain && mode == Mode::Browse => {
             Action::LevelJump(c as usize - '1' as usize)
         }
-        (None, KeyCode::Char(c)) if plain && mode == Mode::SearchBox => Action::SearchInput(c),
-        (None, KeyCode::Char(c)) if plain && mode == Mode::NoteEditor => Action::NoteInput(c),
+        (None, KeyCode::Char(c)) if plain && matches!(mode, Mode::SearchBox | Mode::NoteEditor) => {
+            Action::Type(c)
+        }
         _ => return None,
     };
     if event.kind == KeyEventKind::Repeat && !repeats(&action) {
@@ -716,7 +683,7 @@ mod tests {
         assert_eq!(map(&a, &shifted), None);
         let mut a = app();
         a.bindings = Bindings::new(&[(Command::Home, vec!["shift-up".into()])]).unwrap();
-        assert_eq!(map(&a, &shifted), Some(Action::Home));
+        assert_eq!(map(&a, &shifted), Some(Action::Run(Command::Home)));
     }
 
     #[test]
@@ -788,13 +755,17 @@ mod tests {
         );
         let mut a = app();
         a.update(Action::Resize(120, 40));
-        assert_eq!(map(&a, &ctrl_c), Some(Action::Quit));
-        a.update(Action::SearchOpen);
+        assert_eq!(map(&a, &ctrl_c), Some(Action::Run(Command::Quit)));
+        a.update(Action::Run(Command::Search));
         assert_eq!(a.mode(), Mode::SearchBox);
-        assert_eq!(map(&a, &ctrl_c), Some(Action::Quit), "while typing too");
+        assert_eq!(
+            map(&a, &ctrl_c),
+            Some(Action::Run(Command::Quit)),
+            "while typing too"
+        );
         // Rebinding quit keeps Ctrl-C.
         a.bindings = Bindings::new(&[(Command::Quit, vec!["ctrl-q".into()])]).unwrap();
-        assert_eq!(map(&a, &ctrl_c), Some(Action::Quit));
+        assert_eq!(map(&a, &ctrl_c), Some(Action::Run(Command::Quit)));
         let held = key_event(
             KeyCode::Char('c'),
             KeyModifiers::CONTROL,
@@ -807,21 +778,20 @@ mod tests {
     fn text_entry_keys_are_bindable() {
         let mut a = app();
         a.update(Action::Resize(120, 40));
-        a.update(Action::SearchOpen);
+        a.update(Action::Run(Command::Search));
         let k = key(KeyCode::Char('k'), KeyEventKind::Press);
-        assert_eq!(
-            map(&a, &k),
-            Some(Action::SearchInput('k')),
-            "k is text here"
-        );
+        assert_eq!(map(&a, &k), Some(Action::Type('k')), "k is text here");
         a.bindings = Bindings::new(&[(Command::Cancel, vec!["ctrl-g".into()])]).unwrap();
         let ctrl_g = key_event(
             KeyCode::Char('g'),
             KeyModifiers::CONTROL,
             KeyEventKind::Press,
         );
-        assert_eq!(map(&a, &ctrl_g), Some(Action::Back));
         assert_eq!(map(&a, &key(KeyCode::Esc, KeyEventKind::Press)), None);
+        let cancel = map(&a, &ctrl_g);
+        assert_eq!(cancel, Some(Action::Run(Command::Cancel)));
+        a.update(cancel.unwrap());
+        assert_eq!(a.screen, crate::tui::screens::Screen::Browse);
     }
 
     fn config_errors(text: &str) -> Vec<crate::catalog::Diagnostic> {
@@ -874,7 +844,7 @@ mod tests {
         let app = app();
         assert_eq!(
             map(&app, &key(KeyCode::Char('q'), KeyEventKind::Press)),
-            Some(Action::Quit)
+            Some(Action::Run(Command::Quit))
         );
         assert_eq!(
             map(&app, &key(KeyCode::Char('q'), KeyEventKind::Release)),
@@ -886,7 +856,7 @@ mod tests {
         );
         assert_eq!(
             map(&app, &key(KeyCode::Down, KeyEventKind::Repeat)),
-            Some(Action::Down)
+            Some(Action::Run(Command::Down))
         );
     }
 
@@ -897,14 +867,18 @@ mod tests {
             map(&app, &key(KeyCode::Char('3'), KeyEventKind::Press)),
             Some(Action::LevelJump(2))
         );
-        app.screen = crate::tui::screens::Screen::Help;
-        assert_eq!(
-            map(&app, &key(KeyCode::Esc, KeyEventKind::Press)),
-            Some(Action::ToggleHelp)
-        );
+        app.update(Action::Run(Command::Help));
         assert_eq!(
             map(&app, &key(KeyCode::Char('3'), KeyEventKind::Press)),
             None
+        );
+        let esc = map(&app, &key(KeyCode::Esc, KeyEventKind::Press));
+        assert_eq!(esc, Some(Action::Run(Command::Back)));
+        app.update(esc.unwrap());
+        assert_eq!(
+            app.screen,
+            crate::tui::screens::Screen::Browse,
+            "Esc closes the help"
         );
     }
 

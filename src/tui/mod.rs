@@ -240,7 +240,8 @@ fn to_action(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::review::{Fs, Mark, Review};
+    use crate::review::{Fs, Review};
+    use crate::tui::keys::Command;
     use std::path::Path;
 
     /// A file system that refuses every write, like a read-only folder.
@@ -292,14 +293,14 @@ mod tests {
                 locked: true,
             }),
         );
-        app.update(Action::SetMark(Some(Mark::Met)));
+        app.update(Action::Run(Command::MarkMet));
         assert!(
             save_review(&app, &mut file, &RealFs).is_none(),
             "saved quietly"
         );
         let saved = std::fs::read_to_string(&path).unwrap();
 
-        app.update(Action::SetMark(Some(Mark::NotYet)));
+        app.update(Action::Run(Command::MarkNotYet));
         let message = save_review(&app, &mut file, &ReadOnly).expect("the user is told");
         assert!(
             message.contains("Could not save") && message.contains("read-only"),

@@ -7,6 +7,7 @@ use rungs::catalog::{Catalog, load_embedded, load_path};
 use rungs::search::{Field, Index, Results, Scope};
 use rungs::tui::action::{Action, Effect, SearchRequest};
 use rungs::tui::app::App;
+use rungs::tui::keys::Command;
 use rungs::tui::screens::Screen;
 
 fn fixture() -> Catalog {
@@ -139,7 +140,7 @@ fn pump(app: &mut App, index: &Index, action: Action) {
 
 fn typed(app: &mut App, index: &Index, s: &str) {
     for c in s.chars() {
-        pump(app, index, Action::SearchInput(c));
+        pump(app, index, Action::Type(c));
     }
 }
 
@@ -149,38 +150,38 @@ fn key_sequence_through_the_search_box() {
     app.update(Action::Resize(120, 40));
     let index = Index::new(&app.catalog);
     let before = (app.role, app.level, app.skill);
-    app.update(Action::SearchOpen);
+    app.update(Action::Run(Command::Search));
     assert_eq!(app.screen, Screen::Search);
     typed(&mut app, &index, "torch.comp");
     let hits = &app.search.results.as_ref().unwrap().hits;
     assert!(!hits.is_empty());
     // Moving through results previews them; Esc restores the selection.
-    app.update(Action::Down);
-    app.update(Action::Back);
+    app.update(Action::Run(Command::Down));
+    app.update(Action::Run(Command::Back));
     assert_eq!(app.screen, Screen::Browse);
     assert_eq!((app.role, app.level, app.skill), before);
 
     // Enter on a text match selects its role and level too.
-    pump(&mut app, &index, Action::SearchOpen);
+    pump(&mut app, &index, Action::Run(Command::Search));
     assert_eq!(app.search.query, "torch.comp", "the last query is kept");
     let hit = app.search_hit().cloned().unwrap();
     let Field::Text { role, level } = hit.field else {
         panic!("expected a text match, got {:?}", hit.field)
     };
-    app.update(Action::Open);
+    app.update(Action::Run(Command::Open));
     assert_eq!(app.screen, Screen::Browse);
     assert_eq!((app.role, app.level), (role, level));
     assert_eq!(app.selected_skill().unwrap().0, hit.skill);
 
     // Ctrl-U clears, paste inserts (cleaned), Tab toggles the scope.
-    app.update(Action::SearchOpen);
-    app.update(Action::SearchClear);
+    app.update(Action::Run(Command::Search));
+    app.update(Action::Run(Command::ClearQuery));
     assert!(app.search.query.is_empty());
-    app.update(Action::SearchPaste("deep\u{1b}[31m\nlearn".into()));
+    app.update(Action::Paste("deep\u{1b}[31m\nlearn".into()));
     assert_eq!(app.search.query, "deep[31m learn");
-    app.update(Action::SearchClear);
-    app.update(Action::SearchPaste("sql".into()));
-    pump(&mut app, &index, Action::SearchScope);
+    app.update(Action::Run(Command::ClearQuery));
+    app.update(Action::Paste("sql".into()));
+    pump(&mut app, &index, Action::Run(Command::SearchScope));
     assert_eq!(app.search.scope, Scope::Role(app.role));
     assert!(
         app.search
@@ -191,7 +192,7 @@ fn key_sequence_through_the_search_box() {
             .iter()
             .all(|h| app.catalog.skills[h.skill].in_role(app.role))
     );
-    app.update(Action::SearchBackspace);
+    app.update(Action::Run(Command::DeleteChar));
     assert_eq!(app.search.query, "sq");
 }
 
@@ -200,9 +201,9 @@ fn results_for_an_outdated_query_are_dropped() {
     let mut app = App::new(load_embedded().unwrap().catalog);
     app.update(Action::Resize(120, 40));
     let index = Index::new(&app.catalog);
-    app.update(Action::SearchOpen);
-    let old = request(app.update(Action::SearchInput('d'))).unwrap();
-    let new = request(app.update(Action::SearchInput('e'))).unwrap();
+    app.update(Action::Run(Command::Search));
+    let old = request(app.update(Action::Type('d'))).unwrap();
+    let new = request(app.update(Action::Type('e'))).unwrap();
     assert!(new.generation > old.generation);
     let stale = index
         .search(&app.catalog, &old.query, old.scope, None, &|| false)

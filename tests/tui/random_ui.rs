@@ -28,6 +28,7 @@ use rungs::search::Index;
 use rungs::tui::action::{Action, Effect, NewCatalog};
 use rungs::tui::app::App;
 use rungs::tui::keys;
+use rungs::tui::keys::Command;
 use rungs::tui::screens::Screen;
 
 // -------------------------------------------------------------- catalogs
@@ -411,7 +412,7 @@ fn run(
                     }
                     match keys::map(&app, event) {
                         // Quitting would end the session.
-                        Some(Action::Quit) => return Ok(()),
+                        Some(Action::Run(Command::Quit)) => return Ok(()),
                         Some(action) => app.update(action),
                         None => Vec::new(),
                     }
@@ -536,8 +537,12 @@ fn sessions(name: &str, world: &World, count: usize, length: usize, seed: u64) {
                     KeyEventKind::Press,
                 );
                 let action = keys::map(&app, &ctrl_c);
-                assert_eq!(action, Some(Action::Quit), "{name} session {session}");
-                assert_eq!(app.update(Action::Quit), [Effect::Quit]);
+                assert_eq!(
+                    action,
+                    Some(Action::Run(Command::Quit)),
+                    "{name} session {session}"
+                );
+                assert_eq!(app.update(Action::Run(Command::Quit)), [Effect::Quit]);
             }
             Err(_) => {
                 // Panics are caught and reported with their steps: keep the

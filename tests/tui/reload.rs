@@ -9,6 +9,7 @@ use rungs::catalog::load_path;
 use rungs::tui::action::{Action, NewCatalog};
 use rungs::tui::app::App;
 use rungs::tui::events::{AppEvent, spawn_watcher};
+use rungs::tui::keys::Command;
 
 fn catalog(extra_level_text: &str) -> String {
     format!(
@@ -88,7 +89,7 @@ fn valid_invalid_and_recovered_changes() {
     app.update(Action::Resize(100, 30));
     let beta = app.catalog.skill_index("beta").unwrap();
     app.select_skill_index(beta);
-    app.update(Action::LevelNext);
+    app.update(Action::Run(Command::LevelNext));
     let (tx, rx) = mpsc::channel();
     let _watcher = spawn_watcher(&path, tx).unwrap();
 
@@ -142,8 +143,8 @@ fn marks_survive_a_reload_and_removed_skills_fall_back() {
     std::fs::write(&path, catalog("b two")).unwrap();
     let mut app = App::new(load_path(&path).unwrap().catalog);
     app.update(Action::Resize(100, 30));
-    app.update(Action::GapToggle);
-    app.update(Action::SetMark(Some(rungs::review::Mark::Met)));
+    app.update(Action::Run(Command::Gap));
+    app.update(Action::Run(Command::MarkMet));
     let marked = app.gap_item().unwrap().skill;
     let id = app.catalog.skills[marked].id.clone();
 
@@ -162,7 +163,7 @@ fn marks_survive_a_reload_and_removed_skills_fall_back() {
     let smaller =
         catalog("b two").replace("[[skills]]\nid = \"beta\"", "[[skills]]\nid = \"gamma\"");
     std::fs::write(&path, smaller).unwrap();
-    app.update(Action::GapToggle);
+    app.update(Action::Run(Command::Gap));
     let new = load_path(&path).unwrap().catalog;
     app.update(Action::CatalogReloaded(NewCatalog(std::sync::Arc::new(
         new,

@@ -8,6 +8,7 @@ use ratatui::buffer::Buffer;
 use rungs::catalog::{load_embedded, load_path};
 use rungs::tui::action::{Action, Effect};
 use rungs::tui::app::App;
+use rungs::tui::keys::Command;
 use rungs::tui::theme::Theme;
 
 use crate::support::{render, screen};
@@ -44,7 +45,7 @@ fn main_screen_small_size() {
 #[test]
 fn help_overlay() {
     let mut app = default_app(120, 40);
-    app.update(Action::ToggleHelp);
+    app.update(Action::Run(Command::Help));
     insta::assert_snapshot!(screen(&app));
 }
 
@@ -54,10 +55,10 @@ fn full_skill_profile_and_row_text() {
     let dl = app.catalog.skill_index("deep-learning").unwrap();
     app.select_skill_index(dl);
     app.update(Action::LevelJump(1));
-    app.update(Action::Open);
+    app.update(Action::Run(Command::Open));
     insta::assert_snapshot!("profile", screen(&app));
-    app.update(Action::Down);
-    app.update(Action::Open);
+    app.update(Action::Run(Command::Down));
+    app.update(Action::Run(Command::Open));
     insta::assert_snapshot!("profile_row_text", screen(&app));
 }
 
@@ -81,7 +82,7 @@ fn every_small_size_renders_without_panic() {
         for h in 0..=10u16 {
             let mut app = app_with(catalog.clone(), w, h);
             render(&app);
-            app.update(Action::ToggleHelp);
+            app.update(Action::Run(Command::Help));
             render(&app);
         }
     }
@@ -89,11 +90,11 @@ fn every_small_size_renders_without_panic() {
     for (w, h) in [(40, 12), (41, 13), (39, 12), (40, 11), (200, 12), (40, 200)] {
         let mut app = app_with(catalog.clone(), w, h);
         render(&app);
-        app.update(Action::Open);
+        app.update(Action::Run(Command::Open));
         render(&app);
-        app.update(Action::Open);
+        app.update(Action::Run(Command::Open));
         render(&app);
-        app.update(Action::ToggleHelp);
+        app.update(Action::Run(Command::Help));
         render(&app);
     }
 }
@@ -121,7 +122,7 @@ fn chinese_and_emoji_catalog() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/cjk.toml");
     let catalog = load_path(&path).unwrap().catalog;
     let mut app = app_with(catalog, 100, 30);
-    app.update(Action::LevelNext);
+    app.update(Action::Run(Command::LevelNext));
     let terminal = render(&app);
     assert_borders_intact(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(terminal.backend().to_string());
@@ -134,13 +135,13 @@ fn chinese_and_emoji_catalog() {
                 for _ in 0..2 {
                     let t = render(&app);
                     assert_borders_intact(t.backend().buffer(), &app);
-                    app.update(Action::Down);
+                    app.update(Action::Run(Command::Down));
                 }
-                app.update(Action::Home);
+                app.update(Action::Run(Command::Home));
             }
-            app.update(Action::FocusPrev);
-            app.update(Action::Down);
-            app.update(Action::FocusNext);
+            app.update(Action::Run(Command::FocusPrev));
+            app.update(Action::Run(Command::Down));
+            app.update(Action::Run(Command::FocusNext));
         }
     }
 }
@@ -169,10 +170,10 @@ fn selection_is_visible_without_colour() {
 fn search_box_with_results() {
     let mut app = default_app(120, 40);
     let index = rungs::search::Index::new(&app.catalog);
-    app.update(Action::SearchOpen);
+    app.update(Action::Run(Command::Search));
     let mut req = None;
     for c in "pipeline".chars() {
-        for effect in app.update(Action::SearchInput(c)) {
+        for effect in app.update(Action::Type(c)) {
             if let Effect::Search(r) = effect {
                 req = Some(r);
             }

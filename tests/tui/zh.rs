@@ -9,6 +9,7 @@ use rungs::catalog::{Date, load_embedded};
 use rungs::i18n::{Lang, ZH};
 use rungs::tui::action::Action;
 use rungs::tui::app::App;
+use rungs::tui::keys::Command;
 use rungs::tui::screens::Screen;
 use rungs::tui::text;
 use rungs::tui::theme::Theme;
@@ -102,7 +103,7 @@ fn main_screen() {
 #[test]
 fn help_overlay() {
     let mut app = zh(120, 40);
-    app.update(Action::ToggleHelp);
+    app.update(Action::Run(Command::Help));
     let s = screen(&app);
     assert!(s.contains("帮助 · Esc 或 ? 关闭"), "{s}");
     insta::assert_snapshot!(s);
@@ -124,7 +125,7 @@ fn help_key_column_is_aligned_by_display_width() {
     // The Chinese key names are among them.
     let s = screen(&{
         let mut a = zh(120, 40);
-        a.update(Action::ToggleHelp);
+        a.update(Action::Run(Command::Help));
         a
     });
     assert!(s.contains(ZH.help_key_click) && s.contains(ZH.help_key_type));
@@ -134,7 +135,7 @@ fn help_key_column_is_aligned_by_display_width() {
 fn skill_profile() {
     let mut app = zh(120, 40);
     deep_learning(&mut app, 1);
-    app.update(Action::Open);
+    app.update(Action::Run(Command::Open));
     assert_eq!(app.screen, Screen::Profile);
     let s = screen(&app);
     assert!(s.contains("Deep Learning · 技能档案"), "{s}");
@@ -143,8 +144,8 @@ fn skill_profile() {
         "{s}"
     );
     insta::assert_snapshot!("profile", s);
-    app.update(Action::Down);
-    app.update(Action::Open);
+    app.update(Action::Run(Command::Down));
+    app.update(Action::Run(Command::Open));
     insta::assert_snapshot!("profile_row_text", screen(&app));
 }
 
@@ -152,7 +153,7 @@ fn skill_profile() {
 fn profile_columns_line_up_with_their_headings() {
     let mut app = zh(120, 40);
     deep_learning(&mut app, 0);
-    app.update(Action::Open);
+    app.update(Action::Run(Command::Open));
     let terminal = render(&app);
     let buf = terminal.backend().buffer();
     let find = |sym: &str| {
@@ -230,9 +231,9 @@ fn borders_stay_intact_at_many_sizes_and_states() {
             for _ in 0..3 {
                 let t = render(&app);
                 assert_borders_intact(t.backend().buffer(), &app);
-                app.update(Action::FocusNext);
+                app.update(Action::Run(Command::FocusNext));
             }
-            app.update(Action::Down);
+            app.update(Action::Run(Command::Down));
         }
     }
 }
@@ -243,7 +244,7 @@ fn every_small_size_renders_without_panic() {
         for h in 0..=13u16 {
             let mut app = zh(w, h);
             render(&app);
-            app.update(Action::ToggleHelp);
+            app.update(Action::Run(Command::Help));
             render(&app);
         }
     }
@@ -257,20 +258,20 @@ fn mono_theme_has_no_colour_anywhere() {
         let mut app = app_in(lang, 120, 40);
         deep_learning(&mut app, 2);
         assert_no_colour(&app, "main screen");
-        app.update(Action::FocusNext);
+        app.update(Action::Run(Command::FocusNext));
         assert_no_colour(&app, "detail focused");
-        app.update(Action::ToggleHelp);
+        app.update(Action::Run(Command::Help));
         assert_no_colour(&app, "help");
-        app.update(Action::ToggleHelp);
-        app.update(Action::Open);
+        app.update(Action::Run(Command::Help));
+        app.update(Action::Run(Command::Open));
         assert_no_colour(&app, "profile");
-        app.update(Action::Open);
+        app.update(Action::Run(Command::Open));
         assert_no_colour(&app, "profile row text");
-        app.update(Action::Back);
-        app.update(Action::Back);
-        app.update(Action::SearchOpen);
+        app.update(Action::Run(Command::Back));
+        app.update(Action::Run(Command::Back));
+        app.update(Action::Run(Command::Search));
         assert_no_colour(&app, "search");
-        app.update(Action::Back);
+        app.update(Action::Run(Command::Back));
         keys(&mut app, "g");
         keys(&mut app, "m");
         assert_no_colour(&app, "gap view");

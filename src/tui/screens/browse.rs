@@ -4,37 +4,40 @@
 use super::{Screen, offset, visible_offset};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Focus, SkillRow};
+use crate::tui::keys::Command;
 use crate::tui::layout::{self, Target};
 
 impl App {
     pub(crate) fn update_browse(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
-            Action::GapToggle => self.open_gap(),
-            Action::SearchOpen => self.open_search(effects),
-            Action::FocusNext => {
+            Action::Run(Command::Gap) => self.open_gap(),
+            Action::Run(Command::Search) => self.open_search(effects),
+            Action::Run(Command::FocusNext) => {
                 self.focus = match self.focus {
                     Focus::Roles => Focus::Skills,
                     Focus::Skills => Focus::Detail,
                     Focus::Detail => Focus::Roles,
                 }
             }
-            Action::FocusPrev => {
+            Action::Run(Command::FocusPrev) => {
                 self.focus = match self.focus {
                     Focus::Roles => Focus::Detail,
                     Focus::Skills => Focus::Roles,
                     Focus::Detail => Focus::Skills,
                 }
             }
-            Action::LevelPrev => self.change_level(self.level.checked_sub(1)),
-            Action::LevelNext => self.change_level(Some(self.level.saturating_add(1))),
+            Action::Run(Command::LevelPrev) => self.change_level(self.level.checked_sub(1)),
+            Action::Run(Command::LevelNext) => {
+                self.change_level(Some(self.level.saturating_add(1)))
+            }
             Action::LevelJump(l) => self.change_level(Some(l)),
-            Action::Up => self.browse_step(-1),
-            Action::Down => self.browse_step(1),
-            Action::PageUp => self.browse_step(-self.pane_page()),
-            Action::PageDown => self.browse_step(self.pane_page()),
-            Action::Home => self.browse_step(isize::MIN / 2),
-            Action::End => self.browse_step(isize::MAX / 2),
-            Action::Open => match self.focus {
+            Action::Run(Command::Up) => self.browse_step(-1),
+            Action::Run(Command::Down) => self.browse_step(1),
+            Action::Run(Command::PageUp) => self.browse_step(-self.pane_page()),
+            Action::Run(Command::PageDown) => self.browse_step(self.pane_page()),
+            Action::Run(Command::Home) => self.browse_step(isize::MIN / 2),
+            Action::Run(Command::End) => self.browse_step(isize::MAX / 2),
+            Action::Run(Command::Open) => match self.focus {
                 Focus::Roles => self.focus = Focus::Skills,
                 Focus::Skills | Focus::Detail => self.open_profile(),
             },
@@ -170,17 +173,18 @@ impl App {
 mod tests {
     use crate::tui::action::Action;
     use crate::tui::app::{Focus, SkillRow, test_app as app};
+    use crate::tui::keys::Command;
     use crate::tui::layout;
 
     #[test]
     fn focus_cycles_both_ways() {
         let mut a = app();
         assert_eq!(a.focus, Focus::Skills);
-        a.update(Action::FocusNext);
+        a.update(Action::Run(Command::FocusNext));
         assert_eq!(a.focus, Focus::Detail);
-        a.update(Action::FocusNext);
+        a.update(Action::Run(Command::FocusNext));
         assert_eq!(a.focus, Focus::Roles);
-        a.update(Action::FocusPrev);
+        a.update(Action::Run(Command::FocusPrev));
         assert_eq!(a.focus, Focus::Detail);
     }
 
@@ -189,8 +193,8 @@ mod tests {
         let mut a = app();
         let dl = a.catalog.skill_index("deep-learning").unwrap();
         assert!(a.select_skill_index(dl));
-        a.update(Action::FocusPrev); // roles
-        a.update(Action::Down);
+        a.update(Action::Run(Command::FocusPrev)); // roles
+        a.update(Action::Run(Command::Down));
         assert_eq!(a.role, 1);
         assert_eq!(a.selected_skill().map(|(i, _)| i), Some(dl));
     }
@@ -200,12 +204,12 @@ mod tests {
         let mut a = app();
         a.update(Action::Resize(60, 14));
         let n = a.catalog.profile(0).len();
-        a.update(Action::End);
+        a.update(Action::Run(Command::End));
         assert_eq!(a.skill, n - 1);
         let height = usize::from(layout::inner(a.areas().unwrap().skills).height);
         let row = a.cursor_row();
         assert!(row >= a.skills_offset && row < a.skills_offset + height);
-        a.update(Action::Home);
+        a.update(Action::Run(Command::Home));
         assert_eq!(
             (a.skill, a.skills_offset),
             (0, 0),

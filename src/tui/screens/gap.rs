@@ -11,6 +11,7 @@ use crate::gap::{Gap, GapItem};
 use crate::review::{Assessment, Mark, Review};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::App;
+use crate::tui::keys::Command;
 use crate::tui::layout::{self, Target};
 
 /// What the gap view shows and where its cursor is.
@@ -205,15 +206,14 @@ impl App {
         }
         let locked = self.review.as_ref().is_some_and(|r| r.locked);
         match action {
-            Action::Back | Action::GapToggle => {
+            Action::Run(Command::Back | Command::Gap) => {
                 self.screen = Screen::Browse;
                 self.gap = None;
             }
-            Action::LevelPrev
-            | Action::LevelNext
+            Action::Run(
+                Command::LevelPrev | Command::LevelNext | Command::TargetPrev | Command::TargetNext,
+            )
             | Action::LevelJump(_)
-            | Action::TargetPrev
-            | Action::TargetNext
                 if locked =>
             {
                 let file = self
@@ -226,11 +226,11 @@ impl App {
                     &[("file", &file)],
                 ));
             }
-            Action::LevelPrev | Action::LevelNext | Action::LevelJump(_) => {
+            Action::Run(Command::LevelPrev | Command::LevelNext) | Action::LevelJump(_) => {
                 let last = self.catalog.levels.len().saturating_sub(1);
                 let from = match action {
-                    Action::LevelPrev => self.level.saturating_sub(1),
-                    Action::LevelNext => (self.level + 1).min(last.saturating_sub(1)),
+                    Action::Run(Command::LevelPrev) => self.level.saturating_sub(1),
+                    Action::Run(Command::LevelNext) => (self.level + 1).min(last.saturating_sub(1)),
                     Action::LevelJump(l) => l.min(last.saturating_sub(1)),
                     _ => self.level,
                 };
@@ -241,18 +241,27 @@ impl App {
                 self.set_level(from);
                 self.rebuild_gap(to);
             }
-            Action::TargetPrev | Action::TargetNext => {
+            Action::Run(Command::TargetPrev | Command::TargetNext) => {
                 let to = self.gap.as_ref().map_or(self.level + 1, |g| g.gap.to);
-                let to = if action == Action::TargetPrev {
+                let to = if action == Action::Run(Command::TargetPrev) {
                     to.saturating_sub(1).max(self.level + 1)
                 } else {
                     to + 1
                 };
                 self.rebuild_gap(to);
             }
-            Action::SetMark(m) => self.assess(effects, |a| a.mark = m),
-            Action::CycleMark => self.assess(effects, |a| a.mark = Mark::cycle(a.mark)),
-            Action::NoteEdit | Action::Open => {
+            Action::Run(Command::MarkMet) => self.assess(effects, |a| a.mark = Some(Mark::Met)),
+            Action::Run(Command::MarkPartly) => {
+                self.assess(effects, |a| a.mark = Some(Mark::Partly));
+            }
+            Action::Run(Command::MarkNotYet) => {
+                self.assess(effects, |a| a.mark = Some(Mark::NotYet));
+            }
+            Action::Run(Command::MarkClear) => self.assess(effects, |a| a.mark = None),
+            Action::Run(Command::MarkCycle) => {
+                self.assess(effects, |a| a.mark = Mark::cycle(a.mark))
+            }
+            Action::Run(Command::EditNote | Command::Open) => {
                 if let Some(item) = self.gap_item() {
                     let note = self
                         .assessment(item.skill)
@@ -262,7 +271,7 @@ impl App {
                     }
                 }
             }
-            Action::Export => match &self.gap {
+            Action::Run(Command::Export) => match &self.gap {
                 Some(g) if g.gap.to > g.gap.from => effects.push(Effect::Export),
                 // The from level moved up to the highest: no gap to export.
                 Some(_) => {
@@ -286,23 +295,25 @@ impl App {
             return;
         };
         match action {
-            Action::NoteInput(c) => {
+            Action::Type(c) => {
                 if !c.is_control() {
                     note.push(c);
                 }
             }
-            Action::NotePaste(t) => note.push_str(&crate::catalog::clean(&t, true).text),
-            Action::NoteBackspace => {
+            Action::Paste(t) => note.push_str(&crate::catalog::clean(&t, true).text),
+            Action::Run(Command::DeleteChar) => {
                 note.pop();
             }
-            Action::Open => {
+            // Typing takes `accept` and `cancel`; `open` and `back` mean the
+            // same to callers that are not keys.
+            Action::Run(Command::Accept | Command::Open) => {
                 let text = note.trim().to_string();
                 if let Some(g) = self.gap.as_mut() {
                     g.note = None;
                 }
                 self.assess(effects, |a| a.note = text);
             }
-            Action::Back => {
+            Action::Run(Command::Cancel | Command::Back) => {
                 if let Some(g) = self.gap.as_mut() {
                     g.note = None;
                 }
@@ -314,12 +325,12 @@ impl App {
     /// Moving through the items, by key, wheel or click.
     fn gap_move(&mut self, action: Action) {
         match action {
-            Action::Up | Action::ScrollUp(..) => self.gap_step(-1),
-            Action::Down | Action::ScrollDown(..) => self.gap_step(1),
-            Action::PageUp => self.gap_step(-self.gap_page()),
-            Action::PageDown => self.gap_step(self.gap_page()),
-            Action::Home => self.gap_step(isize::MIN / 2),
-            Action::End => self.gap_step(isize::MAX / 2),
+            Action::Run(Command::Up) | Action::ScrollUp(..) => self.gap_step(-1),
+            Action::Run(Command::Down) | Action::ScrollDown(..) => self.gap_step(1),
+            Action::Run(Command::PageUp) => self.gap_step(-self.gap_page()),
+            Action::Run(Command::PageDown) => self.gap_step(self.gap_page()),
+            Action::Run(Command::Home) => self.gap_step(isize::MIN / 2),
+            Action::Run(Command::End) => self.gap_step(isize::MAX / 2),
             Action::Click(x, y) => {
                 let roles = self.catalog.roles.len();
                 if let Some(Target::GapRow(row)) =

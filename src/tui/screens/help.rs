@@ -4,6 +4,7 @@
 use super::{Screen, offset};
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keys::Command;
 
 impl App {
     /// Opens the help over the current screen, or closes it.
@@ -19,15 +20,15 @@ impl App {
 
     pub(crate) fn update_help(&mut self, action: Action) {
         match action {
-            Action::Back => self.screen = self.help_return,
+            Action::Run(Command::Back) => self.screen = self.help_return,
             // A click anywhere closes the help, back to the main screen.
             Action::Click(..) => self.screen = Screen::Browse,
-            Action::Up | Action::ScrollUp(..) => self.help_step(-1),
-            Action::Down | Action::ScrollDown(..) => self.help_step(1),
-            Action::PageUp => self.help_step(-self.help_page()),
-            Action::PageDown => self.help_step(self.help_page()),
-            Action::Home => self.help_step(isize::MIN / 2),
-            Action::End => self.help_step(isize::MAX / 2),
+            Action::Run(Command::Up) | Action::ScrollUp(..) => self.help_step(-1),
+            Action::Run(Command::Down) | Action::ScrollDown(..) => self.help_step(1),
+            Action::Run(Command::PageUp) => self.help_step(-self.help_page()),
+            Action::Run(Command::PageDown) => self.help_step(self.help_page()),
+            Action::Run(Command::Home) => self.help_step(isize::MIN / 2),
+            Action::Run(Command::End) => self.help_step(isize::MAX / 2),
             _ => {}
         }
     }

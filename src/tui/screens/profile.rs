@@ -5,6 +5,7 @@
 use super::{Screen, offset, visible_offset};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::App;
+use crate::tui::keys::Command;
 use crate::tui::layout::{self, Target};
 
 /// State of the full skill profile.
@@ -38,20 +39,22 @@ impl App {
 
     pub(crate) fn update_profile(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
-            Action::Back if self.profile.expanded => self.profile.expanded = false,
-            Action::Back => self.screen = Screen::Browse,
-            Action::Open => self.profile.expanded = !self.profile.expanded,
-            Action::GapToggle => self.open_gap(),
-            Action::SearchOpen => self.open_search(effects),
-            Action::LevelPrev => self.change_level(self.level.checked_sub(1)),
-            Action::LevelNext => self.change_level(Some(self.level.saturating_add(1))),
+            Action::Run(Command::Back) if self.profile.expanded => self.profile.expanded = false,
+            Action::Run(Command::Back) => self.screen = Screen::Browse,
+            Action::Run(Command::Open) => self.profile.expanded = !self.profile.expanded,
+            Action::Run(Command::Gap) => self.open_gap(),
+            Action::Run(Command::Search) => self.open_search(effects),
+            Action::Run(Command::LevelPrev) => self.change_level(self.level.checked_sub(1)),
+            Action::Run(Command::LevelNext) => {
+                self.change_level(Some(self.level.saturating_add(1)))
+            }
             Action::LevelJump(l) => self.change_level(Some(l)),
-            Action::Up | Action::ScrollUp(..) => self.profile_step(-1),
-            Action::Down | Action::ScrollDown(..) => self.profile_step(1),
-            Action::PageUp => self.profile_step(-self.profile_page()),
-            Action::PageDown => self.profile_step(self.profile_page()),
-            Action::Home => self.profile_step(isize::MIN / 2),
-            Action::End => self.profile_step(isize::MAX / 2),
+            Action::Run(Command::Up) | Action::ScrollUp(..) => self.profile_step(-1),
+            Action::Run(Command::Down) | Action::ScrollDown(..) => self.profile_step(1),
+            Action::Run(Command::PageUp) => self.profile_step(-self.profile_page()),
+            Action::Run(Command::PageDown) => self.profile_step(self.profile_page()),
+            Action::Run(Command::Home) => self.profile_step(isize::MIN / 2),
+            Action::Run(Command::End) => self.profile_step(isize::MAX / 2),
             Action::Click(x, y) => self.profile_click(x, y),
             _ => {}
         }
@@ -120,24 +123,25 @@ impl App {
 mod tests {
     use crate::tui::action::Action;
     use crate::tui::app::test_app;
+    use crate::tui::keys::Command;
     use crate::tui::screens::Screen;
 
     #[test]
     fn profile_opens_and_rows_follow_levels() {
         let mut a = test_app();
         a.update(Action::LevelJump(2));
-        a.update(Action::Open);
+        a.update(Action::Run(Command::Open));
         assert_eq!(a.screen, Screen::Profile);
         assert_eq!(a.profile.row, 2 * 2);
-        a.update(Action::Down);
+        a.update(Action::Run(Command::Down));
         assert_eq!((a.profile.row, a.level), (5, 2));
-        a.update(Action::Down);
+        a.update(Action::Run(Command::Down));
         assert_eq!(a.level, 3, "moving rows moves the level");
-        a.update(Action::Open);
+        a.update(Action::Run(Command::Open));
         assert!(a.profile.expanded);
-        a.update(Action::Back);
+        a.update(Action::Run(Command::Back));
         assert!(!a.profile.expanded);
-        a.update(Action::Back);
+        a.update(Action::Run(Command::Back));
         assert_eq!(a.screen, Screen::Browse);
     }
 }

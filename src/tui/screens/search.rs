@@ -6,6 +6,7 @@ use super::{Screen, offset, visible_offset};
 use crate::search::{Field, Hit, Results, Scope};
 use crate::tui::action::{Action, Effect, SearchRequest};
 use crate::tui::app::{App, Focus};
+use crate::tui::keys::Command;
 use crate::tui::layout::{self, RESULT_LINES, Target};
 
 /// State of the search box.
@@ -42,23 +43,36 @@ impl App {
 
     pub(crate) fn update_search(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
-            Action::Back => self.close_search(false),
-            Action::Open => self.close_search(true),
-            Action::LevelPrev => self.change_level(self.level.checked_sub(1)),
-            Action::LevelNext => self.change_level(Some(self.level.saturating_add(1))),
+            // Typing takes `accept`, `cancel` and the `result_*` commands;
+            // `open`, `back` and plain movement mean the same to callers that
+            // are not keys.
+            Action::Run(Command::Cancel | Command::Back) => self.close_search(false),
+            Action::Run(Command::Accept | Command::Open) => self.close_search(true),
+            Action::Run(Command::LevelPrev) => self.change_level(self.level.checked_sub(1)),
+            Action::Run(Command::LevelNext) => {
+                self.change_level(Some(self.level.saturating_add(1)))
+            }
             Action::LevelJump(l) => self.change_level(Some(l)),
-            Action::Up | Action::ScrollUp(..) => self.search_step(-1),
-            Action::Down | Action::ScrollDown(..) => self.search_step(1),
-            Action::PageUp => self.search_step(-self.search_page()),
-            Action::PageDown => self.search_step(self.search_page()),
-            Action::Home => self.search_step(isize::MIN / 2),
-            Action::End => self.search_step(isize::MAX / 2),
+            Action::Run(Command::ResultPrev | Command::Up) | Action::ScrollUp(..) => {
+                self.search_step(-1);
+            }
+            Action::Run(Command::ResultNext | Command::Down) | Action::ScrollDown(..) => {
+                self.search_step(1);
+            }
+            Action::Run(Command::ResultPageUp | Command::PageUp) => {
+                self.search_step(-self.search_page());
+            }
+            Action::Run(Command::ResultPageDown | Command::PageDown) => {
+                self.search_step(self.search_page());
+            }
+            Action::Run(Command::Home) => self.search_step(isize::MIN / 2),
+            Action::Run(Command::End) => self.search_step(isize::MAX / 2),
             Action::Click(x, y) => self.search_click(x, y),
-            Action::SearchInput(c) if !c.is_control() => {
+            Action::Type(c) if !c.is_control() => {
                 self.search.query.push(c);
                 effects.push(self.query_changed());
             }
-            Action::SearchPaste(text) => {
+            Action::Paste(text) => {
                 // One line, no control characters: a paste cannot smuggle
                 // escape sequences or newlines into the box.
                 let clean = crate::catalog::clean(&text, true).text;
@@ -67,10 +81,10 @@ impl App {
                     effects.push(self.query_changed());
                 }
             }
-            Action::SearchBackspace if self.search.query.pop().is_some() => {
+            Action::Run(Command::DeleteChar) if self.search.query.pop().is_some() => {
                 effects.push(self.query_changed());
             }
-            Action::SearchDeleteWord => {
+            Action::Run(Command::DeleteWord) => {
                 let q = self.search.query.trim_end();
                 let cut = q.rfind(char::is_whitespace).map_or(0, |i| i + 1);
                 if cut != self.search.query.len() {
@@ -78,11 +92,11 @@ impl App {
                     effects.push(self.query_changed());
                 }
             }
-            Action::SearchClear if !self.search.query.is_empty() => {
+            Action::Run(Command::ClearQuery) if !self.search.query.is_empty() => {
                 self.search.query.clear();
                 effects.push(self.query_changed());
             }
-            Action::SearchScope => {
+            Action::Run(Command::SearchScope) => {
                 self.search.scope = match self.search.scope {
                     Scope::AllRoles => Scope::Role(self.search.saved.0),
                     Scope::Role(_) => Scope::AllRoles,

@@ -179,11 +179,16 @@ impl Key {
             let prefix = ["ctrl-", "alt-", "shift-"]
                 .into_iter()
                 .find(|p| lower.starts_with(p) && rest.len() > p.len());
-            match prefix {
-                Some("ctrl-") => ctrl = true,
-                Some("alt-") => alt = true,
-                Some(_) => shift = true,
+            // A modifier written twice (`ctrl-ctrl-x`) is a typo, not
+            // `ctrl-x`: refused like any other bad name.
+            let twice = match prefix {
+                Some("ctrl-") => std::mem::replace(&mut ctrl, true),
+                Some("alt-") => std::mem::replace(&mut alt, true),
+                Some(_) => std::mem::replace(&mut shift, true),
                 None => break,
+            };
+            if twice {
+                return None;
             }
             rest = &rest[prefix.map_or(0, str::len)..];
         }
@@ -482,15 +487,27 @@ pub fn check_config(entries: &[KeyEntry]) -> Vec<(Range<usize>, String)> {
             continue;
         };
         for (key, span) in keys {
-            if Key::parse(key).is_none() {
-                problems.push((
+            match Key::parse(key) {
+                None => problems.push((
                     span.clone(),
                     format!(
                         "bad key name `{}` for `{}`; use {KEY_NAMES}",
                         crate::config::shown(key),
                         entry.action
                     ),
-                ));
+                )),
+                Some(parsed) => {
+                    if let Some(why) = never_fires(parsed) {
+                        problems.push((
+                            span.clone(),
+                            format!(
+                                "`{}` cannot be bound to `{}`: {why}; choose another key",
+                                crate::config::shown(key),
+                                entry.action
+                            ),
+                        ));
+                    }
+                }
             }
         }
         let keys: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
@@ -514,6 +531,18 @@ pub fn check_config(entries: &[KeyEntry]) -> Vec<(Range<usize>, String)> {
         ));
     }
     problems
+}
+
+/// Why a binding to `key` would never run its action, if it would not:
+/// the fixed keys are looked up first, and the digits jump to a level.
+fn never_fires(key: Key) -> Option<&'static str> {
+    if FIXED.iter().any(|(name, _)| Key::parse(name) == Some(key)) {
+        return Some("Ctrl-C always quits");
+    }
+    if !key.ctrl && !key.alt && matches!(key.code, KeyCode::Char('1'..='9')) {
+        return Some("the digits 1-9 always jump to a level");
+    }
+    None
 }
 
 /// The `[keys]` part of the commented default config: every command with
@@ -796,6 +825,42 @@ mod tests {
 
     fn config_errors(text: &str) -> Vec<crate::catalog::Diagnostic> {
         crate::config::Config::parse("c.toml", text, check_config).unwrap_err()
+    }
+
+    #[test]
+    fn bindings_that_would_never_fire_are_refused() {
+        let d = config_errors("[keys]\nsearch = \"ctrl-c\"\n");
+        assert_eq!((d[0].line, d[0].col), (2, 10));
+        assert_eq!(
+            d[0].message,
+            "`ctrl-c` cannot be bound to `search`: Ctrl-C always quits; choose another key"
+        );
+        let d = config_errors("[keys]\nquit = [\"q\", \"1\"]\n");
+        assert_eq!((d[0].line, d[0].col), (2, 14));
+        assert_eq!(
+            d[0].message,
+            "`1` cannot be bound to `quit`: the digits 1-9 always jump to a level; choose another key"
+        );
+        let d = config_errors("[keys]\nquit = \"ctrl-ctrl-x\"\n");
+        assert!(
+            d[0].message
+                .starts_with("bad key name `ctrl-ctrl-x` for `quit`"),
+            "{}",
+            d[0].message
+        );
+        assert_eq!(Key::parse("alt-ALT-x"), None);
+        // Modified digits and other keys stay bindable.
+        for ok in ["alt-1", "ctrl-x", "0", "shift-up"] {
+            assert!(
+                crate::config::Config::parse(
+                    "c.toml",
+                    &format!("[keys]\nquit = \"{ok}\"\n"),
+                    check_config
+                )
+                .is_ok(),
+                "{ok}"
+            );
+        }
     }
 
     #[test]

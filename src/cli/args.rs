@@ -55,6 +55,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
+    /// Follow symbolic links in a catalog folder that lead outside it
+    /// (refused by default: their contents could reach error messages)
+    #[arg(long, global = true)]
+    pub follow_external_links: bool,
+
     /// Do not reload the catalog when its files change
     #[arg(long)]
     pub no_watch: bool,

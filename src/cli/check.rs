@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::load::load;
 use super::output::{print_diagnostics, write_json};
 use super::{CliError, EXIT_INVALID};
-use crate::catalog::{Catalog, CatalogCounts, Diagnostic};
+use crate::catalog::{Catalog, CatalogCounts, Diagnostic, LoadOptions};
 use crate::report::SCHEMA;
 
 /// How `rungs check` prints its findings.
@@ -62,8 +62,8 @@ struct Outcome {
 }
 
 impl Outcome {
-    fn of(path: Option<&Path>, cache: bool) -> Self {
-        match load(path, cache) {
+    fn of(path: Option<&Path>, cache: bool, options: &LoadOptions) -> Self {
+        match load(path, cache, options) {
             Ok(loaded) => Outcome {
                 counts: Some(loaded.catalog.counts()),
                 summary: Some(summary_line(&loaded.catalog)),
@@ -161,12 +161,13 @@ pub fn workflow_command(d: &Diagnostic) -> String {
 pub fn run(
     path: Option<&Path>,
     cache: bool,
+    options: &LoadOptions,
     format: Format,
     deny_warnings: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let outcome = Outcome::of(path, cache);
+    let outcome = Outcome::of(path, cache, options);
     let (errors, warnings) = (outcome.errors(), outcome.warnings());
     let failure = if errors > 0 {
         Some(invalid_line(errors, warnings))

@@ -55,6 +55,7 @@ pub fn run(
         .map(|p| crate::tui::events::Watch {
             catalog: p.to_path_buf(),
             cache: crate::catalog::default_cache_dir().filter(|_| settings.cache),
+            options: settings.load,
         });
     crate::tui::run_with_review(app, review, watch)
         .map_err(|e| CliError::raw(EXIT_INVALID, format!("error: terminal: {e}")))

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::output::print_diagnostics;
 use super::{CliError, Settings};
-use crate::catalog::{self, LoadError, Loaded};
+use crate::catalog::{self, LoadError, LoadOptions, Loaded};
 
 /// Where the catalog comes from: a path (from `--catalog`, `RUNGS_CATALOG`
 /// or the config), or the embedded default. A directory catalog goes
@@ -14,11 +14,12 @@ use crate::catalog::{self, LoadError, Loaded};
 /// only changed files are parsed again) unless `cache` is off
 /// (`RUNGS_NO_CACHE`); every command loads this way, and the result is the
 /// same either way, diagnostics included.
-pub fn load(path: Option<&Path>, cache: bool) -> Result<Loaded, LoadError> {
+/// `options` say how a folder is read (`--follow-external-links`).
+pub fn load(path: Option<&Path>, cache: bool, options: &LoadOptions) -> Result<Loaded, LoadError> {
     let dir = catalog::default_cache_dir().filter(|_| cache);
     match (path, dir) {
-        (Some(p), Some(dir)) => catalog::load_path_cached(p, &dir),
-        (Some(p), None) => catalog::load_path(p),
+        (Some(p), Some(dir)) => catalog::load_path_cached_with(p, &dir, options),
+        (Some(p), None) => catalog::load_path_with(p, options),
         (None, _) => catalog::load_embedded(),
     }
 }
@@ -27,7 +28,7 @@ pub fn load(path: Option<&Path>, cache: bool) -> Result<Loaded, LoadError> {
 /// for an invalid catalog. Load warnings are not printed (`rungs check`
 /// does).
 pub fn catalog_or_report(settings: &Settings, err: &mut dyn Write) -> Result<Loaded, CliError> {
-    load(settings.catalog.as_deref(), settings.cache).or_else(|e| {
+    load(settings.catalog.as_deref(), settings.cache, &settings.load).or_else(|e| {
         print_diagnostics(err, &e.diagnostics)?;
         let n = e.error_count();
         Err(CliError::invalid(format!(

@@ -69,6 +69,7 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
         } => check::run(
             settings.catalog.as_deref(),
             settings.cache,
+            &settings.load,
             format,
             deny_warnings,
             out,

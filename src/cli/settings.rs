@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use super::output::print_diagnostics;
 use super::{CliError, args::Cli};
+use crate::catalog::LoadOptions;
 use crate::config::{Config, ThemeName};
 use crate::i18n::Lang;
 
@@ -43,6 +44,8 @@ pub struct Settings {
     pub theme: ThemeName,
     /// The cache of parsed catalogs is used (`RUNGS_NO_CACHE` unset).
     pub cache: bool,
+    /// How a catalog folder is read (`--follow-external-links`).
+    pub load: LoadOptions,
     /// The explorer's first role: `--role`, else the config's.
     pub start_role: Option<String>,
     /// The explorer's first level: `--level`, else the config's.
@@ -84,6 +87,9 @@ impl Settings {
             lang,
             theme,
             cache: non_empty(env(NO_CACHE_VAR)).is_none(),
+            load: LoadOptions {
+                follow_external_links: cli.follow_external_links,
+            },
             start_role: cli.role.clone().or_else(|| config.role.clone()),
             start_level: cli.level.clone().or_else(|| config.level.clone()),
             config,

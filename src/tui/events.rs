@@ -63,6 +63,8 @@ fn changes_content(kind: &notify::EventKind) -> bool {
 pub struct Watch {
     pub catalog: std::path::PathBuf,
     pub cache: Option<std::path::PathBuf>,
+    /// How the catalog is read again (as at start-up).
+    pub options: crate::catalog::LoadOptions,
 }
 
 /// Watches the catalog at `path` (a file: its folder, since editors replace
@@ -76,6 +78,7 @@ pub fn spawn_watcher(
         &Watch {
             catalog: path.to_path_buf(),
             cache: None,
+            options: crate::catalog::LoadOptions::default(),
         },
         events,
     )
@@ -89,6 +92,7 @@ pub fn spawn_watch(
 ) -> notify::Result<notify::RecommendedWatcher> {
     let path = watch.catalog.as_path();
     let cache = watch.cache.clone();
+    let options = watch.options;
     use notify::{RecursiveMode, Watcher};
     let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(raw_tx)?;
@@ -128,8 +132,8 @@ pub fn spawn_watch(
             // Wait until the burst of events is over.
             while let Ok(_more) = raw_rx.recv_timeout(DEBOUNCE) {}
             let loaded = match &cache {
-                Some(dir) => crate::catalog::load_path_cached(&catalog, dir),
-                None => crate::catalog::load_path(&catalog),
+                Some(dir) => crate::catalog::load_path_cached_with(&catalog, dir, &options),
+                None => crate::catalog::load_path_with(&catalog, &options),
             };
             if events.send(AppEvent::Reloaded(Box::new(loaded))).is_err() {
                 return;

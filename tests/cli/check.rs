@@ -342,3 +342,40 @@ fn deny_warnings_makes_warnings_fail_in_text_too() {
         .assert()
         .code(0);
 }
+
+/// A link in the catalog folder to a file outside it: `rungs check` names
+/// the link and prints nothing of the file (an API key must not reach a CI
+/// log); `--follow-external-links` reads it.
+#[cfg(unix)]
+#[test]
+fn links_leaving_the_catalog_need_follow_external_links() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secrets.toml");
+    std::fs::write(&secret, "api_key = \"sk-live-0123456789\"\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    rungs::cli::init::run(dir.path(), false, &mut Vec::new()).unwrap();
+    let link = dir.path().join("skills/creds.toml");
+    std::os::unix::fs::symlink(&secret, &link).unwrap();
+    let cat = dir.path().to_str().unwrap();
+
+    let out = rungs()
+        .env("RUNGS_NO_CACHE", "1")
+        .args(["check", "--catalog", cat])
+        .assert()
+        .code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(!err.contains("sk-live"), "{err}");
+    assert!(
+        err.contains(&format!("{}:1:1: error: symbolic link to ", link.display()))
+            && err.contains("pass --follow-external-links to follow it anyway"),
+        "{err}"
+    );
+
+    let out = rungs()
+        .env("RUNGS_NO_CACHE", "1")
+        .args(["check", "--follow-external-links", "--catalog", cat])
+        .assert()
+        .code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("unknown key `api_key`"), "{err}");
+}

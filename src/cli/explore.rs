@@ -3,7 +3,7 @@
 //! watching) and hands it to the TUI. Every problem is reported before the
 //! terminal is touched.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::load::catalog_or_report;
@@ -26,6 +26,10 @@ pub struct StartAt {
     /// Start in the gap view assessing this review file.
     pub review: Option<PathBuf>,
 }
+
+/// Why the explorer does not start when stdout is not a terminal.
+pub const NO_TERMINAL: &str = "the explorer needs a terminal, and stdout is not one; \
+     for scripts use `rungs show SKILL`, `rungs search QUERY` or `rungs gap --role ROLE --from LEVEL`";
 
 /// The flags of the explorer that can repeat a review's values.
 const FLAGS: FlagNames = FlagNames {
@@ -57,6 +61,12 @@ pub fn run(
             cache: crate::catalog::default_cache_dir().filter(|_| settings.cache),
             options: settings.load,
         });
+    // Without a terminal (`rungs > out.txt`, `rungs | less`, a CI job) the
+    // explorer would write escape sequences into the output and then fail
+    // to read keys: say what to use instead, and write nothing to stdout.
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::usage(NO_TERMINAL));
+    }
     crate::tui::run_with_review(app, review, watch)
         .map_err(|e| CliError::raw(EXIT_INVALID, format!("error: terminal: {e}")))
 }

@@ -90,3 +90,15 @@ fn to_must_be_above_the_level() {
         .code(2)
         .stderr(predicate::str::contains("--to must be above"));
 }
+
+/// `rungs` without a terminal (output redirected or piped, a CI job) writes
+/// nothing to stdout and says which commands are for scripts.
+#[test]
+fn the_explorer_without_a_terminal_says_what_to_use_instead() {
+    cargo_bin_cmd!("rungs")
+        .env_remove("RUNGS_CATALOG")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!("error: {}\n", rungs::cli::explore::NO_TERMINAL));
+}

@@ -132,16 +132,32 @@ pub fn write_atomic(fs: &dyn Fs, path: &Path, contents: &[u8]) -> io::Result<()>
 
 /// Writes what `fill` writes to `path` atomically: a new temporary file in
 /// the same folder, flushed, then renamed over `path`. On any failure the
-/// temporary file is removed and `path` is untouched.
+/// temporary file is removed and `path` is untouched. The file keeps the
+/// mode (and owner) `path` had; a new file is private ([`NEW_FILE_MODE`]).
 pub fn write_atomic_with(
     fs: &dyn Fs,
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    write_atomic_from(fs, path, path, fill)
+}
+
+/// Writes `contents` to `path` atomically with the permissions of `like`
+/// (when it exists): an export gets the review file's permissions.
+pub fn write_atomic_like(fs: &dyn Fs, path: &Path, contents: &[u8], like: &Path) -> io::Result<()> {
+    write_atomic_from(fs, path, like, &mut |w| w.write_all(contents))
+}
+
+fn write_atomic_from(
+    fs: &dyn Fs,
+    path: &Path,
+    permissions_of: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let tmp = temp_path(path);
     let result = fs
         .write_new_with(&tmp, fill)
-        .and_then(|()| fs.match_permissions(&tmp, path))
+        .and_then(|()| fs.match_permissions(&tmp, permissions_of))
         .and_then(|()| fs.rename(&tmp, path));
     if result.is_err() {
         let _ = fs.remove(&tmp);

@@ -162,6 +162,7 @@ pub static EN: Strings = Strings {
     status_save_failed: "Could not save {file}: {error}. The previous version is intact; the next change retries.",
     status_nothing_to_export: "Nothing to export.",
     status_exported: "Exported the review to {path}",
+    status_exported_kept: "Exported the review to {path} ({existing} already exists and was kept)",
     status_export_failed: "Could not export to {path}: {error}",
     status_watch_failed: "Not watching the catalog for changes: {error}",
     banner_reload_failed: "⚠ Catalog not reloaded, {count} problems: {first} — showing the last valid catalog",

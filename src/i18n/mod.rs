@@ -318,6 +318,7 @@ strings! {
     status_save_failed,
     status_nothing_to_export,
     status_exported,
+    status_exported_kept,
     status_export_failed,
     status_watch_failed,
     /// Shown above everything while changed catalog files are invalid

@@ -162,6 +162,7 @@ pub static ZH: Strings = Strings {
     status_save_failed: "无法保存 {file}：{error}。之前的版本完好无损，下次修改时会重试。",
     status_nothing_to_export: "没有可导出的内容。",
     status_exported: "评审已导出到 {path}",
+    status_exported_kept: "评审已导出到 {path}（{existing} 已存在，保持不变）",
     status_export_failed: "无法导出到 {path}：{error}",
     status_watch_failed: "未能监视目录的变化：{error}",
     banner_reload_failed: "⚠ 目录未重新加载，共 {count} 个问题：{first} — 仍显示上一个有效的目录",

@@ -27,7 +27,7 @@ pub mod results;
 mod text;
 mod wording;
 
-pub use export::{export_file_name, export_path};
+pub use export::{export_file_name, export_path, free_path};
 pub use markdown::{escape_cell, markdown_in};
 pub use model::{Report, build};
 pub use text::text_in;

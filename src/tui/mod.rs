@@ -113,16 +113,38 @@ fn save_review(app: &App, file: &mut ReviewFile, fs: &dyn crate::review::Fs) -> 
 
 /// Writes the gap as Markdown beside the review file (or in the current
 /// folder) and says where.
-fn export(app: &App, file: Option<&ReviewFile>) -> String {
+///
+/// An existing file that this session did not write (`written`) is kept:
+/// the export goes to the first free `NAME-2.md`, … and the message says
+/// so. The export gets the review file's permissions (a new one without a
+/// review file is private).
+fn export(app: &App, file: Option<&ReviewFile>, written: &mut Vec<std::path::PathBuf>) -> String {
     let t = app.lang.strings();
     let Some(g) = &app.gap else {
         return t.status_nothing_to_export.to_string();
     };
     let review = app.review.as_ref().map(|r| &r.review);
     let markdown = crate::report::markdown_in(app.lang, &app.catalog, &g.gap, review, app.today);
-    let path = crate::report::export_path(file.map(|f| f.path.as_path()), &app.catalog, &g.gap);
-    match crate::review::write_atomic(&RealFs, &path, markdown.as_bytes()) {
-        Ok(()) => fill(t.status_exported, &[("path", &path.display().to_string())]),
+    let wanted = crate::report::export_path(file.map(|f| f.path.as_path()), &app.catalog, &g.gap);
+    let path = crate::report::free_path(&wanted, |p| {
+        !written.iter().any(|w| w == p) && std::fs::symlink_metadata(p).is_ok()
+    });
+    let like = file.map_or(path.as_path(), |f| f.path.as_path());
+    match crate::fsutil::write_atomic_like(&RealFs, &path, markdown.as_bytes(), like) {
+        Ok(()) if path != wanted => {
+            written.push(path.clone());
+            fill(
+                t.status_exported_kept,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("existing", &wanted.display().to_string()),
+                ],
+            )
+        }
+        Ok(()) => {
+            written.push(path.clone());
+            fill(t.status_exported, &[("path", &path.display().to_string())])
+        }
         Err(e) => fill(
             t.status_export_failed,
             &[
@@ -153,6 +175,8 @@ fn event_loop(
         Some(Ok(w)) => Some(w),
         None => None,
     };
+    // Exports written in this session: written again in place.
+    let mut exported = Vec::new();
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
@@ -185,7 +209,7 @@ fn event_loop(
                     }
                 }
                 Effect::Export => {
-                    let message = export(&app, review.as_ref());
+                    let message = export(&app, review.as_ref(), &mut exported);
                     app.notify(message);
                 }
                 Effect::Quit => return Ok(()),
@@ -317,5 +341,77 @@ mod tests {
             "the fault cleared: saved"
         );
         assert!(std::fs::read_to_string(&path).unwrap().contains("not-yet"));
+    }
+
+    /// An app in the gap view assessing the review in `path`.
+    fn gap_app(path: &Path) -> (App, ReviewFile) {
+        let catalog = crate::catalog::load_embedded().unwrap().catalog;
+        let today = crate::catalog::Date {
+            year: 2026,
+            month: 11,
+            day: 29,
+        };
+        let file = ReviewFile::open_or_new(path, || {
+            Review::new("data-scientist", "senior", "lead", "t", today)
+        })
+        .unwrap();
+        let mut app = App::new(catalog);
+        app.update(Action::Resize(120, 40));
+        app.update(Action::LevelJump(2));
+        app.start_gap(
+            3,
+            Some(crate::tui::screens::gap::ReviewState {
+                review: file.review.clone(),
+                file: Some(path.display().to_string()),
+                locked: true,
+            }),
+        );
+        (app, file)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn export_keeps_a_file_it_did_not_write_and_takes_the_reviews_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.toml");
+        let (mut app, mut file) = gap_app(&path);
+        app.update(Action::SetMark(Some(Mark::Met)));
+        save_review(&app, &mut file, &RealFs);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let existing = dir.path().join("r.md");
+        std::fs::write(&existing, "someone's notes\n").unwrap();
+
+        let mut written = Vec::new();
+        let message = export(&app, Some(&file), &mut written);
+        let free = dir.path().join("r-2.md");
+        assert_eq!(
+            message,
+            format!(
+                "Exported the review to {} ({} already exists and was kept)",
+                free.display(),
+                existing.display()
+            )
+        );
+        assert_eq!(
+            std::fs::read_to_string(&existing).unwrap(),
+            "someone's notes\n"
+        );
+        assert!(
+            std::fs::read_to_string(&free)
+                .unwrap()
+                .contains("Deep Learning")
+        );
+        let mode = std::fs::metadata(&free).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640, "the review file's permissions");
+
+        // Exporting again in the same session rewrites the same file.
+        app.update(Action::SetMark(Some(Mark::NotYet)));
+        export(&app, Some(&file), &mut written);
+        assert!(!dir.path().join("r-3.md").exists());
+        assert_eq!(
+            std::fs::read_to_string(&existing).unwrap(),
+            "someone's notes\n"
+        );
     }
 }

@@ -376,7 +376,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.toml");
         let (mut app, mut file) = gap_app(&path);
-        app.update(Action::SetMark(Some(Mark::Met)));
+        app.update(Action::Run(Command::MarkMet));
         save_review(&app, &mut file, &RealFs);
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
         let existing = dir.path().join("r.md");
@@ -406,7 +406,7 @@ mod tests {
         assert_eq!(mode, 0o640, "the review file's permissions");
 
         // Exporting again in the same session rewrites the same file.
-        app.update(Action::SetMark(Some(Mark::NotYet)));
+        app.update(Action::Run(Command::MarkNotYet));
         export(&app, Some(&file), &mut written);
         assert!(!dir.path().join("r-3.md").exists());
         assert_eq!(

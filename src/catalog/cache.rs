@@ -40,7 +40,7 @@ use super::diagnostic::Diagnostic;
 use super::load::{FileResult, LoadError, Loaded, dir_files, load_dir, load_path_with, skill_file};
 use super::parse::{Schema, SkillDef};
 use super::source::{LoadOptions, RawFile, shown};
-use super::types::Skill;
+use super::types::{MODEL_VERSION, Skill};
 use crate::fsutil::{RealFs, write_atomic};
 
 /// Raised whenever the layout below changes.
@@ -60,6 +60,8 @@ const RACY_NS: u128 = 2_000_000_000;
 struct Header {
     magic: [u8; 8],
     format: u32,
+    /// [`MODEL_VERSION`]: the layout of the parsed skills stored.
+    model: u32,
     version: String,
     shards: u32,
     shard: u32,
@@ -72,6 +74,7 @@ impl Header {
         Header {
             magic: MAGIC,
             format: FORMAT,
+            model: MODEL_VERSION,
             version: env!("CARGO_PKG_VERSION").to_string(),
             shards: u32::try_from(shards).unwrap_or(u32::MAX),
             shard: u32::try_from(shard).unwrap_or(u32::MAX),
@@ -265,6 +268,7 @@ pub fn load_path_cached_with(
             read_shard(&shard_path(&folder, s), |h| {
                 h.magic == MAGIC
                     && h.format == FORMAT
+                    && h.model == MODEL_VERSION
                     && h.version == env!("CARGO_PKG_VERSION")
                     && h.shards as usize == shards
                     && h.shard as usize == s

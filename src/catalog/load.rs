@@ -277,6 +277,7 @@ fn build(
         return Err(finish_err(diags));
     }
     let mut title = None;
+    let mut cumulative = false;
     let mut levels = Vec::new();
     let mut roles = Vec::new();
     let mut domains = Vec::new();
@@ -296,6 +297,7 @@ fn build(
             title = ctx
                 .string(table, &(0..0), "title", "the catalog", false, true)
                 .map(|(t, _)| t);
+            cumulative = ctx.boolean(table, "cumulative").unwrap_or(false);
             let errors = |ctx: &Ctx<'_>| ctx.diags.iter().filter(|d| d.is_error()).count();
             let before = errors(&ctx);
             levels = parse::named_list(&mut ctx, table, "levels", "a level");
@@ -435,6 +437,7 @@ fn build(
 
     let catalog = Catalog::new(
         title,
+        cumulative,
         levels.iter().map(|d| d.named.clone()).collect(),
         roles.iter().map(|d| d.named.clone()).collect(),
         domains.iter().map(|d| d.named.clone()).collect(),

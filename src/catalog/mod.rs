@@ -7,6 +7,7 @@
 //! Pure Rust: nothing here knows about terminals. Text is cleaned once, here,
 //! so every other module may print catalog text as it is.
 
+mod bullets;
 mod cache;
 mod clean;
 mod diagnostic;
@@ -28,6 +29,6 @@ pub use source::{
     MAX_TOTAL_BYTES, embedded_files,
 };
 pub use types::{
-    Catalog, CatalogCounts, Cell, Date, Domain, Level, Named, Necessity, Origin, Role, Skill,
-    SkillCounts,
+    Behaviour, Catalog, CatalogCounts, Cell, Date, Domain, Level, Localized, Named, Necessity,
+    Origin, Role, Skill, SkillCounts,
 };

@@ -10,16 +10,24 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::bullets;
 use super::clean::clean;
 use super::diagnostic::{Diagnostic, Severity, SourceFile};
-use super::types::{Cell, Date, Named, Necessity, Origin, Skill};
+use super::types::{Behaviour, Cell, Date, Localized, Named, Necessity, Origin, Skill};
 
 pub(crate) type Span = Range<usize>;
 
 /// Keys a catalog root may hold.
-pub(crate) const ROOT_KEYS: &[&str] = &["title", "levels", "roles", "domains", "skills"];
+pub(crate) const ROOT_KEYS: &[&str] = &[
+    "title",
+    "levels",
+    "roles",
+    "domains",
+    "skills",
+    "cumulative",
+];
 /// Keys a level, role or domain may hold.
-const NAMED_KEYS: &[&str] = &["id", "name", "summary"];
+const NAMED_KEYS: &[&str] = &["id", "name", "summary", "names"];
 /// Keys a skill may hold.
 pub(crate) const SKILL_KEYS: &[&str] = &[
     "id",
@@ -29,8 +37,12 @@ pub(crate) const SKILL_KEYS: &[&str] = &[
     "tags",
     "updated",
     "expectations",
+    "names",
+    "summaries",
+    "cumulative",
 ];
-const CELL_KEYS: &[&str] = &["text", "necessity"];
+const CELL_KEYS: &[&str] = &["text", "necessity", "behaviours", "examples", "proficiency"];
+const BEHAVIOUR_KEYS: &[&str] = &["text", "examples"];
 
 /// Collects the diagnostics of one file.
 pub(crate) struct Ctx<'a> {
@@ -135,6 +147,112 @@ impl<'a> Ctx<'a> {
         c.text
     }
 
+    /// An optional boolean field such as `cumulative = true`.
+    pub fn boolean(&mut self, table: &DeTable<'_>, key: &str) -> Option<bool> {
+        let value = get(table, key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            other => {
+                self.error(
+                    value.span(),
+                    format!("`{key}` must be true or false, found {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A table of texts by language, such as `names = { zh = "初级" }`:
+    /// keys are language codes (`zh`, `de`, `pt-BR`), values non-empty
+    /// strings (one line when `single_line`).
+    pub fn translations(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        single_line: bool,
+    ) -> Vec<(String, String)> {
+        let Some(value) = get(table, key) else {
+            return Vec::new();
+        };
+        let DeValue::Table(by_lang) = value.get_ref() else {
+            self.error(
+                value.span(),
+                format!(
+                    "`{key}` must be a table of texts by language, like {key} = {{ zh = \"…\" }}, found {}",
+                    type_name(value.get_ref())
+                ),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (lang, text) in by_lang.iter() {
+            let code = lang.get_ref().as_ref();
+            if !is_language_code(code) {
+                self.error(
+                    lang.span(),
+                    format!(
+                        "invalid language `{}` in `{key}`: use a language code such as `zh`, `de` or `pt-BR`",
+                        clean(code, true).text
+                    ),
+                );
+                continue;
+            }
+            let span = text.span();
+            let DeValue::String(t) = text.get_ref() else {
+                self.error(
+                    span,
+                    format!(
+                        "`{key}.{code}` must be a string, found {}",
+                        type_name(text.get_ref())
+                    ),
+                );
+                continue;
+            };
+            let t = self.cleaned(t, &span, key, single_line);
+            if t.trim().is_empty() {
+                self.error(
+                    span,
+                    format!("`{key}.{code}` is empty; write some text or remove it"),
+                );
+                continue;
+            }
+            out.push((code.to_string(), t));
+        }
+        out
+    }
+
+    /// A list of texts such as `examples = ["…"]`: each a non-empty string.
+    fn texts(&mut self, value: &Spanned<DeValue<'_>>, key: &str, what: &str) -> Vec<String> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(
+                value.span(),
+                format!(
+                    "`{key}` must be an array of strings like [\"…\", \"…\"], found {}",
+                    type_name(value.get_ref())
+                ),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => {
+                    let t = self.cleaned(s, &item.span(), key, false);
+                    if t.trim().is_empty() {
+                        self.error(item.span(), format!("empty {what}; write it or remove it"));
+                    } else {
+                        out.push(t.trim().to_string());
+                    }
+                }
+                other => self.error(
+                    item.span(),
+                    format!("each {what} must be a string, found {}", type_name(other)),
+                ),
+            }
+        }
+        out
+    }
+
     /// An id: a non-empty string of ASCII letters, digits, `-` and `_`.
     pub fn id(
         &mut self,
@@ -172,6 +290,17 @@ impl<'a> Ctx<'a> {
         }
         Some((s.to_string(), span))
     }
+}
+
+/// A language code: ASCII letters, optionally followed by `-` or `_` and
+/// more letters or digits (`zh`, `pt-BR`, `zh_Hant`).
+pub(crate) fn is_language_code(s: &str) -> bool {
+    let mut parts = s.split(['-', '_']);
+    parts
+        .next()
+        .is_some_and(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        && parts
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 pub(crate) fn is_valid_id(s: &str) -> bool {
@@ -253,6 +382,7 @@ pub(crate) fn named_list(
         let id = ctx.id(table, &span, what);
         let name = ctx.string(table, &span, "name", what, true, true);
         let summary = ctx.string(table, &span, "summary", what, false, false);
+        let names = ctx.translations(table, "names", true);
         // Keep a definition with a valid id even when its name is bad (that
         // error is already reported) so duplicate ids are still found.
         if let Some((id, id_span)) = id {
@@ -262,6 +392,10 @@ pub(crate) fn named_list(
                     id,
                     name: name.map(|(n, _)| n).unwrap_or_default(),
                     summary: summary.map(|(s, _)| s),
+                    i18n: Localized {
+                        names,
+                        ..Localized::default()
+                    },
                 },
                 id_span,
             });
@@ -343,6 +477,9 @@ pub(crate) fn skill(
     let id = ctx.id(table, span, "a skill");
     let name = ctx.string(table, span, "name", "a skill", true, true);
     let summary = ctx.string(table, span, "summary", "a skill", false, false);
+    let names = ctx.translations(table, "names", true);
+    let summaries = ctx.translations(table, "summaries", false);
+    let cumulative = ctx.boolean(table, "cumulative");
 
     let domain = match get(table, "domain") {
         None => {
@@ -516,6 +653,12 @@ pub(crate) fn skill(
             summary: summary.map(|(s, _)| s),
             tags,
             updated,
+            cumulative,
+            i18n: Localized {
+                names,
+                summaries,
+                written: None,
+            },
             cells,
             cells_at,
             levels,
@@ -535,14 +678,19 @@ fn read_cell(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<Cell> {
                 );
                 return None;
             }
-            Some(Cell {
-                necessity: Necessity::Optional,
-                text,
-            })
+            from_text(ctx, &span, Necessity::Optional, text)
         }
         DeValue::Table(t) => {
+            let before = ctx.diags.iter().filter(|d| d.is_error()).count();
             ctx.check_keys(t, CELL_KEYS, "an expectation");
-            let text = ctx.string(t, &span, "text", "an expectation", true, false);
+            let has_behaviours = get(t, "behaviours").is_some();
+            let text = ctx.string(t, &span, "text", "an expectation", false, false);
+            if text.is_none() && !has_behaviours && get(t, "text").is_none() {
+                ctx.error(
+                    span.clone(),
+                    "an expectation has no `text` or `behaviours`; add `text = \"…\"` or `behaviours = [\"…\"]`",
+                );
+            }
             let necessity = match get(t, "necessity") {
                 None => Some(Necessity::Optional),
                 Some(n) => match n.get_ref() {
@@ -573,10 +721,46 @@ fn read_cell(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<Cell> {
                     }
                 },
             };
-            Some(Cell {
-                necessity: necessity?,
-                text: text?.0,
-            })
+            let proficiency = ctx
+                .string(t, &span, "proficiency", "an expectation", false, true)
+                .map(|(p, _)| p);
+            let examples = match get(t, "examples") {
+                Some(v) => ctx.texts(v, "examples", "example"),
+                None => Vec::new(),
+            };
+            let mut cell = match (text, get(t, "behaviours")) {
+                (Some((text, text_span)), None) => {
+                    from_text(ctx, &text_span, Necessity::Optional, text)?
+                }
+                (text, Some(list)) => {
+                    if let Some((text, text_span)) = &text
+                        && bullets::split(text).is_some()
+                    {
+                        ctx.error(
+                            text_span.clone(),
+                            "`text` is a bullet list and `behaviours` is given too; write the behaviours in one of them \
+                             (with `behaviours`, `text` is an intro without bullet lines)",
+                        );
+                    }
+                    let behaviours = behaviour_list(ctx, list);
+                    let intro = text.map(|(t, _)| t).unwrap_or_default();
+                    Cell {
+                        necessity: Necessity::Optional,
+                        text: Cell::compose(intro.trim(), &behaviours),
+                        behaviours,
+                        examples: Vec::new(),
+                        proficiency: None,
+                    }
+                }
+                (None, None) => return None,
+            };
+            if ctx.diags.iter().filter(|d| d.is_error()).count() > before {
+                return None;
+            }
+            cell.necessity = necessity?;
+            cell.examples = examples;
+            cell.proficiency = proficiency;
+            Some(cell)
         }
         other => {
             ctx.error(
@@ -589,6 +773,112 @@ fn read_cell(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<Cell> {
             None
         }
     }
+}
+
+/// A cell from its `text`: behaviours when the text is a bullet list
+/// (see [`bullets::split`]), else the text as one expectation.
+fn from_text(ctx: &mut Ctx<'_>, span: &Span, necessity: Necessity, text: String) -> Option<Cell> {
+    let Some(split) = bullets::split(&text) else {
+        return Some(Cell::plain(necessity, text));
+    };
+    let mut ok = true;
+    for (i, b) in split.behaviours.iter().enumerate() {
+        if b.text.is_empty() {
+            ctx.error(
+                span.clone(),
+                format!(
+                    "empty behaviour (bullet {} of this text); write it after the `- ` or remove the line",
+                    i + 1
+                ),
+            );
+            ok = false;
+        } else if split.behaviours[..i].iter().any(|o| o.text == b.text) {
+            ctx.error(
+                span.clone(),
+                format!(
+                    "duplicate behaviour `{}` in one expectation; each behaviour is assessed on its own, write it once",
+                    b.text
+                ),
+            );
+            ok = false;
+        }
+    }
+    if !ok {
+        return None;
+    }
+    Some(Cell {
+        necessity,
+        text: Cell::compose(&split.intro, &split.behaviours),
+        behaviours: split.behaviours,
+        examples: Vec::new(),
+        proficiency: None,
+    })
+}
+
+/// `behaviours = ["…", { text = "…", examples = ["…"] }]`.
+fn behaviour_list(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Vec<Behaviour> {
+    let DeValue::Array(items) = value.get_ref() else {
+        ctx.error(
+            value.span(),
+            format!(
+                "`behaviours` must be an array like [\"…\", \"…\"], found {}",
+                type_name(value.get_ref())
+            ),
+        );
+        return Vec::new();
+    };
+    if items.is_empty() {
+        ctx.error(
+            value.span(),
+            "`behaviours` is empty; list at least one behaviour or remove the key",
+        );
+    }
+    let mut out: Vec<Behaviour> = Vec::new();
+    for item in items.iter() {
+        let span = item.span();
+        let behaviour = match item.get_ref() {
+            DeValue::String(s) => Some(Behaviour {
+                text: ctx.cleaned(s, &span, "behaviours", true).trim().to_string(),
+                examples: Vec::new(),
+            }),
+            DeValue::Table(t) => {
+                ctx.check_keys(t, BEHAVIOUR_KEYS, "a behaviour");
+                let text = ctx
+                    .string(t, &span, "text", "a behaviour", true, true)
+                    .map(|(t, _)| t.trim().to_string());
+                let examples = match get(t, "examples") {
+                    Some(v) => ctx.texts(v, "examples", "example"),
+                    None => Vec::new(),
+                };
+                text.map(|text| Behaviour { text, examples })
+            }
+            other => {
+                ctx.error(
+                    span.clone(),
+                    format!(
+                        "each behaviour must be a string or a table like {{ text = \"…\", examples = [\"…\"] }}, found {}",
+                        type_name(other)
+                    ),
+                );
+                None
+            }
+        };
+        let Some(b) = behaviour else { continue };
+        if b.text.is_empty() {
+            ctx.error(span, "empty behaviour; write it or remove it from the list");
+        } else if out.iter().any(|o| o.text == b.text) {
+            ctx.error(
+                span,
+                format!(
+                    "duplicate behaviour `{}` in one expectation; each behaviour is assessed on its own, write it once",
+                    b.text
+                ),
+            );
+        } else {
+            out.push(b);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -608,5 +898,15 @@ mod tests {
         assert!(!is_valid_id(""));
         assert!(!is_valid_id("a b"));
         assert!(!is_valid_id("初级"));
+    }
+
+    #[test]
+    fn language_codes() {
+        assert!(is_language_code("zh"));
+        assert!(is_language_code("pt-BR"));
+        assert!(is_language_code("zh_Hant"));
+        assert!(!is_language_code("z"));
+        assert!(!is_language_code("zh-"));
+        assert!(!is_language_code("中文"));
     }
 }

@@ -1,5 +1,5 @@
-//! Finding a role, level or skill from what a user typed: an id, a name
-//! (case-insensitive) or, for levels, a 1-based number.
+//! Finding a role, level or skill from what a user typed: an id, a name in
+//! any of its languages (case-insensitive) or, for levels, a 1-based number.
 
 use super::clean::clean;
 use super::parse::closest;
@@ -48,9 +48,11 @@ fn find_named(items: &[Named], given: &str) -> Option<usize> {
     let wanted = given.trim();
     items.iter().position(|n| n.id == wanted).or_else(|| {
         let lower = wanted.to_lowercase();
-        items
-            .iter()
-            .position(|n| n.id.to_lowercase() == lower || n.name.to_lowercase() == lower)
+        items.iter().position(|n| {
+            n.id.to_lowercase() == lower
+                || n.name.to_lowercase() == lower
+                || n.all_names().any(|name| name.to_lowercase() == lower)
+        })
     })
 }
 
@@ -117,7 +119,11 @@ impl Catalog {
         let lower = wanted.to_lowercase();
         self.skills
             .iter()
-            .position(|s| s.id.to_lowercase() == lower || s.name.to_lowercase() == lower)
+            .position(|s| {
+                s.id.to_lowercase() == lower
+                    || s.name.to_lowercase() == lower
+                    || s.all_names().any(|name| name.to_lowercase() == lower)
+            })
             .ok_or_else(|| {
                 let mut names: Vec<&str> = self.skills.iter().map(|s| s.id.as_str()).collect();
                 names.sort_unstable();
@@ -149,6 +155,15 @@ mod tests {
         assert_eq!(c.find_level("3"), Ok(2));
         assert!(c.find_level("4").is_err());
         assert_eq!(c.find_skill("ALPHA"), Ok(1));
+        let mut c = c;
+        c.levels[1].i18n.names = vec![("zh".into(), "中级".into())];
+        assert_eq!(c.find_level("中级"), Ok(1), "a translated name");
+        c.localize("zh");
+        assert_eq!(c.levels[1].name, "中级");
+        assert_eq!(c.find_level("B"), Ok(1), "the written name still");
+        c.localize("en");
+        assert_eq!(c.levels[1].name, "B", "back to the written name");
+        assert_eq!(c.levels[1].written_name(), "B");
         let e = c.find_role("nope").unwrap_err();
         assert!(
             e.to_string().contains("valid roles: r1 (R1), r2 (R2)"),

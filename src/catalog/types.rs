@@ -9,13 +9,104 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// The layout of the serialized model (what the catalog cache stores),
+/// raised whenever a type below changes shape, so a cache written by an
+/// older layout is never decoded as this one. 2: catalog format 1.1
+/// (behaviours, examples, proficiency, cumulative, names by language).
+pub const MODEL_VERSION: u32 = 2;
+
 /// A level, role or domain: something with an id, a display name and an
 /// optional one-line summary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Named {
     pub id: String,
+    /// The name to show: the one for the reader's language once
+    /// [`Catalog::localize`] has run and the catalog has one, else `name`
+    /// as written.
     pub name: String,
     pub summary: Option<String>,
+    /// `names = { zh = "初级" }`, and `name` as written.
+    pub i18n: Localized,
+}
+
+/// Names (and, for skills, summaries) in other languages, as written
+/// (`names = { zh = "初级" }`), and the written `name`/`summary` while
+/// [`Catalog::localize`] has replaced them.
+///
+/// Empty for most catalogs: two empty vectors and a `None`, no allocation.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Localized {
+    /// `(language, name)` pairs in the order written.
+    pub names: Vec<(String, String)>,
+    /// `(language, summary)` pairs in the order written (skills only).
+    pub summaries: Vec<(String, String)>,
+    /// `name` and `summary` as written, kept while `localize` shows others.
+    pub written: Option<Box<(String, Option<String>)>>,
+}
+
+/// The text for `lang` among `(language, text)` pairs: an exact match of
+/// the language code (any case), else one whose primary subtag matches
+/// (`zh-Hans` for `zh`).
+fn pick<'a>(pairs: &'a [(String, String)], lang: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(l, _)| l.eq_ignore_ascii_case(lang))
+        .or_else(|| {
+            pairs.iter().find(|(l, _)| {
+                l.split(['-', '_'])
+                    .next()
+                    .is_some_and(|p| p.eq_ignore_ascii_case(lang))
+            })
+        })
+        .map(|(_, t)| t.as_str())
+}
+
+impl Localized {
+    /// Replaces `name` (and `summary`) by the ones for `lang`, or puts the
+    /// written ones back when there are none: calling it again with another
+    /// language is fine.
+    fn apply(&mut self, lang: &str, name: &mut String, summary: &mut Option<String>) {
+        if self.names.is_empty() && self.summaries.is_empty() {
+            return;
+        }
+        let written = self
+            .written
+            .take()
+            .map_or_else(|| (name.clone(), summary.clone()), |b| *b);
+        let new_name = pick(&self.names, lang).map(str::to_string);
+        let new_summary = pick(&self.summaries, lang).map(str::to_string);
+        *name = new_name.clone().unwrap_or_else(|| written.0.clone());
+        *summary = new_summary.clone().or_else(|| written.1.clone());
+        if new_name.is_some() || new_summary.is_some() {
+            self.written = Some(Box::new(written));
+        }
+    }
+
+    /// The name as written in the catalog's `name` key.
+    pub fn written_name<'a>(&'a self, shown: &'a str) -> &'a str {
+        self.written.as_ref().map_or(shown, |w| w.0.as_str())
+    }
+
+    /// The summary as written in the catalog's `summary` key.
+    pub fn written_summary<'a>(&'a self, shown: Option<&'a str>) -> Option<&'a str> {
+        match &self.written {
+            Some(w) => w.1.as_deref(),
+            None => shown,
+        }
+    }
+}
+
+impl Named {
+    /// The name as written in `name`, whatever the language shown.
+    pub fn written_name(&self) -> &str {
+        self.i18n.written_name(&self.name)
+    }
+
+    /// Every name: as written, then each translation (for search and for
+    /// finding what a user typed).
+    pub fn all_names(&self) -> impl Iterator<Item = &str> + '_ {
+        std::iter::once(self.written_name()).chain(self.i18n.names.iter().map(|(_, n)| n.as_str()))
+    }
 }
 
 /// A step of seniority. Levels are ordered lowest first.
@@ -52,7 +143,66 @@ impl fmt::Display for Necessity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
     pub necessity: Necessity,
+    /// The whole expectation as one text: the intro, then one `- ` line per
+    /// behaviour (continuation lines joined, examples left out, so they do
+    /// not pollute diffs). For a cell without behaviours, the text as
+    /// written. This is what diffs, reviews and search compare.
     pub text: String,
+    /// Separately assessed behaviours, from `behaviours = […]` or from the
+    /// bullet lines of `text`.
+    pub behaviours: Vec<Behaviour>,
+    /// Examples of evidence for the cell as a whole (`examples = […]`).
+    pub examples: Vec<String>,
+    /// A named proficiency such as `Foundational` (`proficiency = "…"`).
+    pub proficiency: Option<String>,
+}
+
+/// One behaviour of a cell, with the examples written under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Behaviour {
+    pub text: String,
+    pub examples: Vec<String>,
+}
+
+impl Cell {
+    /// A cell holding only a text, with no behaviours or examples.
+    pub fn plain(necessity: Necessity, text: impl Into<String>) -> Self {
+        Cell {
+            necessity,
+            text: text.into(),
+            behaviours: Vec::new(),
+            examples: Vec::new(),
+            proficiency: None,
+        }
+    }
+
+    /// The text before the behaviours (the whole text when there are none;
+    /// empty when the cell is only behaviours).
+    pub fn intro(&self) -> &str {
+        if self.behaviours.is_empty() {
+            return &self.text;
+        }
+        if self.text.starts_with("- ") {
+            return "";
+        }
+        match self.text.find("\n- ") {
+            Some(i) => &self.text[..i],
+            None => &self.text,
+        }
+    }
+
+    /// Composes [`Cell::text`] from an intro and behaviours.
+    pub fn compose(intro: &str, behaviours: &[Behaviour]) -> String {
+        let mut text = intro.trim_end().to_string();
+        for b in behaviours {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str("- ");
+            text.push_str(&b.text);
+        }
+        text
+    }
 }
 
 /// A calendar date as written in a catalog (`updated = 2026-02-22`).
@@ -87,12 +237,18 @@ impl fmt::Display for Origin {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skill {
     pub id: String,
+    /// The name to show (see [`Named::name`]).
     pub name: String,
     /// Position of the skill's domain in [`Catalog::domains`].
     pub domain: usize,
     pub summary: Option<String>,
     pub tags: Vec<String>,
     pub updated: Option<Date>,
+    /// The skill's own `cumulative = …`, overriding the catalog's; see
+    /// [`Catalog::is_cumulative`].
+    pub cumulative: Option<bool>,
+    /// `names` and `summaries` in other languages.
+    pub i18n: Localized,
     /// Row-major by role: `cells[role * levels + level]`.
     pub(crate) cells: Vec<Option<Cell>>,
     /// Where each cell was written (line and column of its level key), in
@@ -138,6 +294,16 @@ impl Skill {
         (0..self.levels).any(|level| self.cell(role, level).is_some())
     }
 
+    /// The name as written in `name`, whatever the language shown.
+    pub fn written_name(&self) -> &str {
+        self.i18n.written_name(&self.name)
+    }
+
+    /// Every name: as written, then each translation.
+    pub fn all_names(&self) -> impl Iterator<Item = &str> + '_ {
+        std::iter::once(self.written_name()).chain(self.i18n.names.iter().map(|(_, n)| n.as_str()))
+    }
+
     /// Every defined expectation with its role and level positions.
     pub fn expectations(&self) -> impl Iterator<Item = (usize, usize, &Cell)> + '_ {
         let levels = self.levels.max(1);
@@ -169,12 +335,17 @@ pub struct CatalogCounts {
     pub expectations: usize,
     pub required: usize,
     pub optional: usize,
+    /// Behaviours over all cells (0 for a catalog without any).
+    pub behaviours: usize,
 }
 
 /// A loaded, validated catalog.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub title: Option<String>,
+    /// The root's `cumulative = …`: whether a level adds to the ones below
+    /// (a skill may override it).
+    pub cumulative: bool,
     pub levels: Vec<Level>,
     pub roles: Vec<Role>,
     pub domains: Vec<Domain>,
@@ -198,6 +369,7 @@ impl Catalog {
     /// Assembles a catalog from validated parts and builds its indexes.
     pub(crate) fn new(
         title: Option<String>,
+        cumulative: bool,
         levels: Vec<Level>,
         roles: Vec<Role>,
         domains: Vec<Domain>,
@@ -210,6 +382,7 @@ impl Catalog {
             .collect();
         let mut catalog = Catalog {
             title,
+            cumulative,
             level_ids: index_of(&levels),
             role_ids: index_of(&roles),
             skill_ids,
@@ -231,9 +404,33 @@ impl Catalog {
             .collect();
         skills.sort_by_cached_key(|&i| {
             let s = &self.skills[i];
-            (s.domain, s.name.to_lowercase(), s.id.clone())
+            (s.domain, s.written_name().to_lowercase(), s.id.clone())
         });
         skills
+    }
+
+    /// Whether `skill`'s levels add to the ones below: its own
+    /// `cumulative`, else the catalog's.
+    pub fn is_cumulative(&self, skill: &Skill) -> bool {
+        skill.cumulative.unwrap_or(self.cumulative)
+    }
+
+    /// Shows every name (and skill summary) in `lang` (a language code such
+    /// as `zh`) where the catalog has one, and as written otherwise. Ids,
+    /// lookups and profiles do not change; profiles keep the written-name
+    /// order so the lists are the same in every language.
+    pub fn localize(&mut self, lang: &str) {
+        for n in self
+            .levels
+            .iter_mut()
+            .chain(self.roles.iter_mut())
+            .chain(self.domains.iter_mut())
+        {
+            n.i18n.apply(lang, &mut n.name, &mut n.summary);
+        }
+        for s in &mut self.skills {
+            s.i18n.apply(lang, &mut s.name, &mut s.summary);
+        }
     }
 
     /// The title to show: the catalog's own, or a neutral default.
@@ -294,6 +491,10 @@ impl Catalog {
             let c = self.skill_counts(skill);
             counts.required += c.required;
             counts.optional += c.optional;
+            counts.behaviours += skill
+                .expectations()
+                .map(|(_, _, c)| c.behaviours.len())
+                .sum::<usize>();
         }
         counts.expectations = counts.required + counts.optional;
         counts
@@ -322,7 +523,7 @@ pub(crate) mod tests {
         Named {
             id: id.into(),
             name: id.to_uppercase(),
-            summary: None,
+            ..Named::default()
         }
     }
 
@@ -331,12 +532,7 @@ pub(crate) mod tests {
         let levels = vec![named("a"), named("b"), named("c")];
         let roles = vec![named("r1"), named("r2")];
         let domains = vec![named("d1"), named("d2")];
-        let cell = |n, t: &str| {
-            Some(Cell {
-                necessity: n,
-                text: t.into(),
-            })
-        };
+        let cell = |n, t: &str| Some(Cell::plain(n, t));
         let s1 = Skill {
             id: "zeta".into(),
             name: "Zeta".into(),
@@ -344,6 +540,8 @@ pub(crate) mod tests {
             summary: None,
             tags: vec![],
             updated: None,
+            cumulative: None,
+            i18n: Localized::default(),
             cells: vec![
                 cell(Necessity::Optional, "z r1 a"),
                 cell(Necessity::Required, "z r1 b"),
@@ -377,7 +575,7 @@ pub(crate) mod tests {
             cells: vec![cell(Necessity::Optional, "b"), None, None, None, None, None],
             ..s1.clone()
         };
-        Catalog::new(None, levels, roles, domains, vec![s1, s2, s3])
+        Catalog::new(None, false, levels, roles, domains, vec![s1, s2, s3])
     }
 
     #[test]

@@ -29,10 +29,16 @@ pub enum Format {
 /// The summary line `rungs check` prints for a valid catalog.
 pub fn summary_line(c: &Catalog) -> String {
     let n = c.counts();
-    format!(
+    let mut line = format!(
         "ok: {} roles, {} levels, {} domains, {} skills, {} expectations ({} required, {} optional)",
         n.roles, n.levels, n.domains, n.skills, n.expectations, n.required, n.optional
-    )
+    );
+    // Only catalogs that use behaviours say so: a v1 catalog's line stays
+    // as it was.
+    if n.behaviours > 0 {
+        line.push_str(&format!(", {} behaviours", n.behaviours));
+    }
+    line
 }
 
 /// The line for an invalid catalog: `catalog is not valid: N errors, M warnings`.

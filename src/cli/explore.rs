@@ -50,7 +50,7 @@ pub fn run(
     let loaded = catalog_or_report(settings, err)?;
     let (mut app, review) = self::start(loaded.catalog, start, crate::report::today())?;
     app.theme = Theme::named(settings.theme, &settings.config.colors);
-    app.lang = settings.lang;
+    app.set_lang(settings.lang);
     app.bindings = crate::tui::keys::Bindings::from_config(&settings.config.keys);
     let watch = settings
         .catalog

@@ -200,7 +200,13 @@ pub static EN: Strings = Strings {
     profile_levels_many: "{n} levels",
     profile_counts_text: "{roles}, {levels}, {required} required, {optional} optional",
     profile_all_roles: " (all roles)",
+    example_prefix: "e.g.",
+    includes_below: "includes everything from {level}",
+    profile_label_cumulative: "Levels:",
+    profile_cumulative_yes: "cumulative: each level adds to the ones below",
     col_expectation: "Expectation",
     search_more: "({shown} of {total} results; --limit 0 shows all)",
     search_in_text: "text",
+    search_in_behaviour: "behaviour",
+    search_in_example: "example",
 };

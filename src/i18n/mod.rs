@@ -1,7 +1,8 @@
 //! The language of the interface: which table of UI text to use.
 //!
-//! Catalog texts (names, summaries, expectations, level names) are shown as
-//! written; everything rungs itself says comes from one table per language,
+//! Catalog texts are shown as written, except that names (and skill
+//! summaries) come in the reader's language when the catalog has them
+//! (`Catalog::localize` with [`Lang::code`]); everything rungs itself says comes from one table per language,
 //! [`EN`] and [`ZH`], both of type [`Strings`]. Texts that carry values are
 //! templates with named placeholders (`"{role} at {level}"`), filled by
 //! [`fill`]. A placeholder named after a key command (`{back}`, `{help}`,
@@ -47,6 +48,14 @@ impl Lang {
         match pick {
             Some(v) if v.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
             _ => Lang::En,
+        }
+    }
+
+    /// The language code catalogs use for it in `names = { zh = … }`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
         }
     }
 
@@ -365,6 +374,14 @@ strings! {
     profile_counts_text,
     /// After the counts when the rows are limited to one role.
     profile_all_roles,
+    /// Before an example of evidence (`e.g. …`).
+    example_prefix,
+    /// On a cumulative skill: `{level}` is the level below, whose
+    /// expectations still hold.
+    includes_below,
+    /// The profile's line saying levels add to the ones below.
+    profile_label_cumulative,
+    profile_cumulative_yes,
     /// Markdown table heading beside `col_role` and `col_necessity`.
     col_expectation,
 
@@ -372,6 +389,10 @@ strings! {
     search_more,
     /// Where a result matched: an expectation's text.
     search_in_text,
+    /// A match in one behaviour of an expectation.
+    search_in_behaviour,
+    /// A match in an example of evidence.
+    search_in_example,
 }
 
 impl Strings {

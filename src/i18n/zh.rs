@@ -200,7 +200,13 @@ pub static ZH: Strings = Strings {
     profile_levels_many: "{n} 个级别",
     profile_counts_text: "{roles}，{levels}，必要 {required}，可选 {optional}",
     profile_all_roles: "（所有角色）",
+    example_prefix: "例如：",
+    includes_below: "包含{level}的全部要求",
+    profile_label_cumulative: "级别：",
+    profile_cumulative_yes: "逐级累加：每个级别包含以下级别的全部要求",
     col_expectation: "期望",
     search_more: "（共 {total} 个结果，显示 {shown} 个；--limit 0 显示全部）",
     search_in_text: "描述",
+    search_in_behaviour: "行为",
+    search_in_example: "示例",
 };

@@ -50,10 +50,7 @@ impl<'a> Changes<'a> {
     }
 
     fn of_skills(c: &NamedChanges, old: &'a Catalog, new: &'a Catalog) -> Self {
-        let r = |s: &'a crate::catalog::Skill| Ref {
-            id: &s.id,
-            name: &s.name,
-        };
+        let r = |s: &'a crate::catalog::Skill| Ref::skill(s);
         Changes {
             added: c.added.iter().map(|&i| r(&new.skills[i])).collect(),
             removed: c.removed.iter().map(|&i| r(&old.skills[i])).collect(),
@@ -190,10 +187,7 @@ pub fn build<'a>(diff: &'a CatalogDiff<'a>, old_arg: &'a str, new_arg: &'a str) 
             let (s, r, l) = c.new;
             let skill = &new.skills[s];
             CellReport {
-                skill: Ref {
-                    id: &skill.id,
-                    name: &skill.name,
-                },
+                skill: Ref::skill(skill),
                 role: Ref::from(&new.roles[r]),
                 level: Ref::from(&new.levels[l]),
                 change: c.kind.as_str(),

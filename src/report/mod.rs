@@ -15,7 +15,8 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use crate::catalog::{Date, Named};
+use crate::catalog::{Cell, Date, Named, Skill};
+use crate::i18n::Strings;
 
 pub mod diff;
 mod export;
@@ -33,14 +34,68 @@ pub use model::{Report, build};
 pub use text::text_in;
 
 /// Version of the JSON shapes; raised only when a field changes meaning or
-/// is removed (new fields may be added without raising it).
-pub const SCHEMA: u32 = 1;
+/// is removed (new fields may be added without raising it). 2: names in
+/// the reader's language, and expectations carry `behaviours`, `examples`
+/// and `proficiency` (catalog format 1.1); schema 1 is in `docs/json.md`.
+pub const SCHEMA: u32 = 2;
+
+/// An expectation as lines of text, for the text and Markdown formats: the
+/// intro, one `- ` line per behaviour with its examples under it
+/// (`  e.g. …`), then the cell's own examples (`e.g. …`). A cell without
+/// behaviours or examples is its text's lines.
+pub fn cell_lines(t: &Strings, cell: &Cell) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    if cell.behaviours.is_empty() {
+        lines.extend(cell.text.split('\n').map(str::to_string));
+    } else {
+        let intro = cell.intro();
+        if !intro.is_empty() {
+            lines.extend(intro.split('\n').map(str::to_string));
+        }
+        for b in &cell.behaviours {
+            lines.push(format!("- {}", b.text));
+            for e in &b.examples {
+                lines.push(format!("  {} {e}", t.example_prefix));
+            }
+        }
+    }
+    for e in &cell.examples {
+        lines.push(format!("{} {e}", t.example_prefix));
+    }
+    lines
+}
 
 /// An id and display name, as JSON `{"id": …, "name": …}`.
+///
+/// Text and Markdown show `name`, the reader's language's; JSON holds the
+/// name as written in the catalog, so it is the same in every language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ref<'a> {
     pub id: &'a str,
+    #[serde(skip)]
     pub name: &'a str,
+    #[serde(rename = "name")]
+    pub written: &'a str,
+}
+
+impl<'a> Ref<'a> {
+    /// A name that is the same in every language.
+    pub const fn new(id: &'a str, name: &'a str) -> Self {
+        Ref {
+            id,
+            name,
+            written: name,
+        }
+    }
+
+    /// A skill's id and names.
+    pub fn skill(s: &'a Skill) -> Self {
+        Ref {
+            id: &s.id,
+            name: &s.name,
+            written: s.written_name(),
+        }
+    }
 }
 
 impl<'a> From<&'a Named> for Ref<'a> {
@@ -48,6 +103,7 @@ impl<'a> From<&'a Named> for Ref<'a> {
         Ref {
             id: &n.id,
             name: &n.name,
+            written: n.written_name(),
         }
     }
 }

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use super::{Ref, SCHEMA};
-use crate::catalog::{Catalog, Cell, Date, Named};
+use crate::catalog::{Behaviour, Catalog, Cell, Date, Named};
 use crate::gap::{Change, Gap};
 use crate::review::{Mark, Review};
 
@@ -20,6 +20,11 @@ pub struct Expect<'a> {
     /// `"required"` or `"optional"`.
     pub necessity: &'static str,
     pub text: &'a str,
+    /// Each behaviour with its examples (`[]` when the cell has none).
+    pub behaviours: &'a [Behaviour],
+    /// The cell's own examples of evidence.
+    pub examples: &'a [String],
+    pub proficiency: Option<&'a str>,
 }
 
 impl<'a> From<&'a Cell> for Expect<'a> {
@@ -27,6 +32,9 @@ impl<'a> From<&'a Cell> for Expect<'a> {
         Expect {
             necessity: c.necessity.as_str(),
             text: &c.text,
+            behaviours: &c.behaviours,
+            examples: &c.examples,
+            proficiency: c.proficiency.as_deref(),
         }
     }
 }
@@ -38,6 +46,9 @@ pub struct Step<'a> {
     /// `None` (JSON `null`) when nothing is expected at this level.
     pub necessity: Option<&'static str>,
     pub text: Option<&'a str>,
+    pub behaviours: &'a [Behaviour],
+    pub examples: &'a [String],
+    pub proficiency: Option<&'a str>,
 }
 
 /// One skill whose expectation changes, with its assessment.
@@ -100,7 +111,7 @@ pub struct Report<'a> {
     pub others: Vec<Other<'a>>,
 }
 
-const NO_NAME: Ref<'static> = Ref { id: "", name: "" };
+const NO_NAME: Ref<'static> = Ref::new("", "");
 
 fn ref_at(items: &[Named], i: usize) -> Ref<'_> {
     items.get(i).map_or(NO_NAME, Ref::from)
@@ -125,10 +136,7 @@ pub fn build<'a>(
         let mark = assessment.and_then(|a| a.mark);
         let stored = assessment.map_or("", |a| a.expectation.as_str());
         items.push(Item {
-            skill: Ref {
-                id: &skill.id,
-                name: &skill.name,
-            },
+            skill: Ref::skill(skill),
             domain: Ref::from(catalog.domain_of(skill)),
             change: gi.change.as_str(),
             required: gi.required(),
@@ -141,6 +149,9 @@ pub fn build<'a>(
                     level: ref_at(&catalog.levels, *level),
                     necessity: cell.as_ref().map(|c| c.necessity.as_str()),
                     text: cell.as_ref().map(|c| c.text.as_str()),
+                    behaviours: cell.as_ref().map_or(&[], |c| c.behaviours.as_slice()),
+                    examples: cell.as_ref().map_or(&[], |c| c.examples.as_slice()),
+                    proficiency: cell.as_ref().and_then(|c| c.proficiency.as_deref()),
                 })
                 .collect(),
             mark: mark.map(Mark::as_str),

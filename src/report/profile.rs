@@ -11,8 +11,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Ref, SCHEMA, escape_cell};
-use crate::catalog::Catalog;
+use super::{Ref, SCHEMA, cell_lines, escape_cell};
+use crate::catalog::{Behaviour, Catalog, Cell};
 use crate::i18n::{Strings, fill};
 
 /// The skill's counts over all roles (see [`Catalog::skill_counts`]).
@@ -24,15 +24,30 @@ pub struct Expectation<'a> {
     pub role: Ref<'a>,
     /// `"required"`, `"optional"`, or `None` (JSON `null`) when not expected.
     pub necessity: Option<&'static str>,
-    /// `None` (JSON `null`) when not expected.
+    /// `None` (JSON `null`) when not expected. With behaviours: the intro,
+    /// then one `- ` line per behaviour.
     pub text: Option<&'a str>,
+    /// Each behaviour with the examples written under it (`[]` when none).
+    pub behaviours: &'a [Behaviour],
+    /// The cell's own examples of evidence.
+    pub examples: &'a [String],
+    /// The cell's proficiency, such as `"Foundational"`.
+    pub proficiency: Option<&'a str>,
+    /// The cell, for the text renderings.
+    #[serde(skip)]
+    pub cell: Option<&'a Cell>,
 }
 
 /// One level of the skill, with a row per role shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LevelRows<'a> {
     pub id: &'a str,
+    /// The level's name in the reader's language.
+    #[serde(skip)]
     pub name: &'a str,
+    /// The name as written (JSON is the same in every language).
+    #[serde(rename = "name")]
+    pub written_name: &'a str,
     pub expectations: Vec<Expectation<'a>>,
 }
 
@@ -41,12 +56,25 @@ pub struct LevelRows<'a> {
 pub struct Profile<'a> {
     pub schema: u32,
     pub id: &'a str,
+    /// The skill's name in the reader's language.
+    #[serde(skip)]
     pub name: &'a str,
+    /// The name as written (JSON is the same in every language).
+    #[serde(rename = "name")]
+    pub written_name: &'a str,
     pub domain: Ref<'a>,
     /// `YYYY-MM-DD`.
     pub updated: Option<String>,
+    /// The summary in the reader's language.
+    #[serde(skip)]
     pub summary: Option<&'a str>,
+    /// The summary as written.
+    #[serde(rename = "summary")]
+    pub written_summary: Option<&'a str>,
     pub tags: &'a [String],
+    /// Whether each level adds to the ones below (the skill's own
+    /// `cumulative`, else the catalog's).
+    pub cumulative: bool,
     /// The role the rows are limited to (`--role`), or `None` for all roles.
     pub role: Option<Ref<'a>>,
     pub counts: Counts,
@@ -70,6 +98,7 @@ pub fn profile(catalog: &Catalog, skill: usize, role: Option<usize>) -> Option<P
         .map(|(l, level)| LevelRows {
             id: &level.id,
             name: &level.name,
+            written_name: level.written_name(),
             expectations: roles
                 .iter()
                 .map(|&r| {
@@ -78,6 +107,10 @@ pub fn profile(catalog: &Catalog, skill: usize, role: Option<usize>) -> Option<P
                         role: Ref::from(&catalog.roles[r]),
                         necessity: cell.map(|c| c.necessity.as_str()),
                         text: cell.map(|c| c.text.as_str()),
+                        behaviours: cell.map_or(&[], |c| c.behaviours.as_slice()),
+                        examples: cell.map_or(&[], |c| c.examples.as_slice()),
+                        proficiency: cell.and_then(|c| c.proficiency.as_deref()),
+                        cell,
                     }
                 })
                 .collect(),
@@ -87,10 +120,13 @@ pub fn profile(catalog: &Catalog, skill: usize, role: Option<usize>) -> Option<P
         schema: SCHEMA,
         id: &s.id,
         name: &s.name,
+        written_name: s.written_name(),
         domain: Ref::from(catalog.domain_of(s)),
         updated: s.updated.map(|d| d.to_string()),
         summary: s.summary.as_deref(),
+        written_summary: s.i18n.written_summary(s.summary.as_deref()),
         tags: &s.tags,
+        cumulative: catalog.is_cumulative(s),
         role: role.map(|r| Ref::from(&catalog.roles[r])),
         counts: c,
         levels,
@@ -125,13 +161,17 @@ fn counts_phrase(t: &Strings, p: &Profile<'_>) -> String {
     s
 }
 
-/// A row's necessity in the table's words.
-fn necessity_word(t: &Strings, e: &Expectation<'_>) -> &'static str {
-    match e.necessity {
+/// A row's necessity in the table's words, with the proficiency beside it.
+fn necessity_word(t: &Strings, e: &Expectation<'_>) -> String {
+    let word = match e.necessity {
         Some("required") => t.necessity_required,
         Some("optional") => t.necessity_optional,
         Some(other) => other,
         None => t.necessity_none,
+    };
+    match e.proficiency {
+        Some(p) => format!("{word} · {p}"),
+        None => word.to_string(),
     }
 }
 
@@ -176,6 +216,10 @@ pub fn write_text(t: &Strings, p: &Profile<'_>, out: &mut dyn Write) -> io::Resu
     }
     let counts = counts_phrase(t, p);
     writeln!(out, "{}{counts}", label(t.profile_label_counts))?;
+    if p.cumulative {
+        let head = label(t.profile_label_cumulative);
+        writeln!(out, "{head}{}", t.profile_cumulative_yes)?;
+    }
     if let Some(role) = &p.role {
         let head = label(t.profile_label_role);
         writeln!(out, "{head}{} ({})", role.name, role.id)?;
@@ -185,8 +229,8 @@ pub fn write_text(t: &Strings, p: &Profile<'_>, out: &mut dyn Write) -> io::Resu
         writeln!(out, "{}", level.name)?;
         for e in &level.expectations {
             writeln!(out, "  {}: {}", e.role.name, necessity_word(t, e))?;
-            if let Some(text) = e.text {
-                write_indented(out, "    ", text)?;
+            if let Some(cell) = e.cell {
+                write_indented(out, "    ", &cell_lines(t, cell).join("\n"))?;
             }
         }
     }
@@ -219,6 +263,12 @@ pub fn write_markdown(t: &Strings, p: &Profile<'_>, out: &mut dyn Write) -> io::
         t.profile_label_counts,
         counts_phrase(t, p)
     ));
+    if p.cumulative {
+        facts.push(format!(
+            "**{}** {}",
+            t.profile_label_cumulative, t.profile_cumulative_yes
+        ));
+    }
     if let Some(role) = &p.role {
         facts.push(format!(
             "**{}** {}",
@@ -249,7 +299,11 @@ pub fn write_markdown(t: &Strings, p: &Profile<'_>, out: &mut dyn Write) -> io::
                 "| {} | {} | {} |",
                 escape_cell(e.role.name),
                 necessity_word(t, e),
-                escape_cell(e.text.unwrap_or_default())
+                escape_cell(
+                    &e.cell
+                        .map(|c| cell_lines(t, c).join("\n"))
+                        .unwrap_or_default()
+                )
             )?;
         }
     }
@@ -295,13 +349,7 @@ mod tests {
         assert_eq!(rows.len(), 10);
         assert!(rows.iter().all(|e| e.necessity == Some("optional")));
         assert!(rows.iter().all(|e| e.text.is_some_and(|t| !t.is_empty())));
-        assert_eq!(
-            p.domain,
-            Ref {
-                id: "ml-ai",
-                name: "Machine Learning & AI"
-            }
-        );
+        assert_eq!(p.domain, Ref::new("ml-ai", "Machine Learning & AI"));
         assert_eq!(p.updated.as_deref(), Some("2026-02-22"));
         assert_eq!(p.tags, ["pytorch", "tensorflow", "neural-networks", "gpu"]);
     }

@@ -17,8 +17,9 @@ use crate::search::{self, Field, Index, Scope};
 
 /// Version of the search results' JSON shape. 2: `score` is the rank
 /// (results are in `score` order), `all_cells` was added, and with it
-/// `total` may count cells; see docs/json.md for shape 1. The other JSON
-/// outputs keep [`super::SCHEMA`].
+/// `total` may count cells; `match.field` may be `behaviour` or `example`
+/// (catalog format 1.1); see docs/json.md for shape 1. The other JSON
+/// outputs use [`super::SCHEMA`], also 2.
 pub const SEARCH_SCHEMA: u32 = 2;
 
 /// The search's scope, as JSON `{"role": …}`.
@@ -31,7 +32,9 @@ pub struct ScopeRef<'a> {
 /// Where a result matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Match<'a> {
-    /// `"name"`, `"tag"`, `"domain"` or `"text"`.
+    /// `"name"`, `"tag"`, `"domain"`, or for an expectation `"text"`,
+    /// `"behaviour"` (every query word in one behaviour) or `"example"`
+    /// (in an example of evidence).
     pub field: &'static str,
     /// For a text match, the role of the expectation; else `None`.
     pub role: Option<Ref<'a>>,
@@ -108,16 +111,37 @@ pub fn results<'a>(
                 ),
                 _ => (None, None),
             };
+            let mut field = hit.field.kind();
+            if let Field::Text { role, level } = hit.field
+                && let Some(cell) = skill.cell(role, level)
+            {
+                // Say which part of the expectation matched: one
+                // behaviour, or an example when the text itself does not.
+                let in_text = search::matches_all(&cell.text, &qwords);
+                let behaviour = cell
+                    .behaviours
+                    .iter()
+                    .find(|b| search::matches_all(&b.text, &qwords));
+                let example = cell
+                    .examples
+                    .iter()
+                    .chain(cell.behaviours.iter().flat_map(|b| &b.examples))
+                    .find(|e| search::matches_all(e, &qwords));
+                if let Some(b) = behaviour {
+                    field = "behaviour";
+                    (hit.shown, hit.indices) = search::snippet(&b.text, &qwords);
+                } else if let (false, Some(e)) = (in_text, example) {
+                    field = "example";
+                    (hit.shown, hit.indices) = search::snippet(e, &qwords);
+                }
+            }
             Some(Item {
                 rank: i + 1,
                 score: hit.score,
-                skill: Ref {
-                    id: &skill.id,
-                    name: &skill.name,
-                },
+                skill: Ref::skill(skill),
                 domain: Ref::from(catalog.domain_of(skill)),
                 matched: Match {
-                    field: hit.field.kind(),
+                    field,
                     role,
                     level,
                     text: hit.shown,
@@ -141,12 +165,18 @@ pub fn results<'a>(
 /// Where a result matched, as the text format prints it.
 fn place(t: &Strings, m: &Match<'_>) -> String {
     match (&m.role, &m.level) {
-        (Some(role), Some(level)) => format!("{} · {}", role.name, level.name),
+        (Some(role), Some(level)) => match m.field {
+            "behaviour" => format!("{} · {} · {}", role.name, level.name, t.search_in_behaviour),
+            "example" => format!("{} · {} · {}", role.name, level.name, t.search_in_example),
+            _ => format!("{} · {}", role.name, level.name),
+        },
         _ => match m.field {
             "name" => t.search_in_name,
             "tag" => t.search_in_tag,
             "domain" => t.search_in_domain,
             "text" => t.search_in_text,
+            "behaviour" => t.search_in_behaviour,
+            "example" => t.search_in_example,
             other => other,
         }
         .to_string(),

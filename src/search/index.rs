@@ -91,17 +91,21 @@ impl Vocabulary {
                     let s = c * chunk + k;
                     for (r, l, cell) in skill.expectations() {
                         let id = u32::try_from((s * roles + r) * levels + l).unwrap_or(u32::MAX);
-                        any_word(&cell.text, &mut buf, |w| {
-                            // Most words are known: look up before making a key.
-                            let cells = match table.get_mut(w) {
-                                Some(cells) => cells,
-                                None => table.entry(w.into()).or_default(),
-                            };
-                            if cells.last() != Some(&id) {
-                                cells.push(id);
-                            }
-                            false
-                        });
+                        // Examples of evidence are found too: their words
+                        // count as words of their cell.
+                        for text in cell_texts(cell) {
+                            any_word(text, &mut buf, |w| {
+                                // Most words are known: look up before making a key.
+                                let cells = match table.get_mut(w) {
+                                    Some(cells) => cells,
+                                    None => table.entry(w.into()).or_default(),
+                                };
+                                if cells.last() != Some(&id) {
+                                    cells.push(id);
+                                }
+                                false
+                            });
+                        }
                     }
                 }
                 let mut words: Vec<(Box<str>, Vec<u32>)> = table.into_iter().collect();
@@ -173,8 +177,30 @@ fn merge(parts: Vec<WordTable>) -> Vocabulary {
     v
 }
 
+/// The texts of a cell that search reads: its text (which holds the
+/// behaviours), then its examples and its behaviours' examples.
+fn cell_texts(cell: &crate::catalog::Cell) -> impl Iterator<Item = &str> + '_ {
+    std::iter::once(cell.text.as_str()).chain(
+        cell.examples
+            .iter()
+            .chain(cell.behaviours.iter().flat_map(|b| b.examples.iter()))
+            .map(String::as_str),
+    )
+}
+
+/// A skill's or domain's other names (as written, and in other languages)
+/// than the one shown, folded.
+fn other_names<'a>(shown: &str, all: impl Iterator<Item = &'a str>) -> Vec<String> {
+    all.filter(|n| *n != shown).map(fold).collect()
+}
+
 /// The search index of one catalog.
 pub struct Index {
+    /// Other names of the few skills that have any (as written, and in
+    /// other languages), folded: search matches every name.
+    other_names: Vec<(u32, String)>,
+    /// Each domain's other names, folded.
+    other_domains: Vec<Vec<String>>,
     /// The names, tags and domains with each character lowercased (one
     /// char for one char, so match indices stay valid for the original).
     names_folded: Vec<String>,
@@ -336,6 +362,22 @@ impl Index {
             rank
         };
         Index {
+            other_names: catalog
+                .skills
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| {
+                    let sid = u32::try_from(i).unwrap_or(u32::MAX);
+                    other_names(&s.name, s.all_names())
+                        .into_iter()
+                        .map(move |n| (sid, n))
+                })
+                .collect(),
+            other_domains: catalog
+                .domains
+                .iter()
+                .map(|d| other_names(&d.name, d.all_names()))
+                .collect(),
             names_folded,
             name_rank,
             tags_folded: tags.iter().map(|(t, _)| fold(t)).collect(),
@@ -521,6 +563,15 @@ impl Index {
         for (s, score) in names {
             scratch.offer(s as usize, score, Field::Name);
         }
+        // Another name of the skill: a name match, shown with the current
+        // name.
+        for (s, folded) in &self.other_names {
+            if wanted(*s as usize)
+                && let Some((raw, st)) = short_match(q, folded, folded, &mut buf)
+            {
+                scratch.offer(*s as usize, rank_score(st, Field::Name, raw), Field::Name);
+            }
+        }
         for (t, (tag, holders)) in self.tags.iter().enumerate() {
             if let Some((raw, st)) = short_match(q, tag, &self.tags_folded[t], &mut buf) {
                 for &(s, i) in holders {
@@ -532,7 +583,15 @@ impl Index {
             }
         }
         for (d, domain) in catalog.domains.iter().enumerate() {
-            if let Some((raw, st)) = short_match(q, &domain.name, &self.domains_folded[d], &mut buf)
+            let other = || {
+                self.other_domains
+                    .get(d)
+                    .into_iter()
+                    .flatten()
+                    .find_map(|n| short_match(q, n, n, &mut String::new()))
+            };
+            if let Some((raw, st)) =
+                short_match(q, &domain.name, &self.domains_folded[d], &mut buf).or_else(other)
             {
                 let score = rank_score(st, Field::Domain, raw);
                 for &s in self.domain_skills.get(d).map_or(&[][..], Vec::as_slice) {
@@ -646,7 +705,17 @@ impl Index {
                     if matches!(scope, Scope::Role(role) if role != r) {
                         continue;
                     }
-                    if let Some((raw, st)) = m.text(q, &cell.text) {
+                    // With examples, the same words the vocabulary holds.
+                    let joined;
+                    let cell_text = if cell.examples.is_empty()
+                        && cell.behaviours.iter().all(|b| b.examples.is_empty())
+                    {
+                        cell.text.as_str()
+                    } else {
+                        joined = cell_texts(cell).collect::<Vec<_>>().join("\n");
+                        joined.as_str()
+                    };
+                    if let Some((raw, st)) = m.text(q, cell_text) {
                         let id = u32::try_from(s * per_skill + r * levels + l).unwrap_or(u32::MAX);
                         out.push((id, rank_score(st, text, raw)));
                     }

@@ -18,7 +18,7 @@ mod snippet;
 mod words;
 
 pub use index::{Index, narrows};
-pub use snippet::{SHOWN_UP_FRONT, fill_shown, snippet};
+pub use snippet::{SHOWN_UP_FRONT, fill_shown, matches_all, snippet};
 pub use words::{Strength, query_words, words};
 
 /// Where a skill matched. The order is the ranking order among matches of

@@ -63,6 +63,17 @@ fn short_indices(shown: &str, qwords: &[String]) -> Vec<usize> {
         .collect()
 }
 
+/// True when every query word matches a word of `text`.
+pub fn matches_all(text: &str, qwords: &[String]) -> bool {
+    let matcher = SkimMatcherV2::default();
+    let qwords = query(qwords);
+    let found: Vec<String> = words(text).into_iter().map(|(w, _)| w).collect();
+    !qwords.is_empty()
+        && qwords
+            .iter()
+            .all(|q| found.iter().any(|w| word_match(&matcher, w, q).is_some()))
+}
+
 /// A window of `text` around its first matched word, on one line, with the
 /// character indices of every matched word inside the window.
 pub fn snippet(text: &str, qwords: &[String]) -> (String, Vec<usize>) {

@@ -81,6 +81,13 @@ pub struct App {
 }
 
 impl App {
+    /// Sets the interface language, and shows the catalog's names in it
+    /// (see `Catalog::localize`).
+    pub fn set_lang(&mut self, lang: crate::i18n::Lang) {
+        self.lang = lang;
+        Arc::make_mut(&mut self.catalog).localize(lang.code());
+    }
+
     pub fn new(catalog: impl Into<Arc<Catalog>>) -> Self {
         let mut app = App {
             catalog: catalog.into(),

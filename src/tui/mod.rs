@@ -240,7 +240,10 @@ fn to_action(
             Some(Action::SearchResults(generation, results))
         }
         events::AppEvent::Reloaded(loaded) => match *loaded {
-            Ok(loaded) => {
+            Ok(mut loaded) => {
+                // A reloaded catalog comes as written: show its names in
+                // the reader's language, like the first one.
+                loaded.catalog.localize(app.lang.code());
                 let catalog = std::sync::Arc::new(loaded.catalog);
                 // A new index for the new catalog; the old worker ends when
                 // its channel closes.

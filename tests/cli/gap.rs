@@ -150,7 +150,7 @@ fn json_format_has_the_documented_keys_in_order() {
     ];
     assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{out}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["from"]["id"], "junior");
     assert_eq!(v["to"]["id"], "senior");
     let items = v["items"].as_array().unwrap();

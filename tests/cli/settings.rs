@@ -13,10 +13,12 @@ fn stdout(cmd: &mut assert_cmd::Command) -> String {
 fn lang_zh_translates_show_in_text_and_markdown() {
     let text = stdout(rungs().args(["--lang", "zh", "show", "deep-learning"]));
     assert!(
-        text.contains("\n领域：    Machine Learning & AI (ml-ai)\n"),
+        text.contains("\n领域：    机器学习与人工智能 (ml-ai)\n"),
         "{text}"
     );
-    assert!(text.contains("\n  Data Scientist: 可选\n"), "{text}");
+    // Names in the reader's language: the default catalog has Chinese
+    // names for its roles, levels and domains.
+    assert!(text.contains("\n  数据科学家: 可选\n"), "{text}");
     assert!(
         !text.contains("Domain:") && !text.contains(": optional"),
         "{text}"
@@ -30,7 +32,7 @@ fn lang_zh_translates_show_in_text_and_markdown() {
         "zh",
     ]));
     assert!(md.contains("| 角色 | 必要性 | 期望 |\n"), "{md}");
-    assert!(md.contains("**领域：** Machine Learning & AI"), "{md}");
+    assert!(md.contains("**领域：** 机器学习与人工智能"), "{md}");
 }
 
 #[test]
@@ -38,7 +40,7 @@ fn lang_zh_translates_the_gap_report_but_not_json() {
     let args = ["gap", "--role", "data-scientist", "--from", "senior"];
     let md = stdout(rungs().args(args).args(["--lang", "zh"]));
     assert!(
-        md.starts_with("# 晋升评审：Data Scientist · Senior → Lead\n"),
+        md.starts_with("# 晋升评审：数据科学家 · 高级 → 主管\n"),
         "{md}"
     );
     let text = stdout(
@@ -47,7 +49,7 @@ fn lang_zh_translates_the_gap_report_but_not_json() {
             .args(["--format", "text", "--lang", "zh"]),
     );
     assert!(
-        text.starts_with("晋升评审：Data Scientist · Senior → Lead\n目录："),
+        text.starts_with("晋升评审：数据科学家 · 高级 → 主管\n目录："),
         "{text}"
     );
     assert!(

@@ -55,7 +55,7 @@ fn markdown_has_a_table_per_level() {
 #[test]
 fn json_has_the_documented_shape() {
     let v = json_of(&["show", "deep-learning", "--format", "json"]);
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["id"], "deep-learning");
     assert_eq!(v["name"], "Deep Learning");
     assert_eq!(

@@ -20,7 +20,7 @@ fn app_in(lang: Lang, w: u16, h: u16) -> App {
     let mut app = App::new(load_embedded().unwrap().catalog);
     // Snapshots are compared as text; NO_COLOR is checked below.
     app.theme = Theme::mono();
-    app.lang = lang;
+    app.set_lang(lang);
     app.today = Date {
         year: 2026,
         month: 11,
@@ -95,8 +95,10 @@ fn main_screen() {
     ] {
         assert!(s.contains(word), "{word} missing:\n{s}");
     }
-    // Catalog texts are shown as written.
-    assert!(s.contains("Deep Learning") && s.contains("Senior"), "{s}");
+    // Catalog texts are shown as written, names in the reader's language
+    // where the catalog has them (levels, roles and domains do).
+    assert!(s.contains("Deep Learning") && s.contains("[高级]"), "{s}");
+    assert!(!s.contains("Senior") && s.contains("数据科学家"), "{s}");
     insta::assert_snapshot!(s);
 }
 
@@ -140,7 +142,7 @@ fn skill_profile() {
     let s = screen(&app);
     assert!(s.contains("Deep Learning · 技能档案"), "{s}");
     assert!(
-        s.contains("表格展示从 Junior 到 Principal 的技能深度变化。"),
+        s.contains("表格展示从 初级 到 首席 的技能深度变化。"),
         "{s}"
     );
     insta::assert_snapshot!("profile", s);
@@ -190,10 +192,7 @@ fn gap_view() {
     keys(&mut app, "led the DDP migration");
     key(&mut app, KeyCode::Enter);
     let s = screen(&app);
-    assert!(
-        s.contains("晋升差距 · Data Scientist · Senior → Lead"),
-        "{s}"
-    );
+    assert!(s.contains("晋升差距 · 数据科学家 · 高级 → 主管"), "{s}");
     assert!(s.contains("已评估 1/"), "{s}");
     assert!(
         s.contains("[✓] 达到") && s.contains("备注：led the DDP migration"),

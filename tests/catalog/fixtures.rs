@@ -464,7 +464,7 @@ fn every_invalid_fixture_fails_with_printable_diagnostics() {
         }
         count += 1;
     }
-    assert_eq!(count, 18, "invalid fixtures found: {count}");
+    assert_eq!(count, 19, "invalid fixtures found: {count}");
 }
 
 // ---------------------------------------------------------------- warnings

@@ -5,6 +5,7 @@
 
 mod default_catalog;
 mod fixtures;
+mod ladders;
 mod limits;
 mod pathological;
 mod proptest_loader;

@@ -303,7 +303,7 @@ fn json_format_is_one_object_whatever_the_exit_status() {
         .code(1)
         .stderr("");
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["summary"]["valid"], false);
     assert_eq!(v["summary"]["errors"], 7);
     assert_eq!(v["summary"]["warnings"], 0);

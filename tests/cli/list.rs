@@ -17,7 +17,7 @@ fn levels_roles_and_domains_come_in_catalog_order() {
     assert_eq!(roles.lines().count(), 2);
     assert!(roles.contains("llm-engineer\tLLM Engineer\n"), "{roles}");
     let domains = json_of(&["list", "domains", "--format", "json"]);
-    assert_eq!(domains["schema"], 1);
+    assert_eq!(domains["schema"], 2);
     assert_eq!(domains["kind"], "domains");
     assert!(domains["items"].as_array().unwrap().len() >= 2);
 }

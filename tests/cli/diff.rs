@@ -85,7 +85,7 @@ fn an_edited_cell_shows_necessity_and_word_diff_and_exits_1() {
         .assert()
         .code(1);
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["changed"], true);
     assert_eq!(v["cells"].as_array().unwrap().len(), 1);
     assert_eq!(v["cells"][0]["skill"]["id"], "sql");

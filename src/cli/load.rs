@@ -28,14 +28,15 @@ pub fn load(path: Option<&Path>, cache: bool, options: &LoadOptions) -> Result<L
 /// problems printed to `err` and the error for an invalid catalog. Load
 /// warnings are not printed (`rungs check` does).
 pub fn catalog_or_report(settings: &Settings, err: &mut dyn Write) -> Result<Loaded, CliError> {
-    let mut loaded = load(settings.catalog.as_deref(), settings.cache, &settings.load).or_else(|e| {
-        print_diagnostics(err, &e.diagnostics)?;
-        let n = e.error_count();
-        Err(CliError::invalid(format!(
-            "catalog is not valid ({n} error{}); run `rungs check` for details",
-            if n == 1 { "" } else { "s" }
-        )))
-    })?;
+    let mut loaded =
+        load(settings.catalog.as_deref(), settings.cache, &settings.load).or_else(|e| {
+            print_diagnostics(err, &e.diagnostics)?;
+            let n = e.error_count();
+            Err(CliError::invalid(format!(
+                "catalog is not valid ({n} error{}); run `rungs check` for details",
+                if n == 1 { "" } else { "s" }
+            )))
+        })?;
     loaded.catalog.localize(settings.lang.code());
     Ok(loaded)
 }

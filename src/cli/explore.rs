@@ -67,8 +67,12 @@ pub fn run(
     if !std::io::stdout().is_terminal() {
         return Err(CliError::usage(NO_TERMINAL));
     }
-    crate::tui::run_with_review(app, review, watch)
-        .map_err(|e| CliError::raw(EXIT_INVALID, format!("error: terminal: {e}")))
+    let farewell = crate::tui::run_with_review(app, review, watch)
+        .map_err(|e| CliError::raw(EXIT_INVALID, format!("error: terminal: {e}")))?;
+    if let Some(message) = farewell {
+        writeln!(err, "{}", crate::catalog::clean(&message, false).text)?;
+    }
+    Ok(())
 }
 
 /// Builds the explorer, in the gap view when `--to` or `--review` asks for

@@ -277,6 +277,13 @@ strings! {
     hint_scroll,
     hint_close,
     hint_quit,
+    /// Answers to the question asked when quitting with the review not saved.
+    hint_retry,
+    hint_save_elsewhere,
+    hint_quit_anyway,
+    hint_stay,
+    /// That question, before its answers.
+    prompt_unsaved,
     hint_close_text,
     hint_row,
     hint_level,
@@ -325,6 +332,8 @@ strings! {
     status_review_levels,
     status_save_conflict,
     status_save_failed,
+    status_save_failed_no_folder,
+    status_saved_elsewhere,
     status_nothing_to_export,
     status_exported,
     status_exported_kept,

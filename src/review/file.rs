@@ -131,6 +131,24 @@ impl ReviewFile {
     }
 }
 
+impl ReviewFile {
+    /// Saves the review into `dir` (created if needed) under this file's
+    /// name, or the first free `NAME-2.toml`, …, when its own file cannot be
+    /// written; saving continues there. Returns the new path.
+    pub fn save_elsewhere(&mut self, dir: &Path, fs: &dyn Fs) -> io::Result<PathBuf> {
+        std::fs::create_dir_all(dir)?;
+        let name = self
+            .path
+            .file_name()
+            .map_or_else(|| "review.toml".into(), |n| n.to_os_string());
+        let path = crate::report::free_path(&dir.join(name), |p| p.exists());
+        self.path = path.clone();
+        self.known = None;
+        self.save(fs)?;
+        Ok(path)
+    }
+}
+
 /// `name.conflict.toml`, or `name.conflict-2.toml`, … the first that does
 /// not exist.
 fn conflict_path(path: &Path, exists: impl Fn(&Path) -> bool) -> PathBuf {

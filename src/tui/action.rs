@@ -40,6 +40,8 @@ pub enum Action {
     Paste(String),
     /// Results computed for the query of this generation.
     SearchResults(u64, Results),
+    /// The event loop saved the review; `Some` says why it could not.
+    SaveFinished(Option<String>),
     /// The catalog files changed and loaded: swap the catalog in.
     CatalogReloaded(NewCatalog),
     /// The catalog files changed but are not valid: keep the old catalog,
@@ -68,6 +70,9 @@ pub enum Effect {
     Search(SearchRequest),
     /// The review changed: write it to its file, if one is open.
     SaveReview,
+    /// Its file cannot be written: save the review in rungs' own folder
+    /// instead, and go on saving there.
+    SaveReviewElsewhere,
     /// Write the gap and its review as Markdown.
     Export,
     /// End the session.

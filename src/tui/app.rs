@@ -78,6 +78,12 @@ pub struct App {
     pub size: Rect,
     /// What the last draw measured.
     pub frame: FrameReport,
+    /// A question that holds the keys until answered.
+    pub prompt: Option<crate::tui::screens::prompt::Question>,
+    /// Why the last save of the review failed; `None` once saved.
+    pub unsaved: Option<String>,
+    /// Quit once the save asked for from the quit question succeeds.
+    pub quit_after_save: bool,
 }
 
 impl App {
@@ -118,6 +124,9 @@ impl App {
             reload_error: None,
             size: Rect::default(),
             frame: FrameReport::default(),
+            prompt: None,
+            unsaved: None,
+            quit_after_save: false,
         };
         app.rebuild_rows();
         app
@@ -126,12 +135,19 @@ impl App {
     /// Applies one action and returns what the event loop must do for it.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
-        if !matches!(action, Action::SearchResults(..) | Action::Resize(..)) {
+        if !matches!(
+            action,
+            Action::SearchResults(..) | Action::Resize(..) | Action::SaveFinished(..)
+        ) {
             // A message stays until the next key or click.
             self.status = None;
         }
         match action {
-            Action::Run(Command::Quit) => effects.push(Effect::Quit),
+            Action::SaveFinished(failed) => self.save_finished(failed, &mut effects),
+            Action::Run(_) | Action::Click(..) | Action::Paste(_) if self.prompt.is_some() => {
+                self.update_prompt(action, &mut effects);
+            }
+            Action::Run(Command::Quit) => self.quit_or_ask(&mut effects),
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
                 self.keep_visible();
@@ -159,6 +175,9 @@ impl App {
     /// What keys mean now: the one place that decides it, for `keys::map`
     /// and the hints alike.
     pub fn mode(&self) -> Mode {
+        if self.prompt.is_some() {
+            return Mode::Prompt;
+        }
         match self.screen {
             Screen::Browse | Screen::Profile => Mode::Browse,
             Screen::Search => Mode::SearchBox,

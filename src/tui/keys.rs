@@ -62,6 +62,10 @@ pub enum Command {
     ResultNext,
     ResultPageUp,
     ResultPageDown,
+    /// A question: try saving the review again.
+    Retry,
+    /// A question: save the review somewhere that works.
+    SaveElsewhere,
 }
 
 impl Command {
@@ -83,9 +87,14 @@ pub enum Mode {
     SearchBox,
     /// Typing a gap item's note.
     NoteEditor,
+    /// A question waits for its answer (see `screens::prompt`).
+    Prompt,
 }
 
 const ALL: &[Mode] = &[Mode::Browse, Mode::Gap, Mode::Help];
+/// `quit` and `back` also answer questions: quit anyway, stay.
+const ALL_AND_PROMPT: &[Mode] = &[Mode::Browse, Mode::Gap, Mode::Help, Mode::Prompt];
+const PROMPT: &[Mode] = &[Mode::Prompt];
 const BROWSE_GAP: &[Mode] = &[Mode::Browse, Mode::Gap];
 const BROWSE: &[Mode] = &[Mode::Browse];
 const GAP: &[Mode] = &[Mode::Gap];
@@ -95,9 +104,9 @@ const SEARCH: &[Mode] = &[Mode::SearchBox];
 /// Every command, where it works and its default keys, first key first
 /// (hints show the first).
 pub const TABLE: &[(Command, &[Mode], &[&str])] = &[
-    (Command::Quit, ALL, &["q"]),
+    (Command::Quit, ALL_AND_PROMPT, &["q"]),
     (Command::Help, ALL, &["?"]),
-    (Command::Back, ALL, &["esc"]),
+    (Command::Back, ALL_AND_PROMPT, &["esc"]),
     (Command::Search, BROWSE, &["/"]),
     (Command::Gap, BROWSE_GAP, &["g"]),
     (Command::Open, BROWSE, &["enter"]),
@@ -134,6 +143,8 @@ pub const TABLE: &[(Command, &[Mode], &[&str])] = &[
     (Command::ResultNext, SEARCH, &["down", "ctrl-n"]),
     (Command::ResultPageUp, SEARCH, &["pageup"]),
     (Command::ResultPageDown, SEARCH, &["pagedown"]),
+    (Command::Retry, PROMPT, &["r"]),
+    (Command::SaveElsewhere, PROMPT, &["w"]),
 ];
 
 /// Keys no config can change: `Ctrl-C` quits everywhere, even while typing,
@@ -578,7 +589,7 @@ pub fn map(app: &App, event: &Event) -> Option<Action> {
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Paste(text) => match app.mode() {
             Mode::SearchBox | Mode::NoteEditor => Some(Action::Paste(text.clone())),
-            Mode::Browse | Mode::Gap | Mode::Help => None,
+            Mode::Browse | Mode::Gap | Mode::Help | Mode::Prompt => None,
         },
         _ => None,
     }

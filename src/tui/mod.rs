@@ -66,12 +66,14 @@ fn install_panic_hook() {
 
 /// Runs the explorer until the user quits. With a review file, the gap
 /// view's marks and notes are saved to it after every change; with
-/// `watch`, the catalog there is reloaded when its files change.
+/// `watch`, the catalog there is reloaded when its files change. Returns
+/// what to tell the user once the terminal is restored (where the review
+/// went when it had to be saved elsewhere).
 pub fn run_with_review(
     app: App,
     review: Option<ReviewFile>,
     watch: Option<events::Watch>,
-) -> io::Result<()> {
+) -> io::Result<Option<String>> {
     session(|terminal| event_loop(terminal, app, review, watch))
 }
 
@@ -86,25 +88,75 @@ pub fn session<R>(f: impl FnOnce(&mut DefaultTerminal) -> io::Result<R>) -> io::
     f(&mut terminal)
 }
 
-/// Saves the app's review to its file, and says what happened when it is
-/// worth saying.
-fn save_review(app: &App, file: &mut ReviewFile, fs: &dyn crate::review::Fs) -> Option<String> {
-    let review = app.review.as_ref()?;
+/// Saves the app's review to its file: `Ok` with what is worth saying (a
+/// conflict copy), or `Err` with why it failed.
+fn save_review(
+    app: &App,
+    file: &mut ReviewFile,
+    fs: &dyn crate::review::Fs,
+) -> Result<Option<String>, String> {
+    let Some(review) = app.review.as_ref() else {
+        return Ok(None);
+    };
     file.review = review.review.clone();
     let t = app.lang.strings();
     match file.save(fs) {
-        Ok(Saved::Written(_)) => None,
-        Ok(Saved::Conflict { theirs, ours }) => Some(fill(
+        Ok(Saved::Written(_)) => Ok(None),
+        Ok(Saved::Conflict { theirs, ours }) => Ok(Some(fill(
             t.status_save_conflict,
             &[
                 ("theirs", &theirs.display().to_string()),
                 ("ours", &ours.display().to_string()),
             ],
-        )),
-        Err(e) => Some(fill(
+        ))),
+        Err(e) => {
+            let shown = file.path.display().to_string();
+            // Without its folder there is no previous version to speak of.
+            match file.path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                Some(dir) if !dir.is_dir() => Err(fill(
+                    t.status_save_failed_no_folder,
+                    &[("file", &shown), ("folder", &dir.display().to_string())],
+                )),
+                _ => Err(fill(
+                    t.status_save_failed,
+                    &[("file", &shown), ("error", &e.to_string())],
+                )),
+            }
+        }
+    }
+}
+
+/// Where a review goes when its own file cannot be written: rungs' data
+/// folder (`…/rungs/unsaved`), else the temporary folder.
+fn elsewhere_dir() -> std::path::PathBuf {
+    directories::BaseDirs::new()
+        .map(|d| d.data_local_dir().join("rungs").join("unsaved"))
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+/// Saves the app's review in [`elsewhere_dir`] under a free name; saving
+/// continues there. `Ok` says where.
+fn save_elsewhere(
+    app: &App,
+    file: &mut ReviewFile,
+    fs: &dyn crate::review::Fs,
+) -> Result<Option<String>, String> {
+    let Some(review) = app.review.as_ref() else {
+        return Ok(None);
+    };
+    file.review = review.review.clone();
+    let t = app.lang.strings();
+    let before = file.path.display().to_string();
+    let dir = elsewhere_dir();
+    match file.save_elsewhere(&dir, fs) {
+        Ok(path) => Ok(Some(fill(
+            t.status_saved_elsewhere,
+            &[("file", &before), ("path", &path.display().to_string())],
+        ))),
+        Err(e) => Err(fill(
             t.status_save_failed,
             &[
-                ("file", &file.path.display().to_string()),
+                ("file", &dir.display().to_string()),
                 ("error", &e.to_string()),
             ],
         )),
@@ -160,7 +212,7 @@ fn event_loop(
     mut app: App,
     mut review: Option<ReviewFile>,
     watch: Option<events::Watch>,
-) -> io::Result<()> {
+) -> io::Result<Option<String>> {
     let (tx, rx) = std::sync::mpsc::channel();
     events::spawn_input(tx.clone());
     let mut searcher = events::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx.clone());
@@ -177,6 +229,9 @@ fn event_loop(
     };
     // Exports written in this session: written again in place.
     let mut exported = Vec::new();
+    // What to say once the terminal is back (where a review was saved
+    // when its own file could not be written).
+    let mut farewell: Option<String> = None;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
@@ -188,31 +243,49 @@ fn event_loop(
         // that mean nothing (mouse motion, key releases) wait for the next.
         let action = loop {
             let Ok(message) = rx.recv() else {
-                return Ok(());
+                return Ok(farewell);
             };
             if let Some(action) = to_action(&app, terminal, message, &mut searcher, &tx)? {
                 break action;
             }
         };
-        for effect in app.update(action) {
+        // Effects can ask for more (a save that lets a waiting quit go
+        // ahead): performed in order until none is left.
+        let mut effects: std::collections::VecDeque<Effect> = app.update(action).into();
+        while let Some(effect) = effects.pop_front() {
             match effect {
                 Effect::Search(request) => searcher.request(request),
-                Effect::SaveReview => {
-                    if let Some(file) = review.as_mut() {
-                        if let Some(message) = save_review(&app, file, &RealFs) {
-                            app.notify(message);
-                        }
-                        if let Some(state) = app.review.as_mut() {
-                            // After a conflict, saving continues into our copy.
-                            state.file = Some(file.path.display().to_string());
-                        }
+                Effect::SaveReview | Effect::SaveReviewElsewhere => {
+                    let Some(file) = review.as_mut() else {
+                        effects.extend(app.update(Action::SaveFinished(None)));
+                        continue;
+                    };
+                    let saved = if effect == Effect::SaveReviewElsewhere {
+                        save_elsewhere(&app, file, &RealFs)
+                    } else {
+                        save_review(&app, file, &RealFs)
+                    };
+                    if let Some(state) = app.review.as_mut() {
+                        // After a conflict, saving continues into our copy.
+                        state.file = Some(file.path.display().to_string());
+                    }
+                    let (message, failed) = match saved {
+                        Ok(message) => (message, None),
+                        Err(message) => (Some(message.clone()), Some(message)),
+                    };
+                    if effect == Effect::SaveReviewElsewhere && failed.is_none() {
+                        farewell.clone_from(&message);
+                    }
+                    effects.extend(app.update(Action::SaveFinished(failed)));
+                    if let Some(message) = message {
+                        app.notify(message);
                     }
                 }
                 Effect::Export => {
                     let message = export(&app, review.as_ref(), &mut exported);
                     app.notify(message);
                 }
-                Effect::Quit => return Ok(()),
+                Effect::Quit => return Ok(farewell),
             }
         }
     }
@@ -322,13 +395,13 @@ mod tests {
         );
         app.update(Action::Run(Command::MarkMet));
         assert!(
-            save_review(&app, &mut file, &RealFs).is_none(),
+            save_review(&app, &mut file, &RealFs) == Ok(None),
             "saved quietly"
         );
         let saved = std::fs::read_to_string(&path).unwrap();
 
         app.update(Action::Run(Command::MarkNotYet));
-        let message = save_review(&app, &mut file, &ReadOnly).expect("the user is told");
+        let message = save_review(&app, &mut file, &ReadOnly).expect_err("the user is told");
         assert!(
             message.contains("Could not save") && message.contains("read-only"),
             "{message}"
@@ -340,7 +413,7 @@ mod tests {
         );
 
         assert!(
-            save_review(&app, &mut file, &RealFs).is_none(),
+            save_review(&app, &mut file, &RealFs) == Ok(None),
             "the fault cleared: saved"
         );
         assert!(std::fs::read_to_string(&path).unwrap().contains("not-yet"));
@@ -372,6 +445,32 @@ mod tests {
         (app, file)
     }
 
+    #[test]
+    fn a_missing_folder_is_named_and_no_previous_version_is_claimed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gone/r.toml");
+        let (mut app, mut file) = gap_app(&path);
+        app.update(Action::Run(Command::MarkMet));
+        let message = save_review(&app, &mut file, &RealFs).unwrap_err();
+        assert_eq!(
+            message,
+            format!(
+                "Could not save {}: its folder {} does not exist. The next change retries; quitting asks first.",
+                path.display(),
+                dir.path().join("gone").display()
+            )
+        );
+        // Saved elsewhere instead: the marks are kept, saving goes on there.
+        let elsewhere = dir.path().join("elsewhere");
+        let saved = file.save_elsewhere(&elsewhere, &RealFs).unwrap();
+        assert_eq!(saved, elsewhere.join("r.toml"));
+        assert!(std::fs::read_to_string(&saved).unwrap().contains("met"));
+        assert_eq!(file.path, saved);
+        // A second time, a file there is not replaced.
+        let again = file.save_elsewhere(&elsewhere, &RealFs).unwrap();
+        assert_eq!(again, elsewhere.join("r-2.toml"));
+    }
+
     #[cfg(unix)]
     #[test]
     fn export_keeps_a_file_it_did_not_write_and_takes_the_reviews_permissions() {
@@ -380,7 +479,7 @@ mod tests {
         let path = dir.path().join("r.toml");
         let (mut app, mut file) = gap_app(&path);
         app.update(Action::Run(Command::MarkMet));
-        save_review(&app, &mut file, &RealFs);
+        save_review(&app, &mut file, &RealFs).unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
         let existing = dir.path().join("r.md");
         std::fs::write(&existing, "someone's notes\n").unwrap();

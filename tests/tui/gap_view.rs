@@ -179,3 +179,25 @@ fn gap_view_snapshot() {
     }
     let _ = Mark::Met;
 }
+
+/// While the last save failed, quit asks first; the status line shows the
+/// question with its answers, keys from the bindings.
+#[test]
+fn quitting_with_the_review_not_saved_asks_on_the_status_line() {
+    use rungs::tui::keys::Command;
+    let mut a = app();
+    keys(&mut a, "3g");
+    a.update(Action::SaveFinished(Some("read-only file system".into())));
+    assert!(keys(&mut a, "q").is_empty(), "q does not quit");
+    let s = screen(&a);
+    let last = s.lines().last().unwrap();
+    assert!(
+        last.contains("not saved: r retry · w save elsewhere · q quit anyway · Esc stay"),
+        "{last}"
+    );
+    // Esc stays; Ctrl-C asks too, and quit anyway quits.
+    key(&mut a, KeyCode::Esc);
+    assert!(a.prompt.is_none());
+    assert_eq!(a.update(Action::Run(Command::Quit)), []);
+    assert_eq!(keys(&mut a, "q"), [Effect::Quit]);
+}

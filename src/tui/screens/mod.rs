@@ -8,6 +8,7 @@ pub mod browse;
 pub mod gap;
 pub mod help;
 pub mod profile;
+pub mod prompt;
 pub mod search;
 
 /// The screen that has the keys. Help is drawn over the screen it was

@@ -152,6 +152,7 @@ pub fn markdown(t: &Strings, bindings: &Bindings) -> String {
                 Mode::Help => "help",
                 Mode::SearchBox => "search box",
                 Mode::NoteEditor => "note editor",
+                Mode::Prompt => "question",
             })
             .collect();
         out.push_str(&format!(

@@ -16,6 +16,12 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
     use Command::*;
     let t = app.lang.strings();
     match (app.mode(), app.screen, app.focus) {
+        (Mode::Prompt, ..) => app.prompt.as_ref().map_or_else(Vec::new, |q| {
+            q.choices(t)
+                .into_iter()
+                .map(|(commands, what)| (commands, Join::Tight, what))
+                .collect()
+        }),
         (Mode::NoteEditor, ..) => vec![
             (&[Accept], Join::Tight, t.hint_save_note),
             (&[Cancel], Join::Tight, t.hint_cancel),
@@ -89,6 +95,27 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    // A question shows above any message: it holds the keys.
+    if let Some(question) = &app.prompt {
+        let title = question.title(app.lang.strings());
+        let mut spans = vec![Span::styled(
+            format!(" {title} "),
+            app.theme
+                .warning
+                .add_modifier(ratatui::style::Modifier::REVERSED),
+        )];
+        let answers: Vec<String> = hints(app)
+            .into_iter()
+            .filter_map(|(commands, join, what)| {
+                let key = app.bindings.label(commands, join);
+                (!key.is_empty()).then(|| format!("{key} {what}"))
+            })
+            .collect();
+        spans.push(Span::styled(answers.join(" · "), app.theme.key));
+        let line = Line::from(spans);
+        line.render(area, buf);
+        return;
+    }
     if let Some(message) = &app.status {
         let line = text::truncate(&format!(" {message}"), usize::from(area.width));
         Line::from(Span::styled(line, app.theme.warning)).render(area, buf);

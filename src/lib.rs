@@ -8,10 +8,11 @@
 //!
 //! | Module | Owns |
 //! |---|---|
-//! | [`cli`] | the command line: clap arguments, settings merged once (flags ▸ environment ▸ config), one file per subcommand (`check`, `init`, `config`, `list`, `show`, `search`, `gap`, `diff`, `explore`), [`cli::CliError`] and exit codes, the review resolver `gap --review` and the TUI's `--review` share |
+//! | [`cli`] | the command line: clap arguments, settings merged once (flags ▸ environment ▸ config), one file per subcommand (`check`, `init`, `config`, `list`, `show`, `search`, `gap`, `diff`, `export`, `explore`), [`cli::CliError`] and exit codes, the review resolver `gap --review` and the TUI's `--review` share |
 //! | [`tui`] | the terminal explorer: `app` (state, selection, mode, `update → effects`), `screens/` (one file per screen: state and update), `ui/` (drawing, one file per pane; only the event loop calls it), `layout` (every rectangle, `hit_test`, the frame report), `keys` (commands, default bindings, key names, the event map, labels), `events` (input, search worker, watcher), `text`, `theme`, the event loop |
 //! | [`report`] | printable formats: the promotion report (model = JSON shape, Markdown, text, export paths), skill profiles (`show`), search results (`search`), listings (`list`), catalog changes (`diff`), the local date |
 //! | [`search`] | fuzzy search over a catalog, ranked |
+//! | [`site`] | the ladder as a static site (`export --format html\|markdown`): pages, escaping, the stylesheet |
 //! | [`review`] | promotion reviews: marks and notes, their TOML file, atomic saving, tallying against a gap |
 //! | [`gap`] | what changes for a role between two levels |
 //! | [`diff`] | what changed between two versions of a catalog, matched by id |
@@ -23,7 +24,7 @@
 //! # Which way imports go
 //!
 //! ```text
-//! cli → tui → {report, search, review, gap, diff} → catalog
+//! cli → tui → {report, search, review, gap, diff, site} → catalog
 //! ```
 //!
 //! `i18n`, `config` and `fsutil` sit beside them and may be used by any
@@ -40,4 +41,5 @@ pub mod i18n;
 pub mod report;
 pub mod review;
 pub mod search;
+pub mod site;
 pub mod tui;

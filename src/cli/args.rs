@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use super::settings::{CATALOG_VAR, env_var};
-use super::{check, diff, gap, list, search, show};
+use super::{check, diff, export, gap, list, search, show};
 use crate::config::ThemeName;
 use crate::i18n::Lang;
 
@@ -127,6 +127,16 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = diff::Format::Text)]
         format: diff::Format,
+    },
+    /// Export the whole ladder: a static site (html, markdown) for the web
+    /// or a wiki
+    Export {
+        /// What to write
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// Where to write it: a folder for html and markdown
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
     },
     /// Print one skill's profile (every level, every role) without the TUI
     Show {

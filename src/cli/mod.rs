@@ -14,6 +14,7 @@ pub mod config;
 pub mod diff;
 mod error;
 pub mod explore;
+pub mod export;
 pub mod gap;
 pub mod init;
 pub mod list;
@@ -82,6 +83,10 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
             reviews,
             format,
         } => diff::run(&old, &new, reviews.as_deref(), format, out, err),
+        Command::Export { format, out: path } => {
+            let loaded = load::catalog_or_report(&settings, err)?;
+            export::run(&loaded.catalog, format, path.as_deref(), lang, out)
+        }
         Command::List {
             what,
             role,

@@ -402,6 +402,31 @@ strings! {
     search_in_behaviour,
     /// A match in an example of evidence.
     search_in_example,
+
+    /// The static site (`rungs export --format html|markdown`).
+    site_home,
+    site_levels,
+    site_roles,
+    site_domains,
+    site_skills,
+    site_tags,
+    site_required,
+    site_optional,
+    /// A role's matrix page: `{role}`.
+    site_matrix_title,
+    site_matrix_legend,
+    /// Links to a role's pages, one per level.
+    site_job_descriptions,
+    /// `{n}` skills of a role's profile.
+    site_skill_count,
+    /// A role × level page: `{role}`, `{level}`.
+    site_job_intro,
+    /// `{required}`, `{optional}`: counts of a role × level page.
+    site_level_counts,
+    /// "To reach" when the next level's text is the same: `{level}`.
+    site_same_at,
+    /// Footer: `{title}` is the catalog's title.
+    site_generated,
 }
 
 impl Strings {

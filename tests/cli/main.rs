@@ -9,6 +9,7 @@ mod check;
 mod config;
 mod diff;
 mod docs_examples;
+mod export;
 mod gap;
 mod list;
 mod review;

@@ -1,0 +1,51 @@
+//! Exporting the static site (`rungs export --format html|markdown`) of a
+//! generated 10,000-skill catalog: building every page and writing the files
+//! into a fresh folder, as the command does after loading (loading is
+//! measured by the `load` bench). Target: under 2 s (docs/performance.md).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "support/generate.rs"]
+mod generate;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use rungs::catalog::load_path;
+use rungs::cli::export::{Format, run};
+use rungs::i18n::Lang;
+
+fn export(c: &mut Criterion) {
+    let n = 10_000;
+    let dir = generate::cached(n).unwrap();
+    let catalog = load_path(&dir).unwrap().catalog;
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+    for (name, format) in [("html", Format::Html), ("markdown", Format::Markdown)] {
+        group.bench_with_input(BenchmarkId::new(name, n), &catalog, |b, catalog| {
+            b.iter_with_setup(
+                || tempfile::tempdir().unwrap(),
+                |out| {
+                    let mut sink = Vec::new();
+                    run(
+                        black_box(catalog),
+                        format,
+                        Some(&out.path().join("site")),
+                        Lang::En,
+                        &mut sink,
+                    )
+                    .unwrap();
+                    out
+                },
+            );
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().warm_up_time(Duration::from_secs(1));
+    targets = export
+}
+criterion_main!(benches);

@@ -1,0 +1,70 @@
+//! `rungs export --format FORMAT --out PATH`: the whole ladder for people
+//! who are not in the terminal. `html` and `markdown` write a static site
+//! into a folder ([`crate::site`]).
+
+use std::io::Write;
+use std::path::Path;
+
+use clap::ValueEnum;
+
+use super::CliError;
+use crate::catalog::Catalog;
+use crate::i18n::Lang;
+use crate::site::{SiteFormat, build};
+
+/// What `rungs export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A static HTML site (index, a page per skill, role and role × level, one stylesheet)
+    Html,
+    /// The same pages as Markdown files, for wikis
+    Markdown,
+}
+
+/// Writes the export of `catalog` in `format` to `out_path` and prints one
+/// line saying what was written. The site's folder is created when
+/// missing; files of an earlier export are overwritten.
+pub fn run(
+    catalog: &Catalog,
+    format: Format,
+    out_path: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let site_format = match format {
+        Format::Html => SiteFormat::Html,
+        Format::Markdown => SiteFormat::Markdown,
+    };
+    let Some(dir) = out_path else {
+        return Err(CliError::usage(
+            "--out DIR is required for --format html and markdown: the folder to write the site into",
+        ));
+    };
+    let files = build(catalog, lang, site_format);
+    let shown = crate::catalog::clean(&dir.display().to_string(), true).text;
+    let fail = |what: &Path, e: std::io::Error| {
+        CliError::invalid(format!(
+            "cannot write {}: {e}",
+            crate::catalog::clean(&what.display().to_string(), true).text
+        ))
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(CliError::usage(format!(
+            "--out {shown} is a file; give a folder to write the site into"
+        )));
+    }
+    for file in &files {
+        let path = dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| fail(parent, e))?;
+        }
+        std::fs::write(&path, &file.contents).map_err(|e| fail(&path, e))?;
+    }
+    writeln!(
+        out,
+        "wrote {} files to {shown} (open {shown}/index.{})",
+        files.len(),
+        site_format.extension()
+    )?;
+    Ok(())
+}

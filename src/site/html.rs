@@ -112,12 +112,41 @@ fn necessity(t: &Strings, n: Necessity) -> String {
     )
 }
 
-/// The body of an expectation cell.
-// Extension point: when cells carry behaviours and examples (catalog format
-// 1.1), they are written here as a list under the text, so every page that
-// shows a cell shows them.
+/// The body of an expectation cell: its proficiency, its text (the intro
+/// when it has behaviours), its behaviours with their examples, and the
+/// cell's own examples.
 fn cell_body(cell: &Cell) -> String {
-    format!("<div class=\"text\">{}</div>", esc(&cell.text))
+    let mut s = String::new();
+    if let Some(p) = &cell.proficiency {
+        let _ = write!(s, "<p class=\"prof\">{}</p>", esc(p));
+    }
+    let intro = cell.intro();
+    if !intro.trim().is_empty() {
+        let _ = write!(s, "<div class=\"text\">{}</div>", esc(intro));
+    }
+    if !cell.behaviours.is_empty() {
+        s.push_str("<ul class=\"behaviours\">");
+        for b in &cell.behaviours {
+            let _ = write!(s, "<li>{}", esc(&b.text));
+            examples(&mut s, &b.examples);
+            s.push_str("</li>");
+        }
+        s.push_str("</ul>");
+    }
+    examples(&mut s, &cell.examples);
+    s
+}
+
+/// Examples of evidence, as a list marked "e.g." (legible without colour).
+fn examples(s: &mut String, examples: &[String]) {
+    if examples.is_empty() {
+        return;
+    }
+    s.push_str("<ul class=\"examples\">");
+    for e in examples {
+        let _ = write!(s, "<li><span class=\"eg\">e.g.</span> {}</li>", esc(e));
+    }
+    s.push_str("</ul>");
 }
 
 pub(super) fn site(catalog: &Catalog, lang: Lang) -> Vec<SiteFile> {

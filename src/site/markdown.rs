@@ -34,11 +34,51 @@ fn necessity(t: &Strings, n: Necessity) -> String {
     format!("{} {word}", mark(n))
 }
 
-/// An expectation as paragraphs.
-// Extension point: behaviours and examples (catalog format 1.1) go here as
-// a list under the text.
+/// An expectation as Markdown blocks: proficiency, text (the intro when
+/// it has behaviours), behaviours as a list with their examples, and the
+/// cell's own examples.
 fn body(c: &Cell) -> String {
-    escape_text(&c.text)
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(p) = &c.proficiency {
+        parts.push(format!("*{}*", escape_line(p)));
+    }
+    let intro = c.intro();
+    if !intro.trim().is_empty() {
+        parts.push(escape_text(intro));
+    }
+    let mut list = String::new();
+    for b in &c.behaviours {
+        let _ = writeln!(list, "- {}", escape_line(&b.text));
+        for e in &b.examples {
+            let _ = writeln!(list, "  - e.g. {}", escape_line(e));
+        }
+    }
+    for e in &c.examples {
+        let _ = writeln!(list, "- e.g. {}", escape_line(e));
+    }
+    if !list.is_empty() {
+        parts.push(list.trim_end().to_string());
+    }
+    parts.join("\n\n")
+}
+
+/// An expectation inside a table cell: the same, on one line.
+fn table_body(c: &Cell) -> String {
+    let mut s = String::new();
+    if let Some(p) = &c.proficiency {
+        let _ = write!(s, "*{}* ", cell(p));
+    }
+    s.push_str(&cell(c.intro()));
+    for b in &c.behaviours {
+        let _ = write!(s, "<br>• {}", cell(&b.text));
+        for e in &b.examples {
+            let _ = write!(s, "<br>  e.g. {}", cell(e));
+        }
+    }
+    for e in &c.examples {
+        let _ = write!(s, "<br>e.g. {}", cell(e));
+    }
+    s
 }
 
 /// The navigation line at the top of a page.
@@ -206,7 +246,7 @@ fn skill_page(catalog: &Catalog, t: &Strings, skill: &Skill) -> String {
                 role_level_path(&role.id, &level.id, EXT),
                 skill_anchor(&skill.id),
                 necessity(t, c.necessity),
-                cell(&c.text)
+                table_body(c)
             );
         }
         b.push('\n');

@@ -160,6 +160,36 @@ fn the_default_catalog_exports_a_valid_linked_site() {
 }
 
 #[test]
+fn behaviours_examples_and_proficiency_are_shown() {
+    let (_dir, site) = export("html", &[]);
+    let page = Html::parse_document(&site[Path::new("skills/llm-agents-tool-use.html")]);
+    let behaviours = Selector::parse("ul.behaviours > li").unwrap();
+    let texts: Vec<String> = page
+        .select(&behaviours)
+        .map(|li| li.text().collect::<String>())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Defines tool schemas with clear names")
+                && t.contains("e.g. A weather lookup tool")),
+        "{texts:?}"
+    );
+    let prof = Selector::parse(".prof").unwrap();
+    assert!(
+        page.select(&prof)
+            .any(|p| p.text().collect::<String>() == "Foundational")
+    );
+    let (_dir, md) = export("markdown", &[]);
+    let page = &md[Path::new("roles/llm-engineer/senior.md")];
+    assert!(
+        page.contains("- Puts guardrails on every action with side effects"),
+        "{page}"
+    );
+    assert!(page.contains("- e.g. A post-mortem of an agent"), "{page}");
+}
+
+#[test]
 fn chinese_interface_strings_and_lang() {
     let (_dir, site) = export("html", &["--lang", "zh"]);
     let index = &site[Path::new("index.html")];
@@ -168,6 +198,8 @@ fn chinese_interface_strings_and_lang() {
     let lead = &site[Path::new("roles/data-scientist/lead.html")];
     assert!(lead.contains("<h2>必要</h2>"), "{lead}");
     assert!(lead.contains("晋升到"), "{lead}");
+    // Names in the reader's language where the catalog has them.
+    assert!(index.contains("初级"), "{index}");
 }
 
 const HOSTILE: &str = r#"

@@ -68,6 +68,27 @@ fn search(c: &mut Criterion) {
         }
     }
     group.finish();
+
+    // `rungs search`: one query, no text index (texts are scanned). Compare
+    // with `load/dir_cached` (what `rungs check` does) for the one-shot
+    // ratio.
+    let mut group = c.benchmark_group("one_shot");
+    group.sample_size(10);
+    for (name, catalog) in &catalogs {
+        if catalog.skills.len() > 10_000 {
+            continue;
+        }
+        for q in QUERIES {
+            group.bench_with_input(BenchmarkId::new(format!("{q:?}"), name), &q, |b, q| {
+                b.iter(|| {
+                    Index::for_one_query(catalog)
+                        .search(catalog, black_box(q), Scope::AllRoles, None, &|| false)
+                        .unwrap()
+                });
+            });
+        }
+    }
+    group.finish();
 }
 
 criterion_group! {

@@ -261,7 +261,7 @@ pub fn load_path_cached_with(
         .map(|p| p.display().to_string())
         .collect();
 
-    // Every stored entry, by path, with its shard's schema.
+    // Every stored entry goes to its file's slot, with its shard's schema.
     let read: Vec<Option<(u64, Vec<Entry>)>> = (0..shards)
         .into_par_iter()
         .map(|s| {
@@ -275,22 +275,26 @@ pub fn load_path_cached_with(
             })
         })
         .collect();
+    let at: HashMap<&str, usize, foldhash::fast::RandomState> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i))
+        .collect();
+    let mut slots: Vec<Slot> = names.iter().map(|_| Slot::default()).collect();
     let mut stored_per_shard = vec![None; shards];
-    let mut stored: HashMap<String, (u64, Entry)> = HashMap::new();
     for (s, shard) in read.into_iter().enumerate() {
         if let Some((schema, entries)) = shard {
             stored_per_shard[s] = Some(entries.len());
-            stored.extend(entries.into_iter().map(|e| (e.path.clone(), (schema, e))));
+            for e in entries {
+                if let Some(slot) = at.get(e.path.as_str()).and_then(|&i| slots.get_mut(i))
+                    && let Ok(prior) = slot.prior.get_mut()
+                {
+                    *prior = Some((schema, e));
+                }
+            }
         }
     }
-    let slots: Vec<Slot> = names
-        .iter()
-        .map(|n| Slot {
-            prior: Mutex::new(stored.remove(n)),
-            record: Mutex::new(None),
-        })
-        .collect();
-    drop(stored);
+    drop(at);
 
     let schema_fp = OnceLock::new();
     let per_file = |i: usize, raw: RawFile, schema: &Schema| -> FileResult {

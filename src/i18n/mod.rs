@@ -207,6 +207,8 @@ strings! {
     search_all_roles,
     search_result_one,
     search_results,
+    /// Listing every matching cell: `{n}`.
+    search_cells,
     search_searching,
     search_hint_empty,
     search_hint,
@@ -274,6 +276,7 @@ strings! {
     hint_choose,
     hint_go,
     hint_scope,
+    hint_cells,
     hint_scroll,
     hint_close,
     hint_quit,

@@ -10,17 +10,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use super::Ref;
+use super::{Ref, SCHEMA};
 use crate::catalog::Catalog;
 use crate::i18n::{Strings, fill};
 use crate::search::{self, Field, Index, Scope};
-
-/// Version of the search results' JSON shape. 2: `score` is the rank
-/// (results are in `score` order), `all_cells` was added, and with it
-/// `total` may count cells; `match.field` may be `behaviour` or `example`
-/// (catalog format 1.1); see docs/json.md for shape 1. The other JSON
-/// outputs use [`super::SCHEMA`], also 2.
-pub const SEARCH_SCHEMA: u32 = 2;
 
 /// The search's scope, as JSON `{"role": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -151,7 +144,7 @@ pub fn results<'a>(
         })
         .collect();
     Results {
-        schema: SEARCH_SCHEMA,
+        schema: SCHEMA,
         query,
         scope: ScopeRef {
             role: role.and_then(|r| catalog.roles.get(r)).map(Ref::from),

@@ -793,30 +793,31 @@ impl TextMatcher {
         self.best.clear();
         self.best.resize(n, None);
         let TextMatcher { buf, seen, best } = self;
-        any_word(text, buf, |w| {
-            for (i, qw) in q.words.iter().enumerate() {
-                // Every match starts with the range prefix: most words are
-                // turned away here, without a look-up.
-                if !w.starts_with(qw.range_prefix()) {
-                    continue;
+        // An ASCII text is searched for the words that start with each
+        // query word's first letter only; any other text is split whole.
+        let ascii = text.is_ascii();
+        let first = |qw: &QueryWord| {
+            qw.range_prefix()
+                .as_bytes()
+                .first()
+                .copied()
+                .filter(|b| ascii && b.is_ascii_alphanumeric())
+        };
+        if q.words.iter().any(|qw| first(qw).is_none()) {
+            any_word(text, buf, |w| {
+                for (i, qw) in q.words.iter().enumerate() {
+                    if first(qw).is_none() {
+                        consider(q, i, w, seen, best);
+                    }
                 }
-                let m = if !qw.is_costly() {
-                    word_match(&q.matcher, w, qw)
-                } else if let Some(m) = seen[i].get(w) {
-                    *m
-                } else {
-                    let m = word_match(&q.matcher, w, qw);
-                    seen[i].insert(w.into(), m);
-                    m
-                };
-                if let Some((score, st)) = m
-                    && best[i].is_none_or(|b| (st, score) > b)
-                {
-                    best[i] = Some((st, score));
-                }
+                false
+            });
+        }
+        for (i, qw) in q.words.iter().enumerate() {
+            if let Some(b) = first(qw) {
+                ascii_words_from(text.as_bytes(), b, buf, |w| consider(q, i, w, seen, best));
             }
-            false
-        });
+        }
         let mut raw = 0;
         let mut strength = Strength::Prefix;
         for b in self.best.iter() {
@@ -825,6 +826,93 @@ impl TextMatcher {
             strength = strength.min(st);
         }
         Some((raw, strength))
+    }
+}
+
+/// Counts word `w` of a text for query word `i`: keeps it as that query
+/// word's best when it matches better than the best so far.
+fn consider(
+    q: &Prepared<'_>,
+    i: usize,
+    w: &str,
+    seen: &mut [FastMap<Box<str>, WordMatch>],
+    best: &mut [Option<(Strength, i64)>],
+) {
+    let qw = &q.words[i];
+    // Every match starts with the range prefix: most words are turned away
+    // here, without a look-up.
+    if !w.starts_with(qw.range_prefix()) {
+        return;
+    }
+    let m = if !qw.is_costly() {
+        word_match(&q.matcher, w, qw)
+    } else if let Some(m) = seen[i].get(w) {
+        *m
+    } else {
+        let m = word_match(&q.matcher, w, qw);
+        seen[i].insert(w.into(), m);
+        m
+    };
+    if let Some((score, st)) = m
+        && best[i].is_none_or(|b| (st, score) > b)
+    {
+        best[i] = Some((st, score));
+    }
+}
+
+/// `char::is_whitespace` for an ASCII byte.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// Calls `f` with every word of the ASCII `text` that [`any_word`] would
+/// give and that starts at a byte equal to `first` or its capital,
+/// lowercased (so `f` sees what [`any_word`] gives). Finds those places
+/// with `memchr` instead of splitting every word: most words of a text
+/// start with another letter.
+fn ascii_words_from(text: &[u8], first: u8, buf: &mut String, mut f: impl FnMut(&str)) {
+    let upper = first.to_ascii_uppercase();
+    let mut visit = |bytes: &[u8], buf: &mut String| {
+        buf.clear();
+        // The text is ASCII, so every byte is a char.
+        buf.extend(bytes.iter().map(|b| char::from(b.to_ascii_lowercase())));
+        f(buf);
+    };
+    for p in memchr::memchr2_iter(first, upper, text) {
+        if p > 0 && text[p - 1].is_ascii_alphanumeric() {
+            continue; // inside a word
+        }
+        let n = text.len();
+        let mut e = p;
+        while e < n && text[e].is_ascii_alphanumeric() {
+            e += 1;
+        }
+        // Every run of letters and digits is a word (a part of a token, or
+        // the token itself).
+        visit(&text[p..e], buf);
+        // A token such as `torch.compile` is a word too, when this run
+        // opens it (only punctuation between the space and `p`).
+        let mut b = p;
+        let mut opens = true;
+        while b > 0 && !is_space(text[b - 1]) {
+            b -= 1;
+            if text[b].is_ascii_alphanumeric() {
+                opens = false;
+                break;
+            }
+        }
+        if opens {
+            let mut t = e;
+            while t < n && !is_space(text[t]) {
+                t += 1;
+            }
+            while t > e && !text[t - 1].is_ascii_alphanumeric() {
+                t -= 1;
+            }
+            if t > e {
+                visit(&text[p..t], buf);
+            }
+        }
     }
 }
 
@@ -1070,6 +1158,34 @@ mod tests {
         );
         let mut seen = HashSet::new();
         assert!(cells.hits.iter().all(|h| seen.insert((h.skill, h.field))));
+    }
+
+    #[test]
+    fn the_ascii_scan_finds_the_words_any_word_finds() {
+        let texts = [
+            "Uses torch.compile (DDP/FSDP), fast. d d. D-day",
+            "a/b/c, (q), ...,   trailing- x.y.z\tdata-driven\x0bdatasets",
+            "((dbt)) ..dbt.. dbt_core dbt2 2dbt d",
+            "",
+        ];
+        for t in texts {
+            for first in [b'd', b't', b'a', b'2', b'x', b'q'] {
+                let mut slow = Vec::new();
+                any_word(t, &mut String::new(), |w| {
+                    if w.as_bytes()[0] == first {
+                        slow.push(w.to_string());
+                    }
+                    false
+                });
+                let mut fast = Vec::new();
+                ascii_words_from(t.as_bytes(), first, &mut String::new(), |w| {
+                    fast.push(w.to_string())
+                });
+                slow.sort();
+                fast.sort();
+                assert_eq!(fast, slow, "{t:?} {}", char::from(first));
+            }
+        }
     }
 
     #[test]

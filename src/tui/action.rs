@@ -59,6 +59,8 @@ pub struct SearchRequest {
     pub generation: u64,
     pub query: String,
     pub scope: Scope,
+    /// Every matching cell, not each skill's best match.
+    pub all_cells: bool,
 }
 
 /// Something `App::update` asks the event loop to do: the app itself does

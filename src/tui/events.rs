@@ -203,17 +203,24 @@ fn run(
             let grew = crate::search::narrows(q, &request.query) && *scope == request.scope;
             grew.then_some(skills)
         });
-        let Some(results) = index.search(
-            catalog,
-            &request.query,
-            request.scope,
-            candidates,
-            &cancelled,
-        ) else {
+        let found = if request.all_cells {
+            index.search_cells(catalog, &request.query, request.scope, &cancelled)
+        } else {
+            index.search(
+                catalog,
+                &request.query,
+                request.scope,
+                candidates,
+                &cancelled,
+            )
+        };
+        let Some(results) = found else {
             continue;
         };
         let skills = results.hits.iter().map(|h| h.skill).collect();
-        last = Some((request.query.clone(), request.scope, skills));
+        // Only each skill's best match narrows: every cell of a skill
+        // is not every way it can match.
+        last = (!request.all_cells).then(|| (request.query.clone(), request.scope, skills));
         if events.send(AppEvent::Search(generation, results)).is_err() {
             return;
         }

@@ -58,6 +58,8 @@ pub enum Command {
     DeleteWord,
     ClearQuery,
     SearchScope,
+    /// Search box: each skill's best match, or every matching cell.
+    SearchCells,
     ResultPrev,
     ResultNext,
     ResultPageUp,
@@ -139,6 +141,7 @@ pub const TABLE: &[(Command, &[Mode], &[&str])] = &[
     ),
     (Command::ClearQuery, SEARCH, &["ctrl-u"]),
     (Command::SearchScope, SEARCH, &["tab", "backtab"]),
+    (Command::SearchCells, SEARCH, &["ctrl-t"]),
     (Command::ResultPrev, SEARCH, &["up", "ctrl-p"]),
     (Command::ResultNext, SEARCH, &["down", "ctrl-n"]),
     (Command::ResultPageUp, SEARCH, &["pageup"]),

@@ -215,7 +215,6 @@ fn event_loop(
 ) -> io::Result<Option<String>> {
     let (tx, rx) = std::sync::mpsc::channel();
     events::spawn_input(tx.clone());
-    let mut searcher = events::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx.clone());
     // Keep the watcher alive for the whole session. If watching fails the
     // app still works; the user is told once.
     let _watcher = match watch.as_ref().map(|w| events::spawn_watch(w, tx.clone())) {
@@ -234,6 +233,13 @@ fn event_loop(
     let mut farewell: Option<String> = None;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    // The first frame is drawn before the search worker starts building
+    // its index, which would otherwise take both cores away from it.
+    terminal.draw(|frame| {
+        let report = ui::render(&app, frame.area(), frame.buffer_mut());
+        app.observe(report);
+    })?;
+    let mut searcher = events::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx.clone());
     loop {
         terminal.draw(|frame| {
             let report = ui::render(&app, frame.area(), frame.buffer_mut());

@@ -245,3 +245,41 @@ fn narrowing_from_previous_results_gives_the_same_answer() {
         assert_eq!(narrowed.hits, full.hits, "{short} -> {long}");
     }
 }
+
+#[test]
+fn ctrl_t_in_the_search_box_lists_every_matching_cell() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut app = App::new(load_embedded().unwrap().catalog);
+    app.update(Action::Resize(120, 40));
+    let index = Index::new(&app.catalog);
+    app.update(Action::Run(Command::Search));
+    typed(&mut app, &index, "incident");
+    let best = app.search.results.as_ref().unwrap().hits.len();
+
+    // Ctrl-T is the key, through the one key table.
+    let key = Event::Key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL));
+    let action = rungs::tui::keys::map(&app, &key);
+    assert_eq!(action, Some(Action::Run(Command::SearchCells)));
+    let req = request(app.update(Action::Run(Command::SearchCells))).unwrap();
+    assert!(req.all_cells);
+    let results = index
+        .search_cells(&app.catalog, &req.query, req.scope, &|| false)
+        .unwrap();
+    app.update(Action::SearchResults(req.generation, results));
+    let cells = &app.search.results.as_ref().unwrap().hits;
+    assert!(cells.len() > best, "{} cells, {best} skills", cells.len());
+    assert!(cells.iter().all(|h| matches!(h.field, Field::Text { .. })));
+
+    // Enter on a cell goes to its role and level.
+    let hit = app.search_hit().cloned().unwrap();
+    let Field::Text { role, level } = hit.field else {
+        unreachable!()
+    };
+    app.update(Action::Run(Command::Accept));
+    assert_eq!((app.role, app.level), (role, level));
+
+    // Again: each skill's best match.
+    app.update(Action::Run(Command::Search));
+    let req = request(app.update(Action::Run(Command::SearchCells))).unwrap();
+    assert!(!req.all_cells);
+}

@@ -14,7 +14,10 @@ use crate::tui::layout::{self, RESULT_LINES, Target};
 pub struct SearchState {
     pub query: String,
     pub scope: Scope,
-    /// Bumped on every change of query or scope.
+    /// Every matching cell is listed (`Ctrl-T`), not each skill's best
+    /// match.
+    pub all_cells: bool,
+    /// Bumped on every change of query, scope or listing.
     pub generation: u64,
     /// Results for the current generation; `None` while they are computed.
     pub results: Option<Results>,
@@ -103,6 +106,10 @@ impl App {
                 };
                 effects.push(self.query_changed());
             }
+            Action::Run(Command::SearchCells) => {
+                self.search.all_cells = !self.search.all_cells;
+                effects.push(self.query_changed());
+            }
             _ => {}
         }
     }
@@ -129,6 +136,7 @@ impl App {
             generation: self.search.generation,
             query: self.search.query.clone(),
             scope: self.search.scope,
+            all_cells: self.search.all_cells,
         })
     }
 

@@ -66,6 +66,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let st = &app.search;
     let t = app.lang.strings();
     let count = match &st.results {
+        Some(r) if r.all_cells => fill(t.search_cells, &[("n", &r.hits.len().to_string())]),
         Some(r) if r.hits.len() == 1 => fill(t.search_result_one, &[("n", "1")]),
         Some(r) => fill(t.search_results, &[("n", &r.hits.len().to_string())]),
         None => t.search_searching.to_string(),

@@ -45,6 +45,7 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
             (&[ResultPrev, ResultNext], Join::Tight, t.hint_choose),
             (&[Accept], Join::Tight, t.hint_go),
             (&[SearchScope], Join::Tight, t.hint_scope),
+            (&[SearchCells], Join::Tight, t.hint_cells),
             (&[ClearQuery], Join::Tight, t.hint_clear),
             (&[Cancel], Join::Tight, t.hint_back),
         ],

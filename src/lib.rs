@@ -18,13 +18,14 @@
 //! | [`diff`] | what changed between two versions of a catalog, matched by id |
 //! | [`catalog`] | the catalog model, reading files (source, limits), assembling (load), lint warnings, diagnostics, the cache, lookups by id or name; pure Rust, no terminal |
 //! | [`i18n`] | the UI text of each language (`en.rs`, `zh.rs`) and placeholder filling |
+//! | [`sheet`] | the spreadsheet round trip: a catalog as CSV (long form) and a CSV (long or wide form) into a directory catalog's files |
 //! | [`config`] | the config file: default catalog, role, level, language, theme, colours, the `[keys]` table as written (checked by the `KeyCheck` its caller passes: `tui::keys::check_config`) |
 //! | [`fsutil`] | atomic file writes |
 //!
 //! # Which way imports go
 //!
 //! ```text
-//! cli → tui → {report, search, review, gap, diff, site} → catalog
+//! cli → tui → {report, search, review, gap, diff, site, sheet} → catalog
 //! ```
 //!
 //! `i18n`, `config` and `fsutil` sit beside them and may be used by any
@@ -41,5 +42,6 @@ pub mod i18n;
 pub mod report;
 pub mod review;
 pub mod search;
+pub mod sheet;
 pub mod site;
 pub mod tui;

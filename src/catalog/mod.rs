@@ -18,11 +18,12 @@ mod select;
 mod source;
 mod types;
 
+pub(crate) use bullets::split as split_bullets;
 pub use cache::{default_dir as default_cache_dir, load_path_cached, load_path_cached_with};
 pub use clean::{clean, is_forbidden};
 pub use diagnostic::{Diagnostic, Severity, Snippet, SourceFile};
 pub use load::{LoadError, Loaded, load_embedded, load_files, load_path, load_path_with, load_str};
-pub(crate) use parse::closest;
+pub(crate) use parse::{closest, is_valid_id};
 pub use select::NotFound;
 pub use source::{
     EMBEDDED_PREFIX, LoadOptions, MAX_CELLS, MAX_FILE_BYTES, MAX_FILES, MAX_SKILLS,

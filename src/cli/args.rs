@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use super::settings::{CATALOG_VAR, env_var};
-use super::{check, diff, export, gap, list, search, show};
+use super::{check, diff, export, gap, import, list, search, show};
 use crate::config::ThemeName;
 use crate::i18n::Lang;
 
@@ -88,6 +88,25 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Make a directory catalog from a spreadsheet (CSV, long or wide
+    /// form), checked like `rungs check` before anything is written
+    Import {
+        /// What the file is
+        #[arg(value_enum)]
+        kind: import::Kind,
+        /// The file to read
+        file: PathBuf,
+        /// Folder to write the catalog into (created if missing)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The role of every row of a wide sheet without a `role` column
+        /// (id or name; a new role when the catalog has none by that name)
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// Write into DIR even when it is not empty
+        #[arg(long)]
+        force: bool,
+    },
     /// Write the default catalog into DIR as editable files
     Init {
         /// Folder to write into (created if missing)
@@ -134,7 +153,8 @@ pub enum Command {
         /// What to write
         #[arg(long, value_enum)]
         format: export::Format,
-        /// Where to write it: a folder for html and markdown
+        /// Where to write it: a folder for html and markdown; a file for csv
+        /// (standard output when left out)
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },

@@ -1,6 +1,7 @@
 //! `rungs export --format FORMAT --out PATH`: the whole ladder for people
 //! who are not in the terminal. `html` and `markdown` write a static site
-//! into a folder ([`crate::site`]).
+//! into a folder ([`crate::site`]); `csv` (the spreadsheet round trip,
+//! [`crate::sheet`]) writes one file, to `--out FILE` or standard output.
 
 use std::io::Write;
 use std::path::Path;
@@ -19,6 +20,9 @@ pub enum Format {
     Html,
     /// The same pages as Markdown files, for wikis
     Markdown,
+    /// The whole catalog in long form, one row per cell (RFC 4180, UTF-8),
+    /// to --out FILE or standard output; `rungs import csv` reads it back
+    Csv,
 }
 
 /// Writes the export of `catalog` in `format` to `out_path` and prints one
@@ -34,6 +38,7 @@ pub fn run(
     let site_format = match format {
         Format::Html => SiteFormat::Html,
         Format::Markdown => SiteFormat::Markdown,
+        Format::Csv => return csv(catalog, out_path, out),
     };
     let Some(dir) = out_path else {
         return Err(CliError::usage(
@@ -67,4 +72,23 @@ pub fn run(
         site_format.extension()
     )?;
     Ok(())
+}
+
+/// The catalog as CSV ([`crate::sheet::export`]) to `out_path`, or to
+/// `out` when there is none.
+fn csv(catalog: &Catalog, out_path: Option<&Path>, out: &mut dyn Write) -> Result<(), CliError> {
+    let mut bytes = Vec::new();
+    crate::sheet::export(catalog, &mut bytes)
+        .map_err(|e| CliError::invalid(format!("cannot write CSV: {e}")))?;
+    match out_path {
+        Some(path) => {
+            crate::fsutil::write_atomic(&crate::fsutil::RealFs, path, &bytes).map_err(|e| {
+                CliError::invalid(format!(
+                    "cannot write {}: {e}",
+                    crate::catalog::clean(&path.display().to_string(), true).text
+                ))
+            })
+        }
+        None => Ok(out.write_all(&bytes)?),
+    }
 }

@@ -16,6 +16,7 @@ mod error;
 pub mod explore;
 pub mod export;
 pub mod gap;
+pub mod import;
 pub mod init;
 pub mod list;
 mod load;
@@ -77,6 +78,22 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
             err,
         ),
         Command::Init { dir, force } => init::run(&dir, force, out),
+        Command::Import {
+            kind,
+            file,
+            out: out_dir,
+            role,
+            force,
+        } => {
+            let loaded = load::catalog_or_report(&settings, err)?;
+            let req = import::Request {
+                file: &file,
+                out_dir: &out_dir,
+                role: role.as_deref(),
+                force,
+            };
+            import::run(&loaded.catalog, kind, &req, out, err)
+        }
         Command::Diff {
             old,
             new,

@@ -10,3 +10,4 @@ mod limits;
 mod pathological;
 mod proptest_loader;
 mod search;
+mod sheet;

@@ -15,4 +15,5 @@ mod list;
 mod review;
 mod search;
 mod settings;
+mod sheet;
 mod show;

@@ -1,0 +1,105 @@
+//! `rungs export --format csv` and `rungs import csv` through the binary:
+//! the round trip on the default catalog, standard output, `--force`, a
+//! wide sheet with `--role`, and bad rows that write nothing.
+
+use crate::support::{rungs, stdout_of};
+
+#[test]
+fn export_import_check_and_show_agree_with_the_default_catalog() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("ladder.csv");
+    let cat = dir.path().join("ladder");
+    let csv_s = csv.to_str().unwrap();
+    let cat_s = cat.to_str().unwrap();
+    assert_eq!(
+        stdout_of(&["export", "--format", "csv", "--out", csv_s]),
+        ""
+    );
+    assert_eq!(
+        std::fs::read(&csv).unwrap(),
+        stdout_of(&["export", "--format", "csv"]).into_bytes(),
+        "--out and standard output write the same"
+    );
+    let summary = stdout_of(&["check"]);
+    let imported = stdout_of(&["import", "csv", csv_s, "--out", cat_s]);
+    assert!(imported.starts_with(&summary), "{imported}");
+    assert!(
+        imported.ends_with(&format!("wrote 28 files to {cat_s}\n")),
+        "{imported}"
+    );
+    assert_eq!(stdout_of(&["check", "--catalog", cat_s]), summary);
+    for skill in ["deep-learning", "llm-agents-tool-use", "sql"] {
+        assert_eq!(
+            stdout_of(&["show", skill, "--format", "json"]),
+            stdout_of(&["--catalog", cat_s, "show", skill, "--format", "json"]),
+            "{skill}"
+        );
+    }
+    // The folder is not empty now: only --force writes into it again.
+    let again = rungs()
+        .args(["import", "csv", csv_s, "--out", cat_s])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(again.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("is not empty; use --force"), "{err}");
+    stdout_of(&["import", "csv", csv_s, "--out", cat_s, "--force"]);
+}
+
+#[test]
+fn a_wide_sheet_with_a_role_and_bad_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let wide = dir.path().join("wide.csv");
+    std::fs::write(
+        &wide,
+        "skill,domain,Junior,Senior\nTesting,Craft,Writes tests.,\"- Designs the test strategy\n- Reviews tests\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("cat");
+    let printed = stdout_of(&[
+        "import",
+        "csv",
+        wide.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--role",
+        "Engineer",
+    ]);
+    // Junior and Senior are the default catalog's levels (with their
+    // Chinese names); the role and domain are new.
+    assert!(
+        printed.starts_with(
+            "ok: 1 roles, 2 levels, 1 domains, 1 skills, 2 expectations (0 required, 2 optional), 2 behaviours\n"
+        ),
+        "{printed}"
+    );
+    let root = std::fs::read_to_string(out.join("catalog.toml")).unwrap();
+    assert!(
+        root.contains("id = \"junior\"\nname = \"Junior\"\nnames = { \"zh\" = \"初级\" }"),
+        "{root}"
+    );
+    assert!(
+        root.contains("id = \"engineer\"\nname = \"Engineer\""),
+        "{root}"
+    );
+    assert!(out.join("skills/craft/testing.toml").is_file());
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "skill,domain,Junior\nTesting,,Writes tests.\n").unwrap();
+    let nothing = dir.path().join("nothing");
+    let run = rungs()
+        .args(["import", "csv", bad.to_str().unwrap(), "--out"])
+        .arg(&nothing)
+        .args(["--role", "engineer"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "{}:2:2: error: the domain is empty",
+            bad.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("nothing was written"), "{err}");
+    assert!(!nothing.exists());
+}

@@ -148,7 +148,7 @@ pub enum Command {
         format: diff::Format,
     },
     /// Export the whole ladder: a static site (html, markdown) for the web
-    /// or a wiki
+    /// or a wiki, or one CSV row per cell for spreadsheets (csv)
     Export {
         /// What to write
         #[arg(long, value_enum)]

@@ -387,6 +387,26 @@ pub fn lock_beside(path: &Path) -> io::Result<Option<FileLock>> {
     }
 }
 
+/// `path` when `taken` says it is free, else the first free one of
+/// `NAME-2.EXT`, `NAME-3.EXT`, …: an export or a conflict copy never
+/// replaces a file it did not write.
+pub fn free_path(path: &Path, taken: impl Fn(&Path) -> bool) -> PathBuf {
+    if !taken(path) {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "export".into(), |s| s.to_string_lossy().into_owned());
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}{ext}")))
+        .find(|p| !taken(p))
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,5 +488,23 @@ mod tests {
         }
         assert_ne!(made[0].0, made[1].0);
         assert_eq!((&made[0].1[..], &made[1].1[..]), (&b"a"[..], &b"b"[..]));
+    }
+
+    #[test]
+    fn free_path_counts_up_past_taken_names() {
+        let taken = ["a/x.md", "a/x-2.md"];
+        let is_taken = |p: &Path| taken.iter().any(|t| Path::new(t) == p);
+        assert_eq!(
+            free_path(Path::new("a/y.md"), is_taken),
+            PathBuf::from("a/y.md")
+        );
+        assert_eq!(
+            free_path(Path::new("a/x.md"), is_taken),
+            PathBuf::from("a/x-3.md")
+        );
+        assert_eq!(
+            free_path(Path::new("a/README"), |p| p == Path::new("a/README")),
+            PathBuf::from("a/README-2")
+        );
     }
 }

@@ -78,7 +78,7 @@ pub static EN: Strings = Strings {
     help_profile_esc: "close the text, then the profile",
     help_section_search: "Search box",
     help_key_type: "type / paste",
-    help_type: "filter live; {result_prev} {result_next} or {result_next.2} {result_prev.2} choose",
+    help_type: "filter live; {result_prev} {result_next} or {result_prev.2} {result_next.2} choose",
     help_search_enter: "go to the result (its role and level too)",
     help_search_tab: "all roles / the selected role",
     help_search_clear: "clear the query / delete a word",

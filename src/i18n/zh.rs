@@ -78,7 +78,7 @@ pub static ZH: Strings = Strings {
     help_profile_esc: "先关闭文本，再关闭档案",
     help_section_search: "搜索框",
     help_key_type: "输入 / 粘贴",
-    help_type: "实时筛选；{result_prev} {result_next} 或 {result_next.2} {result_prev.2} 选择",
+    help_type: "实时筛选；{result_prev} {result_next} 或 {result_prev.2} {result_next.2} 选择",
     help_search_enter: "转到该结果（连同其角色和级别）",
     help_search_tab: "所有角色 / 当前角色",
     help_search_clear: "清空查询 / 删除一个词",

@@ -30,26 +30,6 @@ pub fn export_file_name(catalog: &Catalog, gap: &Gap) -> String {
     )
 }
 
-/// `path` when `taken` says it is free, else the first free one of
-/// `NAME-2.EXT`, `NAME-3.EXT`, …: an export never replaces a file it did
-/// not write.
-pub fn free_path(path: &Path, taken: impl Fn(&Path) -> bool) -> PathBuf {
-    if !taken(path) {
-        return path.to_path_buf();
-    }
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "export".into(), |s| s.to_string_lossy().into_owned());
-    let ext = path
-        .extension()
-        .map(|e| format!(".{}", e.to_string_lossy()))
-        .unwrap_or_default();
-    (2..)
-        .map(|n| path.with_file_name(format!("{stem}-{n}{ext}")))
-        .find(|p| !taken(p))
-        .unwrap_or_else(|| path.to_path_buf())
-}
-
 /// Where an export goes: beside the review file as `<review stem>.md`, or
 /// [`export_file_name`] in the current folder without a review file. Never
 /// the review file itself (a review named `x.md` exports to `x.report.md`).

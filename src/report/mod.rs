@@ -28,7 +28,7 @@ pub mod results;
 mod text;
 mod wording;
 
-pub use export::{export_file_name, export_path, free_path};
+pub use export::{export_file_name, export_path};
 pub use markdown::{escape_cell, markdown_in};
 pub(crate) use markdown::{escape_html, escape_line, escape_text};
 pub use model::{Report, build};

@@ -141,7 +141,7 @@ impl ReviewFile {
             .path
             .file_name()
             .map_or_else(|| "review.toml".into(), |n| n.to_os_string());
-        let path = crate::report::free_path(&dir.join(name), |p| p.exists());
+        let path = crate::fsutil::free_path(&dir.join(name), |p| p.exists());
         self.path = path.clone();
         self.known = None;
         self.save(fs)?;

@@ -178,7 +178,7 @@ fn export(app: &App, file: Option<&ReviewFile>, written: &mut Vec<std::path::Pat
     let review = app.review.as_ref().map(|r| &r.review);
     let markdown = crate::report::markdown_in(app.lang, &app.catalog, &g.gap, review, app.today);
     let wanted = crate::report::export_path(file.map(|f| f.path.as_path()), &app.catalog, &g.gap);
-    let path = crate::report::free_path(&wanted, |p| {
+    let path = crate::fsutil::free_path(&wanted, |p| {
         !written.iter().any(|w| w == p) && std::fs::symlink_metadata(p).is_ok()
     });
     let like = file.map_or(path.as_path(), |f| f.path.as_path());

@@ -25,7 +25,7 @@ use crate::catalog::Catalog;
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 /// One chunk's words, sorted, each with its cells.
-type WordTable = Vec<(Box<str>, Vec<u32>)>;
+type WordTable = Vec<(Box<str>, Box<[u32]>)>;
 /// How a word matched a query word, if it did.
 type WordMatch = Option<(i64, Strength)>;
 
@@ -80,7 +80,9 @@ impl Vocabulary {
         let roles = catalog.roles.len();
         let levels = catalog.levels.len();
         let skills = &catalog.skills;
-        let chunk = (skills.len() / (rayon::current_num_threads() * 4)).max(256);
+        // Many small chunks: only the chunks being built carry the slack
+        // of growing lists; a finished one is cut to size at once.
+        let chunk = (skills.len() / (rayon::current_num_threads() * 16)).max(256);
         let parts: Vec<WordTable> = skills
             .par_chunks(chunk)
             .enumerate()
@@ -108,7 +110,10 @@ impl Vocabulary {
                         }
                     }
                 }
-                let mut words: Vec<(Box<str>, Vec<u32>)> = table.into_iter().collect();
+                let mut words: WordTable = table
+                    .into_iter()
+                    .map(|(w, cells)| (w, cells.into_boxed_slice()))
+                    .collect();
                 words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                 words
             })

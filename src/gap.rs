@@ -4,10 +4,17 @@
 //! the "from" level and the target level, a gap item says how (new,
 //! becomes required, changed, no longer expected), keeps the path through
 //! the levels in between, and can show a word-level diff of the two texts.
+//!
+//! On a *cumulative* skill (catalog format 1.1) a level adds to the ones
+//! below: the target is the union of its level and all below, so the item
+//! lists only the behaviours new at a level on the path, each with the
+//! level that adds it, and is never "dropped". On another skill with
+//! behaviours, the item also diffs them one by one: added, removed and
+//! reworded, paired by similarity ([`pair_lines`]).
 
 use similar::{ChangeTag, TextDiff};
 
-use crate::catalog::{Catalog, Cell, Necessity};
+use crate::catalog::{Catalog, Cell, Necessity, Skill};
 
 /// How an expectation changes on the way to the target level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +49,12 @@ pub struct GapItem {
     /// The levels strictly between from and target, with their cells.
     pub path: Vec<(usize, Option<Cell>)>,
     pub change: Change,
+    /// The skill's levels add to the ones below ([`Catalog::is_cumulative`]).
+    pub cumulative: bool,
+    /// Per behaviour: on a cumulative skill, what each level on the path
+    /// adds; otherwise, when either cell has behaviours, how they change
+    /// (empty when neither has).
+    pub behaviours: Vec<BehaviourChange>,
 }
 
 impl GapItem {
@@ -98,6 +111,10 @@ impl Gap {
         if to > from {
             for &s in catalog.profile(role) {
                 let skill = &catalog.skills[s];
+                if catalog.is_cumulative(skill) {
+                    items.extend(cumulative_item(skill, s, role, from, to));
+                    continue;
+                }
                 let a = skill.cell(role, from);
                 let b = skill.cell(role, to);
                 if a == b {
@@ -122,6 +139,8 @@ impl Gap {
                         .map(|l| (l, skill.cell(role, l).cloned()))
                         .collect(),
                     change,
+                    cumulative: false,
+                    behaviours: behaviour_diff(a, b, to),
                 });
             }
         }
@@ -147,6 +166,212 @@ impl Gap {
     pub fn required_count(&self) -> usize {
         self.items.iter().filter(|i| i.required()).count()
     }
+}
+
+/// The item of a cumulative skill: what the levels on the path add (each
+/// behaviour, or the whole text of a cell without behaviours, with its
+/// level); `None` when they add nothing. `from` and `to` are the latest
+/// cells at or below those levels: what holds there.
+fn cumulative_item(
+    skill: &Skill,
+    s: usize,
+    role: usize,
+    from: usize,
+    to: usize,
+) -> Option<GapItem> {
+    let latest = |upto: usize| (0..=upto).rev().find_map(|l| skill.cell(role, l));
+    let added: Vec<BehaviourChange> = (from + 1..=to)
+        .filter_map(|l| skill.cell(role, l).map(|c| (l, c)))
+        .flat_map(|(l, c)| {
+            behaviour_lines(c)
+                .into_iter()
+                .map(move |text| BehaviourChange::Added {
+                    text: text.to_string(),
+                    level: l,
+                })
+        })
+        .collect();
+    if added.is_empty() {
+        return None;
+    }
+    let (a, b) = (latest(from), latest(to));
+    let change = match (a, b) {
+        (None, _) => Change::New,
+        (Some(x), Some(y))
+            if x.necessity != Necessity::Required && y.necessity == Necessity::Required =>
+        {
+            Change::BecomesRequired
+        }
+        _ => Change::Changed,
+    };
+    Some(GapItem {
+        skill: s,
+        from: a.cloned(),
+        to: b.cloned(),
+        path: (from + 1..to)
+            .map(|l| (l, skill.cell(role, l).cloned()))
+            .collect(),
+        change,
+        cumulative: true,
+        behaviours: added,
+    })
+}
+
+/// What happened to one behaviour on the way to the target level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BehaviourChange {
+    /// New at `level`: on a cumulative skill, the level on the path that
+    /// adds it; otherwise the target level.
+    Added { text: String, level: usize },
+    /// Expected at the from level, not at the target (never on a
+    /// cumulative skill).
+    Removed { text: String },
+    /// The same behaviour, rewritten: paired by similarity ([`pair_lines`]).
+    Reworded { from: String, to: String },
+    /// Expected at both levels as written.
+    Kept { text: String },
+}
+
+impl BehaviourChange {
+    /// `"added"`, `"removed"`, `"reworded"` or `"kept"`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            BehaviourChange::Added { .. } => "added",
+            BehaviourChange::Removed { .. } => "removed",
+            BehaviourChange::Reworded { .. } => "reworded",
+            BehaviourChange::Kept { .. } => "kept",
+        }
+    }
+}
+
+/// Two lines are the same line rewritten when the share of their words
+/// they have in common, in order ([`similarity`]), is at least this.
+pub const PAIR_THRESHOLD: f32 = 0.5;
+
+/// How alike two lines are, from 0 to 1: twice the words they have in
+/// common (in order, case ignored), over the words of both.
+pub fn similarity(a: &str, b: &str) -> f32 {
+    let a: Vec<String> = a.split_whitespace().map(str::to_lowercase).collect();
+    let b: Vec<String> = b.split_whitespace().map(str::to_lowercase).collect();
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+    TextDiff::from_slices(&a, &b).ratio()
+}
+
+/// How a line of the old list relates to the new list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paired {
+    /// `old[i]` is `new[j]`, as written.
+    Same(usize, usize),
+    /// `old[i]` was rewritten as `new[j]`.
+    Reworded(usize, usize),
+    /// `old[i]` has no counterpart.
+    Removed(usize),
+    /// `new[j]` has no counterpart.
+    Added(usize),
+}
+
+/// Pairs the lines of `old` with those of `new`: equal lines first, then,
+/// greedily by highest similarity, lines whose word similarity is at least
+/// [`PAIR_THRESHOLD`]; the rest are removed or added. The result follows
+/// `new`'s order, with each removed line after the new line paired with
+/// the old line before it (first when there is none), so a reordered list
+/// keeps its pairs and a rewritten line is never shown as two unrelated
+/// ones. Reusable for any list of lines (behaviours, the lines of a text).
+pub fn pair_lines(old: &[&str], new: &[&str]) -> Vec<Paired> {
+    let mut old_to: Vec<Option<(usize, bool)>> = vec![None; old.len()];
+    let mut new_taken = vec![false; new.len()];
+    for (i, o) in old.iter().enumerate() {
+        if let Some(j) = (0..new.len()).find(|&j| !new_taken[j] && new[j] == *o) {
+            old_to[i] = Some((j, true));
+            new_taken[j] = true;
+        }
+    }
+    let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
+    for (i, o) in old.iter().enumerate() {
+        if old_to[i].is_some() {
+            continue;
+        }
+        for (j, n) in new.iter().enumerate() {
+            if new_taken[j] {
+                continue;
+            }
+            let ratio = similarity(o, n);
+            if ratio >= PAIR_THRESHOLD {
+                candidates.push((ratio, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    for (_, i, j) in candidates {
+        if old_to[i].is_none() && !new_taken[j] {
+            old_to[i] = Some((j, false));
+            new_taken[j] = true;
+        }
+    }
+    let mut out = Vec::with_capacity(old.len().max(new.len()));
+    let removed_after = |j: Option<usize>, out: &mut Vec<Paired>| {
+        // Removed lines whose nearest paired predecessor is new line `j`.
+        for i in 0..old.len() {
+            if old_to[i].is_some() {
+                continue;
+            }
+            let before = (0..i).rev().find_map(|k| old_to[k].map(|(j, _)| j));
+            if before == j {
+                out.push(Paired::Removed(i));
+            }
+        }
+    };
+    removed_after(None, &mut out);
+    for j in 0..new.len() {
+        match old_to.iter().position(|p| p.map(|(nj, _)| nj) == Some(j)) {
+            Some(i) if old_to[i].is_some_and(|(_, same)| same) => out.push(Paired::Same(i, j)),
+            Some(i) => out.push(Paired::Reworded(i, j)),
+            None => out.push(Paired::Added(j)),
+        }
+        removed_after(Some(j), &mut out);
+    }
+    out
+}
+
+/// The behaviours of a cell as lines: its behaviours, or its whole text as
+/// one when it has none.
+fn behaviour_lines(cell: &Cell) -> Vec<&str> {
+    if cell.behaviours.is_empty() {
+        vec![cell.text.as_str()]
+    } else {
+        cell.behaviours.iter().map(|b| b.text.as_str()).collect()
+    }
+}
+
+/// Per-behaviour changes between two cells of a non-cumulative skill, when
+/// either has behaviours (else `[]`: the word diff of the texts says it).
+fn behaviour_diff(from: Option<&Cell>, to: Option<&Cell>, to_level: usize) -> Vec<BehaviourChange> {
+    let has = |c: Option<&Cell>| c.is_some_and(|c| !c.behaviours.is_empty());
+    if !has(from) && !has(to) {
+        return Vec::new();
+    }
+    let old = from.map(behaviour_lines).unwrap_or_default();
+    let new = to.map(behaviour_lines).unwrap_or_default();
+    pair_lines(&old, &new)
+        .into_iter()
+        .map(|p| match p {
+            Paired::Same(_, j) => BehaviourChange::Kept {
+                text: new[j].to_string(),
+            },
+            Paired::Reworded(i, j) => BehaviourChange::Reworded {
+                from: old[i].to_string(),
+                to: new[j].to_string(),
+            },
+            Paired::Removed(i) => BehaviourChange::Removed {
+                text: old[i].to_string(),
+            },
+            Paired::Added(j) => BehaviourChange::Added {
+                text: new[j].to_string(),
+                level: to_level,
+            },
+        })
+        .collect()
 }
 
 /// A piece of a word diff.
@@ -248,6 +473,66 @@ mod tests {
         let hiring = c.skill_index("hiring-interviewing").unwrap();
         let item = gap.items.iter().find(|i| i.skill == hiring).unwrap();
         assert_eq!(item.change, Change::New, "hiring starts at senior");
+    }
+
+    #[test]
+    fn a_cumulative_skill_lists_what_each_level_adds_and_never_drops() {
+        let c = load_embedded().unwrap().catalog;
+        let llm = c.role_index("llm-engineer").unwrap();
+        let s = c.skill_index("llm-agents-tool-use").unwrap();
+        let gap = Gap::new(&c, llm, 0, 3);
+        let item = gap.items.iter().find(|i| i.skill == s).unwrap();
+        assert!(item.cumulative);
+        assert_eq!(item.change, Change::BecomesRequired);
+        let levels: Vec<usize> = item
+            .behaviours
+            .iter()
+            .map(|b| match b {
+                BehaviourChange::Added { level, .. } => *level,
+                other => panic!("only additions on a cumulative skill: {other:?}"),
+            })
+            .collect();
+        // Middle adds 3, Senior 3, Lead 2; nothing from Junior again.
+        assert_eq!(levels, [1, 1, 1, 2, 2, 2, 3, 3]);
+        // Every cumulative item, at every step, only adds.
+        for from in 0..c.levels.len() {
+            for to in from + 1..c.levels.len() {
+                for i in &Gap::new(&c, llm, from, to).items {
+                    assert_ne!(i.change, Change::Dropped);
+                    if i.cumulative {
+                        assert!(i.behaviours.iter().all(|b| b.as_str() == "added"));
+                    }
+                }
+            }
+        }
+        // The Data Scientist gaps are as before: Senior → Lead 26, 10 required.
+        let ds = c.role_index("data-scientist").unwrap();
+        let g = Gap::new(&c, ds, 2, 3);
+        assert_eq!((g.items.len(), g.required_count()), (26, 10));
+    }
+
+    #[test]
+    fn behaviours_pair_by_similarity() {
+        let old = [
+            "Writes unit tests",
+            "Reviews code of peers",
+            "Fixes flaky tests",
+        ];
+        let new = [
+            "Reviews code of peers and juniors",
+            "Writes unit tests",
+            "Designs the test strategy",
+        ];
+        let p = pair_lines(&old, &new);
+        assert_eq!(
+            p,
+            [
+                Paired::Reworded(1, 0),
+                Paired::Removed(2),
+                Paired::Same(0, 1),
+                Paired::Added(2),
+            ]
+        );
     }
 
     #[test]

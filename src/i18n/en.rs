@@ -209,6 +209,7 @@ pub static EN: Strings = Strings {
     profile_levels_many: "{n} levels",
     profile_counts_text: "{roles}, {levels}, {required} required, {optional} optional",
     profile_all_roles: " (all roles)",
+    report_behaviours: "Behaviours:",
     example_prefix: "e.g.",
     includes_below: "includes everything from {level}",
     profile_label_cumulative: "Levels:",

@@ -386,6 +386,8 @@ strings! {
     profile_counts_text,
     /// After the counts when the rows are limited to one role.
     profile_all_roles,
+    /// Before an item's per-behaviour changes in reports.
+    report_behaviours,
     /// Before an example of evidence (`e.g. …`).
     example_prefix,
     /// On a cumulative skill: `{level}` is the level below, whose

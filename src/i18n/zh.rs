@@ -209,6 +209,7 @@ pub static ZH: Strings = Strings {
     profile_levels_many: "{n} 个级别",
     profile_counts_text: "{roles}，{levels}，必要 {required}，可选 {optional}",
     profile_all_roles: "（所有角色）",
+    report_behaviours: "行为：",
     example_prefix: "例如：",
     includes_below: "包含{level}的全部要求",
     profile_label_cumulative: "级别：",

@@ -2,8 +2,8 @@
 
 use super::model::{Report, build};
 use super::wording::{
-    change_label, counts_line, expectations, mark_label, necessity_word, nothing_changes, one_line,
-    safe,
+    behaviour_change_lines, change_label, counts_line, expectations, mark_label, necessity_word,
+    nothing_changes, one_line, safe,
 };
 use crate::catalog::{Catalog, Date};
 use crate::gap::Gap;
@@ -167,6 +167,17 @@ fn render_markdown(t: &Strings, r: &Report<'_>) -> String {
                 _ => t.report_nothing_expected.into(),
             };
             para(&mut out, &format!("**{}** {body}", escape_inline(level)));
+        }
+        let changes = behaviour_change_lines(t, item);
+        if !changes.is_empty() {
+            let list: Vec<String> = changes
+                .iter()
+                .map(|l| format!("- {}", escape_text(l)))
+                .collect();
+            para(
+                &mut out,
+                &format!("**{}**\n\n{}", t.report_behaviours, list.join("\n")),
+            );
         }
         if r.reviewed {
             para(

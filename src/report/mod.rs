@@ -471,7 +471,17 @@ mod tests {
         assert_eq!(
             keys,
             [
-                "change", "domain", "from", "mark", "note", "path", "required", "skill", "stale",
+                "behaviour_changes",
+                "change",
+                "cumulative",
+                "domain",
+                "from",
+                "mark",
+                "note",
+                "path",
+                "required",
+                "skill",
+                "stale",
                 "to"
             ]
         );

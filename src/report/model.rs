@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Ref, SCHEMA};
 use crate::catalog::{Behaviour, Catalog, Cell, Date, Named};
-use crate::gap::{Change, Gap};
+use crate::gap::{BehaviourChange, Change, Gap};
 use crate::review::{Mark, Review};
 
 /// Totals over the gap's items.
@@ -51,6 +51,39 @@ pub struct Step<'a> {
     pub proficiency: Option<&'a str>,
 }
 
+/// One behaviour's change on the way to the target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BehaviourRow<'a> {
+    /// `"added"`, `"removed"`, `"reworded"` or `"kept"`.
+    pub change: &'static str,
+    /// The behaviour as it reads at the target (as it read, when removed).
+    pub text: &'a str,
+    /// For `"reworded"`, the text before; else `None`.
+    pub was: Option<&'a str>,
+    /// For `"added"`, the level that adds it; else `None`.
+    pub level: Option<Ref<'a>>,
+}
+
+impl<'a> BehaviourRow<'a> {
+    fn new(catalog: &'a Catalog, c: &'a BehaviourChange) -> Self {
+        let (text, was, level) = match c {
+            BehaviourChange::Added { text, level } => {
+                (text.as_str(), None, Some(ref_at(&catalog.levels, *level)))
+            }
+            BehaviourChange::Removed { text } | BehaviourChange::Kept { text } => {
+                (text.as_str(), None, None)
+            }
+            BehaviourChange::Reworded { from, to } => (to.as_str(), Some(from.as_str()), None),
+        };
+        BehaviourRow {
+            change: c.as_str(),
+            text,
+            was,
+            level,
+        }
+    }
+}
+
 /// One skill whose expectation changes, with its assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item<'a> {
@@ -64,6 +97,12 @@ pub struct Item<'a> {
     pub to: Option<Expect<'a>>,
     /// The levels strictly between from and target, lowest first.
     pub path: Vec<Step<'a>>,
+    /// The skill's levels add to the ones below: the item lists only what
+    /// the levels on the path add, in `behaviour_changes`.
+    pub cumulative: bool,
+    /// Per behaviour: what each level on the path adds (cumulative), or
+    /// how the behaviours change (`[]` when neither cell has any).
+    pub behaviour_changes: Vec<BehaviourRow<'a>>,
     /// `"met"`, `"partly"`, `"not-yet"`, or `None` when not marked.
     pub mark: Option<&'static str>,
     /// The review's note, or `None` when there is none (or it is empty).
@@ -153,6 +192,12 @@ pub fn build<'a>(
                     examples: cell.as_ref().map_or(&[], |c| c.examples.as_slice()),
                     proficiency: cell.as_ref().and_then(|c| c.proficiency.as_deref()),
                 })
+                .collect(),
+            cumulative: gi.cumulative,
+            behaviour_changes: gi
+                .behaviours
+                .iter()
+                .map(|c| BehaviourRow::new(catalog, c))
                 .collect(),
             mark: mark.map(Mark::as_str),
             note: assessment

@@ -4,8 +4,8 @@ use super::model::{Report, build};
 use unicode_width::UnicodeWidthStr;
 
 use super::wording::{
-    change_label, counts_line, expectations, mark_label, necessity_word, nothing_changes, one_line,
-    safe,
+    behaviour_change_lines, change_label, counts_line, expectations, mark_label, necessity_word,
+    nothing_changes, one_line, safe,
 };
 use crate::catalog::{Catalog, Date};
 use crate::gap::Gap;
@@ -88,6 +88,13 @@ fn render_text(t: &Strings, r: &Report<'_>) -> String {
                     );
                     out.push_str(&format!("   {line}\n"));
                 }
+            }
+        }
+        let changes = behaviour_change_lines(t, item);
+        if !changes.is_empty() {
+            out.push_str(&format!("   {}\n", t.report_behaviours));
+            for line in changes {
+                out.push_str(&format!("     {line}\n"));
             }
         }
         if r.reviewed {

@@ -114,3 +114,22 @@ pub(super) fn safe(text: &str) -> Cow<'_, str> {
         Cow::Borrowed(text)
     }
 }
+
+/// The per-behaviour changes of an item, one line each: `+ text (new at
+/// Level)`, `− text`, `~ old → new`, `= text`; empty when there are none.
+pub(super) fn behaviour_change_lines(t: &Strings, item: &Item<'_>) -> Vec<String> {
+    item.behaviour_changes
+        .iter()
+        .map(|b| match (b.change, b.was, &b.level) {
+            ("added", _, Some(level)) => format!(
+                "+ {} ({})",
+                one_line(b.text),
+                fill(t.change_new_at, &[("level", &one_line(level.name))])
+            ),
+            ("added", _, None) => format!("+ {}", one_line(b.text)),
+            ("removed", _, _) => format!("− {}", one_line(b.text)),
+            ("reworded", Some(was), _) => format!("~ {} → {}", one_line(was), one_line(b.text)),
+            _ => format!("= {}", one_line(b.text)),
+        })
+        .collect()
+}

@@ -9,6 +9,7 @@ mod support;
 
 mod gap_view;
 mod keys;
+mod ladders;
 mod panic_restore;
 mod random_ui;
 mod reload;

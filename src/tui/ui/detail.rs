@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{marker, necessity_style, pane, rule, wrapped};
+use super::{cell_body, marker, necessity_line, necessity_style, pane, rule, wrapped};
 use crate::catalog::{Cell, Necessity};
 use crate::i18n::fill;
 use crate::tui::app::{App, Focus};
@@ -23,14 +23,9 @@ fn cell_lines(
     width: usize,
     absent: String,
 ) {
-    let n = cell.map(|c| c.necessity);
-    out.push(Line::from(vec![
-        Span::styled(marker(n), necessity_style(app, n)),
-        Span::raw(" "),
-        Span::styled(app.lang.strings().necessity(n), necessity_style(app, n)),
-    ]));
+    out.push(necessity_line(app, cell));
     match cell {
-        Some(c) => wrapped(out, &c.text, width, Style::new()),
+        Some(c) => cell_body(app, out, c, width),
         None => wrapped(out, &absent, width, app.theme.dim),
     }
 }
@@ -90,6 +85,18 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     let role_level = [("role", role), ("level", level)];
     out.push(rule(app, &fill(t.role_at_level, &role_level), width));
     let current = skill.cell(app.role, app.level);
+    // On a cumulative skill a level lists only what it adds: say that the
+    // levels below still hold.
+    if c.is_cumulative(skill)
+        && let Some(below) = app.level.checked_sub(1).and_then(|l| c.levels.get(l))
+    {
+        wrapped(
+            &mut out,
+            &fill(t.includes_below, &[("level", below.name.as_str())]),
+            width,
+            app.theme.dim,
+        );
+    }
     cell_lines(
         app,
         &mut out,

@@ -7,8 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::{marker, necessity_style, pane, rule, wrapped};
-use crate::gap::{Change, DiffKind, GapItem, word_diff};
+use super::{cell_body, marker, necessity_line, necessity_style, pane, rule, wrapped};
+use crate::gap::{BehaviourChange, Change, DiffKind, GapItem, word_diff};
 use crate::i18n::fill;
 use crate::review::Mark;
 use crate::tui::app::App;
@@ -199,6 +199,47 @@ fn diff_lines(app: &App, old: &str, new: &str, width: usize) -> Vec<Line<'static
     lines
 }
 
+/// Per-behaviour changes, one behaviour a line (wrapped): `+` added (bold
+/// and underlined, with the level that adds it), `−` removed (struck),
+/// `~` reworded (a word diff), `=` kept (dim). The signs make it read
+/// without colour.
+fn behaviour_lines(app: &App, item: &GapItem, width: usize) -> Vec<Line<'static>> {
+    let t = app.lang.strings();
+    let mut out = Vec::new();
+    for change in &item.behaviours {
+        match change {
+            BehaviourChange::Added { text, level } => {
+                let at = fill(t.change_new_at, &[("level", level_name(app, *level))]);
+                wrapped(
+                    &mut out,
+                    &format!("+ {text} ({at})"),
+                    width,
+                    app.theme.diff_added,
+                );
+            }
+            BehaviourChange::Removed { text } => {
+                wrapped(
+                    &mut out,
+                    &format!("− {text}"),
+                    width,
+                    app.theme.diff_removed,
+                );
+            }
+            BehaviourChange::Reworded { from, to } => {
+                let mut lines = diff_lines(app, from, to, width.saturating_sub(2));
+                if let Some(first) = lines.first_mut() {
+                    first.spans.insert(0, Span::raw("~ "));
+                }
+                out.extend(lines);
+            }
+            BehaviourChange::Kept { text } => {
+                wrapped(&mut out, &format!("= {text}"), width, app.theme.dim);
+            }
+        }
+    }
+    out
+}
+
 fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(g) = &app.gap else { return };
     let Some(item) = g.gap.items.get(g.cursor) else {
@@ -227,15 +268,10 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         |out: &mut Vec<Line<'static>>, title: String, cell: Option<&crate::catalog::Cell>| {
             out.push(Line::default());
             out.push(rule(app, &title, width));
-            let n = cell.map(|c| c.necessity);
             match cell {
                 Some(c) => {
-                    out.push(Line::from(vec![
-                        Span::styled(marker(n), necessity_style(app, n)),
-                        Span::raw(" "),
-                        Span::styled(t.necessity(n), necessity_style(app, n)),
-                    ]));
-                    wrapped(out, &c.text, width, Style::new());
+                    out.push(necessity_line(app, Some(c)));
+                    cell_body(app, out, c, width);
                 }
                 None => wrapped(out, t.gap_nothing_expected, width, app.theme.dim),
             }
@@ -257,7 +293,19 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         fill(t.gap_target, &[("level", level_name(app, g.gap.to))]),
         item.to.as_ref(),
     );
-    if let (Some(a), Some(b)) = (&item.from, &item.to) {
+    if item.cumulative && item.from.is_some() {
+        wrapped(
+            &mut out,
+            &fill(t.includes_below, &[("level", level_name(app, g.gap.from))]),
+            width,
+            app.theme.dim,
+        );
+    }
+    if !item.behaviours.is_empty() {
+        out.push(Line::default());
+        out.push(rule(app, t.gap_what_changes, width));
+        out.extend(behaviour_lines(app, item, width));
+    } else if let (Some(a), Some(b)) = (&item.from, &item.to) {
         out.push(Line::default());
         out.push(rule(app, t.gap_what_changes, width));
         out.extend(diff_lines(app, &a.text, &b.text, width));

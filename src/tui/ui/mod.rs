@@ -23,7 +23,7 @@ use super::app::App;
 use super::layout::{self, FrameReport, MIN_HEIGHT, MIN_WIDTH};
 use super::screens::Screen;
 use super::text;
-use crate::catalog::Necessity;
+use crate::catalog::{Cell, Necessity};
 use crate::i18n::fill;
 
 impl Widget for &App {
@@ -137,6 +137,37 @@ pub fn pane<'a>(app: &App, title: Line<'a>, focused: bool) -> Block<'a> {
 
 /// The mark for a necessity at a level: `●` required, `○` optional, `·`
 /// nothing expected.
+/// A cell's necessity line: the marker, the word and, when the cell names
+/// one, its proficiency beside it.
+pub fn necessity_line(app: &App, cell: Option<&Cell>) -> Line<'static> {
+    let n = cell.map(|c| c.necessity);
+    let mut spans = vec![
+        Span::styled(marker(n), necessity_style(app, n)),
+        Span::raw(" "),
+        Span::styled(app.lang.strings().necessity(n), necessity_style(app, n)),
+    ];
+    if let Some(p) = cell.and_then(|c| c.proficiency.as_deref()) {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(p.to_string(), app.theme.key));
+    }
+    Line::from(spans)
+}
+
+/// A cell's text as wrapped lines: the intro, then each behaviour as a
+/// `- ` line with its examples under it, then the cell's own examples.
+/// Examples are dim but start with `e.g.`, so they read without colour.
+pub fn cell_body(app: &App, out: &mut Vec<Line<'static>>, cell: &Cell, width: usize) {
+    let prefix = app.lang.strings().example_prefix;
+    for line in crate::report::cell_lines(app.lang.strings(), cell) {
+        let style = if line.trim_start().starts_with(prefix) {
+            app.theme.dim
+        } else {
+            Style::new()
+        };
+        wrapped(out, &line, width, style);
+    }
+}
+
 pub fn marker(n: Option<Necessity>) -> &'static str {
     match n {
         Some(Necessity::Required) => "●",

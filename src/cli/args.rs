@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use super::settings::{CATALOG_VAR, env_var};
-use super::{check, diff, export, gap, import, list, search, show};
+use super::{check, compare, diff, export, gap, import, list, search, show};
 use crate::config::ThemeName;
 use crate::i18n::Lang;
 
@@ -130,6 +130,19 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = list::Format::Text)]
         format: list::Format,
+    },
+    /// Compare roles at one level, side by side: every skill in any of their
+    /// profiles at that level, skills not every role has first
+    Compare {
+        /// The level (id, name or 1-based number)
+        #[arg(long, value_name = "LEVEL")]
+        level: Option<String>,
+        /// The roles (ids or names, any case), at least two
+        #[arg(required = true, num_args = 2.., value_name = "ROLE")]
+        roles: Vec<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = compare::Format::Text)]
+        format: compare::Format,
     },
     /// Show what changed between two versions of a catalog (exit status 0:
     /// none, 1: changes, 2: usage error, 3: invalid catalog or failed git)

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 mod args;
 pub mod check;
+pub mod compare;
 pub mod config;
 pub mod diff;
 mod error;
@@ -93,6 +94,16 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
                 force,
             };
             import::run(&loaded.catalog, kind, &req, out, err)
+        }
+        Command::Compare {
+            level,
+            roles,
+            format,
+        } => {
+            let loaded = load::catalog_or_report(&settings, err)?;
+            // `rungs --level L compare …` means `compare --level L …`.
+            let level = level.or(cli.level);
+            compare::run(&loaded.catalog, level.as_deref(), &roles, format, lang, out)
         }
         Command::Diff {
             old,

@@ -235,4 +235,12 @@ pub static EN: Strings = Strings {
     site_level_counts: "● {required} required · ○ {optional} optional",
     site_same_at: "The same at {level}.",
     site_generated: "{title} · published with rungs",
+    compare_heading: "{roles} at {level}",
+    compare_title: " Compare · {roles} · {level} ",
+    compare_not_shared: "Only some roles",
+    compare_shared: "All roles",
+    compare_pick_title: " Compare {role} with… ",
+    compare_no_other: "There is no other role to compare with.",
+    hint_compare: "compare",
+    help_compare: "compare the role with another, side by side",
 };

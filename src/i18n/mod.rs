@@ -432,6 +432,19 @@ strings! {
     site_same_at,
     /// Footer: `{title}` is the catalog's title.
     site_generated,
+
+    /// Comparing roles (`rungs compare`, the `c` screen): `{roles}` joined
+    /// with ` · `, `{level}`.
+    compare_heading,
+    compare_title,
+    /// Skills not every compared role has, and those all have.
+    compare_not_shared,
+    compare_shared,
+    /// The list of roles to compare with: `{role}` is the selected one.
+    compare_pick_title,
+    compare_no_other,
+    hint_compare,
+    help_compare,
 }
 
 impl Strings {

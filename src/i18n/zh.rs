@@ -235,4 +235,12 @@ pub static ZH: Strings = Strings {
     site_level_counts: "● 必要 {required} · ○ 可选 {optional}",
     site_same_at: "{level} 相同。",
     site_generated: "{title} · 由 rungs 发布",
+    compare_heading: "{roles} · {level}",
+    compare_title: " 角色对比 · {roles} · {level} ",
+    compare_not_shared: "仅部分角色",
+    compare_shared: "所有角色",
+    compare_pick_title: " 将 {role} 与…对比 ",
+    compare_no_other: "没有可对比的其他角色。",
+    hint_compare: "对比",
+    help_compare: "将当前角色与另一角色并排对比",
 };

@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::catalog::{Cell, Date, Named, Skill};
 use crate::i18n::Strings;
 
+pub mod compare;
 pub mod diff;
 mod export;
 pub mod listing;

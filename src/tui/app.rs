@@ -58,6 +58,7 @@ pub struct App {
     pub detail_scroll: usize,
     pub help_scroll: usize,
     pub profile: ProfileState,
+    pub compare: crate::tui::screens::compare::CompareState,
     pub search: SearchState,
     /// The gap view, while open.
     pub gap: Option<GapView>,
@@ -110,6 +111,7 @@ impl App {
             detail_scroll: 0,
             help_scroll: 0,
             profile: ProfileState::default(),
+            compare: Default::default(),
             search: SearchState::default(),
             gap: None,
             review: None,
@@ -166,6 +168,7 @@ impl App {
                 Screen::Profile => self.update_profile(action, &mut effects),
                 Screen::Search => self.update_search(action, &mut effects),
                 Screen::Gap => self.update_gap(action, &mut effects),
+                Screen::Compare => self.update_compare(action),
                 Screen::Help => self.update_help(action),
             },
         }
@@ -179,7 +182,7 @@ impl App {
             return Mode::Prompt;
         }
         match self.screen {
-            Screen::Browse | Screen::Profile => Mode::Browse,
+            Screen::Browse | Screen::Profile | Screen::Compare => Mode::Browse,
             Screen::Search => Mode::SearchBox,
             Screen::Gap if self.gap.as_ref().is_some_and(|g| g.note.is_some()) => Mode::NoteEditor,
             Screen::Gap => Mode::Gap,
@@ -354,7 +357,7 @@ impl App {
         match self.screen {
             Screen::Profile => self.keep_profile_visible(),
             Screen::Search => self.keep_search_visible(),
-            Screen::Browse | Screen::Gap | Screen::Help => {}
+            Screen::Browse | Screen::Gap | Screen::Help | Screen::Compare => {}
         }
     }
 }
@@ -419,6 +422,7 @@ mod tests {
             detail_lines: 30,
             detail_height: 10,
             help_lines: 5,
+            ..FrameReport::default()
         });
         a.update(Action::Run(Command::End));
         assert_eq!(a.detail_scroll, 20);
@@ -426,6 +430,7 @@ mod tests {
             detail_lines: 15,
             detail_height: 10,
             help_lines: 5,
+            ..FrameReport::default()
         });
         assert_eq!(a.detail_scroll, 5, "a wider pane: pulled back");
     }

@@ -30,6 +30,8 @@ pub enum Command {
     Back,
     Search,
     Gap,
+    /// Compare the selected role with another one.
+    Compare,
     Open,
     FocusNext,
     FocusPrev,
@@ -111,6 +113,7 @@ pub const TABLE: &[(Command, &[Mode], &[&str])] = &[
     (Command::Back, ALL_AND_PROMPT, &["esc"]),
     (Command::Search, BROWSE, &["/"]),
     (Command::Gap, BROWSE_GAP, &["g"]),
+    (Command::Compare, BROWSE, &["c"]),
     (Command::Open, BROWSE, &["enter"]),
     (Command::FocusNext, BROWSE, &["tab"]),
     (Command::FocusPrev, BROWSE, &["backtab"]),

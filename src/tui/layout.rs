@@ -38,6 +38,9 @@ pub struct FrameReport {
     pub detail_height: usize,
     /// Lines of the help text.
     pub help_lines: usize,
+    /// Lines of the role comparison, and the rows that show them.
+    pub compare_lines: usize,
+    pub compare_height: usize,
 }
 
 impl FrameReport {
@@ -281,7 +284,7 @@ pub fn hit_test(size: Rect, roles: usize, screen: Screen, x: u16, y: u16) -> Opt
     let a = areas(size, roles)?;
     let row = |r: Rect| usize::from(y.saturating_sub(r.y));
     let target = match screen {
-        Screen::Help => Target::Elsewhere,
+        Screen::Help | Screen::Compare => Target::Elsewhere,
         Screen::Gap => {
             let list = gap_list(size);
             if contains(list, x, y) {

@@ -6,6 +6,7 @@
 mod support;
 
 mod check;
+mod compare;
 mod config;
 mod diff;
 mod docs_examples;

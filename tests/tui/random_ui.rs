@@ -241,9 +241,9 @@ fn random_step(rng: &mut Rng, catalogs: usize) -> Step {
             // Keys that open, close and move; the ones that open views are
             // frequent, so every view is visited often.
             let code = match rng.below(6) {
-                0 => KeyCode::Char(
-                    *rng.pick(&['/', 'g', '?', 'e', ' ', '[', ']', 'm', 'p', 'n', 'u', 'x']),
-                ),
+                0 => KeyCode::Char(*rng.pick(&[
+                    '/', 'g', '?', 'c', 'e', ' ', '[', ']', 'm', 'p', 'n', 'u', 'x',
+                ])),
                 _ => *rng.pick(SPECIAL),
             };
             let modifiers = if rng.chance(10) {
@@ -392,7 +392,7 @@ fn run(
     world: &World,
     steps: &[Step],
     lang_zh: bool,
-    visits: &mut [usize; 5],
+    visits: &mut [usize; 6],
 ) -> Result<App, Failure> {
     let mut app = App::new(Arc::clone(&world.catalogs[0]));
     if lang_zh {
@@ -490,7 +490,7 @@ fn run(
 
 /// The shortest list of steps (found greedily) that still fails.
 fn shrink(world: &World, mut steps: Vec<Step>, zh: bool) -> (Vec<Step>, Failure) {
-    let mut failure = run(world, &steps, zh, &mut [0; 5]).err().unwrap();
+    let mut failure = run(world, &steps, zh, &mut [0; 6]).err().unwrap();
     steps.truncate(failure.step + 1);
     let mut chunk = steps.len() / 2;
     while chunk >= 1 {
@@ -498,7 +498,7 @@ fn shrink(world: &World, mut steps: Vec<Step>, zh: bool) -> (Vec<Step>, Failure)
         while at < steps.len() {
             let mut fewer = steps.clone();
             fewer.drain(at..(at + chunk).min(steps.len()));
-            if let Err(f) = run(world, &fewer, zh, &mut [0; 5]) {
+            if let Err(f) = run(world, &fewer, zh, &mut [0; 6]) {
                 fewer.truncate(f.step + 1);
                 steps = fewer;
                 failure = f;
@@ -518,7 +518,7 @@ fn sessions(name: &str, world: &World, count: usize, length: usize, seed: u64) {
     let count = rungs::cli::env_var("RUNGS_UI_SESSIONS")
         .and_then(|v| v.to_str()?.parse().ok())
         .unwrap_or(count);
-    let mut visits = [0usize; 5];
+    let mut visits = [0usize; 6];
     for session in 0..count {
         let seed = seed ^ (session as u64).wrapping_mul(0x2545_F491_4F6C_DD1D);
         let mut rng = Rng::new(seed);
@@ -563,10 +563,12 @@ fn sessions(name: &str, world: &World, count: usize, length: usize, seed: u64) {
         }
     }
     // The walk reaches every view, so the invariants were checked there.
-    let [none, help, profile, search, gap] = visits;
+    let [none, help, profile, search, gap, compare] = visits;
     assert!(
-        [none, help, profile, search, gap].iter().all(|&v| v > 0),
-        "{name}: steps per view (none, help, profile, search, gap): {visits:?}"
+        [none, help, profile, search, gap, compare]
+            .iter()
+            .all(|&v| v > 0),
+        "{name}: steps per view (none, help, profile, search, gap, compare): {visits:?}"
     );
 }
 

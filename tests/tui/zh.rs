@@ -128,6 +128,11 @@ fn help_key_column_is_aligned_by_display_width() {
     let s = screen(&{
         let mut a = zh(120, 40);
         a.update(Action::Run(Command::Help));
+        // One line down: the mouse rows sit below the fold since `c`
+        // (compare) joined the help. The draw tells the app how far the
+        // help can scroll.
+        crate::support::redraw(&mut a);
+        a.update(Action::Run(Command::Down));
         a
     });
     assert!(s.contains(ZH.help_key_click) && s.contains(ZH.help_key_type));

@@ -11,6 +11,7 @@ impl App {
     pub(crate) fn update_browse(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
             Action::Run(Command::Gap) => self.open_gap(),
+            Action::Run(Command::Compare) => self.open_compare(),
             Action::Run(Command::Search) => self.open_search(effects),
             Action::Run(Command::FocusNext) => {
                 self.focus = match self.focus {

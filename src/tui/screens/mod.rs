@@ -5,6 +5,7 @@
 //! [`App::update`]: super::app::App::update
 
 pub mod browse;
+pub mod compare;
 pub mod gap;
 pub mod help;
 pub mod profile;
@@ -23,6 +24,8 @@ pub enum Screen {
     Search,
     /// The promotion gap and its assessment.
     Gap,
+    /// The selected role beside another one.
+    Compare,
     Help,
 }
 

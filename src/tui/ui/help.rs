@@ -37,6 +37,7 @@ pub fn rows(t: &Strings) -> Vec<(Keys, &'static str)> {
         (Bound(&[FocusNext, FocusPrev], Join::Or), t.help_focus),
         (Bound(&[Search], Join::Tight), t.help_search),
         (Bound(&[Gap], Join::Tight), t.help_gap),
+        (Bound(&[Compare], Join::Tight), t.help_compare),
         (Bound(&[Help], Join::Tight), t.help_help),
         (Bound(&[Quit], Join::All), t.help_quit),
         (Heading, t.help_section_panes),

@@ -3,6 +3,7 @@
 //! Only the event loop calls in here. What drawing alone can measure comes
 //! back as a [`FrameReport`] for the app to clamp scrolling against.
 
+pub mod compare;
 pub mod detail;
 pub mod gap;
 pub mod help;
@@ -52,6 +53,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameReport {
         Screen::Help => report.help_lines = help::render(app, area, buf),
         Screen::Search => search::render(app, area, buf),
         Screen::Gap => gap::render(app, areas.main, buf),
+        Screen::Compare => {
+            (report.compare_lines, report.compare_height) = compare::render(app, areas.main, buf)
+        }
     }
     report
 }

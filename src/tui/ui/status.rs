@@ -58,6 +58,18 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
             (&[Back, Open], Join::Slash, t.hint_close_text),
             (&[Quit], Join::Tight, t.hint_quit),
         ],
+        (Mode::Browse, Screen::Compare, _) if app.compare.other.is_none() => vec![
+            (&[Up, Down], Join::Tight, t.hint_role),
+            (&[Open], Join::Tight, t.hint_compare),
+            (&[Back], Join::Tight, t.hint_back),
+            (&[Quit], Join::Tight, t.hint_quit),
+        ],
+        (Mode::Browse, Screen::Compare, _) => vec![
+            (&[Up, Down], Join::Tight, t.hint_scroll),
+            (&[LevelPrev, LevelNext], Join::Tight, t.hint_level),
+            (&[Back], Join::Tight, t.hint_back),
+            (&[Quit], Join::Tight, t.hint_quit),
+        ],
         (Mode::Browse, Screen::Profile, _) => vec![
             (&[Up, Down], Join::Tight, t.hint_row),
             (&[LevelPrev, LevelNext], Join::Tight, t.hint_level),

@@ -170,6 +170,7 @@ pub static EN: Strings = Strings {
     status_save_failed_no_folder: "Could not save {file}: its folder {folder} does not exist. The next change retries; quitting asks first.",
     status_saved_elsewhere: "The review could not be saved at {file}; saved it to {path}, and saving continues there.",
     status_nothing_to_export: "Nothing to export.",
+    status_query_full: "A search query holds at most {max} characters; the rest was not added.",
     status_exported: "Exported the review to {path}",
     status_exported_kept: "Exported the review to {path} ({existing} already exists and was kept)",
     status_export_failed: "Could not export to {path}: {error}",

@@ -338,6 +338,7 @@ strings! {
     status_save_failed_no_folder,
     status_saved_elsewhere,
     status_nothing_to_export,
+    status_query_full,
     status_exported,
     status_exported_kept,
     status_export_failed,

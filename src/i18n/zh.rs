@@ -170,6 +170,7 @@ pub static ZH: Strings = Strings {
     status_save_failed_no_folder: "无法保存 {file}：文件夹 {folder} 不存在。下次修改时会重试；退出前会先询问。",
     status_saved_elsewhere: "评审无法保存到 {file}；已保存到 {path}，之后继续保存在那里。",
     status_nothing_to_export: "没有可导出的内容。",
+    status_query_full: "搜索内容最多 {max} 个字符；其余部分未加入。",
     status_exported: "评审已导出到 {path}",
     status_exported_kept: "评审已导出到 {path}（{existing} 已存在，保持不变）",
     status_export_failed: "无法导出到 {path}：{error}",

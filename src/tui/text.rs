@@ -31,8 +31,22 @@ pub fn truncate(s: &str, max: usize) -> String {
 }
 
 /// The end of `s` that fits in `max` cells (where typing happens).
+///
+/// Walks back from the end and stops once `max` cells are full, so drawing
+/// a long query costs what is shown, not the whole query: measuring all of
+/// it on every key made pasting into the search box quadratic.
 pub fn tail(s: &str, max: usize) -> &str {
-    s.unicode_truncate_start(max).0
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, g) in s.grapheme_indices(true).rev() {
+        let w = UnicodeWidthStr::width(g);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    &s[start..]
 }
 
 /// Pads `s` with spaces to exactly `w` cells (truncating when longer).
@@ -98,6 +112,22 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tail_keeps_the_end_that_fits_as_before() {
+        for s in [
+            "",
+            "abc",
+            "hello world",
+            "初级工程师 senior",
+            "e\u{301}te\u{301} 🚀🚀 x",
+            "a\u{200B}b",
+        ] {
+            for max in 0..12 {
+                assert_eq!(tail(s, max), s.unicode_truncate_start(max).0, "{s:?} {max}");
+            }
+        }
+    }
 
     #[test]
     fn widths_count_cells() {

@@ -30,6 +30,12 @@ pub struct SearchState {
     pub saved: (usize, usize, usize, usize),
 }
 
+/// Longest search query, in characters. Each key searches again and draws
+/// the box, at a cost that grows with the query: a 100 KB paste typed key
+/// by key (a terminal without bracketed paste) would otherwise take
+/// minutes. No skill text needs a longer query.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+
 impl App {
     pub(crate) fn open_search(&mut self, effects: &mut Vec<Effect>) {
         if self.screen == Screen::Search {
@@ -72,15 +78,25 @@ impl App {
             Action::Run(Command::End) => self.search_step(isize::MAX / 2),
             Action::Click(x, y) => self.search_click(x, y),
             Action::Type(c) if !c.is_control() => {
-                self.search.query.push(c);
-                effects.push(self.query_changed());
+                if self.query_room() > 0 {
+                    self.search.query.push(c);
+                    effects.push(self.query_changed());
+                } else {
+                    self.query_full();
+                }
             }
             Action::Paste(text) => {
                 // One line, no control characters: a paste cannot smuggle
                 // escape sequences or newlines into the box.
                 let clean = crate::catalog::clean(&text, true).text;
-                if !clean.is_empty() {
-                    self.search.query.push_str(&clean);
+                let room = self.query_room();
+                let mut chars = clean.chars();
+                let kept: String = chars.by_ref().take(room).collect();
+                if chars.next().is_some() {
+                    self.query_full();
+                }
+                if !kept.is_empty() {
+                    self.search.query.push_str(&kept);
                     effects.push(self.query_changed());
                 }
             }
@@ -127,6 +143,20 @@ impl App {
     }
 
     /// A new query or scope: forget the old results and ask for new ones.
+    /// How many more characters the query may take (see
+    /// [`MAX_QUERY_CHARS`]).
+    fn query_room(&self) -> usize {
+        MAX_QUERY_CHARS.saturating_sub(self.search.query.chars().count())
+    }
+
+    /// Says that the query is full and what was typed or pasted was cut.
+    fn query_full(&mut self) {
+        self.status = Some(crate::i18n::fill(
+            self.lang.strings().status_query_full,
+            &[("max", &MAX_QUERY_CHARS.to_string())],
+        ));
+    }
+
     pub(crate) fn query_changed(&mut self) -> Effect {
         self.search.generation += 1;
         self.search.results = None;
@@ -241,5 +271,53 @@ impl App {
                 crate::search::fill_shown(&self.catalog, hit, &query);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::load_embedded;
+
+    fn searching() -> App {
+        let mut a = App::new(load_embedded().unwrap().catalog);
+        a.update(Action::Resize(120, 40));
+        a.update(Action::Run(Command::Search));
+        a
+    }
+
+    #[test]
+    fn a_query_is_capped_with_a_message_typed_or_pasted() {
+        let mut a = searching();
+        let mut searches = 0;
+        for _ in 0..MAX_QUERY_CHARS + 500 {
+            searches += a.update(Action::Type('x')).len();
+        }
+        assert_eq!(a.search.query.chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(
+            searches, MAX_QUERY_CHARS,
+            "keys past the cap search nothing"
+        );
+        assert_eq!(
+            a.status.as_deref(),
+            Some("A search query holds at most 1000 characters; the rest was not added.")
+        );
+
+        let mut a = searching();
+        let effects = a.update(Action::Paste("初".repeat(100_000)));
+        assert_eq!(effects.len(), 1);
+        assert_eq!(a.search.query, "初".repeat(MAX_QUERY_CHARS));
+        assert!(a.status.is_some());
+        // Room left is filled, then the rest refused.
+        let mut a = searching();
+        a.update(Action::Paste("y".repeat(MAX_QUERY_CHARS - 2)));
+        assert!(a.status.is_none());
+        a.update(Action::Paste("abcd".into()));
+        assert!(
+            a.search.query.ends_with("yab"),
+            "{}",
+            &a.search.query[990..]
+        );
+        assert!(a.status.is_some());
     }
 }

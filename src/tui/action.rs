@@ -77,6 +77,8 @@ pub enum Effect {
     SaveReviewElsewhere,
     /// Write the gap and its review as Markdown.
     Export,
+    /// Give the terminal back and stop until resumed (`Ctrl-Z`, SIGTSTP).
+    Suspend,
     /// End the session.
     Quit,
 }

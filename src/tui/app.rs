@@ -146,6 +146,7 @@ impl App {
         }
         match action {
             Action::SaveFinished(failed) => self.save_finished(failed, &mut effects),
+            Action::Run(Command::Suspend) => effects.push(Effect::Suspend),
             Action::Run(_) | Action::Click(..) | Action::Paste(_) if self.prompt.is_some() => {
                 self.update_prompt(action, &mut effects);
             }

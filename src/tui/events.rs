@@ -27,6 +27,27 @@ pub enum AppEvent {
     Search(u64, Results),
     /// The watched catalog changed and was loaded again.
     Reloaded(Box<Result<crate::catalog::Loaded, crate::catalog::LoadError>>),
+    /// A signal sent from outside (see [`spawn_signals`]).
+    Signal(i32),
+}
+
+/// Forwards the signals the explorer handles to the loop: SIGTERM, SIGHUP,
+/// SIGQUIT and SIGINT (restore the terminal, exit 128+n), SIGTSTP (suspend)
+/// and SIGCONT (take the terminal back and redraw). Once the loop has ended
+/// a signal gets its default action, as if rungs had never handled it.
+#[cfg(unix)]
+pub fn spawn_signals(tx: Sender<AppEvent>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGTSTP, SIGCONT])?;
+    thread::spawn(move || {
+        for sig in signals.forever() {
+            if tx.send(AppEvent::Signal(sig)).is_err() {
+                let _ = signal_hook::low_level::emulate_default_handler(sig);
+            }
+        }
+    });
+    Ok(())
 }
 
 /// How long the files must stay quiet before a reload: editors save by

@@ -66,6 +66,8 @@ pub enum Command {
     ResultNext,
     ResultPageUp,
     ResultPageDown,
+    /// Stop rungs and go back to the shell (`fg` resumes it).
+    Suspend,
     /// A question: try saving the review again.
     Retry,
     /// A question: save the review somewhere that works.
@@ -99,6 +101,14 @@ const ALL: &[Mode] = &[Mode::Browse, Mode::Gap, Mode::Help];
 /// `quit` and `back` also answer questions: quit anyway, stay.
 const ALL_AND_PROMPT: &[Mode] = &[Mode::Browse, Mode::Gap, Mode::Help, Mode::Prompt];
 const PROMPT: &[Mode] = &[Mode::Prompt];
+const EVERY: &[Mode] = &[
+    Mode::Browse,
+    Mode::Gap,
+    Mode::Help,
+    Mode::SearchBox,
+    Mode::NoteEditor,
+    Mode::Prompt,
+];
 const BROWSE_GAP: &[Mode] = &[Mode::Browse, Mode::Gap];
 const BROWSE: &[Mode] = &[Mode::Browse];
 const GAP: &[Mode] = &[Mode::Gap];
@@ -149,6 +159,7 @@ pub const TABLE: &[(Command, &[Mode], &[&str])] = &[
     (Command::ResultNext, SEARCH, &["down", "ctrl-n"]),
     (Command::ResultPageUp, SEARCH, &["pageup"]),
     (Command::ResultPageDown, SEARCH, &["pagedown"]),
+    (Command::Suspend, EVERY, &["ctrl-z"]),
     (Command::Retry, PROMPT, &["r"]),
     (Command::SaveElsewhere, PROMPT, &["w"]),
 ];
@@ -790,6 +801,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn ctrl_z_suspends_in_every_mode() {
+        use crate::tui::action::Effect;
+        let ctrl_z = key_event(
+            KeyCode::Char('z'),
+            KeyModifiers::CONTROL,
+            KeyEventKind::Press,
+        );
+        let mut a = app();
+        a.update(Action::Resize(120, 40));
+        assert_eq!(map(&a, &ctrl_z), Some(Action::Run(Command::Suspend)));
+        assert_eq!(a.update(Action::Run(Command::Suspend)), [Effect::Suspend]);
+        a.update(Action::Run(Command::Search));
+        assert_eq!(
+            map(&a, &ctrl_z),
+            Some(Action::Run(Command::Suspend)),
+            "typing"
+        );
+        // Even while a question is open.
+        a.update(Action::Run(Command::Back));
+        a.update(Action::SaveFinished(Some("disk full".into())));
+        a.update(Action::Run(Command::Quit));
+        assert_eq!(a.mode(), Mode::Prompt);
+        assert_eq!(map(&a, &ctrl_z), Some(Action::Run(Command::Suspend)));
+        assert_eq!(a.update(Action::Run(Command::Suspend)), [Effect::Suspend]);
+        assert_eq!(a.mode(), Mode::Prompt, "still asking after resuming");
     }
 
     #[test]

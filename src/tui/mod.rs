@@ -45,6 +45,63 @@ fn restore() {
     ratatui::restore();
 }
 
+/// Takes the terminal again after a suspend (or any stop): raw mode, the
+/// alternate screen, mouse capture, bracketed paste, hidden cursor, and a
+/// full redraw. Harmless when they are already on.
+fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    terminal.hide_cursor()?;
+    // Clear the screen and forget what it showed (both buffers empty), so
+    // the next draw writes every cell. `Terminal::clear` would ask the
+    // terminal for the cursor position, which not every terminal answers.
+    execute!(
+        stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    Ok(())
+}
+
+/// Gives the terminal back and stops the process (SIGSTOP cannot be
+/// caught, so this works while SIGTSTP is handled); returns once resumed,
+/// with the terminal taken again.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    restore();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    resume(terminal)
+}
+
+/// What the loop does with a signal from outside: terminate after
+/// restoring the terminal (exit status 128+n, as the shell reports a
+/// signal), suspend, or take the terminal back after a stop.
+fn on_signal(sig: i32, terminal: &mut DefaultTerminal) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGCONT, SIGTSTP};
+        match sig {
+            SIGTSTP => return suspend(terminal),
+            SIGCONT => return resume(terminal),
+            _ => {
+                restore();
+                std::process::exit(128 + sig);
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (sig, terminal);
+        Ok(())
+    }
+}
+
 /// Restores the terminal when dropped: on normal exit and on error.
 struct Guard;
 
@@ -215,6 +272,8 @@ fn event_loop(
 ) -> io::Result<Option<String>> {
     let (tx, rx) = std::sync::mpsc::channel();
     events::spawn_input(tx.clone());
+    #[cfg(unix)]
+    events::spawn_signals(tx.clone())?;
     // Keep the watcher alive for the whole session. If watching fails the
     // app still works; the user is told once.
     let _watcher = match watch.as_ref().map(|w| events::spawn_watch(w, tx.clone())) {
@@ -251,9 +310,17 @@ fn event_loop(
             let Ok(message) = rx.recv() else {
                 return Ok(farewell);
             };
-            if let Some(action) = to_action(&app, terminal, message, &mut searcher, &tx)? {
-                break action;
+            // A signal acts at once, then the screen is drawn again.
+            if let events::AppEvent::Signal(sig) = message {
+                on_signal(sig, terminal)?;
+                break None;
             }
+            if let Some(action) = to_action(&app, terminal, message, &mut searcher, &tx)? {
+                break Some(action);
+            }
+        };
+        let Some(action) = action else {
+            continue;
         };
         // Effects can ask for more (a save that lets a waiting quit go
         // ahead): performed in order until none is left.
@@ -291,6 +358,7 @@ fn event_loop(
                     let message = export(&app, review.as_ref(), &mut exported);
                     app.notify(message);
                 }
+                Effect::Suspend => suspend(terminal)?,
                 Effect::Quit => return Ok(farewell),
             }
         }
@@ -315,6 +383,8 @@ fn to_action(
             keys::map(app, &event)
         }
         events::AppEvent::TerminalError(e) => return Err(e),
+        // Handled by the loop before it asks for an action.
+        events::AppEvent::Signal(_) => None,
         events::AppEvent::Search(generation, results) => {
             Some(Action::SearchResults(generation, results))
         }

@@ -15,4 +15,5 @@ mod panic_restore;
 mod random_ui;
 mod reload;
 mod render;
+mod signals;
 mod zh;

@@ -84,21 +84,16 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 /// signal), suspend, or take the terminal back after a stop.
 fn on_signal(sig: i32, terminal: &mut DefaultTerminal) -> io::Result<()> {
     #[cfg(unix)]
-    {
-        use signal_hook::consts::{SIGCONT, SIGTSTP};
-        match sig {
-            SIGTSTP => return suspend(terminal),
-            SIGCONT => return resume(terminal),
-            _ => {
-                restore();
-                std::process::exit(128 + sig);
-            }
-        }
-    }
+    let (stop, cont) = (signal_hook::consts::SIGTSTP, signal_hook::consts::SIGCONT);
     #[cfg(not(unix))]
-    {
-        let _ = (sig, terminal);
-        Ok(())
+    let (stop, cont) = (-1, -2);
+    if sig == stop {
+        suspend(terminal)
+    } else if sig == cont {
+        resume(terminal)
+    } else {
+        restore();
+        std::process::exit(128 + sig);
     }
 }
 

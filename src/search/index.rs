@@ -24,8 +24,6 @@ use super::{Field, Hit, Results, Scope};
 use crate::catalog::Catalog;
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-/// One chunk's words, sorted, each with its cells.
-type WordTable = Vec<(Box<str>, Box<[u32]>)>;
 /// How a word matched a query word, if it did.
 type WordMatch = Option<(i64, Strength)>;
 
@@ -74,51 +72,54 @@ impl Vocabulary {
         lo..hi
     }
 
-    /// Builds the vocabulary of `catalog`'s texts: chunks of skills on
-    /// rayon's threads, each making its own word table, merged in order.
+    /// Builds the vocabulary of `catalog`'s texts in one pass over the
+    /// skills, into one map with a fast hasher, then sorted and laid out
+    /// flat. (A parallel build into per-chunk tables merged afterwards was
+    /// several times slower: the merge compared and copied every word of
+    /// every chunk, and the chunks' many small lists were freed one by one.)
     fn build(catalog: &Catalog) -> Self {
         let roles = catalog.roles.len();
         let levels = catalog.levels.len();
-        let skills = &catalog.skills;
-        // Many small chunks: only the chunks being built carry the slack
-        // of growing lists; a finished one is cut to size at once.
-        let chunk = (skills.len() / (rayon::current_num_threads() * 16)).max(256);
-        let parts: Vec<WordTable> = skills
-            .par_chunks(chunk)
-            .enumerate()
-            .map(|(c, part)| {
-                let mut table: FastMap<Box<str>, Vec<u32>> = FastMap::default();
-                let mut buf = String::new();
-                for (k, skill) in part.iter().enumerate() {
-                    let s = c * chunk + k;
-                    for (r, l, cell) in skill.expectations() {
-                        let id = u32::try_from((s * roles + r) * levels + l).unwrap_or(u32::MAX);
-                        // Examples of evidence are found too: their words
-                        // count as words of their cell.
-                        for text in cell_texts(cell) {
-                            any_word(text, &mut buf, |w| {
-                                // Most words are known: look up before making a key.
-                                let cells = match table.get_mut(w) {
-                                    Some(cells) => cells,
-                                    None => table.entry(w.into()).or_default(),
-                                };
-                                if cells.last() != Some(&id) {
-                                    cells.push(id);
-                                }
-                                false
-                            });
+        let mut table: FastMap<Box<str>, Vec<u32>> = FastMap::default();
+        let mut buf = String::new();
+        for (s, skill) in catalog.skills.iter().enumerate() {
+            for (r, l, cell) in skill.expectations() {
+                let id = u32::try_from((s * roles + r) * levels + l).unwrap_or(u32::MAX);
+                // Examples of evidence are found too: their words count as
+                // words of their cell.
+                for text in cell_texts(cell) {
+                    any_word(text, &mut buf, |w| {
+                        // Most words are known: look up before making a key.
+                        let cells = match table.get_mut(w) {
+                            Some(cells) => cells,
+                            None => table.entry(w.into()).or_default(),
+                        };
+                        if cells.last() != Some(&id) {
+                            cells.push(id);
                         }
-                    }
+                        false
+                    });
                 }
-                let mut words: WordTable = table
-                    .into_iter()
-                    .map(|(w, cells)| (w, cells.into_boxed_slice()))
-                    .collect();
-                words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                words
-            })
-            .collect();
-        merge(parts)
+            }
+        }
+        let mut words: Vec<(Box<str>, Vec<u32>)> = table.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let mut v = Vocabulary {
+            text: String::with_capacity(words.iter().map(|(w, _)| w.len()).sum()),
+            text_at: Vec::with_capacity(words.len() + 1),
+            cells: Vec::with_capacity(words.iter().map(|(_, c)| c.len()).sum()),
+            cells_at: Vec::with_capacity(words.len() + 1),
+        };
+        for (word, cells) in words {
+            v.text_at.push(at(v.text.len()));
+            v.cells_at.push(at(v.cells.len()));
+            v.text.push_str(&word);
+            v.cells.extend_from_slice(&cells);
+        }
+        v.text_at.push(at(v.text.len()));
+        v.cells_at.push(at(v.cells.len()));
+        v
     }
 }
 
@@ -135,51 +136,6 @@ fn partition(range: std::ops::Range<usize>, before: impl Fn(usize) -> bool) -> u
         }
     }
     lo
-}
-
-/// Merges the sorted word tables of consecutive chunks of skills: equal
-/// words' cells are concatenated in chunk order, which keeps them
-/// ascending. Each chunk's lists are freed as they are copied.
-fn merge(parts: Vec<WordTable>) -> Vocabulary {
-    let total_cells: usize = parts
-        .iter()
-        .flat_map(|p| p.iter().map(|(_, c)| c.len()))
-        .sum();
-    let mut v = Vocabulary {
-        cells: Vec::with_capacity(total_cells),
-        ..Vocabulary::default()
-    };
-    let mut iters: Vec<std::iter::Peekable<<WordTable as IntoIterator>::IntoIter>> = parts
-        .into_iter()
-        .map(|p| p.into_iter().peekable())
-        .collect();
-    let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    loop {
-        // The smallest next word of any chunk (few chunks: a scan is fine).
-        let mut least: Option<&str> = None;
-        for it in iters.iter_mut() {
-            if let Some((w, _)) = it.peek()
-                && least.is_none_or(|l| &**w < l)
-            {
-                least = Some(w);
-            }
-        }
-        let Some(least) = least.map(str::to_owned) else {
-            break;
-        };
-        v.text_at.push(at(v.text.len()));
-        v.cells_at.push(at(v.cells.len()));
-        v.text.push_str(&least);
-        for it in iters.iter_mut() {
-            if let Some((_, cells)) = it.next_if(|(w, _)| **w == *least) {
-                v.cells.extend_from_slice(&cells);
-            }
-        }
-    }
-    v.text_at.push(at(v.text.len()));
-    v.cells_at.push(at(v.cells.len()));
-    v.text.shrink_to_fit();
-    v
 }
 
 /// The texts of a cell that search reads: its text (which holds the

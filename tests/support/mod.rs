@@ -17,13 +17,21 @@ use rungs::tui::keys;
 /// The `rungs` binary, run from the crate root (so `tests/fixtures/...`
 /// paths work) with `RUNGS_CATALOG` removed (so the embedded catalog is the
 /// default whatever the environment says) and without `LANG` / `LC_ALL` (so
-/// text and Markdown are in English whatever the locale).
+/// text and Markdown are in English whatever the locale), and with
+/// `XDG_CACHE_HOME` in the target's scratch folder.
 pub fn rungs() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("rungs");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("RUNGS_CATALOG")
         .env_remove("LANG")
-        .env_remove("LC_ALL");
+        .env_remove("LC_ALL")
+        // The parsed-catalog cache goes to the build's scratch folder, not
+        // the user's ~/.cache/rungs (the cache itself is tested in
+        // src/catalog/cache.rs, with folders of its own).
+        .env(
+            "XDG_CACHE_HOME",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("xdg-cache"),
+        );
     cmd
 }
 

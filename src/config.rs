@@ -60,6 +60,8 @@ pub struct Config {
     pub level: Option<String>,
     pub language: Option<Lang>,
     pub theme: Option<ThemeName>,
+    /// `symbols = "ascii"`: every symbol drawn in ASCII.
+    pub ascii: bool,
     pub colors: Colors,
     /// The `[keys]` table as written, checked by the caller's [`KeyCheck`]
     /// (the explorer owns what actions and keys exist).
@@ -89,7 +91,7 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 const TOP_KEYS: &[&str] = &[
-    "catalog", "role", "level", "language", "theme", "colors", "keys",
+    "catalog", "role", "level", "language", "theme", "symbols", "colors", "keys",
 ];
 const COLOR_KEYS: &[&str] = &[
     "selection",
@@ -164,6 +166,14 @@ impl Config {
                         ),
                     }
                 }
+                "symbols" => match string(value) {
+                    Some("ascii") => c.ascii = true,
+                    Some("unicode") => c.ascii = false,
+                    _ => err(
+                        value.span(),
+                        "`symbols` must be \"unicode\" or \"ascii\"".into(),
+                    ),
+                },
                 "catalog" | "role" | "level" | "language" | "theme" => {
                     let Some(s) = string(value) else {
                         err(value.span(), format!("`{name}` must be a string"));
@@ -330,6 +340,11 @@ pub fn default_text(keys: &str) -> String {
 # Theme: "default" (reads on dark and light terminals), "dark", "light" or
 # "mono". NO_COLOR in the environment selects mono unless --theme is given.
 # theme = "default"
+
+# Symbols: "unicode" (✓ ~ ✗ – ● ○ ·) or "ascii" (v ~ x - * o .), for
+# terminals that draw ambiguous-width characters wide (common with Chinese
+# fonts). `--ascii` does the same for one run.
+# symbols = "unicode"
 
 [colors]
 # Override single colours of the theme: a name (red, light-blue, gray, …),

@@ -382,6 +382,40 @@ pub enum DiffKind {
     Removed,
 }
 
+/// One row of a line-by-line comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinePair<'a> {
+    /// The line is the same on both sides.
+    Same(&'a str),
+    /// A line reworded: diff it by words.
+    Changed(&'a str, &'a str),
+    Removed(&'a str),
+    Added(&'a str),
+}
+
+/// Compares two texts line by line (bullet lists, paragraphs) with
+/// [`pair_lines`]: equal lines, lines reworded (similarity at least
+/// [`PAIR_THRESHOLD`]), and the rest removed or added, so two different
+/// sentences are never interleaved word by word. Blank lines are ignored.
+pub fn pair_text_lines<'a>(old: &'a str, new: &'a str) -> Vec<LinePair<'a>> {
+    let lines = |s: &'a str| -> Vec<&'a str> {
+        s.lines()
+            .map(str::trim_end)
+            .filter(|l| !l.trim().is_empty())
+            .collect()
+    };
+    let (old, new) = (lines(old), lines(new));
+    pair_lines(&old, &new)
+        .into_iter()
+        .map(|p| match p {
+            Paired::Same(_, j) => LinePair::Same(new[j]),
+            Paired::Reworded(i, j) => LinePair::Changed(old[i], new[j]),
+            Paired::Removed(i) => LinePair::Removed(old[i]),
+            Paired::Added(j) => LinePair::Added(new[j]),
+        })
+        .collect()
+}
+
 /// Word-level diff from `old` to `new`: runs of text, each kept, added or
 /// removed. Changes separated only by spaces are grouped, removed words
 /// before added ones, so a rewritten sentence reads as "old → new" rather
@@ -597,6 +631,46 @@ mod tests {
         assert_eq!(
             new.split_whitespace().collect::<Vec<_>>(),
             ["Designs", "PyTorch", "systems", "for", "training"]
+        );
+    }
+
+    #[test]
+    fn bullets_pair_by_similarity_and_never_interleave() {
+        let old = "- Mentors junior and middle data scientists\n- Writes clear documentation for models\n- Presents results to the team";
+        let new = "- Sets up mentoring across the data science teams\n- Writes clear documentation for models and pipelines\n- Presents results to the team\n- Owns the quarterly roadmap";
+        let pairs = pair_text_lines(old, new);
+        assert_eq!(
+            pairs,
+            vec![
+                LinePair::Removed("- Mentors junior and middle data scientists"),
+                LinePair::Added("- Sets up mentoring across the data science teams"),
+                LinePair::Changed(
+                    "- Writes clear documentation for models",
+                    "- Writes clear documentation for models and pipelines"
+                ),
+                LinePair::Same("- Presents results to the team"),
+                LinePair::Added("- Owns the quarterly roadmap"),
+            ]
+        );
+        assert!(similarity("a b c d", "a b c e") >= PAIR_THRESHOLD);
+        assert!(similarity("a b c d", "e f g h") < PAIR_THRESHOLD);
+    }
+
+    #[test]
+    fn pairing_keeps_order_and_handles_empty_sides() {
+        assert_eq!(pair_text_lines("", "one"), vec![LinePair::Added("one")]);
+        assert_eq!(
+            pair_text_lines("one\n\n", ""),
+            vec![LinePair::Removed("one")]
+        );
+        // A swapped pair of lines: one pairs, in order, the other is moved.
+        let pairs = pair_text_lines(
+            "alpha beta gamma\none two three",
+            "one two three four\nalpha beta gamma",
+        );
+        assert!(
+            pairs.contains(&LinePair::Same("alpha beta gamma")),
+            "{pairs:?}"
         );
     }
 }

@@ -64,6 +64,11 @@ pub struct Cli {
     #[arg(long)]
     pub no_watch: bool,
 
+    /// Draw every symbol in ASCII (for terminals that draw ambiguous-width
+    /// characters wide); also `symbols = "ascii"` in the config
+    #[arg(long)]
+    pub ascii: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -52,6 +52,9 @@ pub fn run(
     app.theme = Theme::named(settings.theme, &settings.config.colors);
     app.set_lang(settings.lang);
     app.bindings = crate::tui::keys::Bindings::from_config(&settings.config.keys);
+    if settings.ascii {
+        app.symbols = crate::tui::symbols::Symbols::ASCII;
+    }
     let watch = settings
         .catalog
         .as_deref()

@@ -46,6 +46,8 @@ pub struct Settings {
     pub cache: bool,
     /// How a catalog folder is read (`--follow-external-links`).
     pub load: LoadOptions,
+    /// `--ascii`, else the config's `symbols = "ascii"`.
+    pub ascii: bool,
     /// The explorer's first role: `--role`, else the config's.
     pub start_role: Option<String>,
     /// The explorer's first level: `--level`, else the config's.
@@ -90,6 +92,7 @@ impl Settings {
             load: LoadOptions {
                 follow_external_links: cli.follow_external_links,
             },
+            ascii: cli.ascii || config.ascii,
             start_role: cli.role.clone().or_else(|| config.role.clone()),
             start_level: cli.level.clone().or_else(|| config.level.clone()),
             config,

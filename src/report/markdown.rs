@@ -98,6 +98,31 @@ pub fn escape_text(text: &str) -> String {
     lines.join("\n")
 }
 
+/// A note as Markdown blocks: lines written as bullets (`- `, `* `, `• `)
+/// stay a bullet list, every other line is a paragraph of its own, so the
+/// note reads in the packet as it was typed.
+fn note_blocks(note: &str) -> String {
+    let mut out = String::new();
+    let mut in_list = false;
+    for line in note.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let bullet = ["- ", "* ", "• "].iter().find_map(|b| line.strip_prefix(b));
+        match bullet {
+            Some(rest) => {
+                if !in_list {
+                    out.push('\n');
+                }
+                out.push_str(&format!("- {}\n", escape_line(rest)));
+                in_list = true;
+            }
+            None => {
+                out.push_str(&format!("\n{}\n", escape_line(line)));
+                in_list = false;
+            }
+        }
+    }
+    out
+}
+
 /// A name or title on one line, inside a heading or after a label.
 fn escape_inline(text: &str) -> String {
     escape_html(&one_line(text))
@@ -185,10 +210,16 @@ fn render_markdown(t: &Strings, r: &Report<'_>) -> String {
                 &format!("**{}** {}", t.report_mark, mark_label(t, item.mark)),
             );
             if let Some(note) = item.note {
-                para(
-                    &mut out,
-                    &format!("**{}** {}", t.report_note, escape_text(&safe(note))),
-                );
+                if note.trim().contains('\n') {
+                    // Several lines: paragraphs and bullets, as typed.
+                    para(&mut out, &format!("**{}**", t.report_note));
+                    out.push_str(&note_blocks(&safe(note)));
+                } else {
+                    para(
+                        &mut out,
+                        &format!("**{}** {}", t.report_note, escape_text(&safe(note))),
+                    );
+                }
             }
         }
         if item.stale {
@@ -239,6 +270,17 @@ fn para(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_keep_paragraphs_and_bullets() {
+        let md = note_blocks(
+            "Wrote the template.\n- adopted by three teams\n* reviewed monthly\nNot yet: # owner",
+        );
+        assert_eq!(
+            md,
+            "\nWrote the template.\n\n- adopted by three teams\n- reviewed monthly\n\nNot yet: # owner\n"
+        );
+    }
 
     #[test]
     fn escape_cell_cases() {

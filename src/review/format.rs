@@ -29,7 +29,11 @@ impl Review {
             if let Some(m) = a.mark {
                 out.push_str(&format!("mark = {}\n", q(m.as_str())));
             }
-            if !a.note.is_empty() {
+            if a.note.contains('\n') {
+                // Line breaks are kept, as a multi-line string a person can
+                // read and edit.
+                out.push_str(&format!("note = {}\n", multi_line(&a.note)));
+            } else if !a.note.is_empty() {
                 out.push_str(&format!("note = {}\n", q(&a.note)));
             }
             out.push_str(&format!("expectation = {}\n", q(&a.expectation)));
@@ -78,7 +82,8 @@ impl Review {
                 clean(&item.skill, true),
                 Assessment {
                     mark,
-                    note: clean(&item.note, true),
+                    // Notes keep their line breaks.
+                    note: clean(&item.note, false),
                     expectation: clean(&item.expectation, false),
                 },
             );
@@ -93,6 +98,24 @@ impl Review {
             items,
         })
     }
+}
+
+/// A TOML multi-line basic string: `"""` and a line break, the text with
+/// backslashes, quotes and control characters other than line breaks
+/// escaped, then `"""`.
+fn multi_line(text: &str) -> String {
+    let mut out = String::from("\"\"\"\n");
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\"\"\"");
+    out
 }
 
 #[derive(Deserialize)]
@@ -125,6 +148,20 @@ struct RawItem {
 mod tests {
     use super::super::sample;
     use super::*;
+
+    #[test]
+    fn notes_keep_their_lines_as_multi_line_strings() {
+        let mut r = sample();
+        let note = "Wrote the model-card template (PR #412).\n- adopted by \"three\" teams\n\\ done\n\n\"\"\"";
+        r.items.get_mut("sql").unwrap().note = note.into();
+        let text = r.to_toml();
+        assert!(
+            text.contains("note = \"\"\"\nWrote the model-card"),
+            "{text}"
+        );
+        let back = Review::parse("r.toml", &text).unwrap();
+        assert_eq!(back.items["sql"].note, note);
+    }
 
     #[test]
     fn round_trip() {

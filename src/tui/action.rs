@@ -38,6 +38,9 @@ pub enum Action {
     Type(char),
     /// Text pasted into the search box or a note.
     Paste(String),
+    /// What `$VISUAL`/`$EDITOR` left in the note (or why it failed; the
+    /// text is kept then).
+    ExternalEdited(Result<String, String>),
     /// Results computed for the query of this generation.
     SearchResults(u64, Results),
     /// The event loop saved the review; `Some` says why it could not.
@@ -81,4 +84,14 @@ pub enum Effect {
     Suspend,
     /// End the session.
     Quit,
+    /// Write the review to a new file at this path, which becomes its
+    /// file (a quit that waited for it goes ahead).
+    WriteReview { path: String },
+    /// Edit this note in `$VISUAL`/`$EDITOR`; the result comes back as
+    /// [`Action::ExternalEdited`].
+    ExternalEditor(String),
+    /// Remember the interface state (the diff mode) in the state file.
+    SaveUiState,
+    /// Forget the unsaved marks of an earlier session for this gap.
+    DropUnsaved,
 }

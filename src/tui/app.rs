@@ -15,9 +15,11 @@ use super::keys::Command;
 use super::keys::{Bindings, Mode};
 use super::layout::{self, Areas, FrameReport};
 use super::screens::Screen;
-use super::screens::gap::{GapView, ReviewState};
+use super::screens::gap::{Change, DiffMode, GapView, ReviewState};
 use super::screens::profile::ProfileState;
+use super::screens::prompt::Question;
 use super::screens::search::SearchState;
+use super::symbols::Symbols;
 use super::theme::Theme;
 use crate::catalog::{Catalog, Date, Skill};
 
@@ -64,6 +66,16 @@ pub struct App {
     pub gap: Option<GapView>,
     /// The review assessed in the gap view.
     pub review: Option<ReviewState>,
+    /// True when marks or notes changed since they were last written to a
+    /// review file: quitting asks first.
+    pub unwritten: bool,
+    /// Changes to the review, newest last, for `z`; and undone ones for `Z`.
+    pub undo: Vec<Change>,
+    pub redo: Vec<Change>,
+    /// How the gap view shows changes; remembered in the state file.
+    pub diff_mode: DiffMode,
+    /// Marks and flags, as Unicode or ASCII (`--ascii`).
+    pub symbols: Symbols,
     /// A message for the status line, until the next key.
     pub status: Option<String>,
     /// Today's date, given at start (the app itself reads no clock).
@@ -80,7 +92,7 @@ pub struct App {
     /// What the last draw measured.
     pub frame: FrameReport,
     /// A question that holds the keys until answered.
-    pub prompt: Option<crate::tui::screens::prompt::Question>,
+    pub prompt: Option<Question>,
     /// Why the last save of the review failed; `None` once saved.
     pub unsaved: Option<String>,
     /// Quit once the save asked for from the quit question succeeds.
@@ -115,6 +127,11 @@ impl App {
             search: SearchState::default(),
             gap: None,
             review: None,
+            unwritten: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            diff_mode: DiffMode::default(),
+            symbols: Symbols::default(),
             status: None,
             today: Date {
                 year: 1970,
@@ -147,10 +164,7 @@ impl App {
         match action {
             Action::SaveFinished(failed) => self.save_finished(failed, &mut effects),
             Action::Run(Command::Suspend) => effects.push(Effect::Suspend),
-            Action::Run(_) | Action::Click(..) | Action::Paste(_) if self.prompt.is_some() => {
-                self.update_prompt(action, &mut effects);
-            }
-            Action::Run(Command::Quit) => self.quit_or_ask(&mut effects),
+            Action::Run(Command::Quit) if self.prompt.is_none() => self.quit_or_ask(&mut effects),
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
                 self.keep_visible();
@@ -160,6 +174,8 @@ impl App {
             Action::SearchResults(generation, results) => {
                 self.search_results(generation, results);
             }
+            Action::ExternalEdited(result) => self.external_edit_done(result, &mut effects),
+            action if self.prompt.is_some() => self.update_prompt(action, &mut effects),
             Action::Run(Command::Help) => self.toggle_help(),
             // Too small a terminal shows no panes to point at.
             Action::Click(..) | Action::ScrollUp(..) | Action::ScrollDown(..)
@@ -179,13 +195,16 @@ impl App {
     /// What keys mean now: the one place that decides it, for `keys::map`
     /// and the hints alike.
     pub fn mode(&self) -> Mode {
-        if self.prompt.is_some() {
-            return Mode::Prompt;
+        match &self.prompt {
+            Some(Question::SavePath { .. }) => return Mode::PathPrompt,
+            Some(_) => return Mode::Prompt,
+            None => {}
         }
         match self.screen {
             Screen::Browse | Screen::Profile | Screen::Compare => Mode::Browse,
             Screen::Search => Mode::SearchBox,
             Screen::Gap if self.gap.as_ref().is_some_and(|g| g.note.is_some()) => Mode::NoteEditor,
+            Screen::Gap if self.gap.as_ref().is_some_and(|g| g.filtering) => Mode::Filter,
             Screen::Gap => Mode::Gap,
             Screen::Help => Mode::Help,
         }
@@ -203,6 +222,10 @@ impl App {
         self.frame = report;
         self.detail_scroll = self.detail_scroll.min(report.max_detail_scroll());
         self.help_scroll = self.help_scroll.min(report.help_lines.saturating_sub(1));
+        if let Some(g) = self.gap.as_mut() {
+            let max = report.gap_text_lines.saturating_sub(report.gap_text_height);
+            g.text_scroll = g.text_scroll.min(max);
+        }
     }
 
     /// The skill under the cursor, with its position in the catalog.

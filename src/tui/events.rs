@@ -164,12 +164,52 @@ pub fn spawn_watch(
     Ok(watcher)
 }
 
-/// Starts the thread that forwards terminal events.
-pub fn spawn_input(tx: Sender<AppEvent>) {
+/// The input thread's pause switch: while the terminal is handed to
+/// another program (`$EDITOR`), the thread must not read its keys.
+#[derive(Debug, Clone, Default)]
+pub struct InputPause {
+    pause: Arc<std::sync::atomic::AtomicBool>,
+    paused: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl InputPause {
+    /// Stops reading terminal input; returns once the thread has stopped
+    /// (at most one poll interval later).
+    pub fn pause(&self) {
+        self.pause.store(true, Ordering::SeqCst);
+        let start = std::time::Instant::now();
+        while !self.paused.load(Ordering::SeqCst) && start.elapsed() < 4 * INPUT_POLL {
+            thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
+    pub fn resume(&self) {
+        self.pause.store(false, Ordering::SeqCst);
+    }
+}
+
+/// How long the input thread waits for an event before it looks whether
+/// it must pause: a few wake-ups a second, no measurable CPU.
+const INPUT_POLL: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Starts the thread that forwards terminal events; the handle pauses it.
+pub fn spawn_input(tx: Sender<AppEvent>) -> InputPause {
+    let control = InputPause::default();
+    let c = control.clone();
     thread::spawn(move || {
         loop {
-            let message = match event::read() {
-                Ok(e) => AppEvent::Terminal(e),
+            if c.pause.load(Ordering::SeqCst) {
+                c.paused.store(true, Ordering::SeqCst);
+                thread::sleep(std::time::Duration::from_millis(10));
+                continue;
+            }
+            c.paused.store(false, Ordering::SeqCst);
+            let message = match event::poll(INPUT_POLL) {
+                Ok(false) => continue,
+                Ok(true) => match event::read() {
+                    Ok(e) => AppEvent::Terminal(e),
+                    Err(e) => AppEvent::TerminalError(e),
+                },
                 Err(e) => AppEvent::TerminalError(e),
             };
             let failed = matches!(message, AppEvent::TerminalError(_));
@@ -178,6 +218,7 @@ pub fn spawn_input(tx: Sender<AppEvent>) {
             }
         }
     });
+    control
 }
 
 /// The search thread's handle: send requests, newest wins.

@@ -41,6 +41,10 @@ pub struct FrameReport {
     /// Lines of the role comparison, and the rows that show them.
     pub compare_lines: usize,
     pub compare_height: usize,
+    /// Lines of the gap item's texts (above its pinned assessment) at
+    /// their drawn width, and the rows they have.
+    pub gap_text_lines: usize,
+    pub gap_text_height: usize,
 }
 
 impl FrameReport {
@@ -274,6 +278,8 @@ pub enum Target {
     SearchBox,
     /// A visible row of the gap's item list.
     GapRow(usize),
+    /// The gap item's pane.
+    GapDetail,
     /// Anywhere else.
     Elsewhere,
 }
@@ -289,6 +295,8 @@ pub fn hit_test(size: Rect, roles: usize, screen: Screen, x: u16, y: u16) -> Opt
             let list = gap_list(size);
             if contains(list, x, y) {
                 Target::GapRow(row(list))
+            } else if contains(gap_split(a.main).1, x, y) {
+                Target::GapDetail
             } else {
                 Target::Elsewhere
             }

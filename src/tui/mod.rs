@@ -11,10 +11,13 @@
 
 pub mod action;
 pub mod app;
+pub mod editor;
 pub mod events;
 pub mod keys;
 pub mod layout;
 pub mod screens;
+pub mod state;
+pub mod symbols;
 pub mod text;
 pub mod theme;
 pub mod ui;
@@ -104,6 +107,61 @@ impl Drop for Guard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Enters TUI mode again after another program had the terminal.
+fn reenter(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    terminal.clear()
+}
+
+/// Edits `text` in `$VISUAL` (else `$EDITOR`, else `vi`): the TUI is
+/// suspended, the input thread paused, and both restored after, whatever
+/// the editor did. The text comes back, or why it could not.
+fn edit_externally(
+    terminal: &mut DefaultTerminal,
+    input: &events::InputPause,
+    text: &str,
+) -> io::Result<Result<String, String>> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(std::env::var_os)
+        .find(|v| !v.is_empty())
+        .map_or_else(|| "vi".into(), |v| v.to_string_lossy().into_owned());
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let path = std::env::temp_dir().join(format!("rungs-note-{}-{n}.md", std::process::id()));
+    // Created 0600: notes are HR data.
+    if let Err(e) = crate::review::write_atomic(&RealFs, &path, text.as_bytes()) {
+        return Ok(Err(format!("{}: {e}", path.display())));
+    }
+    input.pause();
+    restore();
+    // Through the shell, so `EDITOR="code --wait"` works.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(&path)
+        .status();
+    let back = reenter(terminal);
+    input.resume();
+    back?;
+    let result = match status {
+        Ok(s) if s.success() => {
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+        }
+        Ok(s) => Err(format!("{editor}: {s}")),
+        Err(e) => Err(format!("{editor}: {e}")),
+    };
+    let _ = std::fs::remove_file(&path);
+    Ok(result)
 }
 
 /// Installs a panic hook that restores the terminal before the panic
@@ -266,9 +324,15 @@ fn event_loop(
     watch: Option<events::Watch>,
 ) -> io::Result<Option<String>> {
     let (tx, rx) = std::sync::mpsc::channel();
-    events::spawn_input(tx.clone());
+    let input = events::spawn_input(tx.clone());
     #[cfg(unix)]
     events::spawn_signals(tx.clone())?;
+    let state = state::dir();
+    if let Some(dir) = &state {
+        app.diff_mode = state::load_diff_mode(dir);
+    }
+    let mut offered = std::collections::HashSet::new();
+    offer_restore(&mut app, state.as_deref(), &mut offered);
     // Keep the watcher alive for the whole session. If watching fails the
     // app still works; the user is told once.
     let _watcher = match watch.as_ref().map(|w| events::spawn_watch(w, tx.clone())) {
@@ -317,47 +381,169 @@ fn event_loop(
         let Some(action) = action else {
             continue;
         };
-        // Effects can ask for more (a save that lets a waiting quit go
-        // ahead): performed in order until none is left.
-        let mut effects: std::collections::VecDeque<Effect> = app.update(action).into();
-        while let Some(effect) = effects.pop_front() {
-            match effect {
-                Effect::Search(request) => searcher.request(request),
-                Effect::SaveReview | Effect::SaveReviewElsewhere => {
-                    let Some(file) = review.as_mut() else {
-                        effects.extend(app.update(Action::SaveFinished(None)));
-                        continue;
-                    };
-                    let saved = if effect == Effect::SaveReviewElsewhere {
-                        save_elsewhere(&app, file, &RealFs)
-                    } else {
-                        save_review(&app, file, &RealFs)
-                    };
-                    if let Some(state) = app.review.as_mut() {
-                        // After a conflict, saving continues into our copy.
-                        state.file = Some(file.path.display().to_string());
+        let effects = app.update(action);
+        let mut session = Session {
+            review: &mut review,
+            searcher: &mut searcher,
+            input: &input,
+            exported: &mut exported,
+            farewell: &mut farewell,
+        };
+        if perform(terminal, &mut app, &mut session, effects)? {
+            return Ok(farewell);
+        }
+        offer_restore(&mut app, state.as_deref(), &mut offered);
+    }
+}
+
+/// What the event loop keeps for a session that effects act on.
+struct Session<'a> {
+    review: &'a mut Option<ReviewFile>,
+    searcher: &'a mut events::SearchWorker,
+    input: &'a events::InputPause,
+    /// Exports written in this session: written again in place.
+    exported: &'a mut Vec<std::path::PathBuf>,
+    /// What to say once the terminal is back (where a review was saved
+    /// when its own file could not be written).
+    farewell: &'a mut Option<String>,
+}
+
+/// Performs what an update asked for, in order; effects can ask for more
+/// (a save that lets a waiting quit go ahead). True when the session ends.
+fn perform(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    s: &mut Session<'_>,
+    effects: Vec<Effect>,
+) -> io::Result<bool> {
+    let state = state::dir();
+    let t = app.lang.strings();
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        match effect {
+            Effect::Search(request) => s.searcher.request(request),
+            Effect::SaveReview | Effect::SaveReviewElsewhere => {
+                let Some(file) = s.review.as_mut() else {
+                    // In no file yet: kept in the state file, so a dropped
+                    // connection loses nothing.
+                    if let (Some(dir), Some(r)) = (&state, app.review.as_ref())
+                        && !r.review.items.is_empty()
+                        && let Err(e) = state::save_unsaved(dir, &r.review)
+                    {
+                        app.notify(fill(t.status_state_failed, &[("error", &e.to_string())]));
                     }
-                    let (message, failed) = match saved {
-                        Ok(message) => (message, None),
-                        Err(message) => (Some(message.clone()), Some(message)),
-                    };
-                    if effect == Effect::SaveReviewElsewhere && failed.is_none() {
-                        farewell.clone_from(&message);
-                    }
-                    effects.extend(app.update(Action::SaveFinished(failed)));
-                    if let Some(message) = message {
-                        app.notify(message);
-                    }
+                    queue.extend(app.update(Action::SaveFinished(None)));
+                    continue;
+                };
+                let saved = if effect == Effect::SaveReviewElsewhere {
+                    save_elsewhere(app, file, &RealFs)
+                } else {
+                    save_review(app, file, &RealFs)
+                };
+                if let Some(state) = app.review.as_mut() {
+                    // After a conflict, saving continues into our copy.
+                    state.file = Some(file.path.display().to_string());
                 }
-                Effect::Export => {
-                    let message = export(&app, review.as_ref(), &mut exported);
+                let (message, failed) = match saved {
+                    Ok(message) => (message, None),
+                    Err(message) => (Some(message.clone()), Some(message)),
+                };
+                if effect == Effect::SaveReviewElsewhere && failed.is_none() {
+                    s.farewell.clone_from(&message);
+                }
+                queue.extend(app.update(Action::SaveFinished(failed)));
+                if let Some(message) = message {
                     app.notify(message);
                 }
-                Effect::Suspend => suspend(terminal)?,
-                Effect::Quit => return Ok(farewell),
             }
+            Effect::Suspend => suspend(terminal)?,
+            Effect::WriteReview { path } => match write_new_review(app, &path) {
+                Ok(file) => {
+                    if let (Some(dir), Some(r)) = (&state, app.review.as_ref()) {
+                        state::drop_unsaved(dir, &r.review.role, &r.review.from, &r.review.to);
+                    }
+                    app.review_written(&path);
+                    *s.review = Some(file);
+                    queue.extend(app.update(Action::SaveFinished(None)));
+                    app.notify(fill(t.status_written, &[("path", &path)]));
+                }
+                Err(message) => app.write_failed(message),
+            },
+            Effect::ExternalEditor(text) => {
+                let result = edit_externally(terminal, s.input, &text)?;
+                queue.extend(app.update(Action::ExternalEdited(result)));
+            }
+            Effect::SaveUiState => {
+                if let Some(dir) = &state
+                    && let Err(e) = state::save_diff_mode(dir, app.diff_mode)
+                {
+                    app.notify(fill(t.status_state_failed, &[("error", &e.to_string())]));
+                }
+            }
+            Effect::DropUnsaved => {
+                if let (Some(dir), Some(r)) = (&state, app.review.as_ref()) {
+                    state::drop_unsaved(dir, &r.review.role, &r.review.from, &r.review.to);
+                }
+            }
+            Effect::Export => {
+                let message = export(app, s.review.as_ref(), s.exported);
+                app.notify(message);
+            }
+            Effect::Quit => return Ok(true),
         }
     }
+    Ok(false)
+}
+
+/// Writes the review to a new file at `path` (`w`); refuses a path that
+/// exists, so no other file is overwritten.
+fn write_new_review(app: &App, path: &str) -> Result<ReviewFile, String> {
+    let t = app.lang.strings();
+    let p = std::path::Path::new(path);
+    if p.exists() {
+        return Err(fill(t.status_path_exists, &[("path", path)]));
+    }
+    let Some(r) = app.review.as_ref() else {
+        return Err(t.status_nothing_to_export.to_string());
+    };
+    let failed = |e: String| fill(t.status_save_failed, &[("file", path), ("error", &e)]);
+    let mut file =
+        ReviewFile::open_or_new(p, || r.review.clone()).map_err(|e| failed(e.to_string()))?;
+    file.review = r.review.clone();
+    match file.save(&RealFs) {
+        Ok(Saved::Written(_)) => Ok(file),
+        Ok(Saved::Conflict { ours, .. }) => Err(failed(format!("{}", ours.display()))),
+        Err(e) => Err(failed(e.to_string())),
+    }
+}
+
+/// Offers the unsaved marks of an earlier session, once per gap, when the
+/// review of that gap is in no file and still empty.
+fn offer_restore(
+    app: &mut App,
+    state: Option<&std::path::Path>,
+    offered: &mut std::collections::HashSet<(String, String, String)>,
+) {
+    let Some(dir) = state else { return };
+    let Some(r) = app
+        .review
+        .as_ref()
+        .filter(|r| r.file.is_none() && app.gap.is_some())
+    else {
+        return;
+    };
+    let key = (
+        r.review.role.clone(),
+        r.review.from.clone(),
+        r.review.to.clone(),
+    );
+    if r.review.items.is_empty()
+        && !offered.contains(&key)
+        && let Some(found) = state::load_unsaved(dir, &key.0, &key.1, &key.2)
+    {
+        app.offer_restore(found);
+    }
+    offered.insert(key);
 }
 
 /// The action an event asks for, if any.

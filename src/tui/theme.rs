@@ -50,9 +50,11 @@ impl Theme {
             diff_added: Style::new()
                 .fg(Color::Green)
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            // Struck at normal intensity: dim is the hardest thing to read
+            // on a projector.
             diff_removed: Style::new()
                 .fg(Color::Red)
-                .add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
+                .add_modifier(Modifier::CROSSED_OUT),
         }
     }
 
@@ -74,7 +76,7 @@ impl Theme {
             current_level: plain.add_modifier(Modifier::BOLD | Modifier::REVERSED),
             warning: plain.add_modifier(Modifier::BOLD),
             diff_added: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            diff_removed: plain.add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
+            diff_removed: plain.add_modifier(Modifier::CROSSED_OUT),
         }
     }
 

@@ -63,19 +63,19 @@ fn open_mark_note_and_close() {
     keys(&mut a, "e");
     keys(&mut a, "zzz");
     key(&mut a, KeyCode::Esc);
+    // A changed note asks before it is thrown away (issue 11).
+    assert!(a.prompt.is_some(), "Esc on a changed note asks");
+    keys(&mut a, "y");
     assert_eq!(
         a.assessment(item).unwrap().note,
         "led the DDP migration, Q3 mp",
         "Esc cancels"
     );
 
-    // The header reads like the issue says.
+    // The header reads like the issue says: required first, then all.
     let s = screen(&a);
-    assert!(
-        s.contains(&format!("Data Scientist · Senior → Lead · {n} changes")),
-        "{s}"
-    );
-    assert!(s.contains("assessed 2/"), "{s}");
+    assert!(s.contains("Data Scientist · Senior → Lead · "), "{s}");
+    assert!(s.contains(&format!(" · all 2/{n}")), "{s}");
 
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.screen, Screen::Browse);

@@ -11,6 +11,7 @@ mod compare;
 mod gap_view;
 mod keys;
 mod ladders;
+mod meeting;
 mod panic_restore;
 mod random_ui;
 mod reload;

@@ -198,15 +198,15 @@ fn gap_view() {
     key(&mut app, KeyCode::Enter);
     let s = screen(&app);
     assert!(s.contains("晋升差距 · 数据科学家 · 高级 → 主管"), "{s}");
-    assert!(s.contains("已评估 1/"), "{s}");
+    assert!(s.contains("全部 1/"), "{s}");
     assert!(
-        s.contains("[✓] 达到") && s.contains("备注：led the DDP migration"),
+        s.contains("✓ 达到") && s.contains("备注：led the DDP migration"),
         "{s}"
     );
     insta::assert_snapshot!(s);
     keys(&mut app, "j");
     let s = screen(&app);
-    assert!(s.contains("[ ] 未评估"), "{s}");
+    assert!(s.contains("– 未评估"), "{s}");
     insta::assert_snapshot!("gap_view_next_item", s);
     app.update(Action::Resize(60, 20));
     screen(&app);

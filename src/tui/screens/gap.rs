@@ -3,7 +3,12 @@
 //!
 //! Marks and notes live in a [`Review`] held by the app; every change asks
 //! the event loop to save it ([`Effect::SaveReview`]), so the app itself
-//! does no I/O.
+//! does no I/O. Every change is also kept for undo (`z`) and redo (`Z`),
+//! and says what it did on the status line. A note is edited in an
+//! [`Editor`] and saved when the editor closes, not per keystroke.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::{Screen, offset, visible_offset};
 use crate::catalog::Date;
@@ -11,17 +16,80 @@ use crate::gap::{Gap, GapItem};
 use crate::review::{Assessment, Mark, Review};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::App;
+use crate::tui::editor::{Edit, Editor};
 use crate::tui::keys::Command;
 use crate::tui::layout::{self, Target};
+use crate::tui::screens::prompt::Question;
 
 /// What the gap view shows and where its cursor is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GapView {
     pub gap: Gap,
+    /// The selected item, as a position in `gap.items`.
     pub cursor: usize,
+    /// The first visible row of the list, as a position in `shown`.
     pub offset: usize,
     /// The note being edited, when editing.
-    pub note: Option<String>,
+    pub note: Option<Editor>,
+    /// The filter by skill name, while it is typed or kept.
+    pub filter: Option<Editor>,
+    /// True while the filter has the keys.
+    pub filtering: bool,
+    /// The items the list shows (all of them without a filter), as
+    /// positions in `gap.items`.
+    pub shown: Vec<usize>,
+    /// How far the selected item's texts are scrolled (`Shift-↑/↓`, the
+    /// wheel over them); the assessment below them never moves.
+    pub text_scroll: usize,
+    /// One item at a time, full width, for a shared screen.
+    pub presenter: bool,
+}
+
+/// How the gap view shows what changes between the two texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DiffMode {
+    /// The two texts only.
+    Off,
+    /// One text: lines paired by similarity, words diffed within a pair.
+    #[default]
+    Inline,
+    /// Now | target, aligned by line.
+    SideBySide,
+}
+
+impl DiffMode {
+    /// The next mode for `d`.
+    pub fn next(self) -> DiffMode {
+        match self {
+            DiffMode::Off => DiffMode::Inline,
+            DiffMode::Inline => DiffMode::SideBySide,
+            DiffMode::SideBySide => DiffMode::Off,
+        }
+    }
+
+    /// The name the state file uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            DiffMode::Off => "off",
+            DiffMode::Inline => "inline",
+            DiffMode::SideBySide => "side-by-side",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DiffMode> {
+        [DiffMode::Off, DiffMode::Inline, DiffMode::SideBySide]
+            .into_iter()
+            .find(|m| m.name() == s)
+    }
+}
+
+/// One change to the review, for undo and redo: a skill's assessment
+/// before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub skill: String,
+    pub before: Option<Assessment>,
+    pub after: Option<Assessment>,
 }
 
 /// The review being assessed in the gap view.
@@ -133,11 +201,17 @@ impl App {
         let cursor = keep
             .and_then(|s| gap.items.iter().position(|i| i.skill == s))
             .unwrap_or(0);
+        let shown = (0..gap.items.len()).collect();
         self.gap = Some(GapView {
             gap,
             cursor,
             offset: 0,
             note: None,
+            filter: None,
+            filtering: false,
+            shown,
+            text_scroll: 0,
+            presenter: false,
         });
         let today = self.today;
         if self.review.is_some() {
@@ -186,17 +260,200 @@ impl App {
         let Some(r) = self.review.as_mut() else {
             return;
         };
+        let was = r.review.items.get(&id).cloned();
         let entry = r.review.items.entry(id.clone()).or_default();
         let before = entry.clone();
         change(entry);
         // The text assessed against, to notice later catalog edits.
         entry.expectation = item.to.as_ref().map_or(String::new(), |c| c.text.clone());
         if *entry != before {
+            let now = (!entry.is_empty()).then(|| entry.clone());
             if entry.is_empty() {
                 r.review.items.remove(&id);
             }
+            let change = Change {
+                skill: id,
+                before: was.filter(|a| !a.is_empty()),
+                after: now,
+            };
+            self.status = Some(self.describe(&change, self.lang.strings().status_changed));
+            self.undo.push(change);
+            self.redo.clear();
+            self.unwritten = true;
             effects.push(Effect::SaveReview);
         }
+    }
+
+    /// Puts a skill's assessment back to `value`.
+    fn set_assessment(&mut self, skill: &str, value: Option<Assessment>) {
+        let Some(r) = self.review.as_mut() else {
+            return;
+        };
+        match value {
+            Some(a) => {
+                r.review.items.insert(skill.to_string(), a);
+            }
+            None => {
+                r.review.items.remove(skill);
+            }
+        }
+    }
+
+    /// Undoes the last change (`undo` true) or redoes the last undone one,
+    /// saved like any change.
+    fn undo_redo(&mut self, undo: bool, effects: &mut Vec<Effect>) {
+        let t = self.lang.strings();
+        let popped = if undo {
+            self.undo.pop()
+        } else {
+            self.redo.pop()
+        };
+        let Some(change) = popped else {
+            self.status = Some(
+                if undo {
+                    t.status_nothing_to_undo
+                } else {
+                    t.status_nothing_to_redo
+                }
+                .to_string(),
+            );
+            return;
+        };
+        let (value, shown) = if undo {
+            let reversed = Change {
+                skill: change.skill.clone(),
+                before: change.after.clone(),
+                after: change.before.clone(),
+            };
+            (change.before.clone(), reversed)
+        } else {
+            (change.after.clone(), change.clone())
+        };
+        self.set_assessment(&change.skill, value);
+        self.status = Some(self.describe(
+            &shown,
+            if undo {
+                t.status_undone
+            } else {
+                t.status_redone
+            },
+        ));
+        if undo {
+            self.redo.push(change);
+        } else {
+            self.undo.push(change);
+        }
+        // Show the item that changed.
+        if let Some(index) = self.catalog.skill_index(&shown.skill)
+            && let Some(g) = self.gap.as_mut()
+            && let Some(pos) = g.gap.items.iter().position(|i| i.skill == index)
+        {
+            g.cursor = pos;
+            if !g.shown.contains(&pos) {
+                g.filter = None;
+                g.filtering = false;
+                g.shown = (0..g.gap.items.len()).collect();
+            }
+        }
+        self.keep_gap_visible();
+        self.unwritten = true;
+        effects.push(Effect::SaveReview);
+    }
+
+    /// `Data Quality: partly → not yet · z undoes`, from a template with
+    /// `{skill}` and `{change}`.
+    fn describe(&self, change: &Change, template: &str) -> String {
+        let t = self.lang.strings();
+        let name = self
+            .catalog
+            .skill_index(&change.skill)
+            .and_then(|i| self.catalog.skills.get(i))
+            .map_or(change.skill.as_str(), |s| s.name.as_str());
+        let mark = |a: &Option<Assessment>| a.as_ref().and_then(|a| a.mark);
+        let note = |a: &Option<Assessment>| a.as_ref().map_or("", |a| a.note.as_str()).to_string();
+        let what = if mark(&change.before) != mark(&change.after) {
+            format!(
+                "{} → {}",
+                t.mark(mark(&change.before)),
+                t.mark(mark(&change.after))
+            )
+        } else if note(&change.after).is_empty() {
+            t.status_note_removed.to_string()
+        } else if note(&change.before).is_empty() {
+            t.status_note_added.to_string()
+        } else {
+            t.status_note_changed.to_string()
+        };
+        crate::i18n::fill(
+            &self.bindings.fill(template),
+            &[("skill", name), ("change", &what)],
+        )
+    }
+
+    /// The next required item without a mark after the cursor, wrapping
+    /// round; says so when there is none.
+    fn next_unassessed(&mut self) {
+        let Some(g) = &self.gap else { return };
+        let n = g.gap.items.len();
+        let found = (1..=n).map(|d| (g.cursor + d) % n.max(1)).find(|&i| {
+            let item = &g.gap.items[i];
+            let required = item
+                .to
+                .as_ref()
+                .is_some_and(|c| c.necessity == crate::catalog::Necessity::Required);
+            required && self.assessment(item.skill).and_then(|a| a.mark).is_none()
+        });
+        match found {
+            Some(i) => {
+                if let Some(g) = self.gap.as_mut() {
+                    g.cursor = i;
+                    g.text_scroll = 0;
+                    if !g.shown.contains(&i) {
+                        g.filter = None;
+                        g.filtering = false;
+                        g.shown = (0..g.gap.items.len()).collect();
+                    }
+                }
+                self.keep_gap_visible();
+            }
+            None => {
+                self.status = Some(self.lang.strings().status_all_required_assessed.to_string())
+            }
+        }
+    }
+
+    /// Applies the filter's text to the list: skills whose name matches it
+    /// (fuzzy, as the search box), in the gap's order.
+    fn apply_filter(&mut self) {
+        let catalog = std::sync::Arc::clone(&self.catalog);
+        let Some(g) = self.gap.as_mut() else { return };
+        let query = g.filter.as_ref().map(Editor::text).unwrap_or_default();
+        let query = query.trim();
+        g.shown = if query.is_empty() {
+            (0..g.gap.items.len()).collect()
+        } else {
+            let matcher = SkimMatcherV2::default().smart_case();
+            g.gap
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, item)| {
+                    catalog
+                        .skills
+                        .get(item.skill)
+                        .is_some_and(|s| matcher.fuzzy_match(&s.name, query).is_some())
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        if !g.shown.contains(&g.cursor)
+            && let Some(&first) = g.shown.first()
+        {
+            g.cursor = first;
+            g.text_scroll = 0;
+        }
+        g.offset = 0;
+        self.keep_gap_visible();
     }
 
     pub(crate) fn update_gap(&mut self, action: Action, effects: &mut Vec<Effect>) {
@@ -204,12 +461,77 @@ impl App {
             self.update_note(action, effects);
             return;
         }
+        if self.gap.as_ref().is_some_and(|g| g.filtering) {
+            self.update_filter(action);
+            return;
+        }
         let locked = self.review.as_ref().is_some_and(|r| r.locked);
+        let presenter = self.gap.as_ref().is_some_and(|g| g.presenter);
+        let filtered = self.gap.as_ref().is_some_and(|g| g.filter.is_some());
         match action {
+            // Esc leaves the presenter layout first, then the filter.
+            Action::Run(Command::Back | Command::Presenter) if presenter => {
+                if let Some(g) = self.gap.as_mut() {
+                    g.presenter = false;
+                }
+                self.keep_gap_visible();
+            }
+            Action::Run(Command::Presenter) => {
+                if let Some(g) = self.gap.as_mut() {
+                    g.presenter = true;
+                    g.text_scroll = 0;
+                }
+            }
+            Action::Run(Command::Back) if filtered => {
+                if let Some(g) = self.gap.as_mut() {
+                    g.filter = None;
+                }
+                self.apply_filter();
+            }
             Action::Run(Command::Back | Command::Gap) => {
                 self.screen = Screen::Browse;
                 self.gap = None;
             }
+            Action::Run(Command::Filter) => {
+                if let Some(g) = self.gap.as_mut() {
+                    let text = g.filter.as_ref().map(Editor::text).unwrap_or_default();
+                    g.filter = Some(Editor::line(&text));
+                    g.filtering = true;
+                }
+            }
+            Action::Run(Command::DiffMode) => {
+                self.diff_mode = self.diff_mode.next();
+                let t = self.lang.strings();
+                let name = match self.diff_mode {
+                    DiffMode::Off => t.diff_off,
+                    DiffMode::Inline => t.diff_inline,
+                    DiffMode::SideBySide => t.diff_side_by_side,
+                };
+                self.status = Some(crate::i18n::fill(t.status_diff_mode, &[("mode", name)]));
+                effects.push(Effect::SaveUiState);
+            }
+            Action::Run(Command::Undo) => self.undo_redo(true, effects),
+            Action::Run(Command::Redo) => self.undo_redo(false, effects),
+            Action::Run(Command::NextUnassessed) => self.next_unassessed(),
+            Action::Run(Command::WriteReview) => {
+                let path = self.default_review_path();
+                self.prompt = Some(Question::SavePath {
+                    input: Box::new(Editor::line(&path)),
+                    then_quit: false,
+                });
+            }
+            Action::Run(Command::OpenEditor) => {
+                if let Some(item) = self.gap_item() {
+                    let note = self
+                        .assessment(item.skill)
+                        .map_or(String::new(), |a| a.note.clone());
+                    effects.push(Effect::ExternalEditor(note));
+                }
+            }
+            Action::Run(Command::ScrollTextUp) => self.scroll_texts(-1),
+            Action::Run(Command::ScrollTextDown) => self.scroll_texts(1),
+            Action::ScrollUp(x, y) if self.over_texts(x, y) => self.scroll_texts(-3),
+            Action::ScrollDown(x, y) if self.over_texts(x, y) => self.scroll_texts(3),
             Action::Run(
                 Command::LevelPrev | Command::LevelNext | Command::TargetPrev | Command::TargetNext,
             )
@@ -267,7 +589,7 @@ impl App {
                         .assessment(item.skill)
                         .map_or(String::new(), |a| a.note.clone());
                     if let Some(g) = self.gap.as_mut() {
-                        g.note = Some(note);
+                        g.note = Some(Editor::note(&note));
                     }
                 }
             }
@@ -289,37 +611,138 @@ impl App {
     }
 
     /// While a note is edited, keys go to it; the list still follows the
-    /// mouse.
+    /// mouse. `Enter` saves the note, `Esc` leaves it (asking first when
+    /// it changed).
     fn update_note(&mut self, action: Action, effects: &mut Vec<Effect>) {
         let Some(note) = self.gap.as_mut().and_then(|g| g.note.as_mut()) else {
             return;
         };
+        if let Some(edit) = edit_of(&action) {
+            note.apply(edit);
+            return;
+        }
         match action {
             Action::Type(c) => {
-                if !c.is_control() {
-                    note.push(c);
-                }
+                note.type_char(c);
             }
-            Action::Paste(t) => note.push_str(&crate::catalog::clean(&t, true).text),
-            Action::Run(Command::DeleteChar) => {
-                note.pop();
+            Action::Paste(t) => {
+                note.paste(&t);
             }
             // Typing takes `accept` and `cancel`; `open` and `back` mean the
             // same to callers that are not keys.
-            Action::Run(Command::Accept | Command::Open) => {
-                let text = note.trim().to_string();
-                if let Some(g) = self.gap.as_mut() {
-                    g.note = None;
-                }
-                self.assess(effects, |a| a.note = text);
-            }
+            Action::Run(Command::Accept | Command::Open) => self.save_note(effects),
             Action::Run(Command::Cancel | Command::Back) => {
-                if let Some(g) = self.gap.as_mut() {
+                if note.is_changed() {
+                    self.prompt = Some(Question::DiscardNote);
+                } else if let Some(g) = self.gap.as_mut() {
                     g.note = None;
                 }
+            }
+            Action::Run(Command::NoteInEditor) => {
+                effects.push(Effect::ExternalEditor(note.text()));
             }
             other => self.gap_move(other),
         }
+    }
+
+    /// Closes the note editor, saving what it holds.
+    pub(crate) fn save_note(&mut self, effects: &mut Vec<Effect>) {
+        let Some(note) = self.gap.as_mut().and_then(|g| g.note.take()) else {
+            return;
+        };
+        let text = tidy_note(&note.text());
+        self.assess(effects, |a| a.note = text);
+    }
+
+    /// The note an external editor returned: it replaces the selected
+    /// item's note (or the one being edited) and is saved. When the editor
+    /// failed, the text is kept in the note editor and the status line
+    /// says why.
+    pub(crate) fn external_edit_done(
+        &mut self,
+        result: Result<String, String>,
+        effects: &mut Vec<Effect>,
+    ) {
+        match result {
+            Ok(text) => {
+                if let Some(g) = self.gap.as_mut() {
+                    g.note = None;
+                }
+                let text = tidy_note(&crate::tui::editor::normalise(&text, false));
+                self.assess(effects, |a| a.note = text);
+            }
+            Err(error) => {
+                self.status = Some(crate::i18n::fill(
+                    self.lang.strings().status_editor_failed,
+                    &[("error", &error)],
+                ));
+            }
+        }
+    }
+
+    /// Typing the filter: the list narrows as it is typed; `Enter` keeps
+    /// it, `Esc` clears it.
+    fn update_filter(&mut self, action: Action) {
+        let Some(filter) = self.gap.as_mut().and_then(|g| g.filter.as_mut()) else {
+            return;
+        };
+        let changed = match action {
+            Action::Type(c) => filter.type_char(c),
+            Action::Paste(t) => filter.paste(&t),
+            Action::Run(Command::Accept) => {
+                if let Some(g) = self.gap.as_mut() {
+                    g.filtering = false;
+                    if g.filter.as_ref().is_some_and(Editor::is_empty) {
+                        g.filter = None;
+                    }
+                }
+                false
+            }
+            Action::Run(Command::Cancel | Command::Back) => {
+                if let Some(g) = self.gap.as_mut() {
+                    g.filtering = false;
+                    g.filter = None;
+                }
+                true
+            }
+            ref other => match edit_of(other) {
+                Some(edit) => filter.apply(edit),
+                None => {
+                    self.gap_move(action);
+                    false
+                }
+            },
+        };
+        if changed {
+            self.apply_filter();
+        }
+    }
+
+    /// `review-<role>-<from>-<to>-<date>.toml`, in the current folder.
+    pub fn default_review_path(&self) -> String {
+        let (role, from, to) = self.gap_ids();
+        format!("review-{role}-{from}-{to}-{}.toml", self.today)
+    }
+
+    fn scroll_texts(&mut self, delta: isize) {
+        let max = self
+            .frame
+            .gap_text_lines
+            .saturating_sub(self.frame.gap_text_height);
+        if let Some(g) = self.gap.as_mut() {
+            g.text_scroll = offset(g.text_scroll, delta, max);
+        }
+    }
+
+    /// True when a point is over the selected item's texts (the wheel
+    /// scrolls them there, and the list elsewhere).
+    fn over_texts(&self, x: u16, y: u16) -> bool {
+        let presenter = self.gap.as_ref().is_some_and(|g| g.presenter);
+        presenter
+            || matches!(
+                layout::hit_test(self.size, self.catalog.roles.len(), Screen::Gap, x, y),
+                Some(Target::GapDetail)
+            )
     }
 
     /// Moving through the items, by key, wheel or click.
@@ -336,11 +759,12 @@ impl App {
                 if let Some(Target::GapRow(row)) =
                     layout::hit_test(self.size, roles, Screen::Gap, x, y)
                     && let Some(g) = self.gap.as_mut()
+                    && let Some(&index) = g.shown.get(g.offset + row)
                 {
-                    let index = g.offset + row;
-                    if index < g.gap.items.len() {
-                        g.cursor = index;
+                    if index != g.cursor {
+                        g.text_scroll = 0;
                     }
+                    g.cursor = index;
                 }
             }
             _ => {}
@@ -351,9 +775,17 @@ impl App {
         isize::try_from(layout::gap_list(self.size).height.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
+    /// Moves the cursor by `delta` rows of the list as shown (filtered).
     pub(crate) fn gap_step(&mut self, delta: isize) {
-        if let Some(g) = self.gap.as_mut() {
-            g.cursor = offset(g.cursor, delta, g.gap.items.len().saturating_sub(1));
+        if let Some(g) = self.gap.as_mut()
+            && !g.shown.is_empty()
+        {
+            let pos = g.shown.iter().position(|&i| i == g.cursor).unwrap_or(0);
+            let pos = offset(pos, delta, g.shown.len().saturating_sub(1));
+            if g.shown[pos] != g.cursor {
+                g.text_scroll = 0;
+            }
+            g.cursor = g.shown[pos];
         }
         self.keep_gap_visible();
     }
@@ -361,7 +793,47 @@ impl App {
     pub(crate) fn keep_gap_visible(&mut self) {
         let height = usize::from(layout::gap_list(self.size).height).max(1);
         if let Some(g) = self.gap.as_mut() {
-            g.offset = visible_offset(g.offset, g.cursor, height, g.gap.items.len());
+            let pos = g.shown.iter().position(|&i| i == g.cursor).unwrap_or(0);
+            g.offset = visible_offset(g.offset, pos, height, g.shown.len());
         }
     }
+}
+
+/// The editing step a text-entry command asks for.
+pub(crate) fn edit_of(action: &Action) -> Option<Edit> {
+    let Action::Run(command) = action else {
+        return None;
+    };
+    Some(match command {
+        Command::CursorLeft => Edit::Left,
+        Command::CursorRight => Edit::Right,
+        Command::WordLeft => Edit::WordLeft,
+        Command::WordRight => Edit::WordRight,
+        Command::LineStart => Edit::LineStart,
+        Command::LineEnd => Edit::LineEnd,
+        Command::LineUp => Edit::Up,
+        Command::LineDown => Edit::Down,
+        Command::DeleteChar => Edit::DeleteBack,
+        Command::DeleteNext => Edit::DeleteForward,
+        Command::DeleteWord => Edit::DeleteWord,
+        Command::DeleteToLineStart => Edit::DeleteToLineStart,
+        Command::DeleteToLineEnd => Edit::DeleteToLineEnd,
+        Command::NewLine => Edit::NewLine,
+        _ => return None,
+    })
+}
+
+/// A note as saved: trailing spaces of each line and blank lines at either
+/// end removed, line breaks kept.
+pub fn tidy_note(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let start = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(start, |e| e + 1);
+    lines[start..end].join("\n").trim_start().to_string()
 }

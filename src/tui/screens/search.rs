@@ -12,7 +12,10 @@ use crate::tui::layout::{self, RESULT_LINES, Target};
 /// State of the search box.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SearchState {
+    /// The query as typed (the input's text).
     pub query: String,
+    /// The input line: the same editor as notes, on one line.
+    pub input: crate::tui::editor::Editor,
     pub scope: Scope,
     /// Every matching cell is listed (`Ctrl-T`), not each skill's best
     /// match.
@@ -79,7 +82,7 @@ impl App {
             Action::Click(x, y) => self.search_click(x, y),
             Action::Type(c) if !c.is_control() => {
                 if self.query_room() > 0 {
-                    self.search.query.push(c);
+                    self.search.input.type_char(c);
                     effects.push(self.query_changed());
                 } else {
                     self.query_full();
@@ -95,25 +98,20 @@ impl App {
                 if chars.next().is_some() {
                     self.query_full();
                 }
-                if !kept.is_empty() {
-                    self.search.query.push_str(&kept);
-                    effects.push(self.query_changed());
-                }
-            }
-            Action::Run(Command::DeleteChar) if self.search.query.pop().is_some() => {
-                effects.push(self.query_changed());
-            }
-            Action::Run(Command::DeleteWord) => {
-                let q = self.search.query.trim_end();
-                let cut = q.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-                if cut != self.search.query.len() {
-                    self.search.query.truncate(cut);
+                if !kept.is_empty() && self.search.input.paste(&kept) {
                     effects.push(self.query_changed());
                 }
             }
             Action::Run(Command::ClearQuery) if !self.search.query.is_empty() => {
-                self.search.query.clear();
+                self.search.input = crate::tui::editor::Editor::line("");
                 effects.push(self.query_changed());
+            }
+            ref other if super::gap::edit_of(other).is_some() => {
+                if let Some(edit) = super::gap::edit_of(other)
+                    && self.search.input.apply(edit)
+                {
+                    effects.push(self.query_changed());
+                }
             }
             Action::Run(Command::SearchScope) => {
                 self.search.scope = match self.search.scope {
@@ -158,6 +156,7 @@ impl App {
     }
 
     pub(crate) fn query_changed(&mut self) -> Effect {
+        self.search.query = self.search.input.text();
         self.search.generation += 1;
         self.search.results = None;
         self.search.cursor = 0;

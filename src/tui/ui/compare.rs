@@ -165,7 +165,7 @@ fn side_lines(app: &App, side: &Side<'_>, width: usize) -> Vec<(String, Style)> 
         None => None,
     };
     let mut out = vec![(
-        format!("{} {}", marker(n), necessity_word(t, side)),
+        format!("{} {}", marker(app, n), necessity_word(t, side)),
         necessity_style(app, n),
     )];
     if let Some(text) = side.text {

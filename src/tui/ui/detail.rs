@@ -162,7 +162,7 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
         let cell = skill.cell(app.role, l);
         let n = cell.map(|c| c.necessity);
         let current = l == app.level;
-        let gutter = if current { "▶ " } else { "  " };
+        let gutter = super::gutter(app, current);
         let text_width = width.saturating_sub(name_width + 5);
         let body = cell.map_or("—", |c| c.text.as_str());
         let body = text::truncate(&body.replace('\n', " "), text_width);
@@ -176,7 +176,7 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
                 Span::raw(gutter),
                 Span::raw(text::pad(&lvl.name, name_width)),
                 Span::raw(" "),
-                Span::styled(marker(n), necessity_style(app, n)),
+                Span::styled(marker(app, n), necessity_style(app, n)),
                 Span::raw(" "),
                 Span::raw(body),
             ])

@@ -1,5 +1,7 @@
 //! The promotion gap view: what changes from the current level to the
-//! target, item by item, with a word diff and the assessment.
+//! target, item by item, with the diff (off, inline, side by side) and the
+//! assessment pinned at the bottom of the item's pane; and the presenter
+//! layout, one item at a time.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,53 +10,148 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use super::{cell_body, marker, necessity_line, necessity_style, pane, rule, wrapped};
-use crate::gap::{BehaviourChange, Change, DiffKind, GapItem, word_diff};
+use crate::catalog::{Cell, Necessity};
+use crate::gap::{
+    BehaviourChange, Change, DiffKind, GapItem, LinePair, pair_text_lines, word_diff,
+};
 use crate::i18n::fill;
 use crate::review::Mark;
 use crate::tui::app::App;
 use crate::tui::layout;
+use crate::tui::screens::gap::DiffMode;
 use crate::tui::text;
 
-/// The mark as a symbol that reads without colour.
-pub fn mark_symbol(mark: Option<Mark>) -> &'static str {
-    match mark {
-        Some(Mark::Met) => "[✓]",
-        Some(Mark::Partly) => "[~]",
-        Some(Mark::NotYet) => "[✗]",
-        None => "[ ]",
-    }
+/// The mark as a symbol that reads without colour: `✓ ~ ✗`, `–` for none.
+pub fn mark_symbol(app: &App, mark: Option<Mark>) -> &'static str {
+    app.symbols.mark(mark)
 }
 
 fn level_name(app: &App, l: usize) -> &str {
     app.catalog.levels.get(l).map_or("", |l| l.name.as_str())
 }
 
-/// The header line: `Role · From → To · N changes · R required · assessed A/N`.
-pub fn header(app: &App) -> String {
+/// Counts of the required items by mark, and of all items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HeaderCounts {
+    pub met: usize,
+    pub partly: usize,
+    pub not_yet: usize,
+    pub unassessed: usize,
+    pub required: usize,
+    pub assessed: usize,
+    pub total: usize,
+}
+
+/// What the header counts: required items first (the question in the
+/// room), then all.
+pub fn header_counts(app: &App) -> HeaderCounts {
+    let mut c = HeaderCounts::default();
+    let Some(g) = &app.gap else { return c };
+    for item in &g.gap.items {
+        let mark = app.assessment(item.skill).and_then(|a| a.mark);
+        c.total += 1;
+        if mark.is_some() {
+            c.assessed += 1;
+        }
+        if item.to.as_ref().map(|t| t.necessity) == Some(Necessity::Required) {
+            c.required += 1;
+            match mark {
+                Some(Mark::Met) => c.met += 1,
+                Some(Mark::Partly) => c.partly += 1,
+                Some(Mark::NotYet) => c.not_yet += 1,
+                None => c.unassessed += 1,
+            }
+        }
+    }
+    c
+}
+
+/// The progress: `agreed marks · required ✓4 ~2 ✗1 –3 of 10 · all 14/26`.
+pub fn progress(app: &App) -> String {
+    let c = header_counts(app);
+    let s = &app.symbols;
+    let t = app.lang.strings();
+    let counts = format!(
+        "{}{} {}{} {}{} {}{}",
+        s.met, c.met, s.partly, c.partly, s.not_yet, c.not_yet, s.unassessed, c.unassessed
+    );
+    fill(
+        t.gap_counts,
+        &[
+            ("counts", &counts),
+            ("required", &c.required.to_string()),
+            ("assessed", &c.assessed.to_string()),
+            ("total", &c.total.to_string()),
+        ],
+    )
+}
+
+/// The header for `width` cells: the progress always; whose marks, the
+/// levels and the role as room allows (the role goes first).
+pub fn header_fitted(app: &App, width: usize) -> String {
     let Some(g) = &app.gap else {
         return String::new();
     };
+    let t = app.lang.strings();
     let role = app
         .catalog
         .roles
         .get(g.gap.role)
         .map_or("", |r| r.name.as_str());
-    let n = app.gap_counts();
-    let mut s = fill(
-        app.lang.strings().gap_header,
-        &[
-            ("role", role),
-            ("from", level_name(app, g.gap.from)),
-            ("to", level_name(app, g.gap.to)),
-            ("changes", &n.changes.to_string()),
-            ("required", &n.required.to_string()),
-            ("assessed", &n.assessed.to_string()),
-        ],
+    let levels = format!(
+        "{} {} {}",
+        level_name(app, g.gap.from),
+        app.symbols.arrow,
+        level_name(app, g.gap.to)
     );
-    if n.assessed > 0 {
-        s.push_str(&format!(" · ✓{} ~{} ✗{}", n.met, n.partly, n.not_yet));
-    }
-    s
+    let progress = progress(app);
+    let whose = format!("{}: {progress}", t.gap_whose);
+    let candidates = [
+        format!("{role} · {levels} · {whose}"),
+        format!("{levels} · {whose}"),
+        whose.clone(),
+        progress.clone(),
+    ];
+    candidates
+        .iter()
+        .find(|c| text::width(c) <= width)
+        .cloned()
+        .unwrap_or_else(|| text::truncate(&progress, width))
+}
+
+/// The header at any width (the longest form).
+pub fn header(app: &App) -> String {
+    header_fitted(app, usize::MAX)
+}
+
+/// The legend: every symbol the list uses, as words; a shorter one (marks
+/// only) when the long one does not fit; `None` when neither does.
+pub fn legend(app: &App, width: usize) -> Option<String> {
+    let t = app.lang.strings();
+    let s = &app.symbols;
+    let marks = format!(
+        "{} {}  {} {}  {} {}  {} {}",
+        s.met,
+        t.mark_met,
+        s.partly,
+        t.mark_partly,
+        s.not_yet,
+        t.mark_not_yet,
+        s.unassessed,
+        t.mark_none
+    );
+    let full = format!(
+        "{marks}    {} {}  {} {}  {} {}  {} {}",
+        s.new,
+        t.gap_legend_new,
+        s.becomes_required,
+        t.gap_legend_becomes_required,
+        s.note,
+        t.gap_legend_note,
+        s.required,
+        t.necessity_required
+    );
+    [full, marks].into_iter().find(|l| text::width(l) <= width)
 }
 
 fn change_label(app: &App, item: &GapItem, to: usize) -> String {
@@ -68,30 +165,19 @@ fn change_label(app: &App, item: &GapItem, to: usize) -> String {
     }
 }
 
-pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
-    let Some(g) = &app.gap else { return };
+/// Draws the gap view into `main`; returns how many lines the selected
+/// item's texts take and how many rows they have, for scrolling.
+pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
+    let Some(g) = &app.gap else { return (0, 0) };
     let t = app.lang.strings();
     Clear.render(main, buf);
     let width = usize::from(main.width.saturating_sub(2));
-    let title = fill(t.gap_title, &[("header", &header(app))]);
+    let frame = text::width(&fill(t.gap_title, &[("header", "")]));
+    let header = header_fitted(app, width.saturating_sub(frame));
+    let title = fill(t.gap_title, &[("header", &header)]);
     pane(app, Line::from(text::truncate(&title, width)), true).render(main, buf);
     let inner = layout::inner(main);
-    let info = match &app.review {
-        Some(r) if r.file.is_some() => fill(
-            &app.bindings.fill(t.gap_info_file),
-            &[("file", r.file.as_deref().unwrap_or(""))],
-        ),
-        _ => app.bindings.fill(t.gap_info_session),
-    };
-    if inner.height > 0 {
-        buf.set_stringn(
-            inner.x,
-            inner.y,
-            text::truncate(&info, width),
-            width,
-            app.theme.dim,
-        );
-    }
+    render_info(app, inner, buf);
     let (list, detail) = layout::gap_split(main);
     if g.gap.items.is_empty() {
         let msg = if g.gap.to == g.gap.from {
@@ -112,52 +198,162 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
             width,
             app.theme.dim,
         );
-        return;
+        return (0, 0);
+    }
+    if g.presenter {
+        let body = Rect {
+            x: inner.x.saturating_add(2),
+            y: inner.y.saturating_add(layout::GAP_HEADER_LINES),
+            width: inner.width.saturating_sub(4),
+            height: inner.height.saturating_sub(layout::GAP_HEADER_LINES),
+        };
+        return render_item(app, body, buf, true);
     }
     render_list(app, list, buf);
-    render_detail(app, detail, buf);
+    let detail = Rect {
+        x: detail.x.saturating_add(1),
+        width: detail.width.saturating_sub(1),
+        ..detail
+    };
+    render_item(app, detail, buf, false)
+}
+
+/// The two lines above the list: the review file (or the filter being
+/// typed), and the legend.
+fn render_info(app: &App, inner: Rect, buf: &mut Buffer) {
+    let Some(g) = &app.gap else { return };
+    let t = app.lang.strings();
+    let width = usize::from(inner.width);
+    if inner.height == 0 {
+        return;
+    }
+    if let Some(filter) = &g.filter {
+        let label = t.gap_filter;
+        let used = u16::try_from(text::width(label)).unwrap_or(0);
+        buf.set_stringn(inner.x, inner.y, label, width, app.theme.key);
+        let count = if g.shown.is_empty() {
+            app.bindings.fill(t.gap_filter_none)
+        } else {
+            fill(
+                &app.bindings.fill(t.gap_filter_count),
+                &[
+                    ("shown", &g.shown.len().to_string()),
+                    ("total", &g.gap.items.len().to_string()),
+                ],
+            )
+        };
+        let count_width = u16::try_from(text::width(&count)).unwrap_or(0);
+        let room = inner
+            .width
+            .saturating_sub(used)
+            .saturating_sub(count_width + 2)
+            .max(8);
+        let area = Rect::new(inner.x + used, inner.y, room.min(inner.width - used), 1);
+        if g.filtering {
+            filter.render(area, buf);
+        } else {
+            buf.set_stringn(
+                area.x,
+                area.y,
+                filter.text(),
+                usize::from(area.width),
+                app.theme.title,
+            );
+        }
+        let x = area.x.saturating_add(area.width).saturating_add(2);
+        if x < inner.right() {
+            buf.set_stringn(
+                x,
+                inner.y,
+                &count,
+                usize::from(inner.right() - x),
+                app.theme.dim,
+            );
+        }
+    } else {
+        let info = match &app.review {
+            Some(r) if r.file.is_some() => fill(
+                &app.bindings.fill(t.gap_info_file),
+                &[("file", r.file.as_deref().unwrap_or(""))],
+            ),
+            _ => app.bindings.fill(t.gap_info_session),
+        };
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            text::truncate(&info, width),
+            width,
+            app.theme.dim,
+        );
+    }
+    if inner.height > 1
+        && let Some(l) = legend(app, width)
+    {
+        buf.set_stringn(inner.x, inner.y + 1, l, width, app.theme.dim);
+    }
+}
+
+/// The list's flags for an item: change, note, stale.
+fn flags(app: &App, item: &GapItem) -> String {
+    let t = app.lang.strings();
+    let s = &app.symbols;
+    let mut flag = match item.change {
+        Change::New => s.new.to_string(),
+        Change::BecomesRequired => s.becomes_required.to_string(),
+        Change::Dropped => t.gap_flag_gone.to_string(),
+        Change::Changed => String::new(),
+    };
+    if app
+        .assessment(item.skill)
+        .is_some_and(|a| !a.note.trim().is_empty())
+    {
+        if !flag.is_empty() {
+            flag.push(' ');
+        }
+        flag.push_str(s.note);
+    }
+    if app.is_stale(item) {
+        if !flag.is_empty() {
+            flag.push(' ');
+        }
+        flag.push_str(s.stale);
+    }
+    flag
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(g) = &app.gap else { return };
-    let t = app.lang.strings();
     let width = usize::from(area.width.saturating_sub(1));
-    for (i, item) in g
-        .gap
-        .items
+    for (row, &i) in g
+        .shown
         .iter()
         .enumerate()
         .skip(g.offset)
         .take(usize::from(area.height))
     {
+        let Some(item) = g.gap.items.get(i) else {
+            continue;
+        };
         let Some(skill) = app.catalog.skills.get(item.skill) else {
             continue;
         };
         let selected = i == g.cursor;
         let mark = app.assessment(item.skill).and_then(|a| a.mark);
         let n = item.to.as_ref().map(|c| c.necessity);
-        let mut flag = match item.change {
-            Change::New => t.gap_flag_new.to_string(),
-            Change::BecomesRequired => "→●".to_string(),
-            Change::Dropped => t.gap_flag_gone.to_string(),
-            Change::Changed => String::new(),
-        };
-        if app.is_stale(item) {
-            flag.push_str(" ⚠");
-        }
-        let fixed = 2 + 4 + 2 + text::width(&flag) + 1;
+        let flag = flags(app, item);
+        let fixed = 2 + 2 + 2 + text::width(&flag) + 1;
         let name = text::pad(&skill.name, width.saturating_sub(fixed));
         let style = if selected {
             app.theme.selection
         } else {
             Style::new()
         };
-        let y = area.y + u16::try_from(i - g.offset).unwrap_or(0);
+        let y = area.y + u16::try_from(row - g.offset).unwrap_or(0);
         Line::from(vec![
-            Span::raw(if selected { "▶ " } else { "  " }),
-            Span::styled(mark_symbol(mark), app.theme.key),
+            Span::raw(super::gutter(app, selected)),
+            Span::styled(mark_symbol(app, mark), app.theme.key),
             Span::raw(" "),
-            Span::styled(marker(n), necessity_style(app, n)),
+            Span::styled(marker(app, n), necessity_style(app, n)),
             Span::raw(" "),
             Span::raw(name),
             Span::raw(" "),
@@ -168,33 +364,50 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Word diff as wrapped lines: added words bold and underlined, removed
-/// words struck through and dim, so the change reads without colour.
-fn diff_lines(app: &App, old: &str, new: &str, width: usize) -> Vec<Line<'static>> {
-    let added = app.theme.diff_added;
-    let removed = app.theme.diff_removed;
+/// Runs of a word diff.
+type Chunks = Vec<(DiffKind, String)>;
+
+/// A word diff as wrapped lines, in the given styles.
+fn word_lines(
+    chunks: &[(DiffKind, String)],
+    width: usize,
+    same: Style,
+    added: Style,
+    removed: Style,
+    prefix: Option<(&str, Style)>,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut line: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
-    for (kind, chunk) in word_diff(old, new) {
+    if let Some((p, style)) = prefix {
+        used = text::width(p);
+        line.push(Span::styled(p.to_string(), style));
+    }
+    let indent = used;
+    for (kind, chunk) in chunks {
         let style = match kind {
-            DiffKind::Same => Style::new(),
+            DiffKind::Same => same,
             DiffKind::Added => added,
             DiffKind::Removed => removed,
         };
         for word in chunk.split_inclusive(char::is_whitespace) {
             let w = text::width(word.trim_end());
-            if used + w > width && used > 0 {
-                lines.push(Line::from(std::mem::take(&mut line)));
-                used = 0;
+            if used + w > width && used > indent {
+                lines.push(finish(std::mem::take(&mut line)));
+                line.push(Span::raw(" ".repeat(indent)));
+                used = indent;
             }
-            let shown = if used == 0 { word.trim_start() } else { word };
+            let shown = if used == indent {
+                word.trim_start()
+            } else {
+                word
+            };
             used += text::width(shown);
             line.push(Span::styled(shown.to_string(), style));
         }
     }
-    if !line.is_empty() {
-        lines.push(Line::from(line));
+    if line.len() > usize::from(indent > 0) {
+        lines.push(finish(line));
     }
     lines
 }
@@ -226,7 +439,7 @@ fn behaviour_lines(app: &App, item: &GapItem, width: usize) -> Vec<Line<'static>
                 );
             }
             BehaviourChange::Reworded { from, to } => {
-                let mut lines = diff_lines(app, from, to, width.saturating_sub(2));
+                let mut lines = inline_diff(app, from, to, width.saturating_sub(2));
                 if let Some(first) = lines.first_mut() {
                     first.spans.insert(0, Span::raw("~ "));
                 }
@@ -240,20 +453,114 @@ fn behaviour_lines(app: &App, item: &GapItem, width: usize) -> Vec<Line<'static>
     out
 }
 
-fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(g) = &app.gap else { return };
-    let Some(item) = g.gap.items.get(g.cursor) else {
-        return;
+/// A wrapped line without the space that ended its last word, so it is
+/// never wider than the column it was wrapped to.
+fn finish(mut spans: Vec<Span<'static>>) -> Line<'static> {
+    if let Some(last) = spans.last_mut() {
+        let trimmed = last.content.trim_end().to_string();
+        last.content = trimmed.into();
+    }
+    Line::from(spans)
+}
+
+/// The inline diff: lines paired by similarity first, a word diff inside
+/// each pair; unpaired lines whole, removed (struck, normal intensity) or
+/// added (bold, underlined), so two sentences never interleave.
+pub fn inline_diff(app: &App, old: &str, new: &str, width: usize) -> Vec<Line<'static>> {
+    let (added, removed) = (app.theme.diff_added, app.theme.diff_removed);
+    let mut out = Vec::new();
+    for pair in pair_text_lines(old, new) {
+        let chunks = match pair {
+            LinePair::Same(l) => vec![(DiffKind::Same, l.to_string())],
+            LinePair::Changed(a, b) => word_diff(a, b),
+            LinePair::Removed(l) => vec![(DiffKind::Removed, l.to_string())],
+            LinePair::Added(l) => vec![(DiffKind::Added, l.to_string())],
+        };
+        out.extend(word_lines(
+            &chunks,
+            width,
+            Style::new(),
+            added,
+            removed,
+            None,
+        ));
+    }
+    out
+}
+
+/// Side by side: now | target, each pair of lines on the same rows.
+pub fn side_by_side(
+    app: &App,
+    old: &str,
+    new: &str,
+    width: usize,
+    titles: (&str, &str),
+) -> Vec<Line<'static>> {
+    let (added, removed) = (app.theme.diff_added, app.theme.diff_removed);
+    let col = width.saturating_sub(3) / 2;
+    let sep = format!(" {} ", if app.symbols.is_ascii() { "|" } else { "│" });
+    let mut out = vec![Line::from(vec![
+        Span::styled(
+            text::pad(&text::truncate(titles.0, col), col),
+            app.theme.heading,
+        ),
+        Span::styled(sep.clone(), app.theme.dim),
+        Span::styled(text::truncate(titles.1, col), app.theme.heading),
+    ])];
+    for pair in pair_text_lines(old, new) {
+        let (left, right): (Chunks, Chunks) = match pair {
+            LinePair::Same(l) => (
+                vec![(DiffKind::Same, l.to_string())],
+                vec![(DiffKind::Same, l.to_string())],
+            ),
+            LinePair::Changed(a, b) => {
+                let d = word_diff(a, b);
+                (
+                    d.iter()
+                        .filter(|(k, _)| *k != DiffKind::Added)
+                        .cloned()
+                        .collect(),
+                    d.iter()
+                        .filter(|(k, _)| *k != DiffKind::Removed)
+                        .cloned()
+                        .collect(),
+                )
+            }
+            LinePair::Removed(l) => (vec![(DiffKind::Removed, l.to_string())], Vec::new()),
+            LinePair::Added(l) => (Vec::new(), vec![(DiffKind::Added, l.to_string())]),
+        };
+        let l = word_lines(&left, col, Style::new(), added, removed, None);
+        let r = word_lines(&right, col, Style::new(), added, removed, None);
+        for i in 0..l.len().max(r.len()) {
+            let mut spans = Vec::new();
+            let left_line = l.get(i).cloned().unwrap_or_default();
+            let used = left_line.width();
+            spans.extend(left_line.spans);
+            spans.push(Span::raw(" ".repeat(col.saturating_sub(used))));
+            spans.push(Span::styled(sep.clone(), app.theme.dim));
+            if let Some(right) = r.get(i) {
+                spans.extend(right.spans.clone());
+            }
+            out.push(Line::from(spans));
+        }
+    }
+    out
+}
+
+/// A cell's text as the views show it (intro, behaviours as `- ` lines
+/// with their examples), for the line diffs.
+fn shown_text(app: &App, cell: &Cell) -> String {
+    crate::report::cell_lines(app.lang.strings(), cell).join("\n")
+}
+
+/// The texts of an item (above its assessment), as the diff mode asks.
+fn item_texts(app: &App, item: &GapItem, width: usize, spacious: bool) -> Vec<Line<'static>> {
+    let Some(g) = &app.gap else {
+        return Vec::new();
     };
     let Some(skill) = app.catalog.skills.get(item.skill) else {
-        return;
+        return Vec::new();
     };
-    let area = Rect {
-        x: area.x.saturating_add(1),
-        width: area.width.saturating_sub(1),
-        ..area
-    };
-    let width = usize::from(area.width).max(1);
     let t = app.lang.strings();
     let mut out: Vec<Line<'static>> = Vec::new();
     wrapped(&mut out, &skill.name, width, app.theme.title);
@@ -264,23 +571,34 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     }
     wrapped(&mut out, &facts, width, app.theme.dim);
 
-    let cell_block =
-        |out: &mut Vec<Line<'static>>, title: String, cell: Option<&crate::catalog::Cell>| {
-            out.push(Line::default());
-            out.push(rule(app, &title, width));
-            match cell {
-                Some(c) => {
-                    out.push(necessity_line(app, Some(c)));
-                    cell_body(app, out, c, width);
+    let cell_block = |out: &mut Vec<Line<'static>>, title: String, cell: Option<&Cell>| {
+        out.push(Line::default());
+        out.push(rule(app, &title, width));
+        match cell {
+            Some(c) => {
+                out.push(necessity_line(app, Some(c)));
+                if spacious {
+                    out.push(Line::default());
                 }
-                None => wrapped(out, t.gap_nothing_expected, width, app.theme.dim),
+                cell_body(app, out, c, width);
             }
-        };
-    cell_block(
-        &mut out,
-        fill(t.gap_now, &[("level", level_name(app, g.gap.from))]),
-        item.from.as_ref(),
-    );
+            None => wrapped(out, t.gap_nothing_expected, width, app.theme.dim),
+        }
+    };
+    let now_title = fill(t.gap_now, &[("level", level_name(app, g.gap.from))]);
+    let target_title = fill(t.gap_target, &[("level", level_name(app, g.gap.to))]);
+    let both = match (&item.from, &item.to) {
+        (Some(a), Some(b)) => Some((a, b)),
+        _ => None,
+    };
+    let mode = if both.is_some() {
+        app.diff_mode
+    } else {
+        DiffMode::Off
+    };
+    if mode == DiffMode::Off {
+        cell_block(&mut out, now_title.clone(), item.from.as_ref());
+    }
     for (l, cell) in &item.path {
         cell_block(
             &mut out,
@@ -288,11 +606,58 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
             cell.as_ref(),
         );
     }
-    cell_block(
-        &mut out,
-        fill(t.gap_target, &[("level", level_name(app, g.gap.to))]),
-        item.to.as_ref(),
-    );
+    match (mode, both) {
+        (DiffMode::Inline, Some((a, b))) => {
+            out.push(Line::default());
+            let title = format!(
+                "{} {} {}",
+                level_name(app, g.gap.from),
+                app.symbols.arrow,
+                level_name(app, g.gap.to)
+            );
+            out.push(rule(
+                app,
+                &format!("{} · {title}", t.gap_what_changes),
+                width,
+            ));
+            out.push(necessity_line(app, Some(b)));
+            // A cumulative skill drops nothing: only what each level adds.
+            if !item.cumulative {
+                out.extend(inline_diff(
+                    app,
+                    &shown_text(app, a),
+                    &shown_text(app, b),
+                    width,
+                ));
+            }
+            if !item.behaviours.is_empty() {
+                if !item.cumulative {
+                    out.push(Line::default());
+                }
+                out.extend(behaviour_lines(app, item, width));
+            }
+        }
+        (DiffMode::SideBySide, Some((a, b))) => {
+            out.push(Line::default());
+            out.push(rule(app, t.gap_what_changes, width));
+            out.push(necessity_line(app, Some(b)));
+            out.extend(side_by_side(
+                app,
+                &shown_text(app, a),
+                &shown_text(app, b),
+                width,
+                (&now_title, &target_title),
+            ));
+        }
+        _ => {
+            cell_block(&mut out, target_title, item.to.as_ref());
+            if !item.behaviours.is_empty() {
+                out.push(Line::default());
+                out.push(rule(app, t.gap_what_changes, width));
+                out.extend(behaviour_lines(app, item, width));
+            }
+        }
+    }
     if item.cumulative && item.from.is_some() {
         wrapped(
             &mut out,
@@ -301,60 +666,206 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
             app.theme.dim,
         );
     }
-    if !item.behaviours.is_empty() {
-        out.push(Line::default());
-        out.push(rule(app, t.gap_what_changes, width));
-        out.extend(behaviour_lines(app, item, width));
-    } else if let (Some(a), Some(b)) = (&item.from, &item.to) {
-        out.push(Line::default());
-        out.push(rule(app, t.gap_what_changes, width));
-        out.extend(diff_lines(app, &a.text, &b.text, width));
-    }
+    out
+}
 
-    out.push(Line::default());
-    out.push(rule(app, t.gap_assessment, width));
+/// The assessment block, pinned at the bottom of the item's pane: the
+/// mark, the note (its first lines, all of it in the presenter layout; the
+/// editor while editing) and the note's keys.
+fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem, full: bool) {
+    let Some(g) = &app.gap else { return };
+    let t = app.lang.strings();
+    let width = usize::from(area.width).max(1);
     let a = app.assessment(item.skill);
     let mark = a.and_then(|a| a.mark);
-    out.push(Line::from(vec![
-        Span::styled(mark_symbol(mark), app.theme.key),
-        Span::raw(" "),
-        Span::raw(t.mark(mark)),
-    ]));
-    if let Some(note) = &g.note {
-        out.push(Line::from(vec![
-            Span::styled(t.gap_note, app.theme.key),
-            Span::raw(note.clone()),
-            Span::styled("▏", app.theme.key),
-        ]));
-        out.push(Line::from(Span::styled(
-            app.bindings.fill(t.gap_note_keys),
-            app.theme.dim,
-        )));
-    } else if let Some(a) = a.filter(|a| !a.note.is_empty()) {
-        wrapped(
-            &mut out,
-            &format!("{}{}", t.gap_note, a.note),
-            width,
-            Style::new(),
+    let mut top: Vec<Line<'static>> = vec![
+        rule(app, t.gap_assessment, width),
+        Line::from(vec![
+            Span::styled(mark_symbol(app, mark), app.theme.key),
+            Span::raw(" "),
+            Span::styled(t.mark(mark), app.theme.key),
+        ]),
+    ];
+    if app.is_stale(item) {
+        wrapped(&mut top, t.gap_stale, width, app.theme.warning);
+    }
+    let mut y = area.y;
+    let bottom = area.bottom();
+    for line in top {
+        if y >= bottom {
+            return;
+        }
+        line.render(Rect::new(area.x, y, area.width, 1), buf);
+        y += 1;
+    }
+    if let Some(editor) = &g.note {
+        // The editor takes the rows left but one, for its keys.
+        let rows = bottom.saturating_sub(y).saturating_sub(1).max(1);
+        let label = t.gap_note;
+        let lw = u16::try_from(text::width(label)).unwrap_or(0);
+        buf.set_stringn(area.x, y, label, width, app.theme.key);
+        let edit = Rect::new(
+            area.x + lw.min(area.width),
+            y,
+            area.width.saturating_sub(lw),
+            rows.min(bottom.saturating_sub(y)),
         );
-    } else {
-        out.push(Line::from(Span::styled(
+        editor.render(edit, buf);
+        let keys_y = edit.bottom();
+        if keys_y < bottom {
+            buf.set_stringn(
+                area.x,
+                keys_y,
+                text::truncate(&app.bindings.fill(t.gap_note_editing_keys), width),
+                width,
+                app.theme.dim,
+            );
+        }
+        return;
+    }
+    let mut rest: Vec<Line<'static>> = Vec::new();
+    match a.filter(|a| !a.note.trim().is_empty()) {
+        Some(a) => {
+            let lines: Vec<&str> = a.note.lines().collect();
+            for (i, l) in lines.iter().enumerate() {
+                let shown = if i == 0 {
+                    format!("{}{l}", t.gap_note)
+                } else {
+                    format!("{}{l}", " ".repeat(text::width(t.gap_note)))
+                };
+                wrapped(&mut rest, &shown, width, Style::new());
+            }
+        }
+        None => rest.push(Line::from(Span::styled(
             app.bindings.fill(t.gap_note_hint),
             app.theme.dim,
-        )));
+        ))),
     }
-    if app.is_stale(item) {
-        wrapped(&mut out, t.gap_stale, width, app.theme.warning);
+    let room = usize::from(bottom.saturating_sub(y));
+    let cut = rest.len() > room && !full;
+    for (i, line) in rest.into_iter().take(room).enumerate() {
+        let last = i + 1 == room;
+        let line = if cut && last {
+            Line::from(Span::styled("…", app.theme.dim))
+        } else {
+            line
+        };
+        line.render(Rect::new(area.x, y, area.width, 1), buf);
+        y += 1;
     }
-    // Keep the assessment in view: when the text is long, the top gives way.
-    let height = usize::from(area.height);
-    let skip = if g.note.is_some() {
-        out.len().saturating_sub(height)
+}
+
+/// Rows the assessment block takes: the rule, the mark, the stale warning,
+/// and the note's first lines (3, or the editor's lines up to half the
+/// pane, or the whole note in the presenter layout).
+fn assessment_height(app: &App, item: &GapItem, width: u16, height: u16, full: bool) -> u16 {
+    let Some(g) = &app.gap else { return 0 };
+    let t = app.lang.strings();
+    let w = usize::from(width).max(1);
+    let stale = if app.is_stale(item) {
+        u16::try_from(text::wrap(t.gap_stale, w).len()).unwrap_or(1)
     } else {
         0
     };
-    for (i, line) in out.into_iter().skip(skip).take(height).enumerate() {
+    let note_rows = if let Some(editor) = &g.note {
+        let lw = u16::try_from(text::width(t.gap_note)).unwrap_or(0);
+        editor
+            .height(width.saturating_sub(lw))
+            .clamp(3, (height / 2).max(3))
+            + 1
+    } else {
+        let a = app.assessment(item.skill);
+        let lines: usize = a.filter(|a| !a.note.trim().is_empty()).map_or(1, |a| {
+            a.note
+                .lines()
+                .map(|l| text::wrap(&format!("{}{l}", t.gap_note), w).len().max(1))
+                .sum()
+        });
+        let cap = if full { usize::from(height / 2) } else { 3 };
+        u16::try_from(lines.min(cap.max(1))).unwrap_or(3)
+    };
+    (2 + stale + note_rows).min(height)
+}
+
+/// The selected item in `area`: its texts, scrolled, above the pinned
+/// assessment. Returns the texts' length and the rows they have.
+fn render_item(app: &App, area: Rect, buf: &mut Buffer, presenter: bool) -> (usize, usize) {
+    let Some(g) = &app.gap else { return (0, 0) };
+    let Some(item) = g.gap.items.get(g.cursor) else {
+        return (0, 0);
+    };
+    let t = app.lang.strings();
+    let width = usize::from(area.width).max(1);
+    let footer = u16::from(presenter);
+    let assess = assessment_height(
+        app,
+        item,
+        area.width,
+        area.height.saturating_sub(footer),
+        presenter,
+    );
+    // A blank row between the texts and the assessment.
+    let texts_height = area
+        .height
+        .saturating_sub(assess)
+        .saturating_sub(footer)
+        .saturating_sub(1);
+    let texts = item_texts(app, item, width, presenter);
+    let total = texts.len();
+    let rows = usize::from(texts_height);
+    let scroll = g.text_scroll.min(total.saturating_sub(rows));
+    let more = total > rows;
+    // The last row says there is more, when there is.
+    let shown_rows = if more { rows.saturating_sub(1) } else { rows };
+    for (i, line) in texts.into_iter().skip(scroll).take(shown_rows).enumerate() {
         let y = area.y + u16::try_from(i).unwrap_or(0);
         line.render(Rect::new(area.x, y, area.width, 1), buf);
     }
+    if more && rows > 0 {
+        let y = area.y + u16::try_from(rows - 1).unwrap_or(0);
+        let arrows = match (scroll > 0, scroll + shown_rows < total) {
+            (true, true) => "↑↓ ",
+            (true, false) => "↑ ",
+            _ => "↓ ",
+        };
+        let arrows = if app.symbols.is_ascii() {
+            arrows.replace('↑', "^").replace('↓', "v")
+        } else {
+            arrows.to_string()
+        };
+        let hint = format!("{arrows}{}", app.bindings.fill(t.gap_more));
+        buf.set_stringn(
+            area.x,
+            y,
+            text::truncate(&hint, width),
+            width,
+            app.theme.dim,
+        );
+    }
+    let block = Rect {
+        y: area.y + texts_height + 1,
+        height: assess,
+        ..area
+    };
+    if texts_height < area.height {
+        render_assessment(app, block, buf, item, presenter);
+    }
+    if presenter && area.height > 0 {
+        let pos = g.shown.iter().position(|&i| i == g.cursor).unwrap_or(0) + 1;
+        let line = fill(
+            &app.bindings.fill(t.gap_presenter_position),
+            &[
+                ("n", &pos.to_string()),
+                ("total", &g.shown.len().to_string()),
+            ],
+        );
+        buf.set_stringn(
+            area.x,
+            area.bottom() - 1,
+            text::truncate(&line, width),
+            width,
+            app.theme.dim,
+        );
+    }
+    (total, rows)
 }

@@ -25,6 +25,24 @@ pub enum Keys {
     Fixed(&'static str),
 }
 
+/// The symbols the help explains (Unicode; `--ascii` swaps them when
+/// drawn, see [`lines`]).
+const MARKS_NECESSITY: &str = "●  ○  ·";
+const MARKS_ASSESSED: &str = "✓  ~  ✗  –";
+const MARKS_CHANGES: &str = "+  →●  ✎";
+
+/// The help's symbol rows in the symbols of `app` (ASCII with `--ascii`).
+fn symbols_of(app: &App, fixed: &str) -> Option<String> {
+    let s = &app.symbols;
+    let row = match fixed {
+        MARKS_NECESSITY => [s.required, s.optional, s.absent].join("  "),
+        MARKS_ASSESSED => [s.met, s.partly, s.not_yet, s.unassessed].join("  "),
+        MARKS_CHANGES => [s.new, s.becomes_required, s.note].join("  "),
+        _ => return None,
+    };
+    Some(row)
+}
+
 /// The help in the interface's language, in terms of commands: section
 /// headings and (keys, what they do).
 pub fn rows(t: &Strings) -> Vec<(Keys, &'static str)> {
@@ -58,7 +76,11 @@ pub fn rows(t: &Strings) -> Vec<(Keys, &'static str)> {
             t.help_search_clear,
         ),
         (Bound(&[Cancel], Join::Tight), t.help_search_esc),
+        (Heading, t.help_section_mouse),
+        (Fixed(t.help_key_click), t.help_click),
+        (Fixed(t.help_key_wheel), t.help_wheel),
         (Heading, t.help_section_gap),
+        (Bound(&[Back, Gap], Join::Or), t.help_gap_back),
         (
             Bound(&[MarkMet, MarkPartly, MarkNotYet], Join::Space),
             t.help_gap_mark,
@@ -70,13 +92,39 @@ pub fn rows(t: &Strings) -> Vec<(Keys, &'static str)> {
             t.help_gap_target,
         ),
         (Bound(&[LevelPrev, LevelNext], Join::Space), t.help_gap_from),
+        (Bound(&[OpenEditor], Join::Tight), t.help_gap_editor),
+        (
+            Bound(&[ScrollTextUp, ScrollTextDown], Join::Space),
+            t.help_gap_scroll,
+        ),
+        (Bound(&[Filter], Join::Tight), t.help_gap_filter),
+        (Bound(&[DiffMode], Join::Tight), t.help_gap_diff),
+        (Bound(&[Undo, Redo], Join::All), t.help_gap_undo),
+        (Bound(&[NextUnassessed], Join::Tight), t.help_gap_next),
+        (Bound(&[Presenter], Join::Tight), t.help_gap_presenter),
+        (Bound(&[WriteReview], Join::Tight), t.help_gap_write),
         (Bound(&[Export], Join::Tight), t.help_gap_export),
-        (Bound(&[Back, Gap], Join::Or), t.help_gap_back),
-        (Heading, t.help_section_mouse),
-        (Fixed(t.help_key_click), t.help_click),
-        (Fixed(t.help_key_wheel), t.help_wheel),
+        (Heading, t.help_section_editing),
+        (
+            Bound(&[CursorLeft, CursorRight], Join::Space),
+            t.help_edit_char,
+        ),
+        (Bound(&[WordLeft, WordRight], Join::Rows), t.help_edit_word),
+        (Bound(&[LineStart, LineEnd], Join::Rows), t.help_edit_line),
+        (
+            Bound(&[DeleteNext, DeleteWord], Join::Or),
+            t.help_edit_delete,
+        ),
+        (
+            Bound(&[DeleteToLineStart, DeleteToLineEnd], Join::Or),
+            t.help_edit_kill,
+        ),
+        (Bound(&[NewLine], Join::All), t.help_edit_newline),
+        (Bound(&[NoteInEditor], Join::Tight), t.help_edit_external),
         (Heading, t.help_section_marks),
-        (Fixed("●  ○  ·"), t.help_marks_legend),
+        (Fixed(MARKS_NECESSITY), t.help_marks_legend),
+        (Fixed(MARKS_ASSESSED), t.help_marks_symbols),
+        (Fixed(MARKS_CHANGES), t.help_change_symbols),
     ]
 }
 
@@ -101,7 +149,10 @@ pub fn labelled(t: &Strings, bindings: &Bindings) -> Vec<(String, String)> {
 
 /// The help text as lines.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let keys = labelled(app.lang.strings(), &app.bindings);
+    let keys: Vec<(String, String)> = labelled(app.lang.strings(), &app.bindings)
+        .into_iter()
+        .map(|(k, w)| (symbols_of(app, &k).unwrap_or(k), w))
+        .collect();
     // Display width, so a key column holding Chinese words stays aligned.
     let key_width = keys.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
     let mut out = Vec::new();
@@ -154,6 +205,8 @@ pub fn markdown(t: &Strings, bindings: &Bindings) -> String {
                 Mode::SearchBox => "search box",
                 Mode::NoteEditor => "note editor",
                 Mode::Prompt => "question",
+                Mode::Filter => "gap filter",
+                Mode::PathPrompt => "path prompt",
             })
             .collect();
         out.push_str(&format!(

@@ -18,7 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use super::app::App;
 use super::layout::{self, FrameReport, MIN_HEIGHT, MIN_WIDTH};
@@ -52,7 +52,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameReport {
         Screen::Profile => profile::render(app, areas.main, buf),
         Screen::Help => report.help_lines = help::render(app, area, buf),
         Screen::Search => search::render(app, area, buf),
-        Screen::Gap => gap::render(app, areas.main, buf),
+        Screen::Gap => {
+            (report.gap_text_lines, report.gap_text_height) = gap::render(app, areas.main, buf);
+        }
         Screen::Compare => {
             (report.compare_lines, report.compare_height) = compare::render(app, areas.main, buf)
         }
@@ -129,24 +131,37 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
 /// shows without colour.
 pub fn pane<'a>(app: &App, title: Line<'a>, focused: bool) -> Block<'a> {
     let (style, border) = if focused {
-        (app.theme.border_focused, BorderType::Thick)
+        (app.theme.border_focused, app.symbols.thick_border)
     } else {
-        (app.theme.border, BorderType::Plain)
+        (app.theme.border, app.symbols.border)
     };
     Block::bordered()
-        .border_type(border)
+        .border_set(border)
         .border_style(style)
         .title(title)
 }
 
 /// The mark for a necessity at a level: `●` required, `○` optional, `·`
-/// nothing expected.
+/// nothing expected (ASCII with `--ascii`).
+pub fn marker(app: &App, n: Option<Necessity>) -> &'static str {
+    app.symbols.necessity(n)
+}
+
+/// The selected row's gutter: `▶ ` (`> ` in ASCII), or blank.
+pub fn gutter(app: &App, selected: bool) -> String {
+    if selected {
+        format!("{} ", app.symbols.pointer)
+    } else {
+        "  ".to_string()
+    }
+}
+
 /// A cell's necessity line: the marker, the word and, when the cell names
 /// one, its proficiency beside it.
 pub fn necessity_line(app: &App, cell: Option<&Cell>) -> Line<'static> {
     let n = cell.map(|c| c.necessity);
     let mut spans = vec![
-        Span::styled(marker(n), necessity_style(app, n)),
+        Span::styled(marker(app, n), necessity_style(app, n)),
         Span::raw(" "),
         Span::styled(app.lang.strings().necessity(n), necessity_style(app, n)),
     ];
@@ -172,14 +187,6 @@ pub fn cell_body(app: &App, out: &mut Vec<Line<'static>>, cell: &Cell, width: us
     }
 }
 
-pub fn marker(n: Option<Necessity>) -> &'static str {
-    match n {
-        Some(Necessity::Required) => "●",
-        Some(Necessity::Optional) => "○",
-        None => "·",
-    }
-}
-
 pub fn necessity_style(app: &App, n: Option<Necessity>) -> Style {
     match n {
         Some(Necessity::Required) => app.theme.required,
@@ -200,10 +207,10 @@ pub fn rule<'a>(app: &App, title: &str, width: usize) -> Line<'a> {
     let title = text::truncate(title, width.saturating_sub(4));
     let used = text::width(&title) + 4;
     Line::from(vec![
-        Span::styled("── ", app.theme.dim),
+        Span::styled(format!("{0}{0} ", app.symbols.rule), app.theme.dim),
         Span::styled(title, app.theme.heading),
         Span::styled(
-            format!(" {}", "─".repeat(width.saturating_sub(used))),
+            format!(" {}", app.symbols.rule.repeat(width.saturating_sub(used))),
             app.theme.dim,
         ),
     ])

@@ -152,12 +152,12 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
             Style::new()
         };
         let line = Line::from(vec![
-            Span::raw(if selected { "▶ " } else { "  " }),
+            Span::raw(super::gutter(app, selected)),
             Span::styled(text::pad(level_label, cols.level), app.theme.heading),
             Span::raw(" "),
             Span::raw(text::pad(role_name, cols.role)),
             Span::raw(" "),
-            Span::styled(marker(n), necessity_style(app, n)),
+            Span::styled(marker(app, n), necessity_style(app, n)),
             Span::raw(" "),
             Span::styled(text::pad(word, cols.necessity - 2), necessity_style(app, n)),
             Span::raw(" "),

@@ -26,7 +26,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     {
         let selected = row == app.role;
         let count = app.catalog.profile(row).len().to_string();
-        let gutter = if selected { "▶ " } else { "  " };
+        let gutter = super::gutter(app, selected);
         let name_width = width.saturating_sub(text::width(&count) + 3);
         let name = text::pad(&role.name, name_width);
         let style = match (selected, focused) {

@@ -96,14 +96,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(inner.width);
     // The input line keeps its end (where typing happens) in view.
     let prompt = "/ ";
-    let room = width.saturating_sub(text::width(prompt) + 1);
-    let shown = text::tail(&st.query, room).to_string();
-    Line::from(vec![
-        Span::styled(prompt, app.theme.key),
-        Span::raw(shown),
-        Span::styled("▏", app.theme.key),
-    ])
-    .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
+    let pw = u16::try_from(text::width(prompt)).unwrap_or(2);
+    buf.set_stringn(inner.x, inner.y, prompt, width, app.theme.key);
+    st.input.render(
+        Rect::new(
+            inner.x + pw.min(inner.width),
+            inner.y,
+            inner.width.saturating_sub(pw),
+            1,
+        ),
+        buf,
+    );
     if inner.height > 1 {
         let hint = app.bindings.fill(if st.query.is_empty() {
             t.search_hint_empty
@@ -152,7 +155,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             Style::new()
         };
-        let gutter = if selected { "▶ " } else { "  " };
+        let gutter = super::gutter(app, selected);
         let label = where_label(app, hit);
         let right = format!("  {} · {label}", app.catalog.domain_of(skill).name);
         let name_room = width.saturating_sub(2 + text::width(&right).min(width / 2));

@@ -90,7 +90,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 };
                 let necessity = skill.cell(app.role, app.level).map(|c| c.necessity);
                 let selected = pos == app.skill;
-                let gutter = if selected { "▶ " } else { "  " };
+                let gutter = super::gutter(app, selected);
                 let name = text::pad(&skill.name, width.saturating_sub(4));
                 let style = match (selected, focused) {
                     (true, true) => app.theme.selection,
@@ -99,7 +99,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 };
                 Line::from(vec![
                     Span::raw(gutter),
-                    Span::styled(marker(necessity), necessity_style(app, necessity)),
+                    Span::styled(marker(app, necessity), necessity_style(app, necessity)),
                     Span::raw(" "),
                     Span::raw(name),
                 ])

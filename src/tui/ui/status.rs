@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 use crate::tui::app::{App, Focus};
 use crate::tui::keys::{Command, Join, Mode};
 use crate::tui::screens::Screen;
+use crate::tui::screens::prompt::Question;
 use crate::tui::text;
 
 /// Key hints for the current mode and focus: which commands' keys, joined
@@ -16,7 +17,7 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
     use Command::*;
     let t = app.lang.strings();
     match (app.mode(), app.screen, app.focus) {
-        (Mode::Prompt, ..) => app.prompt.as_ref().map_or_else(Vec::new, |q| {
+        (Mode::Prompt | Mode::PathPrompt, ..) => app.prompt.as_ref().map_or_else(Vec::new, |q| {
             q.choices(t)
                 .into_iter()
                 .map(|(commands, what)| (commands, Join::Tight, what))
@@ -24,7 +25,13 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
         }),
         (Mode::NoteEditor, ..) => vec![
             (&[Accept], Join::Tight, t.hint_save_note),
+            (&[NewLine], Join::Tight, t.hint_newline),
+            (&[NoteInEditor], Join::Tight, t.hint_editor),
             (&[Cancel], Join::Tight, t.hint_cancel),
+        ],
+        (Mode::Filter, ..) => vec![
+            (&[Accept], Join::Tight, t.hint_keep),
+            (&[Cancel], Join::Tight, t.hint_clear),
         ],
         (Mode::Gap, ..) => vec![
             (&[Up, Down], Join::Tight, t.hint_item),
@@ -33,13 +40,20 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
                 Join::Slash,
                 t.hint_marks,
             ),
+            (&[EditNote], Join::Tight, t.hint_note),
+            (&[Undo], Join::Tight, t.hint_undo),
+            (&[NextUnassessed], Join::Tight, t.hint_next_unassessed),
+            (&[WriteReview], Join::Tight, t.hint_write),
+            (&[Back], Join::Tight, t.hint_back),
+            (&[Filter], Join::Tight, t.hint_filter),
+            (&[DiffMode], Join::Tight, t.hint_diff),
+            (&[Presenter], Join::Tight, t.hint_present),
+            (&[Export], Join::Tight, t.hint_export),
+            (&[Help], Join::Tight, t.hint_help),
             (&[MarkCycle], Join::Tight, t.hint_cycle),
             (&[MarkClear], Join::Tight, t.hint_clear),
-            (&[EditNote], Join::Tight, t.hint_note),
             (&[TargetPrev, TargetNext], Join::Space, t.hint_target),
             (&[LevelPrev, LevelNext], Join::Tight, t.hint_from),
-            (&[Export], Join::Tight, t.hint_export),
-            (&[Back], Join::Tight, t.hint_back),
         ],
         (Mode::SearchBox, ..) => vec![
             (&[ResultPrev, ResultNext], Join::Tight, t.hint_choose),
@@ -124,7 +138,34 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 (!key.is_empty()).then(|| format!("{key} {what}"))
             })
             .collect();
-        spans.push(Span::styled(answers.join(" · "), app.theme.key));
+        let answers = answers.join(" · ");
+        if let Question::SavePath { input, .. } = question {
+            // The path is typed on the status line, between the question
+            // and its keys.
+            let used = u16::try_from(text::width(&title) + 2).unwrap_or(area.width);
+            let keys = u16::try_from(text::width(&answers) + 2).unwrap_or(0);
+            Line::from(spans).render(area, buf);
+            let room = area.width.saturating_sub(used).saturating_sub(keys).max(10);
+            let field = Rect::new(
+                area.x + used.min(area.width),
+                area.y,
+                room.min(area.width.saturating_sub(used)),
+                1,
+            );
+            input.render(field, buf);
+            let x = field.right().saturating_add(1);
+            if x < area.right() {
+                buf.set_stringn(
+                    x,
+                    area.y,
+                    &answers,
+                    usize::from(area.right() - x),
+                    app.theme.key,
+                );
+            }
+            return;
+        }
+        spans.push(Span::styled(answers, app.theme.key));
         let line = Line::from(spans);
         line.render(area, buf);
         return;

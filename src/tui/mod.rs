@@ -629,27 +629,7 @@ mod tests {
     fn a_failed_save_is_told_and_the_next_one_succeeds() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.toml");
-        let catalog = crate::catalog::load_embedded().unwrap().catalog;
-        let today = crate::catalog::Date {
-            year: 2026,
-            month: 11,
-            day: 29,
-        };
-        let mut file = ReviewFile::open_or_new(&path, || {
-            Review::new("data-scientist", "senior", "lead", "t", today)
-        })
-        .unwrap();
-        let mut app = App::new(catalog);
-        app.update(Action::Resize(120, 40));
-        app.update(Action::LevelJump(2));
-        app.start_gap(
-            3,
-            Some(crate::tui::screens::gap::ReviewState {
-                review: file.review.clone(),
-                file: Some(path.display().to_string()),
-                locked: true,
-            }),
-        );
+        let (mut app, mut file) = gap_app(&path);
         app.update(Action::Run(Command::MarkMet));
         assert!(
             save_review(&app, &mut file, &RealFs) == Ok(None),

@@ -224,6 +224,40 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = gap::Format::Markdown)]
         format: gap::Format,
+        /// Markdown and HTML with a review: also the optional items nobody assessed
+        #[arg(long)]
+        all: bool,
+        /// List the items whose history has changes on or after DATE (YYYY-MM-DD), old → new
+        #[arg(long, value_name = "DATE", value_parser = gap::parse_date, requires = "review")]
+        since: Option<crate::catalog::Date>,
+        /// The current assessor, whose marks count until any item is agreed
+        #[arg(long = "as", value_name = "NAME", default_value = crate::review::DEFAULT_ASSESSOR)]
+        assessor: String,
+    },
+    /// Close a review (recording the SHA-256 of every assessed expectation
+    /// text; a closed review opens read-only) or reopen it
+    Review {
+        #[command(subcommand)]
+        action: ReviewAction,
+    },
+}
+
+/// `rungs review close|reopen FILE`.
+#[derive(Debug, Subcommand)]
+pub enum ReviewAction {
+    /// Close FILE: the date, and a hash of every expectation text it assessed
+    Close {
+        file: PathBuf,
+        /// Who closes it, for the history
+        #[arg(long = "as", value_name = "NAME", default_value = crate::review::DEFAULT_ASSESSOR)]
+        assessor: String,
+    },
+    /// Reopen a closed FILE, with a history entry
+    Reopen {
+        file: PathBuf,
+        /// Who reopens it, for the history
+        #[arg(long = "as", value_name = "NAME", default_value = crate::review::DEFAULT_ASSESSOR)]
+        assessor: String,
     },
 }
 

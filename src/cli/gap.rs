@@ -29,6 +29,27 @@ pub enum Format {
     Json,
     /// Plain text for the terminal
     Text,
+    /// One self-contained HTML file for a promotion packet (print to PDF)
+    Html,
+    /// CSV for HR systems and spreadsheets: one row per item
+    Csv,
+}
+
+/// `--since`: a date `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    let bad = || format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-12-14");
+    let mut parts = s.trim().splitn(3, '-');
+    let mut next = || parts.next().ok_or_else(bad);
+    let (y, m, d) = (next()?, next()?, next()?);
+    let date = Date {
+        year: y.parse().map_err(|_| bad())?,
+        month: m.parse().map_err(|_| bad())?,
+        day: d.parse().map_err(|_| bad())?,
+    };
+    if y.len() != 4 || !(1..=12).contains(&date.month) || !(1..=31).contains(&date.day) {
+        return Err(bad());
+    }
+    Ok(date)
 }
 
 /// What was asked for on the command line.
@@ -43,6 +64,12 @@ pub struct Request<'a> {
     /// A review file whose marks and notes go into the report.
     pub review: Option<&'a Path>,
     pub format: Format,
+    /// Markdown and HTML: also the unassessed optional items.
+    pub all: bool,
+    /// List the items with history on or after this date instead.
+    pub since: Option<Date>,
+    /// The current assessor, whose marks count until any item is agreed.
+    pub assessor: &'a str,
 }
 
 /// The flags of `rungs gap` that can repeat a review's values.
@@ -116,7 +143,13 @@ pub fn run(
     let wanted = Wanted::find(catalog, req.role, req.from, req.to)?;
     let review = match req.review {
         Some(path) => match review::open(path)? {
-            Some(file) => Some((path, file.review)),
+            Some(file) => {
+                // Unknown keys are kept in the file; say so once.
+                for w in &file.warnings {
+                    writeln!(err, "{w}")?;
+                }
+                Some((path, file.review))
+            }
             None => {
                 return Err(CliError::invalid(format!(
                     "no such review file: {}",
@@ -145,16 +178,124 @@ pub fn run(
     }
     let review = review.map(|(_, r)| r);
     let gap = Gap::new(catalog, role, from, to);
-    match req.format {
-        Format::Markdown => {
-            let md = report::markdown_in(lang, catalog, &gap, review.as_ref(), today);
-            out.write_all(md.as_bytes())?;
+    if let Some(since) = req.since {
+        let Some(r) = review.as_ref() else {
+            return Err(CliError::usage("--since needs --review FILE"));
+        };
+        return write_since(catalog, &gap, r, since, req.format, lang, out);
+    }
+    let assessor = if req.assessor.is_empty() {
+        crate::review::DEFAULT_ASSESSOR
+    } else {
+        req.assessor
+    };
+    let built = report::build_as(catalog, &gap, review.as_ref(), today, assessor);
+    let text = match req.format {
+        Format::Markdown => report::markdown_of(lang, &built, req.all),
+        Format::Text => report::text_of(lang, &built),
+        Format::Html => report::html_of(lang, &built, req.all),
+        Format::Csv => report::csv_of(&built),
+        Format::Json => return Ok(write_json(out, &built)?),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+/// `--since DATE`: every gap item with history on or after `since`, each
+/// change old → new, oldest first.
+fn write_since(
+    catalog: &Catalog,
+    gap: &Gap,
+    review: &crate::review::Review,
+    since: Date,
+    format: Format,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    use crate::review::Changed;
+    let t = lang.strings();
+    let day = since.to_string();
+    let mut rows = Vec::new();
+    for item in &gap.items {
+        let Some(skill) = catalog.skills.get(item.skill) else {
+            continue;
+        };
+        let Some(a) = review.items.get(&skill.id) else {
+            continue;
+        };
+        for e in a
+            .history
+            .iter()
+            .filter(|e| e.at.get(..10).unwrap_or("") >= day.as_str())
+        {
+            let (what, was, now) = match &e.change {
+                Changed::Mark { mark, was } => ("mark", mark_word(*was), mark_word(*mark)),
+                Changed::Note { note, was } => ("note", one(was), one(note)),
+            };
+            rows.push(serde_json::json!({
+                "skill": {"id": skill.id, "name": skill.name},
+                "at": e.at, "by": e.by, "field": what, "was": was, "now": now,
+            }));
         }
-        Format::Text => {
-            let text = report::text_in(lang, catalog, &gap, review.as_ref(), today);
-            out.write_all(text.as_bytes())?;
-        }
-        Format::Json => write_json(out, &report::build(catalog, &gap, review.as_ref(), today))?,
+    }
+    if format == Format::Json {
+        return Ok(write_json(
+            out,
+            &serde_json::json!({"schema": report::SCHEMA, "since": day, "changes": rows}),
+        )?);
+    }
+    let head = crate::i18n::fill(t.report_since, &[("date", &day)]);
+    writeln!(
+        out,
+        "{}{head}",
+        if format == Format::Markdown { "# " } else { "" }
+    )?;
+    if rows.is_empty() {
+        writeln!(
+            out,
+            "\n{}",
+            crate::i18n::fill(t.report_nothing_since, &[("date", &day)])
+        )?;
+    } else {
+        writeln!(out)?;
+    }
+    for r in &rows {
+        let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+        let who = clean(&s("by"), true).text;
+        let field = if s("field") == "mark" {
+            format!(
+                "{} {}",
+                t.assessor(&who),
+                t.report_mark.trim_end_matches([':', '：'])
+            )
+        } else {
+            t.report_note.trim_end_matches([':', '：']).to_string()
+        };
+        writeln!(
+            out,
+            "- {} ({}): {field} {} → {} ({})",
+            clean(r["skill"]["name"].as_str().unwrap_or_default(), true).text,
+            r["skill"]["id"].as_str().unwrap_or_default(),
+            s("was"),
+            s("now"),
+            s("at"),
+        )?;
     }
     Ok(())
+}
+
+fn mark_word(m: Option<crate::review::Mark>) -> String {
+    m.map_or("–", crate::review::Mark::as_str).to_string()
+}
+
+/// A note on one line, shortened, for the `--since` list.
+fn one(text: &str) -> String {
+    let line = clean(text, true).text;
+    if line.is_empty() {
+        "–".into()
+    } else if line.chars().count() > 60 {
+        format!("{}…", line.chars().take(59).collect::<String>())
+    } else {
+        format!("\"{line}\"")
+    }
 }

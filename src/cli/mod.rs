@@ -23,6 +23,7 @@ pub mod list;
 mod load;
 pub mod output;
 pub mod review;
+pub mod review_cmd;
 pub mod search;
 mod settings;
 pub mod show;
@@ -175,6 +176,9 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
             to,
             review,
             format,
+            all,
+            since,
+            assessor,
         } => {
             let loaded = load::catalog_or_report(&settings, err)?;
             // As for `show`, `rungs --role R --level L gap` means
@@ -187,9 +191,16 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
                 to: to.as_deref(),
                 review: review.as_deref(),
                 format,
+                all,
+                since,
+                assessor: &assessor,
             };
             let today = crate::report::today();
             gap::run(&loaded.catalog, &request, today, lang, out, err)
+        }
+        Command::Review { action } => {
+            let loaded = load::catalog_or_report(&settings, err)?;
+            review_cmd::run(&loaded.catalog, &action, out)
         }
     }
 }

@@ -139,6 +139,20 @@ macro_rules! strings {
         }
 
         impl Strings {
+    /// An assessor's name as shown: `self`, `manager` and `agreed` in this
+    /// language, any other name as written.
+    pub fn assessor<'a>(&self, who: &'a str) -> &'a str
+    where
+        'static: 'a,
+    {
+        match who {
+            "self" => self.assessor_self,
+            "manager" => self.assessor_manager,
+            "agreed" => self.assessor_agreed,
+            other => other,
+        }
+    }
+
             /// Every field as `(name, text)`, in declaration order.
             pub fn all(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($name), self.$name),)*]
@@ -448,6 +462,32 @@ strings! {
     report_text_expectation,
     report_text_nothing_expected,
     report_text_also_assessed,
+    /// Review exports (header, summary table, sections, picture, `--since`).
+    report_candidate,
+    report_assessors,
+    report_meetings,
+    report_outcome,
+    report_closed,
+    report_ladder,
+    report_counted,
+    report_summary,
+    report_col_skill,
+    report_col_required,
+    report_col_evidence,
+    report_yes,
+    report_no,
+    report_required_not_met,
+    report_all_required_met,
+    report_details,
+    report_by_domain,
+    report_required_only,
+    report_marks_by,
+    report_since,
+    report_nothing_since,
+    report_left_out,
+    assessor_self,
+    assessor_manager,
+    assessor_agreed,
 
     /// `rungs show` (text and Markdown): labels, padded to a column in text.
     profile_label_id,

@@ -2,13 +2,13 @@
 
 use super::model::{Report, build};
 use super::wording::{
-    behaviour_change_lines, change_label, counts_line, expectations, mark_label, necessity_word,
-    nothing_changes, one_line, safe,
+    assessor_columns, behaviour_change_lines, change_label, counts_line, evidence, expectations,
+    left_out, mark_label, meta_parts, necessity_word, nothing_changes, one_line, safe,
 };
 use crate::catalog::{Catalog, Date};
 use crate::gap::Gap;
 use crate::i18n::{Lang, Strings, fill};
-use crate::review::Review;
+use crate::review::{Mark, Review};
 
 /// The report as Markdown meeting minutes, with headings and labels in
 /// `lang` (catalog texts are written as they are).
@@ -19,7 +19,21 @@ pub fn markdown_in(
     review: Option<&Review>,
     today: Date,
 ) -> String {
-    render_markdown(lang.strings(), &build(catalog, gap, review, today))
+    render_markdown(lang.strings(), &build(catalog, gap, review, today), false)
+}
+
+/// The report as Markdown in `lang`; with a review, unassessed optional
+/// items are left out unless `all`.
+pub fn markdown_of(lang: Lang, report: &Report<'_>, all: bool) -> String {
+    render_markdown(lang.strings(), report, all)
+}
+
+/// A mark for a table cell: its word, or `–` for none.
+fn cell_mark(t: &Strings, m: Option<Mark>) -> &'static str {
+    match m {
+        Some(m) => t.mark(Some(m)),
+        None => "–",
+    }
 }
 
 /// Makes text safe inside a Markdown table cell: `|` becomes `\|` (with a
@@ -140,7 +154,7 @@ fn escape_heading(text: &str) -> String {
     }
 }
 
-fn render_markdown(t: &Strings, r: &Report<'_>) -> String {
+fn render_markdown(t: &Strings, r: &Report<'_>, all: bool) -> String {
     let mut out = String::new();
     // The target level ends the title in both languages' templates.
     let title = fill(
@@ -162,12 +176,39 @@ fn render_markdown(t: &Strings, r: &Report<'_>) -> String {
             r.date
         ),
     );
+    if r.reviewed {
+        let meta: Vec<String> = meta_parts(t, r)
+            .into_iter()
+            .map(|(label, value)| format!("**{label}** {}", escape_inline(&value)))
+            .collect();
+        if !meta.is_empty() {
+            para(&mut out, &meta.join(" · "));
+        }
+    }
+    para(&mut out, &format!("**{}** `{}`", t.report_ladder, r.ladder));
     let (head, rest) = counts_line(t, r);
     para(&mut out, &format!("**{head}** · {rest}"));
+    if r.reviewed {
+        para(
+            &mut out,
+            &format!(
+                "_{}_",
+                fill(t.report_counted, &[("who", t.assessor(r.counted))])
+            ),
+        );
+        if let Some(m) = r.meta.as_ref().filter(|m| !m.summary.trim().is_empty()) {
+            out.push_str(&note_blocks(&safe(m.summary)));
+        }
+        summary_table(&mut out, t, r, all);
+    }
     if r.items.is_empty() {
         para(&mut out, &escape_text(&nothing_changes(t, r)));
     }
-    for (n, item) in r.items.iter().enumerate() {
+    if r.reviewed && !r.items.is_empty() {
+        para(&mut out, &format!("## {}", t.report_details));
+    }
+    let shown = r.items.iter().filter(|i| !left_out(r, i, all));
+    for (n, item) in shown.enumerate() {
         para(
             &mut out,
             &format!("## {}. {}", n + 1, escape_heading(item.skill.name)),
@@ -209,6 +250,17 @@ fn render_markdown(t: &Strings, r: &Report<'_>) -> String {
                 &mut out,
                 &format!("**{}** {}", t.report_mark, mark_label(t, item.mark)),
             );
+            if item.all_marks.iter().any(|(w, _)| *w != r.counted) {
+                let marks: Vec<String> = item
+                    .all_marks
+                    .iter()
+                    .map(|(w, m)| format!("{} {}", escape_inline(t.assessor(w)), t.mark(Some(*m))))
+                    .collect();
+                para(
+                    &mut out,
+                    &format!("**{}** {}", t.report_marks_by, marks.join(" · ")),
+                );
+            }
             if let Some(note) = item.note {
                 if note.trim().contains('\n') {
                     // Several lines: paragraphs and bullets, as typed.
@@ -258,6 +310,74 @@ fn render_markdown(t: &Strings, r: &Report<'_>) -> String {
         }
     }
     out
+}
+
+/// The one-screen summary table and the "Required, not yet met" section.
+fn summary_table(out: &mut String, t: &Strings, r: &Report<'_>, all: bool) {
+    let cols = assessor_columns(r);
+    para(out, &format!("## {}", t.report_summary));
+    out.push('\n');
+    let mut head = format!("| {} | {} |", t.report_col_skill, t.report_col_required);
+    for c in &cols {
+        head.push_str(&format!(
+            " {} |",
+            escape_cell(&escape_inline(t.assessor(c)))
+        ));
+    }
+    head.push_str(&format!(" {} |\n", t.report_col_evidence));
+    out.push_str(&head);
+    out.push_str(&"|---".repeat(cols.len() + 3));
+    out.push_str("|\n");
+    for item in r.items.iter().filter(|i| !left_out(r, i, all)) {
+        let mut row = format!(
+            "| {} | {} |",
+            escape_cell(&escape_inline(item.skill.name)),
+            if item.required {
+                t.report_yes
+            } else {
+                t.report_no
+            }
+        );
+        for c in &cols {
+            let m = item.all_marks.iter().find(|(w, _)| w == c).map(|(_, m)| *m);
+            row.push_str(&format!(" {} |", cell_mark(t, m)));
+        }
+        row.push_str(&format!(
+            " {} |\n",
+            escape_cell(&escape_html(&evidence(item.note, 80)))
+        ));
+        out.push_str(&row);
+    }
+    let hidden = r.items.iter().filter(|i| left_out(r, i, all)).count();
+    if hidden > 0 {
+        para(
+            out,
+            &format!(
+                "_{}_",
+                fill(t.report_left_out, &[("n", &hidden.to_string())])
+            ),
+        );
+    }
+    para(out, &format!("## {}", t.report_required_not_met));
+    let missing: Vec<String> = r
+        .items
+        .iter()
+        .filter(|i| i.required && i.counted_mark != Some(Mark::Met))
+        .map(|i| {
+            format!(
+                "- **{}** — {}",
+                escape_inline(i.skill.name),
+                mark_label(t, i.mark)
+            )
+        })
+        .collect();
+    if missing.is_empty() {
+        para(out, t.report_all_required_met);
+    } else {
+        out.push('\n');
+        out.push_str(&missing.join("\n"));
+        out.push('\n');
+    }
 }
 
 /// Appends a paragraph: a blank line, then `s`.

@@ -21,19 +21,24 @@ use crate::i18n::Strings;
 pub mod compare;
 pub mod diff;
 mod export;
+mod html;
 pub mod listing;
 mod markdown;
 pub mod model;
 pub mod profile;
 pub mod results;
+mod spreadsheet;
 mod text;
 mod wording;
 
 pub use export::{export_file_name, export_path};
-pub use markdown::{escape_cell, markdown_in};
+pub use html::{escape as escape_html_text, html_of};
+pub use markdown::{escape_cell, markdown_in, markdown_of};
 pub(crate) use markdown::{escape_html, escape_line, escape_text};
-pub use model::{Report, build};
-pub use text::text_in;
+pub use model::{DomainBar, bar_slot, domain_bars};
+pub use model::{Report, build, build_as};
+pub use spreadsheet::csv_of;
+pub use text::{text_in, text_of};
 
 /// Version of the JSON shapes; raised only when a field changes meaning or
 /// is removed (new fields may be added without raising it). 2: names in
@@ -198,6 +203,7 @@ mod tests {
                 mark: Some(Mark::Met),
                 note: "led the DDP migration".into(),
                 expectation: target_text(c, gap, ids[0]),
+                ..Assessment::default()
             },
         );
         r.items.insert(
@@ -206,6 +212,7 @@ mod tests {
                 mark: Some(Mark::Partly),
                 note: "# not a heading".into(),
                 expectation: "An older wording.".into(),
+                ..Assessment::default()
             },
         );
         r.items.insert(
@@ -214,6 +221,7 @@ mod tests {
                 mark: Some(Mark::NotYet),
                 note: String::new(),
                 expectation: String::new(),
+                ..Assessment::default()
             },
         );
         r.items.insert(
@@ -222,6 +230,7 @@ mod tests {
                 mark: None,
                 note: "kept for the record".into(),
                 expectation: String::new(),
+                ..Assessment::default()
             },
         );
         r
@@ -446,9 +455,23 @@ mod tests {
         assert_eq!(
             keys,
             [
-                "catalog", "counts", "date", "from", "items", "role", "schema", "to"
+                "assessors",
+                "catalog",
+                "closed",
+                "counted",
+                "counts",
+                "date",
+                "from",
+                "items",
+                "ladder",
+                "meta",
+                "role",
+                "schema",
+                "to"
             ]
         );
+        assert_eq!(v["counted"], "agreed");
+        assert_eq!(v["ladder"].as_str().unwrap().len(), 12);
         assert_eq!(v["schema"], SCHEMA);
         assert_eq!(v["role"]["id"], "data-scientist");
         assert_eq!(v["from"]["name"], "Senior");
@@ -478,6 +501,7 @@ mod tests {
                 "domain",
                 "from",
                 "mark",
+                "marks",
                 "note",
                 "path",
                 "required",

@@ -2,14 +2,14 @@
 //! (documented in `docs/json.md`), built once from a gap and a review and
 //! rendered by the Markdown and text modules.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
 use super::{Ref, SCHEMA};
 use crate::catalog::{Behaviour, Catalog, Cell, Date, Named};
 use crate::gap::{BehaviourChange, Change, Gap};
-use crate::review::{Mark, Review};
+use crate::review::{AGREED, DEFAULT_ASSESSOR, Mark, Review, ladder_hash, short_hash};
 
 /// Totals over the gap's items.
 pub use crate::review::Counts;
@@ -103,8 +103,11 @@ pub struct Item<'a> {
     /// Per behaviour: what each level on the path adds (cumulative), or
     /// how the behaviours change (`[]` when neither cell has any).
     pub behaviour_changes: Vec<BehaviourRow<'a>>,
-    /// `"met"`, `"partly"`, `"not-yet"`, or `None` when not marked.
+    /// The counted assessor's mark (see [`Report::counted`]): `"met"`,
+    /// `"partly"`, `"not-yet"`, or `None` when not marked.
     pub mark: Option<&'static str>,
+    /// Every assessor's mark, `agreed` included.
+    pub marks: BTreeMap<&'a str, &'static str>,
     /// The review's note, or `None` when there is none (or it is empty).
     pub note: Option<&'a str>,
     /// True when the review stored a (non-empty) target text that differs
@@ -116,6 +119,23 @@ pub struct Item<'a> {
     /// For a stale item, the target text as it read when assessed.
     #[serde(skip)]
     pub assessed_text: Option<&'a str>,
+    /// The counted mark, for the human formats.
+    #[serde(skip)]
+    pub counted_mark: Option<Mark>,
+    /// Every assessor's mark in the file's order, `agreed` last.
+    #[serde(skip)]
+    pub all_marks: Vec<(&'a str, Mark)>,
+}
+
+/// `[meta]` of the review: who is assessed, by whom, what was decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MetaOut<'a> {
+    pub candidate: &'a str,
+    pub assessors: &'a [String],
+    /// `YYYY-MM-DD` each.
+    pub meetings: Vec<String>,
+    pub outcome: &'a str,
+    pub summary: &'a str,
 }
 
 /// An assessment in the review for a skill that is not part of the gap (the
@@ -141,6 +161,19 @@ pub struct Report<'a> {
     pub catalog: &'a str,
     /// `YYYY-MM-DD`: the review's date, or today without a review.
     pub date: String,
+    /// Whose marks `counts` and each item's `mark` are: `agreed` once any
+    /// item is agreed, the current assessor before that.
+    pub counted: &'a str,
+    /// The assessors with marks or named in `[meta]`, in order of first
+    /// appearance (`agreed` not included).
+    pub assessors: Vec<String>,
+    /// The review's `[meta]`, `None` without a review.
+    pub meta: Option<MetaOut<'a>>,
+    /// `YYYY-MM-DD` when the review was closed.
+    pub closed: Option<String>,
+    /// Short hash (12 hex digits) of the ladder version: the target texts
+    /// of the gap's items (see docs/reviews.md).
+    pub ladder: String,
     pub counts: Counts,
     pub items: Vec<Item<'a>>,
     /// True when a review was given.
@@ -164,7 +197,20 @@ pub fn build<'a>(
     review: Option<&'a Review>,
     today: Date,
 ) -> Report<'a> {
-    let tally = Review::tally(review, catalog, gap);
+    build_as(catalog, gap, review, today, DEFAULT_ASSESSOR)
+}
+
+/// [`build`] for the assessor `current`, whose marks count until any item
+/// is agreed.
+pub fn build_as<'a>(
+    catalog: &'a Catalog,
+    gap: &'a Gap,
+    review: Option<&'a Review>,
+    today: Date,
+    current: &'a str,
+) -> Report<'a> {
+    let counted = review.map_or(AGREED, |r| r.counted(current));
+    let tally = Review::tally_by(review, catalog, gap, counted);
     let counts = tally.counts;
     let mut items = Vec::with_capacity(gap.items.len());
     for (gi, t) in gap.items.iter().zip(tally.items) {
@@ -172,7 +218,9 @@ pub fn build<'a>(
             continue;
         };
         let (assessment, stale) = (t.assessment, t.stale);
-        let mark = assessment.and_then(|a| a.mark);
+        let mark = assessment.and_then(|a| a.mark_of(counted));
+        let all_marks: Vec<(&str, Mark)> =
+            assessment.map_or_else(Vec::new, |a| a.all_marks().collect());
         let stored = assessment.map_or("", |a| a.expectation.as_str());
         items.push(Item {
             skill: Ref::skill(skill),
@@ -200,6 +248,9 @@ pub fn build<'a>(
                 .map(|c| BehaviourRow::new(catalog, c))
                 .collect(),
             mark: mark.map(Mark::as_str),
+            marks: all_marks.iter().map(|(w, m)| (*w, m.as_str())).collect(),
+            counted_mark: mark,
+            all_marks,
             note: assessment
                 .map(|a| a.note.as_str())
                 .filter(|n| !n.trim().is_empty()),
@@ -224,8 +275,26 @@ pub fn build<'a>(
             })
             .collect()
     });
+    let ladder = ladder_hash(gap.items.iter().filter_map(|gi| {
+        let skill = catalog.skills.get(gi.skill)?;
+        Some((
+            skill.id.as_str(),
+            gi.to.as_ref().map_or("", |c| c.text.as_str()),
+        ))
+    }));
     Report {
         schema: SCHEMA,
+        counted,
+        assessors: review.map_or_else(Vec::new, Review::assessors),
+        meta: review.map(|r| MetaOut {
+            candidate: &r.meta.candidate,
+            assessors: &r.meta.assessors,
+            meetings: r.meta.meetings.iter().map(ToString::to_string).collect(),
+            outcome: &r.meta.outcome,
+            summary: &r.meta.summary,
+        }),
+        closed: review.and_then(|r| r.closed).map(|d| d.to_string()),
+        ladder: short_hash(&ladder).to_string(),
         role: ref_at(&catalog.roles, gap.role),
         from: ref_at(&catalog.levels, gap.from),
         to: ref_at(&catalog.levels, gap.to),
@@ -236,4 +305,47 @@ pub fn build<'a>(
         reviewed: review.is_some(),
         others,
     }
+}
+
+/// One domain's bar in the summary picture: how many of its items carry
+/// each counted mark, for all items and for the required ones.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DomainBar<'a> {
+    pub domain: &'a str,
+    /// met, partly, not yet, not assessed.
+    pub all: [usize; 4],
+    pub required: [usize; 4],
+}
+
+/// The index of a counted mark in a [`DomainBar`]'s counts.
+pub fn bar_slot(mark: Option<Mark>) -> usize {
+    match mark {
+        Some(Mark::Met) => 0,
+        Some(Mark::Partly) => 1,
+        Some(Mark::NotYet) => 2,
+        None => 3,
+    }
+}
+
+/// One bar per domain, in the order domains first appear in the report.
+pub fn domain_bars<'a>(r: &Report<'a>) -> Vec<DomainBar<'a>> {
+    let mut bars: Vec<DomainBar<'a>> = Vec::new();
+    for item in &r.items {
+        let i = match bars.iter().position(|b| b.domain == item.domain.name) {
+            Some(i) => i,
+            None => {
+                bars.push(DomainBar {
+                    domain: item.domain.name,
+                    ..DomainBar::default()
+                });
+                bars.len() - 1
+            }
+        };
+        let slot = bar_slot(item.counted_mark);
+        bars[i].all[slot] += 1;
+        if item.required {
+            bars[i].required[slot] += 1;
+        }
+    }
+    bars
 }

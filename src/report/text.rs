@@ -4,7 +4,8 @@ use super::model::{Report, build};
 use unicode_width::UnicodeWidthStr;
 
 use super::wording::{
-    behaviour_change_lines, change_label, counts_line, expectations, mark_label, necessity_word,
+    behaviour_change_lines, change_label, counts_line, expectations, mark_label, meta_parts,
+    necessity_word,
     nothing_changes, one_line, safe,
 };
 use crate::catalog::{Catalog, Date};
@@ -22,6 +23,11 @@ pub fn text_in(
     today: Date,
 ) -> String {
     render_text(lang.strings(), &build(catalog, gap, review, today))
+}
+
+/// The report as plain text in `lang`.
+pub fn text_of(lang: Lang, report: &Report<'_>) -> String {
+    render_text(lang.strings(), report)
 }
 
 /// Writes `text` with `indent` before every line.
@@ -51,8 +57,23 @@ fn render_text(t: &Strings, r: &Report<'_>) -> String {
         t.report_date,
         r.date
     ));
+    if r.reviewed {
+        let meta: Vec<String> = meta_parts(t, r)
+            .into_iter()
+            .map(|(label, value)| format!("{label} {value}"))
+            .collect();
+        if !meta.is_empty() {
+            out.push_str(&meta.join(" · "));
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!("{} {}\n", t.report_ladder, r.ladder));
     let (head, rest) = counts_line(t, r);
     out.push_str(&format!("{head} · {rest}\n"));
+    if r.reviewed {
+        out.push_str(&fill(t.report_counted, &[("who", t.assessor(r.counted))]));
+        out.push('\n');
+    }
     if r.items.is_empty() {
         out.push('\n');
         out.push_str(&nothing_changes(t, r));
@@ -103,6 +124,14 @@ fn render_text(t: &Strings, r: &Report<'_>) -> String {
                 t.report_mark,
                 mark_label(t, item.mark)
             ));
+            if item.all_marks.iter().any(|(w, _)| *w != r.counted) {
+                let marks: Vec<String> = item
+                    .all_marks
+                    .iter()
+                    .map(|(w, m)| format!("{} {}", one_line(t.assessor(w)), t.mark(Some(*m))))
+                    .collect();
+                out.push_str(&format!("   {} {}\n", t.report_marks_by, marks.join(" · ")));
+            }
             if let Some(note) = item.note {
                 let note = safe(note);
                 let mut lines = note.split('\n');

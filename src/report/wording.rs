@@ -133,3 +133,68 @@ pub(super) fn behaviour_change_lines(t: &Strings, item: &Item<'_>) -> Vec<String
         })
         .collect()
 }
+
+/// True when an item is left out of the Markdown and HTML exports of a
+/// review without `--all`: optional, and with no mark and no note.
+pub(super) fn left_out(r: &Report<'_>, item: &Item<'_>, all: bool) -> bool {
+    r.reviewed && !all && !item.required && item.all_marks.is_empty() && item.note.is_none()
+}
+
+/// The first line of a note, at most `max` characters, for a table cell.
+pub(super) fn evidence(note: Option<&str>, max: usize) -> String {
+    let first = note
+        .and_then(|n| n.lines().find(|l| !l.trim().is_empty()))
+        .unwrap_or_default()
+        .trim();
+    let first = one_line(first);
+    let more = note.is_some_and(|n| n.trim().lines().count() > 1);
+    if first.chars().count() > max {
+        let cut: String = first.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    } else if more {
+        format!("{first} …")
+    } else {
+        first
+    }
+}
+
+/// The header's meta parts (label, value), the empty ones left out.
+pub(super) fn meta_parts(t: &Strings, r: &Report<'_>) -> Vec<(&'static str, String)> {
+    let mut parts = Vec::new();
+    if let Some(m) = &r.meta {
+        if !m.candidate.is_empty() {
+            parts.push((t.report_candidate, one_line(m.candidate)));
+        }
+        let mut who: Vec<String> = m.assessors.iter().map(|a| one_line(a)).collect();
+        for a in &r.assessors {
+            if !who.contains(a) {
+                who.push(one_line(t.assessor(a)));
+            }
+        }
+        if !who.is_empty() {
+            parts.push((t.report_assessors, who.join(", ")));
+        }
+        if !m.meetings.is_empty() {
+            parts.push((t.report_meetings, m.meetings.join(", ")));
+        }
+        if !m.outcome.is_empty() {
+            parts.push((t.report_outcome, one_line(m.outcome)));
+        }
+    }
+    if let Some(c) = &r.closed {
+        parts.push((t.report_closed, c.clone()));
+    }
+    parts
+}
+
+/// The assessor columns of the summary table: `agreed`, then the others in
+/// order of first appearance (`self`, `manager` always shown).
+pub(super) fn assessor_columns<'a>(r: &'a Report<'_>) -> Vec<&'a str> {
+    let mut cols = vec!["agreed", "self", "manager"];
+    for a in &r.assessors {
+        if !cols.contains(&a.as_str()) {
+            cols.push(a);
+        }
+    }
+    cols
+}

@@ -12,7 +12,11 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use super::Review;
+use toml_edit::DocumentMut;
+
+use super::format::{Parsed, parse_full, render};
+use super::merge::{merge, record};
+use super::{DEFAULT_ASSESSOR, Review, now_stamp};
 use crate::catalog::{Diagnostic, Severity};
 use crate::fsutil::{
     Fs, lock_beside, read_regular, remove_stale_temps, resolve_links, write_atomic,
@@ -39,51 +43,86 @@ pub enum ReviewError {
 /// What a save did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Saved {
-    /// Written to the review file.
+    /// Written to the review file (merged with what another writer saved
+    /// there since we read it, when they changed other fields).
     Written(PathBuf),
-    /// The review file had been changed by someone else: it was left alone
-    /// and our version was written to this copy, where saving continues.
-    Conflict { theirs: PathBuf, ours: PathBuf },
+    /// The review file had been changed by someone else in the same fields
+    /// (`items` names the items): it was left alone and our version was
+    /// written to this copy, where saving continues.
+    Conflict {
+        theirs: PathBuf,
+        ours: PathBuf,
+        items: Vec<String>,
+    },
 }
 
 /// An open review file: the review, where it lives, and what the file held
-/// when we last read or wrote it (to notice changes by others).
+/// when we last read or wrote it (to notice and merge changes by others).
 #[derive(Debug, Clone)]
 pub struct ReviewFile {
     pub path: PathBuf,
     pub review: Review,
+    /// Whose changes this is: notes' history entries name them.
+    pub assessor: String,
+    /// Keys rungs does not know, found when the file was read (kept in the
+    /// file; the caller shows them once).
+    pub warnings: Vec<String>,
     /// The bytes on disk as we last saw them; `None` before the first save
     /// of a new file.
     known: Option<Vec<u8>>,
+    /// The review as in `known`: the base of a merge and of history.
+    base: Review,
+    /// The document of `known`, written back into so comments survive.
+    doc: Option<DocumentMut>,
+    /// True while the file on disk is version 1.
+    v1: bool,
+}
+
+/// A review file's bytes as text and parsed.
+fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Parsed, ReviewError> {
+    let display = path.display().to_string();
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        ReviewError::Invalid(Box::new(Diagnostic::at_file(
+            Severity::Error,
+            display.clone(),
+            "invalid review file: not UTF-8 text",
+        )))
+    })?;
+    parse_full(&display, text).map_err(|d| ReviewError::Invalid(Box::new(d)))
 }
 
 impl ReviewFile {
     /// Opens `path`, or starts a new review there when it does not exist
-    /// (nothing is written until the first change).
+    /// (nothing is written until the first change). Reading never changes
+    /// the file.
     pub fn open_or_new(path: &Path, new: impl FnOnce() -> Review) -> Result<Self, ReviewError> {
         match read_regular(path, MAX_REVIEW_BYTES) {
             Ok(bytes) => {
-                let display = path.display().to_string();
-                let text = String::from_utf8(bytes.clone()).map_err(|_| {
-                    ReviewError::Invalid(Box::new(Diagnostic::at_file(
-                        Severity::Error,
-                        display.clone(),
-                        "invalid review file: not UTF-8 text",
-                    )))
-                })?;
-                let review = Review::parse(&display, &text)
-                    .map_err(|d| ReviewError::Invalid(Box::new(d)))?;
+                let parsed = parse_bytes(path, &bytes)?;
                 Ok(ReviewFile {
                     path: path.to_path_buf(),
-                    review,
+                    review: parsed.review.clone(),
+                    assessor: DEFAULT_ASSESSOR.to_string(),
+                    warnings: parsed.warnings,
                     known: Some(bytes),
+                    base: parsed.review,
+                    doc: Some(parsed.doc),
+                    v1: parsed.v1,
                 })
             }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(ReviewFile {
-                path: path.to_path_buf(),
-                review: new(),
-                known: None,
-            }),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let review = new();
+                Ok(ReviewFile {
+                    path: path.to_path_buf(),
+                    review: review.clone(),
+                    assessor: DEFAULT_ASSESSOR.to_string(),
+                    warnings: Vec::new(),
+                    known: None,
+                    base: review,
+                    doc: None,
+                    v1: false,
+                })
+            }
             Err(e) if e.kind() == io::ErrorKind::FileTooLarge => Err(ReviewError::Io {
                 path: path.display().to_string(),
                 source: io::Error::new(
@@ -101,14 +140,63 @@ impl ReviewFile {
         }
     }
 
-    /// Saves the review. Never overwrites a file someone else changed since
-    /// we read it; never leaves a partial file.
+    /// True when the review has changes not yet saved.
+    pub fn is_changed(&self) -> bool {
+        self.review != self.base || self.known.is_none()
+    }
+
+    /// True while the file on disk is version 1 (it becomes version 2 at
+    /// the first saved change).
+    pub fn is_v1(&self) -> bool {
+        self.v1
+    }
+
+    /// Reads the file again when another writer changed it, merging their
+    /// changes into ours per item and per field (ours stay unsaved).
+    /// `Ok(true)` when something came in; a conflict leaves ours as they
+    /// are for the next save to put in a conflict copy.
+    pub fn refresh(&mut self) -> io::Result<bool> {
+        let target = resolve_links(&self.path)?;
+        let bytes = match read_regular(&target, MAX_REVIEW_BYTES) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+            Err(e) => return Err(e),
+        };
+        if Some(&bytes) == self.known.as_ref() {
+            return Ok(false);
+        }
+        let Ok(theirs) = parse_bytes(&self.path, &bytes) else {
+            return Ok(false);
+        };
+        let Ok(merged) = merge(&self.base, &self.review, &theirs.review) else {
+            return Ok(false);
+        };
+        self.review = merged;
+        self.base = theirs.review;
+        self.doc = Some(theirs.doc);
+        self.v1 = theirs.v1;
+        self.known = Some(bytes);
+        Ok(true)
+    }
+
+    /// Saves the review: one history entry per changed mark or note, merged
+    /// per item and per field with what another writer saved since we read
+    /// the file. Never overwrites a field someone else changed since we
+    /// read it (that goes to a conflict copy); never leaves a partial file.
+    /// A version-1 file is kept as `NAME.v1.bak` the first time it is
+    /// rewritten as version 2.
     ///
-    /// The check for changes and the rename happen under the review's lock
-    /// (see [`lock_beside`]); a symlinked path is written through to its
-    /// target.
+    /// The check for changes, the merge and the rename happen under the
+    /// review's lock (see [`lock_beside`]); a symlinked path is written
+    /// through to its target.
     pub fn save(&mut self, fs: &dyn Fs) -> io::Result<Saved> {
-        let contents = self.review.to_toml().into_bytes();
+        self.save_at(fs, &now_stamp())
+    }
+
+    /// [`ReviewFile::save`] with the history entries stamped `at`.
+    pub fn save_at(&mut self, fs: &dyn Fs, at: &str) -> io::Result<Saved> {
+        let mut ours = self.review.clone();
+        record(&self.base, &mut ours, &self.assessor, at);
         let target = resolve_links(&self.path)?;
         let _lock = lock_beside(&target)?;
         remove_stale_temps(&target);
@@ -117,16 +205,56 @@ impl ReviewFile {
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(e),
         };
-        if on_disk.is_some() && on_disk != self.known {
-            let theirs = self.path.clone();
-            let ours = conflict_path(&self.path, |p| fs.read(p).is_ok());
-            write_atomic(fs, &ours, &contents)?;
-            self.path = ours.clone();
-            self.known = Some(contents);
-            return Ok(Saved::Conflict { theirs, ours });
+        let (merged, doc, v1) = match &on_disk {
+            Some(bytes) if Some(bytes) != self.known.as_ref() => {
+                let theirs = parse_bytes(&self.path, bytes).ok();
+                let merged = theirs
+                    .as_ref()
+                    .ok_or_else(|| {
+                        vec![String::from(
+                            "the whole file (it does not read as a review)",
+                        )]
+                    })
+                    .and_then(|t| merge(&self.base, &ours, &t.review));
+                match (merged, theirs) {
+                    (Ok(m), Some(t)) => (m, Some(t.doc), t.v1),
+                    (merged, _) => {
+                        let items = merged.err().unwrap_or_default();
+                        let contents = render(self.doc.as_ref(), &ours).into_bytes();
+                        let theirs = self.path.clone();
+                        let copy = conflict_path(&self.path, |p| fs.read(p).is_ok());
+                        write_atomic(fs, &copy, &contents)?;
+                        self.path = copy.clone();
+                        self.known = Some(contents);
+                        self.review = ours.clone();
+                        self.base = ours;
+                        self.v1 = false;
+                        return Ok(Saved::Conflict {
+                            theirs,
+                            ours: copy,
+                            items,
+                        });
+                    }
+                }
+            }
+            _ => (ours, self.doc.clone(), self.v1),
+        };
+        if v1 && let Some(bytes) = &on_disk {
+            let mut name = target.file_name().unwrap_or_default().to_os_string();
+            name.push(".v1.bak");
+            let bak = target.with_file_name(name);
+            if fs.read(&bak).is_err() {
+                write_atomic(fs, &bak, bytes)?;
+            }
         }
+        let contents = render(doc.as_ref(), &merged).into_bytes();
         write_atomic(fs, &target, &contents)?;
+        let parsed = parse_bytes(&self.path, &contents).ok();
+        self.doc = parsed.map(|p| p.doc).or(doc);
         self.known = Some(contents);
+        self.review = merged.clone();
+        self.base = merged;
+        self.v1 = false;
         Ok(Saved::Written(self.path.clone()))
     }
 }
@@ -171,7 +299,7 @@ fn conflict_path(path: &Path, exists: impl Fn(&Path) -> bool) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
-    use super::super::sample;
+    use super::super::{Mark, sample};
     use super::*;
     use crate::fsutil::RealFs;
     use std::cell::Cell as StdCell;
@@ -253,7 +381,7 @@ mod tests {
         fs::write(&path, "# edited elsewhere\n").unwrap();
         file.review.items.clear();
         let saved = file.save(&RealFs).unwrap();
-        let Saved::Conflict { theirs, ours } = saved else {
+        let Saved::Conflict { theirs, ours, .. } = saved else {
             panic!("expected a conflict")
         };
         assert_eq!(fs::read_to_string(&theirs).unwrap(), "# edited elsewhere\n");
@@ -265,6 +393,168 @@ mod tests {
         );
         // Saving goes on into our copy, without a new conflict.
         assert!(matches!(file.save(&RealFs).unwrap(), Saved::Written(p) if p == ours));
+    }
+
+    const V1: &str = "# Alex, spring round\nrole = \"data-scientist\"\nfrom = \"senior\"\nto = \"lead\"\n\
+                      catalog = \"Matrix\"\ndate = 2026-03-04\n\n[[items]]\nskill = \"sql\"\nmark = \"met\"\n\
+                      note = \"style guide\"\n\n[[items]]\nskill = \"ml\"\nmark = \"partly\"\n";
+
+    #[test]
+    fn a_v1_file_is_not_modified_by_reading_and_is_backed_up_at_the_first_saved_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.toml");
+        fs::write(&path, V1).unwrap();
+        let file = ReviewFile::open_or_new(&path, || unreachable!()).unwrap();
+        assert!(file.is_v1() && !file.is_changed());
+        assert_eq!(
+            file.review.items["sql"].mark,
+            Some(Mark::Met),
+            "mark → agreed"
+        );
+        assert_eq!(file.review.items["ml"].mark, Some(Mark::Partly));
+        drop(file);
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            V1,
+            "reading changes nothing"
+        );
+        let names = |d: &Path| {
+            let mut n: Vec<String> = fs::read_dir(d)
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            n.sort();
+            n
+        };
+        assert_eq!(names(dir.path()), ["r.toml"]);
+
+        let mut file = ReviewFile::open_or_new(&path, || unreachable!()).unwrap();
+        file.review
+            .items
+            .get_mut("ml")
+            .unwrap()
+            .set_mark("self", Some(Mark::Met));
+        file.save_at(&RealFs, "2026-03-05T09:00:00+01:00").unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("r.toml.v1.bak")).unwrap(),
+            V1
+        );
+        let v2 = fs::read_to_string(&path).unwrap();
+        assert!(
+            v2.starts_with("# Alex, spring round\nversion = 2\n"),
+            "{v2}"
+        );
+        assert!(
+            v2.contains("marks = { self = \"met\", agreed = \"partly\" }"),
+            "{v2}"
+        );
+        assert!(v2.contains("[[items.history]]\nat = 2026-03-05T09:00:00+01:00\nby = \"self\"\nmark = \"met\"\nwas = \"none\"\n"), "{v2}");
+        // The next save keeps the first backup.
+        file.review.items.get_mut("sql").unwrap().note = "v2 note".into();
+        file.save(&RealFs).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("r.toml.v1.bak")).unwrap(),
+            V1
+        );
+        let again = ReviewFile::open_or_new(&path, || unreachable!()).unwrap();
+        assert!(!again.is_v1());
+        assert_eq!(again.review, file.review);
+    }
+
+    #[test]
+    fn two_terminals_marking_different_fields_merge_without_a_conflict_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.toml");
+        fs::write(&path, V1).unwrap();
+        let mut me = ReviewFile::open_or_new(&path, || unreachable!()).unwrap();
+        me.assessor = "self".into();
+        let mut boss = ReviewFile::open_or_new(&path, || unreachable!()).unwrap();
+        let mark = |f: &mut ReviewFile, skill: &str, who: &str, m: Mark| {
+            f.review
+                .items
+                .entry(skill.into())
+                .or_default()
+                .set_mark(who, Some(m));
+        };
+        mark(&mut me, "sql", "self", Mark::Met);
+        mark(&mut me, "new-skill", "self", Mark::NotYet);
+        assert!(matches!(me.save(&RealFs).unwrap(), Saved::Written(_)));
+        mark(&mut boss, "sql", "manager", Mark::Partly);
+        boss.review.items.get_mut("ml").unwrap().note = "from the manager".into();
+        assert!(matches!(boss.save(&RealFs).unwrap(), Saved::Written(_)));
+        let on_disk = ReviewFile::open_or_new(&path, || unreachable!())
+            .unwrap()
+            .review;
+        assert_eq!(on_disk, boss.review, "the saver sees the merged review");
+        let sql = &on_disk.items["sql"];
+        assert_eq!(sql.mark_of("self"), Some(Mark::Met));
+        assert_eq!(sql.mark_of("manager"), Some(Mark::Partly));
+        assert_eq!(sql.history.len(), 2, "one entry per side");
+        assert_eq!(
+            on_disk.items["new-skill"].mark_of("self"),
+            Some(Mark::NotYet)
+        );
+        assert_eq!(on_disk.items["ml"].note, "from the manager");
+        // The other terminal picks the merged state up without saving.
+        assert!(me.refresh().unwrap());
+        assert_eq!(me.review, on_disk);
+        assert!(!me.refresh().unwrap(), "nothing new the second time");
+        let files = fs::read_dir(dir.path()).unwrap().flatten().count();
+        assert_eq!(files, 3, "review, v1 backup and lock; no conflict copy");
+    }
+
+    #[test]
+    fn the_same_field_changed_in_two_terminals_goes_to_a_conflict_copy_naming_the_item() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.toml");
+        fs::write(&path, V1).unwrap();
+        let mut a = ReviewFile::open_or_new(&path, || unreachable!()).unwrap();
+        let mut b = ReviewFile::open_or_new(&path, || unreachable!()).unwrap();
+        a.review.items.get_mut("ml").unwrap().mark = Some(Mark::Met);
+        a.save(&RealFs).unwrap();
+        b.review.items.get_mut("ml").unwrap().mark = Some(Mark::NotYet);
+        b.review.items.get_mut("sql").unwrap().note = "b".into();
+        let Saved::Conflict { items, ours, .. } = b.save(&RealFs).unwrap() else {
+            panic!("expected a conflict")
+        };
+        assert_eq!(items, ["ml"]);
+        assert!(ours.ends_with("r.conflict.toml"));
+        let theirs = ReviewFile::open_or_new(&path, || unreachable!())
+            .unwrap()
+            .review;
+        assert_eq!(theirs.items["ml"].mark, Some(Mark::Met), "left alone");
+    }
+
+    #[test]
+    fn closing_records_hashes_and_reopening_adds_an_event() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.toml");
+        let mut file = ReviewFile::open_or_new(&path, sample).unwrap();
+        file.save(&RealFs).unwrap();
+        let day = file.review.date;
+        file.review
+            .close(day, "2026-11-29T18:00:00+00:00", "manager");
+        file.save(&RealFs).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains("closed = 2026-11-29"), "{text}");
+        let hash = super::super::sha256_hex("Defines DL framework strategy.");
+        assert_eq!(hash.len(), 64);
+        assert!(text.contains(&format!("sha256 = \"{hash}\"")), "{text}");
+        file.review.reopen("2026-11-30T09:00:00+00:00", "manager");
+        file.save(&RealFs).unwrap();
+        let back = ReviewFile::open_or_new(&path, || unreachable!())
+            .unwrap()
+            .review;
+        assert_eq!(back.closed, None);
+        assert_eq!(
+            back.history
+                .iter()
+                .map(|e| e.event.as_str())
+                .collect::<Vec<_>>(),
+            ["closed", "reopened"]
+        );
+        assert!(back.items.values().all(|a| a.sha256.is_empty()));
     }
 
     #[test]
@@ -455,8 +745,9 @@ mod safety_tests {
             assert!(fs::symlink_metadata(l).unwrap().file_type().is_symlink());
         }
         let on_disk = Review::parse("t", &fs::read_to_string(&target).unwrap()).unwrap();
+        // The item stays only for its history entry (the note removed).
         assert!(
-            !on_disk.items.contains_key("sql"),
+            on_disk.items.get("sql").is_none_or(|a| a.is_empty()),
             "the target has the new marks"
         );
         assert!(on_disk.items.contains_key("deep-learning"));
@@ -548,5 +839,102 @@ mod safety_tests {
         assert!(!dead.exists(), "a dead writer's temporary file is removed");
         assert!(mine.exists(), "a running writer's is kept");
         assert!(other_file.exists(), "another file's is not touched");
+    }
+}
+
+/// Any sequence of marks, notes, undos, saves, reloads, closing and
+/// reopening leaves a file that loads to the same review.
+#[cfg(test)]
+mod properties {
+    use super::super::{Mark, sample};
+    use super::*;
+    use crate::fsutil::RealFs;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Mark(usize, usize, Option<Mark>),
+        Note(usize, String),
+        Undo,
+        Save,
+        Reload,
+        Close,
+        Reopen,
+    }
+
+    const SKILLS: [&str; 3] = ["sql", "deep-learning", "ml-ops"];
+    const WHO: [&str; 3] = ["self", "manager", "agreed"];
+
+    fn op() -> impl Strategy<Value = Op> {
+        let mark = prop_oneof![
+            Just(None),
+            Just(Some(Mark::Met)),
+            Just(Some(Mark::Partly)),
+            Just(Some(Mark::NotYet))
+        ];
+        prop_oneof![
+            (0..3usize, 0..3usize, mark).prop_map(|(s, w, m)| Op::Mark(s, w, m)),
+            (0..3usize, "[a-z \"#\\n]{0,12}").prop_map(|(s, n)| Op::Note(s, n)),
+            Just(Op::Undo),
+            Just(Op::Save),
+            Just(Op::Reload),
+            Just(Op::Close),
+            Just(Op::Reopen),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn saved_files_load_to_the_same_review(ops in proptest::collection::vec(op(), 1..14)) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("r.toml");
+            let mut file = ReviewFile::open_or_new(&path, sample).unwrap();
+            let mut undo: Vec<Review> = Vec::new();
+            for (n, op) in ops.into_iter().enumerate() {
+                let at = format!("2026-12-01T10:{:02}:00+08:00", n % 60);
+                match op {
+                    Op::Mark(s, w, m) => {
+                        undo.push(file.review.clone());
+                        file.review.items.entry(SKILLS[s].into()).or_default().set_mark(WHO[w], m);
+                    }
+                    Op::Note(s, text) => {
+                        undo.push(file.review.clone());
+                        file.review.items.entry(SKILLS[s].into()).or_default().note = text;
+                    }
+                    Op::Undo => {
+                        if let Some(r) = undo.pop() {
+                            file.review = r;
+                        }
+                    }
+                    Op::Save => {
+                        prop_assert!(matches!(file.save_at(&RealFs, &at).unwrap(), Saved::Written(_)));
+                        let back = ReviewFile::open_or_new(&path, || unreachable!()).unwrap();
+                        prop_assert_eq!(&back.review, &file.review);
+                    }
+                    Op::Reload => {
+                        if path.exists() {
+                            file.save_at(&RealFs, &at).unwrap();
+                            file = ReviewFile::open_or_new(&path, || unreachable!()).unwrap();
+                            undo.clear();
+                        }
+                    }
+                    Op::Close => {
+                        if file.review.closed.is_none() {
+                            file.review.close(file.review.date, &at, "manager");
+                        }
+                    }
+                    Op::Reopen => {
+                        if file.review.closed.is_some() {
+                            file.review.reopen(&at, "manager");
+                        }
+                    }
+                }
+            }
+            file.save_at(&RealFs, "2026-12-02T00:00:00+08:00").unwrap();
+            let back = ReviewFile::open_or_new(&path, || unreachable!()).unwrap();
+            prop_assert_eq!(&back.review, &file.review);
+            prop_assert_eq!(render(back.doc.as_ref(), &back.review), std::fs::read_to_string(&path).unwrap());
+        }
     }
 }

@@ -14,6 +14,7 @@
 
 mod file;
 mod format;
+mod merge;
 mod tally;
 
 use std::collections::BTreeMap;
@@ -22,6 +23,8 @@ use crate::catalog::Date;
 
 pub use crate::fsutil::{Fs, RealFs, write_atomic};
 pub use file::{ReviewError, ReviewFile, Saved};
+pub use format::{Parsed, VERSION, parse_full};
+pub use merge::{merge, record};
 pub use tally::{Counts, Tallied, Tally};
 
 /// How far a skill's target expectation is met.
@@ -71,19 +74,124 @@ impl Mark {
     }
 }
 
+/// Whose mark counts once people agree: the meeting's result.
+pub const AGREED: &str = "agreed";
+/// The assessor when none is named (`--as`, the config's `assessor`).
+pub const DEFAULT_ASSESSOR: &str = "manager";
+
+/// A mark or a note changed: one `[[items.history]]` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Local time with its offset, `2026-12-14T10:42:00+08:00`.
+    pub at: String,
+    /// For a mark, whose mark it is (`self`, `manager`, `agreed`, …); for a
+    /// note, the assessor who saved it.
+    pub by: String,
+    pub change: Changed,
+}
+
+/// What an [`Entry`] records: the new value and the one before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    Mark {
+        mark: Option<Mark>,
+        was: Option<Mark>,
+    },
+    Note {
+        note: String,
+        was: String,
+    },
+}
+
+/// A review-level event: closed or reopened (`[[history]]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub at: String,
+    pub by: String,
+    /// `closed` or `reopened`.
+    pub event: String,
+}
+
 /// The assessment of one skill.
+///
+/// Left open to more per-item tables (the ladders issue adds
+/// `behaviours`): keys rungs does not know are kept by the file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Assessment {
+    /// The agreed mark: what reports count (a version-1 file's `mark`).
     pub mark: Option<Mark>,
+    /// Every other assessor's mark (`self`, `manager`, a peer, …), in the
+    /// order they first appear.
+    pub marks: Vec<(String, Mark)>,
+    /// One note per item, shared: the meeting's evidence.
     pub note: String,
     /// The target level's expectation text when it was assessed, to notice
     /// later changes to the catalog.
     pub expectation: String,
+    /// SHA-256 (hex) of `expectation`, recorded when the review is closed.
+    pub sha256: String,
+    /// Saved changes, oldest first.
+    pub history: Vec<Entry>,
 }
 
 impl Assessment {
     pub fn is_empty(&self) -> bool {
-        self.mark.is_none() && self.note.trim().is_empty()
+        self.mark.is_none() && self.marks.is_empty() && self.note.trim().is_empty()
+    }
+
+    /// `who`'s mark (`agreed` is the agreed one).
+    pub fn mark_of(&self, who: &str) -> Option<Mark> {
+        if who == AGREED {
+            return self.mark;
+        }
+        self.marks.iter().find(|(w, _)| w == who).map(|(_, m)| *m)
+    }
+
+    /// Sets or clears `who`'s mark, keeping the order of the others.
+    pub fn set_mark(&mut self, who: &str, mark: Option<Mark>) {
+        if who == AGREED {
+            self.mark = mark;
+            return;
+        }
+        match (self.marks.iter().position(|(w, _)| w == who), mark) {
+            (Some(i), Some(m)) => self.marks[i].1 = m,
+            (Some(i), None) => {
+                self.marks.remove(i);
+            }
+            (None, Some(m)) => self.marks.push((who.to_string(), m)),
+            (None, None) => {}
+        }
+    }
+
+    /// Every mark with its assessor, `agreed` last.
+    pub fn all_marks(&self) -> impl Iterator<Item = (&str, Mark)> {
+        self.marks
+            .iter()
+            .map(|(w, m)| (w.as_str(), *m))
+            .chain(self.mark.map(|m| (AGREED, m)))
+    }
+
+    /// True when two assessors (agreed included) gave different marks.
+    pub fn disagrees(&self) -> bool {
+        let mut marks = self.all_marks().map(|(_, m)| m);
+        marks.next().is_some_and(|first| marks.any(|m| m != first))
+    }
+}
+
+/// Who is assessed, by whom, and what was decided (`[meta]`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Meta {
+    pub candidate: String,
+    pub assessors: Vec<String>,
+    pub meetings: Vec<Date>,
+    /// `promote`, `not-yet`, `deferred` or any text.
+    pub outcome: String,
+    pub summary: String,
+}
+
+impl Meta {
+    pub fn is_empty(&self) -> bool {
+        *self == Meta::default()
     }
 }
 
@@ -95,6 +203,12 @@ pub struct Review {
     pub to: String,
     pub catalog: String,
     pub date: Date,
+    pub meta: Meta,
+    /// When the review was closed (`rungs review close`); a closed review
+    /// opens read-only.
+    pub closed: Option<Date>,
+    /// Closing and reopening, oldest first.
+    pub history: Vec<Event>,
     /// Assessments by skill id.
     pub items: BTreeMap<String, Assessment>,
 }
@@ -107,9 +221,118 @@ impl Review {
             to: to.to_string(),
             catalog: catalog.to_string(),
             date,
+            meta: Meta::default(),
+            closed: None,
+            history: Vec::new(),
             items: BTreeMap::new(),
         }
     }
+
+    /// Every assessor named in the review, in order of first appearance:
+    /// `[meta] assessors`, then the marks' owners (`agreed` not included).
+    pub fn assessors(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let names = self.meta.assessors.iter().map(String::as_str).chain(
+            self.items
+                .values()
+                .flat_map(|a| a.marks.iter().map(|(w, _)| w.as_str())),
+        );
+        for n in names {
+            if !out.iter().any(|o| o == n) {
+                out.push(n.to_string());
+            }
+        }
+        out
+    }
+
+    /// Whose marks the counts are of: `agreed` once any item is agreed,
+    /// `current` before that.
+    pub fn counted<'a>(&self, current: &'a str) -> &'a str {
+        if self.items.values().any(|a| a.mark.is_some()) {
+            AGREED
+        } else {
+            current
+        }
+    }
+
+    /// Closes the review on `date`: records the SHA-256 of every assessed
+    /// expectation text and a history event.
+    pub fn close(&mut self, date: Date, at: &str, by: &str) {
+        for a in self.items.values_mut() {
+            a.sha256 = sha256_hex(&a.expectation);
+        }
+        self.closed = Some(date);
+        self.history.push(Event {
+            at: at.to_string(),
+            by: by.to_string(),
+            event: "closed".into(),
+        });
+    }
+
+    /// Reopens a closed review, with a history event.
+    pub fn reopen(&mut self, at: &str, by: &str) {
+        for a in self.items.values_mut() {
+            a.sha256.clear();
+        }
+        self.closed = None;
+        self.history.push(Event {
+            at: at.to_string(),
+            by: by.to_string(),
+            event: "reopened".into(),
+        });
+    }
+}
+
+/// SHA-256 of `text`, as 64 lowercase hex digits.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The short hash shown in exports: the first 12 hex digits.
+pub fn short_hash(hex: &str) -> &str {
+    hex.get(..12).unwrap_or(hex)
+}
+
+/// The hash of a ladder version: SHA-256 over each skill id and the
+/// SHA-256 of its expectation text, one `id<TAB>hash` line per skill in the
+/// order given.
+pub fn ladder_hash<'a>(items: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut lines = String::new();
+    for (id, text) in items {
+        lines.push_str(id);
+        lines.push('\t');
+        lines.push_str(&sha256_hex(text));
+        lines.push('\n');
+    }
+    sha256_hex(&lines)
+}
+
+/// The local time now with its offset, to the second, as history records it.
+pub fn now_stamp() -> String {
+    let tz = jiff::tz::TimeZone::system();
+    let now = jiff::Timestamp::now();
+    let dt = tz.to_datetime(now);
+    let offset = tz.to_offset(now).seconds();
+    let (sign, offset) = if offset < 0 {
+        ('-', -offset)
+    } else {
+        ('+', offset)
+    };
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        dt.year(),
+        dt.month(),
+        dt.day(),
+        dt.hour(),
+        dt.minute(),
+        dt.second(),
+        offset / 3600,
+        offset % 3600 / 60
+    )
 }
 
 /// A review with two assessments, shared by this module's tests.
@@ -132,6 +355,7 @@ fn sample() -> Review {
             mark: Some(Mark::Met),
             note: "led the \"DDP\" migration, Q3".into(),
             expectation: "Defines DL framework strategy.".into(),
+            ..Assessment::default()
         },
     );
     r.items.insert(
@@ -140,6 +364,7 @@ fn sample() -> Review {
             mark: None,
             note: "to discuss".into(),
             expectation: "Sets SQL standards.".into(),
+            ..Assessment::default()
         },
     );
     r

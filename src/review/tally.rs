@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Assessment, Mark, Review};
+use super::{AGREED, Assessment, Mark, Review};
 use crate::catalog::Catalog;
 use crate::gap::{Gap, GapItem};
 
@@ -55,6 +55,16 @@ impl Review {
     /// `catalog` gives each item's skill. Without a review only the changes
     /// and the required ones are counted.
     pub fn tally<'a>(review: Option<&'a Review>, catalog: &Catalog, gap: &Gap) -> Tally<'a> {
+        Review::tally_by(review, catalog, gap, AGREED)
+    }
+
+    /// [`Review::tally`] of `who`'s marks (`agreed`, `self`, `manager`, …).
+    pub fn tally_by<'a>(
+        review: Option<&'a Review>,
+        catalog: &Catalog,
+        gap: &Gap,
+        who: &str,
+    ) -> Tally<'a> {
         let mut counts = Counts {
             changes: gap.items.len(),
             required: gap.required_count(),
@@ -67,7 +77,7 @@ impl Review {
                 let assessment = review
                     .zip(catalog.skills.get(item.skill))
                     .and_then(|(r, skill)| r.items.get(&skill.id));
-                let mark = assessment.and_then(|a| a.mark);
+                let mark = assessment.and_then(|a| a.mark_of(who));
                 match mark {
                     Some(Mark::Met) => counts.met += 1,
                     Some(Mark::Partly) => counts.partly += 1,
@@ -111,6 +121,7 @@ mod tests {
             mark,
             note: String::new(),
             expectation: expectation.into(),
+            ..Assessment::default()
         }
     }
 

@@ -212,7 +212,7 @@ fn save_review(
     let t = app.lang.strings();
     match file.save(fs) {
         Ok(Saved::Written(_)) => Ok(None),
-        Ok(Saved::Conflict { theirs, ours }) => Ok(Some(fill(
+        Ok(Saved::Conflict { theirs, ours, .. }) => Ok(Some(fill(
             t.status_save_conflict,
             &[
                 ("theirs", &theirs.display().to_string()),

@@ -50,6 +50,7 @@ fn write_review(dir: &Path, name: &str) -> PathBuf {
             mark: Some(Mark::Met),
             note: "owns the warehouse style guide".into(),
             expectation: lead_text("sql"),
+            ..Assessment::default()
         },
     );
     r.items.insert(
@@ -58,6 +59,7 @@ fn write_review(dir: &Path, name: &str) -> PathBuf {
             mark: Some(Mark::Partly),
             note: "contracts drafted, not signed".into(),
             expectation: "An older wording of the lead expectation.".into(),
+            ..Assessment::default()
         },
     );
     r.items.insert(
@@ -66,6 +68,7 @@ fn write_review(dir: &Path, name: &str) -> PathBuf {
             mark: Some(Mark::NotYet),
             note: String::new(),
             expectation: lead_text("python-engineering"),
+            ..Assessment::default()
         },
     );
     let path = dir.join(name);
@@ -470,4 +473,153 @@ fn documented_json_example_matches_the_output() {
     let keys =
         |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
     assert_eq!(keys(&documented), keys(&real));
+}
+
+/// A version-1 review (the format of the current release): `rungs gap`
+/// reads it without touching it, and counts its marks as before (its mark
+/// is the agreed mark).
+#[test]
+fn a_version_1_review_is_read_unchanged_with_the_same_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.toml");
+    let v1 = "# A rungs promotion review. rungs saves it after every change;\n\
+              # it is plain TOML and safe to read or edit by hand.\n\
+              role = \"data-scientist\"\nfrom = \"senior\"\nto = \"lead\"\n\
+              catalog = \"Data & ML Skills Matrix\"\ndate = 2026-03-04\n\n\
+              [[items]]\nskill = \"sql\"\nmark = \"met\"\nnote = \"owns the style guide\"\nexpectation = \"\"\n\n\
+              [[items]]\nskill = \"data-quality\"\nmark = \"partly\"\n\n\
+              [[items]]\nskill = \"python-engineering\"\nmark = \"not-yet\"\n";
+    std::fs::write(&path, v1).unwrap();
+    let p = path.to_str().unwrap();
+    for format in ["markdown", "json", "text", "html", "csv"] {
+        rungs()
+            .args(["gap", "--review", p, "--format", format])
+            .assert()
+            .success();
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), v1, "not modified");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing beside it"
+    );
+    let v = json_of(&["gap", "--review", p, "--format", "json"]);
+    assert_eq!(v["counted"], "agreed");
+    assert_eq!(
+        (
+            &v["counts"]["assessed"],
+            &v["counts"]["met"],
+            &v["counts"]["partly"],
+            &v["counts"]["not_yet"]
+        ),
+        (
+            &serde_json::json!(3),
+            &serde_json::json!(1),
+            &serde_json::json!(1),
+            &serde_json::json!(1)
+        )
+    );
+    let md = stdout_of(&["gap", "--review", p]);
+    assert!(
+        md.contains("assessed 3/26 · 1 met · 1 partly · 1 not yet\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("\n## Summary\n") && md.contains("\n## Required, not yet met\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| SQL | yes | met | – | – | owns the style guide |"),
+        "{md}"
+    );
+    let csv = stdout_of(&["gap", "--review", p, "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 27, "header and every item");
+}
+
+/// Two assessors: marks of `self` count until anything is agreed; `--since`
+/// lists the history; closing and reopening write through `rungs review`.
+#[test]
+fn assessors_history_since_and_closing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("alex.toml");
+    std::fs::write(
+        &path,
+        "version = 2\nrole = \"data-scientist\"\nfrom = \"senior\"\nto = \"lead\"\ndate = 2026-11-30\n\
+         candidate = 'typo: belongs in [meta]'\n\n[meta]\ncandidate = \"Alex Kim\"\n\n\
+         [[items]]\nskill = \"sql\"\nmarks = { self = \"met\", manager = \"partly\" }\n\n\
+         [[items.history]]\nat = 2026-12-14T10:42:00+08:00\nby = \"manager\"\nmark = \"partly\"\nwas = \"met\"\n\n\
+         [[items]]\nskill = \"data-quality\"\nmarks = { self = \"met\" }\n\n\
+         [[items.history]]\nat = 2026-11-01T09:00:00+08:00\nby = \"self\"\nmark = \"met\"\nwas = \"none\"\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let out = rungs()
+        .args(["gap", "--review", p, "--as", "self", "--format", "json"])
+        .assert()
+        .success();
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains(
+            "alex.toml:6:1: warning: unknown key `candidate` at the top level; kept as it is"
+        ),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["counted"], "self");
+    assert_eq!(v["counts"]["met"], 2);
+    assert_eq!(v["meta"]["candidate"], "Alex Kim");
+    // Stdout of a run that also warns on stderr.
+    let out_of = |args: &[&str]| {
+        let out = rungs().args(args).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let v: serde_json::Value =
+        serde_json::from_str(&out_of(&["gap", "--review", p, "--format", "json"])).unwrap();
+    assert_eq!(
+        (&v["counted"], &v["counts"]["partly"]),
+        (&serde_json::json!("manager"), &serde_json::json!(1))
+    );
+    let since = out_of(&[
+        "gap",
+        "--review",
+        p,
+        "--since",
+        "2026-12-01",
+        "--format",
+        "text",
+    ]);
+    assert_eq!(
+        since,
+        "Changed since 2026-12-01\n\n- SQL (sql): manager Mark met → partly (2026-12-14T10:42:00+08:00)\n"
+    );
+    rungs()
+        .args(["review", "close", p])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match(
+                "^closed .*alex.toml on [0-9-]{10}: 2 assessed items, ladder [0-9a-f]{12}\n$",
+            )
+            .unwrap(),
+        );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("\nclosed = ") && text.contains("sha256 = \""),
+        "{text}"
+    );
+    assert!(
+        text.contains("candidate = 'typo: belongs in [meta]'"),
+        "unknown key kept: {text}"
+    );
+    rungs()
+        .args(["review", "close", p])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is already closed"));
+    rungs().args(["review", "reopen", p]).assert().success();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        !text.contains("\nclosed = ") && text.contains("event = \"reopened\""),
+        "{text}"
+    );
 }

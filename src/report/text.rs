@@ -5,8 +5,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::wording::{
     behaviour_change_lines, change_label, counts_line, expectations, mark_label, meta_parts,
-    necessity_word,
-    nothing_changes, one_line, safe,
+    necessity_word, nothing_changes, one_line, safe,
 };
 use crate::catalog::{Catalog, Date};
 use crate::gap::Gap;

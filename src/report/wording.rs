@@ -191,8 +191,14 @@ pub(super) fn meta_parts(t: &Strings, r: &Report<'_>) -> Vec<(&'static str, Stri
 /// order of first appearance (`self`, `manager` always shown).
 pub(super) fn assessor_columns<'a>(r: &'a Report<'_>) -> Vec<&'a str> {
     let mut cols = vec!["agreed", "self", "manager"];
+    // Only names with a mark get a column (`[meta] assessors` are people,
+    // not necessarily mark keys).
     for a in &r.assessors {
-        if !cols.contains(&a.as_str()) {
+        let marked = r
+            .items
+            .iter()
+            .any(|i| i.all_marks.iter().any(|(w, _)| w == a));
+        if marked && !cols.contains(&a.as_str()) {
             cols.push(a);
         }
     }

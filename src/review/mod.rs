@@ -245,6 +245,16 @@ impl Review {
         out
     }
 
+    /// The skills (by id, sorted) where assessors disagree: what `D` in the
+    /// gap view visits.
+    pub fn disagreements(&self) -> Vec<&str> {
+        self.items
+            .iter()
+            .filter(|(_, a)| a.disagrees())
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+
     /// Whose marks the counts are of: `agreed` once any item is agreed,
     /// `current` before that.
     pub fn counted<'a>(&self, current: &'a str) -> &'a str {
@@ -373,6 +383,75 @@ fn sample() -> Review {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `self` marks 10 items, `manager` 12 (in two terminals, merged on
+    /// save): the disagreements are exactly the items whose marks differ,
+    /// and once every item is agreed the counts are the agreed marks.
+    #[test]
+    fn two_assessors_disagreements_and_agreeing() {
+        use crate::fsutil::RealFs;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.toml");
+        let mut me = ReviewFile::open_or_new(&path, || {
+            let mut r = sample();
+            r.items.clear();
+            r
+        })
+        .unwrap();
+        me.assessor = "self".into();
+        me.save(&RealFs).unwrap();
+        let mut boss = ReviewFile::open_or_new(&path, || unreachable!()).unwrap();
+        let marks = [Mark::Met, Mark::Partly, Mark::NotYet];
+        for i in 0..10 {
+            let a = me.review.items.entry(format!("s{i:02}")).or_default();
+            a.set_mark("self", Some(marks[i % 3]));
+            me.save(&RealFs).unwrap();
+        }
+        for i in 0..12 {
+            // Items 0..5 the same as self, 6..9 one step lower, 10..11 only
+            // the manager's.
+            let m = if i < 6 {
+                marks[i % 3]
+            } else {
+                marks[(i + 1) % 3]
+            };
+            let a = boss.review.items.entry(format!("s{i:02}")).or_default();
+            a.set_mark("manager", Some(m));
+            assert!(matches!(boss.save(&RealFs).unwrap(), Saved::Written(_)));
+        }
+        let r = ReviewFile::open_or_new(&path, || unreachable!())
+            .unwrap()
+            .review;
+        assert_eq!(
+            r.items
+                .values()
+                .filter(|a| a.mark_of("self").is_some())
+                .count(),
+            10
+        );
+        assert_eq!(
+            r.items
+                .values()
+                .filter(|a| a.mark_of("manager").is_some())
+                .count(),
+            12
+        );
+        let differing: Vec<String> = (6..10).map(|i| format!("s{i:02}")).collect();
+        assert_eq!(r.disagreements(), differing);
+        assert_eq!(r.counted("self"), "self", "nothing agreed yet");
+        let mut r = r;
+        for a in r.items.values_mut() {
+            a.set_mark(AGREED, a.mark_of("manager"));
+        }
+        assert_eq!(r.counted("self"), AGREED);
+        // Agreeing with the manager leaves the self marks differing.
+        assert_eq!(r.disagreements(), differing);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "review and lock only"
+        );
+    }
 
     #[test]
     fn cycle_goes_round() {

@@ -29,6 +29,8 @@ pub enum AppEvent {
     Reloaded(Box<Result<crate::catalog::Loaded, crate::catalog::LoadError>>),
     /// A signal sent from outside (see [`spawn_signals`]).
     Signal(i32),
+    /// The review file changed on disk (another terminal saved it).
+    ReviewChanged,
 }
 
 /// Forwards the signals the explorer handles to the loop: SIGTERM, SIGHUP,
@@ -48,6 +50,34 @@ pub fn spawn_signals(tx: Sender<AppEvent>) -> std::io::Result<()> {
         }
     });
     Ok(())
+}
+
+/// How often the review file is looked at for another writer's save.
+pub const REVIEW_POLL: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// Watches the review file at `path`: sends [`AppEvent::ReviewChanged`]
+/// when its size or modification time changes, so a second terminal on the
+/// same review shows the merged state within a second. Ends when the loop
+/// is gone.
+pub fn spawn_review_watch(path: std::path::PathBuf, tx: std::sync::mpsc::Sender<AppEvent>) {
+    std::thread::spawn(move || {
+        let stamp = |p: &std::path::Path| {
+            std::fs::metadata(p)
+                .ok()
+                .map(|m| (m.len(), m.modified().ok()))
+        };
+        let mut last = stamp(&path);
+        loop {
+            std::thread::sleep(REVIEW_POLL);
+            let now = stamp(&path);
+            if now != last {
+                last = now;
+                if tx.send(AppEvent::ReviewChanged).is_err() {
+                    return;
+                }
+            }
+        }
+    });
 }
 
 /// How long the files must stay quiet before a reload: editors save by

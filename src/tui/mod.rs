@@ -344,6 +344,9 @@ fn event_loop(
         Some(Ok(w)) => Some(w),
         None => None,
     };
+    if let Some(file) = review.as_ref() {
+        events::spawn_review_watch(file.path.clone(), tx.clone());
+    }
     // Exports written in this session: written again in place.
     let mut exported = Vec::new();
     // What to say once the terminal is back (where a review was saved
@@ -373,6 +376,19 @@ fn event_loop(
             if let events::AppEvent::Signal(sig) = message {
                 on_signal(sig, terminal)?;
                 break None;
+            }
+            if let events::AppEvent::ReviewChanged = message {
+                // Another terminal saved: take in its marks and notes
+                // (merged per item and field with ours), then redraw.
+                if let (Some(file), Some(state)) = (review.as_mut(), app.review.as_mut()) {
+                    file.review = state.review.clone();
+                    if file.refresh().unwrap_or(false) {
+                        state.review = file.review.clone();
+                        let size = terminal.size()?;
+                        break Some(Action::Resize(size.width, size.height));
+                    }
+                }
+                continue;
             }
             if let Some(action) = to_action(&app, terminal, message, &mut searcher, &tx)? {
                 break Some(action);
@@ -443,6 +459,9 @@ fn perform(
                 if let Some(state) = app.review.as_mut() {
                     // After a conflict, saving continues into our copy.
                     state.file = Some(file.path.display().to_string());
+                    // What was saved: merged with another terminal's
+                    // marks, with the history entries of this save.
+                    state.review = file.review.clone();
                 }
                 let (message, failed) = match saved {
                     Ok(message) => (message, None),
@@ -566,6 +585,7 @@ fn to_action(
         events::AppEvent::TerminalError(e) => return Err(e),
         // Handled by the loop before it asks for an action.
         events::AppEvent::Signal(_) => None,
+        events::AppEvent::ReviewChanged => None,
         events::AppEvent::Search(generation, results) => {
             Some(Action::SearchResults(generation, results))
         }

@@ -38,6 +38,11 @@ pub struct Cli {
     #[arg(long, value_name = "LEVEL")]
     pub to: Option<String>,
 
+    /// Whose marks the gap view's mark keys set (self, manager, any name);
+    /// without it they set the agreed mark
+    #[arg(long = "as", value_name = "NAME")]
+    pub assessor: Option<String>,
+
     /// Assess a promotion review saved in FILE (created if missing; with
     /// --role and --level, and optionally --to)
     #[arg(long, value_name = "FILE")]

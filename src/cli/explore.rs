@@ -25,6 +25,8 @@ pub struct StartAt {
     pub to: Option<String>,
     /// Start in the gap view assessing this review file.
     pub review: Option<PathBuf>,
+    /// `--as NAME`: whose marks the mark keys set.
+    pub assessor: Option<String>,
 }
 
 /// Why the explorer does not start when stdout is not a terminal.
@@ -115,6 +117,12 @@ pub fn start(
     };
     let mut app = App::new(catalog);
     app.today = today;
+    app.assessor.clone_from(&start.assessor);
+    let mut file = file;
+    if let Some(who) = &start.assessor {
+        // Notes' history entries name who saved them.
+        file.assessor.clone_from(who);
+    }
     app.set_role(role);
     app.set_level(from);
     let state = ReviewState {

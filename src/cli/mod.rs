@@ -60,6 +60,7 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
             skill: cli.skill,
             to: cli.to,
             review: cli.review,
+            assessor: cli.assessor,
         };
         return explore::run(&settings, &start, !cli.no_watch, err);
     };

@@ -234,6 +234,7 @@ pub static EN: Strings = Strings {
     status_top_level: "{level} is the highest level: there is no level above it to compare with",
     status_review_levels: "The levels are those of the review in {file}; open another file for other levels.",
     status_save_conflict: "{theirs} was changed by another program: left it as it is and saved yours to {ours}",
+    status_review_closed: "this review was closed on {date} and is read-only; `rungs review reopen FILE` reopens it",
     status_save_failed: "Could not save {file}: {error}. The previous version is intact; the next change retries.",
     status_save_failed_no_folder: "Could not save {file}: its folder {folder} does not exist. The next change retries; quitting asks first.",
     status_saved_elsewhere: "The review could not be saved at {file}; saved it to {path}, and saving continues there.",

@@ -427,6 +427,8 @@ strings! {
     status_top_level,
     status_review_levels,
     status_save_conflict,
+    /// A closed review: marks cannot change.
+    status_review_closed,
     status_save_failed,
     status_save_failed_no_folder,
     status_saved_elsewhere,

@@ -234,6 +234,7 @@ pub static ZH: Strings = Strings {
     status_top_level: "{level} 是最高级别：没有更高的级别可晋升。",
     status_review_levels: "级别取自 {file} 中的评审；如需其他级别，请打开另一个文件。",
     status_save_conflict: "{theirs} 已被其他程序修改：该文件保持原样，你的版本已保存到 {ours}",
+    status_review_closed: "此评审已于 {date} 关闭，只读；`rungs review reopen FILE` 可重新打开",
     status_save_failed: "无法保存 {file}：{error}。之前的版本完好无损，下次修改时会重试。",
     status_save_failed_no_folder: "无法保存 {file}：文件夹 {folder} 不存在。下次修改时会重试；退出前会先询问。",
     status_saved_elsewhere: "评审无法保存到 {file}；已保存到 {path}，之后继续保存在那里。",

@@ -97,6 +97,9 @@ pub struct App {
     pub unsaved: Option<String>,
     /// Quit once the save asked for from the quit question succeeds.
     pub quit_after_save: bool,
+    /// `--as NAME`: whose marks the gap view's mark keys set; `None` sets
+    /// the agreed mark.
+    pub assessor: Option<String>,
 }
 
 impl App {
@@ -146,6 +149,7 @@ impl App {
             prompt: None,
             unsaved: None,
             quit_after_save: false,
+            assessor: None,
         };
         app.rebuild_rows();
         app

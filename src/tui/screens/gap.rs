@@ -244,7 +244,23 @@ impl App {
             return GapCounts::default();
         };
         let review = self.review.as_ref().map(|r| &r.review);
-        Review::tally(review, &self.catalog, &g.gap).counts
+        Review::tally_by(review, &self.catalog, &g.gap, &self.counted()).counts
+    }
+
+    /// Whose marks the mark keys set: `--as NAME`, else the agreed mark.
+    pub fn who(&self) -> String {
+        self.assessor
+            .clone()
+            .unwrap_or_else(|| crate::review::AGREED.to_string())
+    }
+
+    /// Whose marks the header counts and the list shows: `agreed` once any
+    /// item is agreed, the current assessor before that.
+    pub fn counted(&self) -> String {
+        let who = self.who();
+        self.review
+            .as_ref()
+            .map_or(who.clone(), |r| r.review.counted(&who).to_string())
     }
 
     /// Changes the selected item's assessment and asks for a save.
@@ -257,6 +273,15 @@ impl App {
         };
         let today = self.today;
         self.ensure_review(today);
+        if let Some(day) = self.review.as_ref().and_then(|r| r.review.closed) {
+            // A closed review is read-only until `rungs review reopen`.
+            let t = self.lang.strings();
+            self.notify(crate::i18n::fill(
+                t.status_review_closed,
+                &[("date", &day.to_string())],
+            ));
+            return;
+        }
         let Some(r) = self.review.as_mut() else {
             return;
         };
@@ -572,16 +597,25 @@ impl App {
                 };
                 self.rebuild_gap(to);
             }
-            Action::Run(Command::MarkMet) => self.assess(effects, |a| a.mark = Some(Mark::Met)),
+            Action::Run(Command::MarkMet) => {
+                let who = self.who();
+                self.assess(effects, |a| a.set_mark(&who, Some(Mark::Met)));
+            }
             Action::Run(Command::MarkPartly) => {
-                self.assess(effects, |a| a.mark = Some(Mark::Partly));
+                let who = self.who();
+                self.assess(effects, |a| a.set_mark(&who, Some(Mark::Partly)));
             }
             Action::Run(Command::MarkNotYet) => {
-                self.assess(effects, |a| a.mark = Some(Mark::NotYet));
+                let who = self.who();
+                self.assess(effects, |a| a.set_mark(&who, Some(Mark::NotYet)));
             }
-            Action::Run(Command::MarkClear) => self.assess(effects, |a| a.mark = None),
+            Action::Run(Command::MarkClear) => {
+                let who = self.who();
+                self.assess(effects, |a| a.set_mark(&who, None));
+            }
             Action::Run(Command::MarkCycle) => {
-                self.assess(effects, |a| a.mark = Mark::cycle(a.mark))
+                let who = self.who();
+                self.assess(effects, |a| a.set_mark(&who, Mark::cycle(a.mark_of(&who))));
             }
             Action::Run(Command::EditNote | Command::Open) => {
                 if let Some(item) = self.gap_item() {

@@ -338,7 +338,8 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
             continue;
         };
         let selected = i == g.cursor;
-        let mark = app.assessment(item.skill).and_then(|a| a.mark);
+        let counted = app.counted();
+        let mark = app.assessment(item.skill).and_then(|a| a.mark_of(&counted));
         let n = item.to.as_ref().map(|c| c.necessity);
         let flag = flags(app, item);
         let fixed = 2 + 2 + 2 + text::width(&flag) + 1;
@@ -677,15 +678,25 @@ fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem, fu
     let t = app.lang.strings();
     let width = usize::from(area.width).max(1);
     let a = app.assessment(item.skill);
-    let mark = a.and_then(|a| a.mark);
-    let mut top: Vec<Line<'static>> = vec![
-        rule(app, t.gap_assessment, width),
-        Line::from(vec![
-            Span::styled(mark_symbol(app, mark), app.theme.key),
-            Span::raw(" "),
-            Span::styled(t.mark(mark), app.theme.key),
-        ]),
+    let who = app.who();
+    let mark = a.and_then(|a| a.mark_of(&who));
+    let mut spans = vec![
+        Span::styled(mark_symbol(app, mark), app.theme.key),
+        Span::raw(" "),
+        Span::styled(t.mark(mark), app.theme.key),
     ];
+    // Every assessor's mark side by side once there is more than the agreed
+    // one: `self ✓ · manager ~ · agreed –`.
+    if let Some(a) = a.filter(|a| !a.marks.is_empty()) {
+        let mut names: Vec<&str> = a.marks.iter().map(|(w, _)| w.as_str()).collect();
+        names.push(crate::review::AGREED);
+        let all: Vec<String> = names
+            .iter()
+            .map(|w| format!("{} {}", t.assessor(w), mark_symbol(app, a.mark_of(w))))
+            .collect();
+        spans.push(Span::raw(format!("   {}", all.join(" · "))));
+    }
+    let mut top: Vec<Line<'static>> = vec![rule(app, t.gap_assessment, width), Line::from(spans)];
     if app.is_stale(item) {
         wrapped(&mut top, t.gap_stale, width, app.theme.warning);
     }

@@ -19,7 +19,8 @@ pub fn markdown_in(
     review: Option<&Review>,
     today: Date,
 ) -> String {
-    render_markdown(lang.strings(), &build(catalog, gap, review, today), false)
+    // Every item: the TUI's export has no `--all` to ask for them.
+    render_markdown(lang.strings(), &build(catalog, gap, review, today), true)
 }
 
 /// The report as Markdown in `lang`; with a review, unassessed optional

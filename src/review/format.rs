@@ -369,8 +369,39 @@ fn set_text(table: &mut Table, key: &str, text: &str) {
     if text.is_empty() {
         table.remove(key);
     } else if table.get(key).and_then(Item::as_str) != Some(text) {
-        set(table, key, Value::from(text));
+        set(table, key, text_value(text));
     }
+}
+
+/// A text as a TOML value: one with line breaks as a multi-line basic
+/// string (`"""`, a line break, the lines as typed), so a note reads and
+/// edits in the file like the note itself.
+fn text_value(text: &str) -> Value {
+    if text.contains('\n')
+        && let Ok(v) = multi_line(text).parse::<Value>()
+        && v.as_str() == Some(text)
+    {
+        return v;
+    }
+    Value::from(text)
+}
+
+/// A TOML multi-line basic string: `"""` and a line break, the text with
+/// backslashes, quotes and control characters other than line breaks and
+/// tabs escaped, then `"""`.
+fn multi_line(text: &str) -> String {
+    let mut out = String::from("\"\"\"\n");
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\"\"\"");
+    out
 }
 
 fn set_dates(table: &mut Table, key: &str, dates: &[Date]) {

@@ -122,6 +122,7 @@ mod tests {
                 mark: Some(Mark::Partly),
                 note: "one\ntwo".into(),
                 expectation: "x".into(),
+                ..Assessment::default()
             },
         );
         save_unsaved(&state, &r).unwrap();

@@ -618,6 +618,7 @@ fn unsaved_marks_are_offered_back() {
             mark: Some(Mark::Met),
             note: "kept".into(),
             expectation: String::new(),
+            ..Default::default()
         },
     );
     a.offer_restore(earlier);
@@ -733,4 +734,39 @@ fn every_command_of_the_meeting_has_a_key_in_the_help() {
         let md = rungs::tui::ui::help::markdown(&rungs::i18n::EN, &b);
         assert!(md.contains(&format!("`{label}`")), "{c:?} {label}");
     }
+}
+
+#[test]
+fn an_undo_is_saved_with_its_own_history_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.toml");
+    let mut a = app(80, 24);
+    let save = |a: &App, file: &mut rungs::review::ReviewFile| {
+        file.review = a.review.as_ref().unwrap().review.clone();
+        file.save(&rungs::review::RealFs).unwrap();
+    };
+    let start = a.review.as_ref().unwrap().review.clone();
+    let mut file = rungs::review::ReviewFile::open_or_new(&path, || start).unwrap();
+    keys(&mut a, "m");
+    save(&a, &mut file);
+    // The app shows what was saved, as the event loop does.
+    a.review.as_mut().unwrap().review = file.review.clone();
+    keys(&mut a, "z");
+    save(&a, &mut file);
+    let back =
+        rungs::review::Review::parse("r.toml", &std::fs::read_to_string(&path).unwrap()).unwrap();
+    let (_, item) = back
+        .items
+        .iter()
+        .next()
+        .expect("the item stays for its history");
+    assert_eq!(item.mark, None, "the undo is saved");
+    assert_eq!(item.history.len(), 2, "{:?}", item.history);
+    assert_eq!(
+        item.history[1].change,
+        rungs::review::Changed::Mark {
+            mark: None,
+            was: Some(Mark::Met)
+        }
+    );
 }

@@ -126,3 +126,58 @@ fn ctrl_c_goes_through_the_quit_action_everywhere() {
         assert_eq!(key_names(&mut a, "C-c"), [Effect::Quit], "{mode}");
     }
 }
+
+/// A text placeholder left on screen, such as `{diff_mode}`: an interface
+/// string that reached the screen without its keys (or values) filled in.
+fn unfilled_placeholder(screen: &str) -> Option<String> {
+    let mut rest = screen;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let inner: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+            .collect();
+        if !inner.is_empty() && after[inner.len()..].starts_with('}') {
+            return Some(format!("{{{inner}}}"));
+        }
+        rest = after;
+    }
+    None
+}
+
+#[test]
+fn no_key_leaves_a_placeholder_on_screen() {
+    use crossterm::event::KeyCode;
+    let singles: Vec<KeyCode> = ('a'..='z')
+        .chain('A'..='Z')
+        .chain("0123456789/?[]<>.,;:!@#$%^&*()-_=+".chars())
+        .map(KeyCode::Char)
+        .chain([
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Up,
+            KeyCode::Down,
+        ])
+        .collect();
+    for lang in [rungs::i18n::Lang::En, rungs::i18n::Lang::Zh] {
+        // From the explorer, and from the gap view after a mark (undo, redo
+        // and the quit question then have something to say).
+        for start in ["", "3gm"] {
+            for code in &singles {
+                let mut a = app();
+                a.lang = lang;
+                crate::support::keys(&mut a, start);
+                crate::support::key(&mut a, *code);
+                let shown = crate::support::screen(&a);
+                assert_eq!(
+                    unfilled_placeholder(&shown),
+                    None,
+                    "{lang:?}, after {start:?} then {code:?}:\n{shown}"
+                );
+            }
+        }
+    }
+}

@@ -532,7 +532,8 @@ impl App {
                     DiffMode::Inline => t.diff_inline,
                     DiffMode::SideBySide => t.diff_side_by_side,
                 };
-                self.status = Some(crate::i18n::fill(t.status_diff_mode, &[("mode", name)]));
+                let template = self.bindings.fill(t.status_diff_mode);
+                self.status = Some(crate::i18n::fill(&template, &[("mode", name)]));
                 effects.push(Effect::SaveUiState);
             }
             Action::Run(Command::Undo) => self.undo_redo(true, effects),

@@ -181,3 +181,49 @@ fn no_key_leaves_a_placeholder_on_screen() {
         }
     }
 }
+
+#[test]
+fn help_opens_on_the_section_of_the_screen_it_was_opened_from() {
+    use rungs::tui::keys::Command;
+    let mut a = app();
+    a.update(Action::Resize(80, 24));
+    crate::support::keys(&mut a, "3g?");
+    let s = crate::support::screen(&a);
+    let first = s.lines().nth(1).unwrap_or_default();
+    assert!(first.contains("Promotion gap"), "{s}");
+    assert!(
+        s.contains("undo"),
+        "the gap keys are on the first page: {s}"
+    );
+    // From the explorer the help starts with the keys that work everywhere.
+    let mut b = app();
+    b.update(Action::Resize(80, 24));
+    b.update(Action::Run(Command::Help));
+    let s = crate::support::screen(&b);
+    assert!(
+        s.lines().nth(1).unwrap_or_default().contains("Everywhere"),
+        "{s}"
+    );
+}
+
+#[test]
+fn help_descriptions_wrap_instead_of_being_cut_at_80_columns() {
+    let mut a = app();
+    a.update(Action::Resize(80, 24));
+    let lines = rungs::tui::ui::help::lines(&a, 76);
+    assert!(lines.iter().all(|l| l.width() <= 76));
+    let words: Vec<String> = lines
+        .iter()
+        .flat_map(|l| {
+            l.spans
+                .iter()
+                .flat_map(|s| s.content.split_whitespace().map(str::to_string))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let joined = words.join(" ");
+    assert!(
+        joined.contains("roles: go to skills; skills: full skill profile"),
+        "{joined}"
+    );
+}

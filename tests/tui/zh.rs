@@ -114,7 +114,7 @@ fn help_overlay() {
 #[test]
 fn help_key_column_is_aligned_by_display_width() {
     let app = zh(120, 40);
-    let lines = rungs::tui::ui::help::lines(&app);
+    let lines = rungs::tui::ui::help::lines(&app, 116);
     // Every key row: two spaces, the key padded to one width, two spaces,
     // then the description, which starts in the same column on every row.
     let starts: Vec<usize> = lines

@@ -11,6 +11,7 @@ use crate::i18n::Strings;
 use crate::tui::app::App;
 use crate::tui::keys::{Bindings, Command, Join, Mode, TABLE};
 use crate::tui::layout;
+use crate::tui::screens::Screen;
 use crate::tui::text;
 
 /// What the key column of a help row shows.
@@ -147,14 +148,47 @@ pub fn labelled(t: &Strings, bindings: &Bindings) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The help text as lines.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let keys: Vec<(String, String)> = labelled(app.lang.strings(), &app.bindings)
+/// The heading of the help section about `screen`, if it has one.
+fn section_of(t: &Strings, screen: Screen) -> Option<&'static str> {
+    match screen {
+        Screen::Gap => Some(t.help_section_gap),
+        Screen::Profile => Some(t.help_section_profile),
+        Screen::Search => Some(t.help_section_search),
+        Screen::Browse | Screen::Compare | Screen::Help => None,
+    }
+}
+
+/// The labelled rows with the section about `screen` moved first, so `?`
+/// in the gap view opens on the gap keys (at 80×24 the rest of the help
+/// would otherwise hide them below the fold).
+fn ordered(t: &Strings, bindings: &Bindings, screen: Screen) -> Vec<(String, String)> {
+    let rows = labelled(t, bindings);
+    let Some(heading) = section_of(t, screen) else {
+        return rows;
+    };
+    let Some(start) = rows.iter().position(|(k, w)| k.is_empty() && w == heading) else {
+        return rows;
+    };
+    let end = rows[start + 1..]
+        .iter()
+        .position(|(k, _)| k.is_empty())
+        .map_or(rows.len(), |i| start + 1 + i);
+    let mut out: Vec<(String, String)> = rows[start..end].to_vec();
+    out.extend(rows[..start].iter().cloned());
+    out.extend(rows[end..].iter().cloned());
+    out
+}
+
+/// The help text as lines at most `max` cells wide: a description too long
+/// for the line wraps under itself, so nothing is cut at 80 columns.
+pub fn lines(app: &App, max: usize) -> Vec<Line<'static>> {
+    let keys: Vec<(String, String)> = ordered(app.lang.strings(), &app.bindings, app.help_return)
         .into_iter()
         .map(|(k, w)| (symbols_of(app, &k).unwrap_or(k), w))
         .collect();
     // Display width, so a key column holding Chinese words stays aligned.
     let key_width = keys.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
+    let indent = key_width + 4;
     let mut out = Vec::new();
     for (i, (key, what)) in keys.into_iter().enumerate() {
         if key.is_empty() {
@@ -163,12 +197,21 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             }
             out.push(Line::from(Span::styled(what, app.theme.heading)));
         } else {
-            out.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(text::pad(&key, key_width), app.theme.key),
-                Span::raw("  "),
-                Span::raw(what),
-            ]));
+            // Keep at least a readable column for the description.
+            let room = max.saturating_sub(indent).max(20);
+            for (n, part) in text::wrap(&what, room).into_iter().enumerate() {
+                let lead = if n == 0 {
+                    Span::styled(text::pad(&key, key_width), app.theme.key)
+                } else {
+                    Span::raw(" ".repeat(key_width))
+                };
+                out.push(Line::from(vec![
+                    Span::raw("  "),
+                    lead,
+                    Span::raw("  "),
+                    Span::raw(part),
+                ]));
+            }
         }
     }
     out
@@ -221,7 +264,8 @@ pub fn markdown(t: &Strings, bindings: &Bindings) -> String {
 
 /// Draws the help over `area`; returns how many lines it has.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
-    let lines = lines(app);
+    // Borders and margins take 4 columns of the popup.
+    let lines = lines(app, usize::from(area.width).saturating_sub(4));
     let total = lines.len();
     let width = lines.iter().map(Line::width).max().unwrap_or(0) + 4;
     let height = lines.len() + 2;

@@ -62,6 +62,9 @@ pub struct Config {
     pub theme: Option<ThemeName>,
     /// `symbols = "ascii"`: every symbol drawn in ASCII.
     pub ascii: bool,
+    /// `assessor = "self"`: whose marks reviews are marked as when `--as`
+    /// is not given.
+    pub assessor: Option<String>,
     pub colors: Colors,
     /// The `[keys]` table as written, checked by the caller's [`KeyCheck`]
     /// (the explorer owns what actions and keys exist).
@@ -91,7 +94,7 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 const TOP_KEYS: &[&str] = &[
-    "catalog", "role", "level", "language", "theme", "symbols", "colors", "keys",
+    "catalog", "role", "level", "language", "theme", "symbols", "assessor", "colors", "keys",
 ];
 const COLOR_KEYS: &[&str] = &[
     "selection",
@@ -172,6 +175,14 @@ impl Config {
                     _ => err(
                         value.span(),
                         "`symbols` must be \"unicode\" or \"ascii\"".into(),
+                    ),
+                },
+                "assessor" => match string(value).map(str::trim) {
+                    Some(s) if !s.is_empty() => c.assessor = Some(s.to_string()),
+                    _ => err(
+                        value.span(),
+                        "`assessor` must be a name: \"self\", \"manager\", \"agreed\" or any other"
+                            .into(),
                     ),
                 },
                 "catalog" | "role" | "level" | "language" | "theme" => {
@@ -346,6 +357,12 @@ pub fn default_text(keys: &str) -> String {
 # fonts). `--ascii` does the same for one run.
 # symbols = "unicode"
 
+# Whose marks you set in a review (`--as` does the same for one run):
+# "self", "manager", "agreed" or any other name (a peer, a committee). The
+# explorer's mark keys set the agreed mark without it; `rungs gap` counts
+# the manager's marks until any item is agreed.
+# assessor = "manager"
+
 [colors]
 # Override single colours of the theme: a name (red, light-blue, gray, …),
 # "#rrggbb", or a number 0–255.
@@ -404,6 +421,20 @@ mod tests {
             &"[keys]\nsearch = [\"/\", \"f\"]\n"[keys[1].1.clone()],
             "\"f\""
         );
+    }
+
+    #[test]
+    fn the_assessor_is_a_name() {
+        let c = Config::parse("c.toml", "assessor = \"self\"\n", ANY_KEYS).unwrap();
+        assert_eq!(c.assessor.as_deref(), Some("self"));
+        for bad in ["assessor = \"  \"", "assessor = 3"] {
+            let e = Config::parse("c.toml", bad, ANY_KEYS).unwrap_err();
+            assert!(
+                e[0].message.starts_with("`assessor` must be a name"),
+                "{bad}"
+            );
+            assert_eq!((e[0].line, e[0].col), (1, 12), "{bad}");
+        }
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub struct Cli {
     pub to: Option<String>,
 
     /// Whose marks the gap view's mark keys set (self, manager, any name);
-    /// without it they set the agreed mark
+    /// default: the config's `assessor`, else the agreed mark
     #[arg(long = "as", value_name = "NAME")]
     pub assessor: Option<String>,
 
@@ -236,8 +236,9 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = gap::parse_date, requires = "review")]
         since: Option<crate::catalog::Date>,
         /// The current assessor, whose marks count until any item is agreed
-        #[arg(long = "as", value_name = "NAME", default_value = crate::review::DEFAULT_ASSESSOR)]
-        assessor: String,
+        /// (default: the config's `assessor`, else manager)
+        #[arg(long = "as", value_name = "NAME")]
+        assessor: Option<String>,
     },
     /// Close a review (recording the SHA-256 of every assessed expectation
     /// text; a closed review opens read-only) or reopen it
@@ -254,15 +255,15 @@ pub enum ReviewAction {
     Close {
         file: PathBuf,
         /// Who closes it, for the history
-        #[arg(long = "as", value_name = "NAME", default_value = crate::review::DEFAULT_ASSESSOR)]
-        assessor: String,
+        #[arg(long = "as", value_name = "NAME")]
+        assessor: Option<String>,
     },
     /// Reopen a closed FILE, with a history entry
     Reopen {
         file: PathBuf,
         /// Who reopens it, for the history
-        #[arg(long = "as", value_name = "NAME", default_value = crate::review::DEFAULT_ASSESSOR)]
-        assessor: String,
+        #[arg(long = "as", value_name = "NAME")]
+        assessor: Option<String>,
     },
 }
 

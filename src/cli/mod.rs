@@ -60,7 +60,7 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
             skill: cli.skill,
             to: cli.to,
             review: cli.review,
-            assessor: cli.assessor,
+            assessor: cli.assessor.or_else(|| settings.assessor.clone()),
         };
         return explore::run(&settings, &start, !cli.no_watch, err);
     };
@@ -194,14 +194,18 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
                 format,
                 all,
                 since,
-                assessor: &assessor,
+                assessor: assessor
+                    .as_deref()
+                    .or(settings.assessor.as_deref())
+                    .unwrap_or(crate::review::DEFAULT_ASSESSOR),
             };
             let today = crate::report::today();
             gap::run(&loaded.catalog, &request, today, lang, out, err)
         }
         Command::Review { action } => {
             let loaded = load::catalog_or_report(&settings, err)?;
-            review_cmd::run(&loaded.catalog, &action, out)
+            let default = settings.assessor.as_deref();
+            review_cmd::run(&loaded.catalog, &action, default, out)
         }
     }
 }

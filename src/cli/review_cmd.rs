@@ -21,11 +21,23 @@ const FLAGS: FlagNames = FlagNames {
 /// Closes or reopens the review file named in `action`. The catalog fills
 /// in the text of items assessed before texts were stored, so that every
 /// assessed item has a hash.
-pub fn run(catalog: &Catalog, action: &ReviewAction, out: &mut dyn Write) -> Result<(), CliError> {
+/// `default` is the config's assessor, for when `--as` is not given.
+pub fn run(
+    catalog: &Catalog,
+    action: &ReviewAction,
+    default: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     let (path, assessor, closing) = match action {
         ReviewAction::Close { file, assessor } => (file, assessor, true),
         ReviewAction::Reopen { file, assessor } => (file, assessor, false),
     };
+    let assessor: String = assessor
+        .as_deref()
+        .or(default)
+        .unwrap_or(crate::review::DEFAULT_ASSESSOR)
+        .to_string();
+    let assessor = &assessor;
     let Some(mut file) = review::open(path)? else {
         return Err(CliError::invalid(format!(
             "no such review file: {}",

@@ -48,6 +48,8 @@ pub struct Settings {
     pub load: LoadOptions,
     /// `--ascii`, else the config's `symbols = "ascii"`.
     pub ascii: bool,
+    /// The config's `assessor`: whose marks `--as` means when not given.
+    pub assessor: Option<String>,
     /// The explorer's first role: `--role`, else the config's.
     pub start_role: Option<String>,
     /// The explorer's first level: `--level`, else the config's.
@@ -93,6 +95,7 @@ impl Settings {
                 follow_external_links: cli.follow_external_links,
             },
             ascii: cli.ascii || config.ascii,
+            assessor: config.assessor.clone(),
             start_role: cli.role.clone().or_else(|| config.role.clone()),
             start_level: cli.level.clone().or_else(|| config.level.clone()),
             config,

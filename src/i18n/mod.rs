@@ -490,6 +490,24 @@ strings! {
     assessor_self,
     assessor_manager,
     assessor_agreed,
+    /// Whose marks the header counts, when not the agreed ones: `{who}`.
+    gap_whose_of,
+    /// The current assessor in the header: `{who}`.
+    gap_as,
+    /// `A`: `{who}` is now the current assessor.
+    status_assessor,
+    /// `a` while the current assessor is `agreed`.
+    status_agree_already,
+    /// `a` on an item the current assessor (`{who}`) has not marked.
+    status_agree_nothing,
+    /// `D` when no item has differing marks.
+    status_no_disagreement,
+    hint_assessor,
+    hint_agree,
+    hint_disagree,
+    help_gap_assessor,
+    help_gap_agree,
+    help_gap_disagree,
 
     /// `rungs show` (text and Markdown): labels, padded to a column in text.
     profile_label_id,

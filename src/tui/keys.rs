@@ -110,6 +110,12 @@ pub enum Command {
     /// The gap view: scroll the selected item's texts.
     ScrollTextUp,
     ScrollTextDown,
+    /// The gap view: the next assessor whose marks the mark keys set.
+    CycleAssessor,
+    /// The gap view: the current assessor's mark becomes the agreed one.
+    Agree,
+    /// The gap view: the next item where the assessors' marks differ.
+    NextDisagreement,
 }
 
 impl Command {
@@ -204,6 +210,9 @@ pub const TABLE: &[(Command, &[Mode], &[&str])] = &[
     (Command::NextUnassessed, GAP, &["R"]),
     (Command::ScrollTextUp, GAP, &["shift-up"]),
     (Command::ScrollTextDown, GAP, &["shift-down"]),
+    (Command::CycleAssessor, GAP, &["A"]),
+    (Command::Agree, GAP, &["a"]),
+    (Command::NextDisagreement, GAP, &["D"]),
     (Command::AnswerYes, PROMPT, &["y"]),
     (Command::AnswerNo, PROMPT, &["n"]),
     (Command::Accept, TEXT, &["enter"]),

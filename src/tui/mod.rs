@@ -451,6 +451,11 @@ fn perform(
                     queue.extend(app.update(Action::SaveFinished(None)));
                     continue;
                 };
+                if let Some(who) = &app.assessor {
+                    // `A` may have changed who is marking: notes' history
+                    // entries name them.
+                    file.assessor.clone_from(who);
+                }
                 let saved = if effect == Effect::SaveReviewElsewhere {
                     save_elsewhere(app, file, &RealFs)
                 } else {

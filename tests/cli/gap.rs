@@ -579,6 +579,15 @@ fn assessors_history_since_and_closing() {
         (&v["counted"], &v["counts"]["partly"]),
         (&serde_json::json!("manager"), &serde_json::json!(1))
     );
+    // The config's `assessor` is what `--as` means when it is not given.
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "assessor = \"self\"\n").unwrap();
+    let c = config.to_str().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&out_of(&[
+        "--config", c, "gap", "--review", p, "--format", "json",
+    ]))
+    .unwrap();
+    assert_eq!(v["counted"], "self");
     let since = out_of(&[
         "gap",
         "--review",

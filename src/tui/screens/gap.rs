@@ -394,14 +394,27 @@ impl App {
             .skill_index(&change.skill)
             .and_then(|i| self.catalog.skills.get(i))
             .map_or(change.skill.as_str(), |s| s.name.as_str());
-        let mark = |a: &Option<Assessment>| a.as_ref().and_then(|a| a.mark);
+        let mark_of = |a: &Option<Assessment>, who: &str| a.as_ref().and_then(|a| a.mark_of(who));
         let note = |a: &Option<Assessment>| a.as_ref().map_or("", |a| a.note.as_str()).to_string();
-        let what = if mark(&change.before) != mark(&change.after) {
-            format!(
+        // Whose mark changed: the agreed one, else the first assessor's.
+        let mut whose: Vec<String> = vec![crate::review::AGREED.to_string()];
+        for a in [&change.before, &change.after].into_iter().flatten() {
+            whose.extend(a.marks.iter().map(|(w, _)| w.clone()));
+        }
+        let changed = whose
+            .iter()
+            .find(|w| mark_of(&change.before, w) != mark_of(&change.after, w));
+        let what = if let Some(w) = changed {
+            let marks = format!(
                 "{} → {}",
-                t.mark(mark(&change.before)),
-                t.mark(mark(&change.after))
-            )
+                t.mark(mark_of(&change.before, w)),
+                t.mark(mark_of(&change.after, w))
+            );
+            if *w == crate::review::AGREED && self.who() == crate::review::AGREED {
+                marks
+            } else {
+                format!("{} {marks}", t.assessor(w))
+            }
         } else if note(&change.after).is_empty() {
             t.status_note_removed.to_string()
         } else if note(&change.before).is_empty() {
@@ -415,36 +428,124 @@ impl App {
         )
     }
 
-    /// The next required item without a mark after the cursor, wrapping
-    /// round; says so when there is none.
+    /// The next required item without the current assessor's mark after
+    /// the cursor, wrapping round; says so when there is none.
     fn next_unassessed(&mut self) {
-        let Some(g) = &self.gap else { return };
-        let n = g.gap.items.len();
-        let found = (1..=n).map(|d| (g.cursor + d) % n.max(1)).find(|&i| {
-            let item = &g.gap.items[i];
+        let who = self.who();
+        let found = self.next_item(|app, item| {
             let required = item
                 .to
                 .as_ref()
                 .is_some_and(|c| c.necessity == crate::catalog::Necessity::Required);
-            required && self.assessment(item.skill).and_then(|a| a.mark).is_none()
+            required
+                && app
+                    .assessment(item.skill)
+                    .and_then(|a| a.mark_of(&who))
+                    .is_none()
         });
         match found {
-            Some(i) => {
-                if let Some(g) = self.gap.as_mut() {
-                    g.cursor = i;
-                    g.text_scroll = 0;
-                    if !g.shown.contains(&i) {
-                        g.filter = None;
-                        g.filtering = false;
-                        g.shown = (0..g.gap.items.len()).collect();
-                    }
-                }
-                self.keep_gap_visible();
-            }
+            Some(i) => self.go_to_item(i),
             None => {
                 self.status = Some(self.lang.strings().status_all_required_assessed.to_string())
             }
         }
+    }
+
+    /// The next item after the cursor, wrapping round, for which `pick`
+    /// holds.
+    fn next_item(&self, pick: impl Fn(&App, &crate::gap::GapItem) -> bool) -> Option<usize> {
+        let g = self.gap.as_ref()?;
+        let n = g.gap.items.len();
+        (1..=n)
+            .map(|d| (g.cursor + d) % n.max(1))
+            .find(|&i| pick(self, &g.gap.items[i]))
+    }
+
+    /// Selects item `i`, showing every item again when the filter hides it.
+    fn go_to_item(&mut self, i: usize) {
+        if let Some(g) = self.gap.as_mut() {
+            g.cursor = i;
+            g.text_scroll = 0;
+            if !g.shown.contains(&i) {
+                g.filter = None;
+                g.filtering = false;
+                g.shown = (0..g.gap.items.len()).collect();
+            }
+        }
+        self.keep_gap_visible();
+    }
+
+    /// `D`: the next item where the assessors' marks differ (the agreed
+    /// mark included), wrapping round; says so when there is none.
+    fn next_disagreement(&mut self) {
+        let found = self.next_item(|app, item| {
+            app.assessment(item.skill)
+                .is_some_and(crate::review::Assessment::disagrees)
+        });
+        match found {
+            Some(i) => self.go_to_item(i),
+            None => self.status = Some(self.lang.strings().status_no_disagreement.to_string()),
+        }
+    }
+
+    /// The names `A` cycles through: `self`, `manager`, every other
+    /// assessor named in the review, then `agreed`; the current assessor is
+    /// always among them.
+    pub fn assessor_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = vec!["self".into(), crate::review::DEFAULT_ASSESSOR.into()];
+        let mut add = |n: &str| {
+            if !n.is_empty() && n != crate::review::AGREED && !names.iter().any(|x| x == n) {
+                names.push(n.to_string());
+            }
+        };
+        if let Some(r) = &self.review {
+            for a in r.review.items.values() {
+                for (who, _) in &a.marks {
+                    add(who);
+                }
+            }
+        }
+        add(&self.who());
+        names.push(crate::review::AGREED.into());
+        names
+    }
+
+    /// `A`: the next assessor becomes the current one (shown in the header
+    /// and the status line).
+    fn cycle_assessor(&mut self) {
+        let names = self.assessor_names();
+        let who = self.who();
+        let at = names.iter().position(|n| *n == who).unwrap_or(0);
+        let next = names[(at + 1) % names.len()].clone();
+        let t = self.lang.strings();
+        self.status = Some(crate::i18n::fill(
+            &self.bindings.fill(t.status_assessor),
+            &[("who", t.assessor(&next))],
+        ));
+        self.assessor = Some(next);
+    }
+
+    /// `a`: the current assessor's mark on the selected item becomes the
+    /// agreed mark (a change like any other: saved, undone with `z`).
+    fn agree(&mut self, effects: &mut Vec<Effect>) {
+        let who = self.who();
+        let t = self.lang.strings();
+        if who == crate::review::AGREED {
+            self.status = Some(self.bindings.fill(t.status_agree_already));
+            return;
+        }
+        let mark = self
+            .gap_item()
+            .and_then(|item| self.assessment(item.skill))
+            .and_then(|a| a.mark_of(&who));
+        let Some(mark) = mark else {
+            self.status = Some(crate::i18n::fill(
+                t.status_agree_nothing,
+                &[("who", t.assessor(&who))],
+            ));
+            return;
+        };
+        self.assess(effects, |a| a.set_mark(crate::review::AGREED, Some(mark)));
     }
 
     /// Applies the filter's text to the list: skills whose name matches it
@@ -539,6 +640,9 @@ impl App {
             Action::Run(Command::Undo) => self.undo_redo(true, effects),
             Action::Run(Command::Redo) => self.undo_redo(false, effects),
             Action::Run(Command::NextUnassessed) => self.next_unassessed(),
+            Action::Run(Command::CycleAssessor) => self.cycle_assessor(),
+            Action::Run(Command::Agree) => self.agree(effects),
+            Action::Run(Command::NextDisagreement) => self.next_disagreement(),
             Action::Run(Command::WriteReview) => {
                 let path = self.default_review_path();
                 self.prompt = Some(Question::SavePath {

@@ -47,8 +47,9 @@ pub struct HeaderCounts {
 pub fn header_counts(app: &App) -> HeaderCounts {
     let mut c = HeaderCounts::default();
     let Some(g) = &app.gap else { return c };
+    let counted = app.counted();
     for item in &g.gap.items {
-        let mark = app.assessment(item.skill).and_then(|a| a.mark);
+        let mark = app.assessment(item.skill).and_then(|a| a.mark_of(&counted));
         c.total += 1;
         if mark.is_some() {
             c.assessed += 1;
@@ -105,11 +106,25 @@ pub fn header_fitted(app: &App, width: usize) -> String {
         level_name(app, g.gap.to)
     );
     let progress = progress(app);
-    let whose = format!("{}: {progress}", t.gap_whose);
+    let (who, counted) = (app.who(), app.counted());
+    let whose = if counted == crate::review::AGREED {
+        t.gap_whose.to_string()
+    } else {
+        fill(t.gap_whose_of, &[("who", t.assessor(&counted))])
+    };
+    let counts = format!("{whose}: {progress}");
+    // The current assessor, when the counts are not already theirs.
+    let whose = if who == counted {
+        counts.clone()
+    } else {
+        let by = fill(t.gap_as, &[("who", t.assessor(&who))]);
+        format!("{by} · {counts}")
+    };
     let candidates = [
         format!("{role} · {levels} · {whose}"),
         format!("{levels} · {whose}"),
         whose.clone(),
+        counts,
         progress.clone(),
     ];
     candidates
@@ -686,15 +701,26 @@ fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem, fu
         Span::styled(t.mark(mark), app.theme.key),
     ];
     // Every assessor's mark side by side once there is more than the agreed
-    // one: `self ✓ · manager ~ · agreed –`.
+    // one: `self ✓ · manager ~ · agreed –`, the current assessor's (whose
+    // mark is the one before) in reverse.
     if let Some(a) = a.filter(|a| !a.marks.is_empty()) {
         let mut names: Vec<&str> = a.marks.iter().map(|(w, _)| w.as_str()).collect();
+        if !names.contains(&who.as_str()) && who != crate::review::AGREED {
+            names.push(&who);
+        }
         names.push(crate::review::AGREED);
-        let all: Vec<String> = names
-            .iter()
-            .map(|w| format!("{} {}", t.assessor(w), mark_symbol(app, a.mark_of(w))))
-            .collect();
-        spans.push(Span::raw(format!("   {}", all.join(" · "))));
+        spans.push(Span::raw("  "));
+        for (i, w) in names.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw(" · "));
+            }
+            let shown = format!("{} {}", t.assessor(w), mark_symbol(app, a.mark_of(w)));
+            spans.push(if *w == who {
+                Span::styled(shown, app.theme.selection)
+            } else {
+                Span::raw(shown)
+            });
+        }
     }
     let mut top: Vec<Line<'static>> = vec![rule(app, t.gap_assessment, width), Line::from(spans)];
     if app.is_stale(item) {

@@ -54,6 +54,9 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
             (&[MarkClear], Join::Tight, t.hint_clear),
             (&[TargetPrev, TargetNext], Join::Space, t.hint_target),
             (&[LevelPrev, LevelNext], Join::Tight, t.hint_from),
+            (&[CycleAssessor], Join::Tight, t.hint_assessor),
+            (&[Agree], Join::Tight, t.hint_agree),
+            (&[NextDisagreement], Join::Tight, t.hint_disagree),
         ],
         (Mode::SearchBox, ..) => vec![
             (&[ResultPrev, ResultNext], Join::Tight, t.hint_choose),

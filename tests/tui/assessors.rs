@@ -1,0 +1,224 @@
+//! Issue 12 in the gap view: whose marks the keys set (`--as`, `A`),
+//! agreeing (`a`), the disagreement jump (`D`) and the header that says
+//! whose marks it counts. Key-sequence tests and snapshots at 120×40 and
+//! 80×24, in English and Chinese.
+
+use crossterm::event::KeyCode;
+use rungs::catalog::load_embedded;
+use rungs::i18n::Lang;
+use rungs::review::Mark;
+use rungs::tui::action::Action;
+use rungs::tui::app::App;
+use rungs::tui::screens::Screen;
+use rungs::tui::theme::Theme;
+
+use crate::support::{key, keys, redraw, screen};
+
+/// The default catalog in the gap view of Data Scientist, Senior → Lead.
+fn app(w: u16, h: u16) -> App {
+    let mut app = App::new(load_embedded().unwrap().catalog);
+    app.theme = Theme::mono();
+    app.today = rungs::catalog::Date {
+        year: 2026,
+        month: 11,
+        day: 30,
+    };
+    app.update(Action::Resize(w, h));
+    keys(&mut app, "3g");
+    assert_eq!(app.screen, Screen::Gap);
+    app
+}
+
+fn cursor(a: &App) -> usize {
+    a.gap.as_ref().unwrap().cursor
+}
+
+fn mark_at(a: &App, i: usize, who: &str) -> Option<Mark> {
+    let skill = a.gap.as_ref().unwrap().gap.items[i].skill;
+    a.assessment(skill).and_then(|x| x.mark_of(who))
+}
+
+/// `--as self` marks the first 10 items (met, partly, not yet, met, …);
+/// `A` to the manager, who marks the first 12 met. Ends on the first item.
+fn self_10_manager_12(a: &mut App) {
+    a.assessor = Some("self".into());
+    for i in 0..10 {
+        keys(a, ["m", "p", "n"][i % 3]);
+        keys(a, "j");
+    }
+    key(a, KeyCode::Home);
+    keys(a, "A");
+    assert_eq!(a.who(), "manager");
+    for _ in 0..12 {
+        keys(a, "mj");
+    }
+    key(a, KeyCode::Home);
+}
+
+#[test]
+fn self_marks_10_manager_12_and_d_visits_exactly_the_differing_items() {
+    let mut a = app(120, 40);
+    self_10_manager_12(&mut a);
+    for i in 0..10 {
+        assert_eq!(
+            mark_at(&a, i, "self"),
+            Some([Mark::Met, Mark::Partly, Mark::NotYet][i % 3])
+        );
+    }
+    for i in 0..12 {
+        assert_eq!(mark_at(&a, i, "manager"), Some(Mark::Met));
+        assert_eq!(mark_at(&a, i, "agreed"), None, "nobody agreed yet");
+    }
+    let differing: Vec<usize> = (0..10).filter(|i| i % 3 != 0).collect();
+    let mut visited = Vec::new();
+    for _ in 0..differing.len() {
+        keys(&mut a, "D");
+        visited.push(cursor(&a));
+    }
+    assert_eq!(visited, differing);
+    keys(&mut a, "D");
+    assert_eq!(cursor(&a), differing[0], "D wraps round");
+    // The review's own list is the same items.
+    let review = &a.review.as_ref().unwrap().review;
+    let g = a.gap.as_ref().unwrap();
+    let mut by_review: Vec<usize> = review
+        .disagreements()
+        .iter()
+        .map(|id| {
+            let index = a.catalog.skill_index(id).unwrap();
+            g.gap.items.iter().position(|i| i.skill == index).unwrap()
+        })
+        .collect();
+    by_review.sort_unstable();
+    assert_eq!(by_review, differing);
+}
+
+#[test]
+fn the_header_counts_the_current_assessor_until_any_item_is_agreed() {
+    let mut a = app(120, 40);
+    a.assessor = Some("self".into());
+    keys(&mut a, "m");
+    redraw(&mut a);
+    let s = screen(&a);
+    assert!(s.contains("self marks: required ✓1"), "{s}");
+    assert!(!s.contains("as self"), "the counts say whose already: {s}");
+    keys(&mut a, "A");
+    redraw(&mut a);
+    let s = screen(&a);
+    assert!(s.contains("manager marks: required ✓0"), "{s}");
+    assert!(s.contains("Marking as manager now · A changes who"), "{s}");
+}
+
+#[test]
+fn agreeing_every_item_counts_the_agreed_marks() {
+    let mut a = app(120, 40);
+    self_10_manager_12(&mut a);
+    // Still the manager: each of the 12 marks becomes the agreed one.
+    for _ in 0..12 {
+        keys(&mut a, "aj");
+    }
+    for i in 0..12 {
+        assert_eq!(mark_at(&a, i, "agreed"), Some(Mark::Met));
+    }
+    let g = a.gap.as_ref().unwrap();
+    let required = g.gap.items[..12]
+        .iter()
+        .filter(|i| i.to.as_ref().map(|c| c.necessity) == Some(rungs::catalog::Necessity::Required))
+        .count();
+    let all_required = g
+        .gap
+        .items
+        .iter()
+        .filter(|i| i.to.as_ref().map(|c| c.necessity) == Some(rungs::catalog::Necessity::Required))
+        .count();
+    redraw(&mut a);
+    let s = screen(&a);
+    let expected = format!(
+        "as manager · agreed marks: required ✓{required} ~0 ✗0 –{} of {all_required} · all 12/",
+        all_required - required
+    );
+    assert!(s.contains(&expected), "{expected}\n{s}");
+    // D still finds where self differs from the agreed marks.
+    key(&mut a, KeyCode::Home);
+    keys(&mut a, "D");
+    assert_eq!(cursor(&a), 1);
+}
+
+#[test]
+fn a_cycles_through_the_names_in_the_file_and_agreed() {
+    let mut a = app(80, 24);
+    assert_eq!(
+        a.who(),
+        "agreed",
+        "without --as the keys set the agreed mark"
+    );
+    a.assessor = Some("peer".into());
+    keys(&mut a, "m");
+    a.assessor = None;
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        keys(&mut a, "A");
+        seen.push(a.who());
+    }
+    assert_eq!(seen, ["self", "manager", "peer", "agreed"]);
+}
+
+#[test]
+fn a_copies_only_a_mark_there_is_and_is_undone_like_any_change() {
+    let mut a = app(120, 40);
+    keys(&mut a, "a");
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .contains("setting the agreed marks"),
+        "{:?}",
+        a.status
+    );
+    a.assessor = Some("self".into());
+    keys(&mut a, "a");
+    assert_eq!(
+        a.status.as_deref(),
+        Some("self has no mark on this item to agree on")
+    );
+    assert_eq!(mark_at(&a, 0, "agreed"), None);
+    keys(&mut a, "pa");
+    assert_eq!(mark_at(&a, 0, "agreed"), Some(Mark::Partly));
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .contains("agreed not assessed → partly"),
+        "{:?}",
+        a.status
+    );
+    keys(&mut a, "z");
+    assert_eq!(mark_at(&a, 0, "agreed"), None);
+    assert_eq!(mark_at(&a, 0, "self"), Some(Mark::Partly));
+}
+
+#[test]
+fn d_says_so_when_every_mark_agrees() {
+    let mut a = app(80, 24);
+    keys(&mut a, "mjp");
+    keys(&mut a, "D");
+    assert_eq!(a.status.as_deref(), Some("No item has differing marks."));
+}
+
+#[test]
+fn assessor_snapshots() {
+    for (variant, w, h, lang) in [
+        ("en_120x40", 120, 40, Lang::En),
+        ("en_80x24", 80, 24, Lang::En),
+        ("zh_120x40", 120, 40, Lang::Zh),
+        ("zh_80x24", 80, 24, Lang::Zh),
+    ] {
+        let mut a = app(w, h);
+        a.lang = lang;
+        self_10_manager_12(&mut a);
+        keys(&mut a, "D");
+        keys(&mut a, "a");
+        redraw(&mut a);
+        insta::assert_snapshot!(format!("assessors_{variant}"), screen(&a));
+    }
+}

@@ -5,10 +5,14 @@
 //! Things are matched by id, so a renamed skill is one change, not a removal
 //! and an addition. Cells are compared for the skills, roles and levels both
 //! versions have; the cells of an added or removed skill, role or level are
-//! implied by that change and not listed again. Pure data: the formats are
-//! [`crate::report::diff`]'s.
+//! implied by that change and not listed again. A text that is more than
+//! one line (a bullet list of behaviours, or an intro and behaviours) is
+//! also compared line by line, paired by word similarity
+//! ([`crate::gap::pair_lines`]), so a reworded bullet is one change and not
+//! a scatter of words. Pure data: the formats are [`crate::report::diff`]'s.
 
 use crate::catalog::{Catalog, Cell, Named, Necessity};
+use crate::gap::{LinePair, Paired, pair_lines};
 
 /// Added, removed and renamed items of one kind, by id.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -118,8 +122,6 @@ impl CellChange {
     }
 
     /// The text before and after, when it changed.
-    // Extension point: once cells hold behaviours (catalog format 1.1), a
-    // change is reported per behaviour here, paired by similarity.
     pub fn text_change(&self) -> Option<(&str, &str)> {
         let (b, a) = (
             self.before.as_ref().map_or("", |c| c.text.as_str()),
@@ -127,6 +129,44 @@ impl CellChange {
         );
         (b != a).then_some((b, a))
     }
+
+    /// The text compared line by line, when it changed and either side is
+    /// more than one line or has behaviours: every line of the new text in
+    /// its order (each the same, reworded or added), with removed lines
+    /// after the line they followed. Behaviours are compared without their
+    /// `- ` marker. Empty for a one-line text on both sides, whose word diff
+    /// says it all.
+    pub fn line_changes(&self) -> Vec<LinePair<'_>> {
+        if self.text_change().is_none() {
+            return Vec::new();
+        }
+        let old = self.before.as_ref().map(cell_lines).unwrap_or_default();
+        let new = self.after.as_ref().map(cell_lines).unwrap_or_default();
+        let listed = |c: &Option<Cell>| c.as_ref().is_some_and(|c| !c.behaviours.is_empty());
+        if old.len() <= 1 && new.len() <= 1 && !listed(&self.before) && !listed(&self.after) {
+            return Vec::new();
+        }
+        pair_lines(&old, &new)
+            .into_iter()
+            .map(|p| match p {
+                Paired::Same(_, j) => LinePair::Same(new[j]),
+                Paired::Reworded(i, j) => LinePair::Changed(old[i], new[j]),
+                Paired::Removed(i) => LinePair::Removed(old[i]),
+                Paired::Added(j) => LinePair::Added(new[j]),
+            })
+            .collect()
+    }
+}
+
+/// The lines of a cell's text: the intro's non-blank lines, then one per
+/// behaviour (without its marker).
+fn cell_lines(cell: &Cell) -> Vec<&str> {
+    cell.intro()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .chain(cell.behaviours.iter().map(|b| b.text.trim()))
+        .collect()
 }
 
 /// Everything that differs between two catalogs.
@@ -353,6 +393,63 @@ expectations.r1 = { a = "w" }
     fn a_catalog_does_not_differ_from_itself() {
         let (old, _) = pair();
         assert!(CatalogDiff::new(&old, &old).is_empty());
+    }
+
+    /// A bullet list of behaviours at `r1`/`a`, before and after an edit.
+    fn bullets(text: &str) -> Catalog {
+        let toml = format!(
+            "levels = [{{ id = \"a\", name = \"A\" }}]\nroles = [{{ id = \"r1\", name = \"R1\" }}]\n\
+             domains = [{{ id = \"d1\", name = \"D1\" }}]\n[[skills]]\nid = \"s1\"\nname = \"S1\"\n\
+             domain = \"d1\"\nexpectations.r1.a = \"\"\"\n{text}\"\"\"\n"
+        );
+        load_str("b.toml", &toml).unwrap().catalog
+    }
+
+    #[test]
+    fn a_bullet_list_is_compared_per_behaviour() {
+        let old = bullets("- Writes good tests.\n- Keeps a wiki.\n- Pairs with juniors weekly.\n");
+        let new = bullets(
+            "- Writes fast tests.\n- Pairs with juniors weekly.\n- Documents the public API.\n",
+        );
+        let d = CatalogDiff::new(&old, &new);
+        let c = d.cell_change("s1", "r1", "a").unwrap();
+        assert_eq!(
+            c.line_changes(),
+            [
+                LinePair::Changed("Writes good tests.", "Writes fast tests."),
+                LinePair::Removed("Keeps a wiki."),
+                LinePair::Same("Pairs with juniors weekly."),
+                LinePair::Added("Documents the public API."),
+            ]
+        );
+        // Reordering alone keeps every behaviour.
+        let moved =
+            bullets("- Pairs with juniors weekly.\n- Writes good tests.\n- Keeps a wiki.\n");
+        let d = CatalogDiff::new(&old, &moved);
+        let lines = d.cells[0].line_changes();
+        assert!(
+            lines.iter().all(|l| matches!(l, LinePair::Same(_))),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_one_line_text_has_only_its_word_diff() {
+        let (old, new) = pair();
+        let d = CatalogDiff::new(&old, &new);
+        let c = d.cell_change("s1", "r1", "b").unwrap();
+        assert!(c.line_changes().is_empty());
+        // One line becoming a list is compared line by line.
+        let one = bullets("Writes good tests.\n");
+        let list = bullets("- Writes good tests.\n- Keeps a wiki.\n");
+        let d = CatalogDiff::new(&one, &list);
+        assert_eq!(
+            d.cells[0].line_changes(),
+            [
+                LinePair::Same("Writes good tests."),
+                LinePair::Added("Keeps a wiki.")
+            ]
+        );
     }
 
     #[test]

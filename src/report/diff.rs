@@ -3,7 +3,9 @@
 //! renderings, with the review files a change affects.
 //!
 //! Text shows a word diff git's way (`[-removed-]{+added+}`), Markdown as
-//! ~~removed~~ **added**; JSON gives both texts and the word runs.
+//! ~~removed~~ **added**; JSON gives both texts and the word runs. A text of
+//! several lines (behaviours) is shown line by line instead: `+` added, `-`
+//! removed, `~` reworded with its word diff; JSON has both.
 
 use std::io::{self, Write};
 
@@ -13,7 +15,7 @@ use super::markdown::{escape_cell, escape_html};
 use super::{Ref, SCHEMA};
 use crate::catalog::{Catalog, Named};
 use crate::diff::{CatalogDiff, NamedChanges};
-use crate::gap::{DiffKind, word_diff};
+use crate::gap::{DiffKind, LinePair, word_diff};
 use crate::review::Review;
 
 /// An id whose name changed.
@@ -97,13 +99,52 @@ pub struct Words {
     pub text: String,
 }
 
+/// One line of a text of several lines (a behaviour, or a line of the
+/// text before them), compared with its counterpart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineChange<'a> {
+    /// `same`, `reworded`, `added` or `removed`.
+    pub change: &'static str,
+    /// `null` for an added line.
+    pub old: Option<&'a str>,
+    /// `null` for a removed line.
+    pub new: Option<&'a str>,
+    /// The word diff of a reworded line; else empty.
+    pub words: Vec<Words>,
+}
+
+impl<'a> LineChange<'a> {
+    fn of(p: LinePair<'a>) -> Self {
+        let (change, old, new) = match p {
+            LinePair::Same(t) => ("same", Some(t), Some(t)),
+            LinePair::Changed(o, n) => ("reworded", Some(o), Some(n)),
+            LinePair::Removed(o) => ("removed", Some(o), None),
+            LinePair::Added(n) => ("added", None, Some(n)),
+        };
+        LineChange {
+            change,
+            old,
+            new,
+            words: match p {
+                LinePair::Changed(o, n) => words(o, n),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
 /// A text before and after, with its word diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TextChange<'a> {
     /// `null` when nothing was expected.
     pub old: Option<&'a str>,
     pub new: Option<&'a str>,
+    /// The word diff of the whole texts.
     pub words: Vec<Words>,
+    /// Line by line, when either text is several lines or has behaviours
+    /// (in the new text's order, removed lines after the line they
+    /// followed); else empty.
+    pub lines: Vec<LineChange<'a>>,
 }
 
 /// One changed cell.
@@ -199,6 +240,7 @@ pub fn build<'a>(diff: &'a CatalogDiff<'a>, old_arg: &'a str, new_arg: &'a str) 
                     old: c.before.as_ref().map(|_| o),
                     new: c.after.as_ref().map(|_| n),
                     words: words(o, n),
+                    lines: c.line_changes().into_iter().map(LineChange::of).collect(),
                 }),
             }
         })
@@ -299,6 +341,28 @@ fn text_words(w: &[Words]) -> String {
         .collect()
 }
 
+/// The lines that changed, one per line after `text:`; `text: lines
+/// reordered` when none did; the word diff for a one-line text.
+fn write_text_change(out: &mut dyn Write, t: &TextChange<'_>) -> io::Result<()> {
+    if t.lines.is_empty() {
+        let shown = text_words(&t.words).replace('\n', "\n          ");
+        return writeln!(out, "    text: {shown}");
+    }
+    if t.lines.iter().all(|l| l.change == "same") {
+        return writeln!(out, "    text: lines reordered");
+    }
+    writeln!(out, "    text:")?;
+    for l in &t.lines {
+        match (l.change, l.old, l.new) {
+            ("reworded", _, _) => writeln!(out, "      ~ {}", text_words(&l.words))?,
+            ("added", _, Some(n)) => writeln!(out, "      + {n}")?,
+            ("removed", Some(o), _) => writeln!(out, "      - {o}")?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 fn write_changes_text(out: &mut dyn Write, heading: &str, c: &Changes<'_>) -> io::Result<()> {
     if c.is_empty() {
         return Ok(());
@@ -376,8 +440,7 @@ pub fn write_text(r: &DiffReport<'_>, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(out, "    necessity: {}", arrow(n))?;
             }
             if let Some(t) = &c.text {
-                let shown = text_words(&t.words).replace('\n', "\n          ");
-                writeln!(out, "    text: {shown}")?;
+                write_text_change(out, t)?;
             }
         }
     }
@@ -403,6 +466,29 @@ fn md_words(w: &[Words]) -> String {
             }
         })
         .collect()
+}
+
+/// A text change inside a table cell: the word diff, or the changed lines
+/// joined with `<br>` (`+ **added**`, `− ~~removed~~`, `~` reworded).
+fn md_text(t: &TextChange<'_>) -> String {
+    if t.lines.is_empty() {
+        return md_words(&t.words);
+    }
+    let lines: Vec<String> = t
+        .lines
+        .iter()
+        .filter_map(|l| match (l.change, l.old, l.new) {
+            ("reworded", _, _) => Some(format!("~ {}", md_words(&l.words))),
+            ("added", _, Some(n)) => Some(format!("+ **{}**", md(n))),
+            ("removed", Some(o), _) => Some(format!("− ~~{}~~", md(o))),
+            _ => None,
+        })
+        .collect();
+    if lines.is_empty() {
+        "lines reordered".to_string()
+    } else {
+        lines.join("<br>")
+    }
 }
 
 fn write_changes_md(out: &mut dyn Write, heading: &str, c: &Changes<'_>) -> io::Result<()> {
@@ -460,10 +546,7 @@ pub fn write_markdown(r: &DiffReport<'_>, out: &mut dyn Write) -> io::Result<()>
                 md(c.level.name),
                 c.change,
                 c.necessity.as_ref().map(arrow).unwrap_or_default(),
-                c.text
-                    .as_ref()
-                    .map(|t| md_words(&t.words))
-                    .unwrap_or_default()
+                c.text.as_ref().map(md_text).unwrap_or_default()
             )?;
         }
     }

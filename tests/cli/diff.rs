@@ -234,3 +234,74 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+/// The two sides of `tests/fixtures/diff`: a bullet list with a reworded,
+/// a removed and an added behaviour; a reordered list; a one-line text.
+const BULLETS: [&str; 2] = [
+    "tests/fixtures/diff/bullets-old.toml",
+    "tests/fixtures/diff/bullets-new.toml",
+];
+
+/// Stdout of `rungs diff` on the bullet fixtures with `args`, exit 1.
+fn bullets_diff(args: &[&str]) -> String {
+    let out = rungs()
+        .arg("diff")
+        .args(BULLETS)
+        .args(args)
+        .assert()
+        .code(1)
+        .stderr("");
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn a_bullet_list_is_compared_per_behaviour() {
+    let text = bullets_diff(&[]);
+    assert!(
+        text.contains(
+            "    text:\n      ~ Writes [-good-] {+fast+} unit tests for new code.\n      - Keeps a wiki page of flaky tests.\n      + Documents the test fixtures of the service.\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Pairs with juniors"),
+        "unchanged behaviours are left out: {text}"
+    );
+    assert!(text.contains("    text: lines reordered\n"), "{text}");
+    assert!(
+        text.contains("    text: Leads {+blameless+} incident reviews.\n"),
+        "a one-line text keeps its word diff: {text}"
+    );
+    insta::assert_snapshot!("diff_bullets_text", text);
+    let md = bullets_diff(&["--format", "markdown"]);
+    assert!(
+        md.contains(
+            "| Testing | Backend Engineer | Mid | changed |  | ~ Writes ~~good~~ **fast** unit tests for new code.<br>− ~~Keeps a wiki page of flaky tests.~~<br>+ **Documents the test fixtures of the service.** |"
+        ),
+        "{md}"
+    );
+    insta::assert_snapshot!("diff_bullets_markdown", md);
+    let v: serde_json::Value = serde_json::from_str(&bullets_diff(&["--format", "json"])).unwrap();
+    let cells = v["cells"].as_array().unwrap();
+    assert_eq!(cells.len(), 3, "{cells:#?}");
+    let lines = cells[0]["text"]["lines"].as_array().unwrap();
+    let changes: Vec<&str> = lines
+        .iter()
+        .map(|l| l["change"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        changes,
+        ["same", "reworded", "removed", "same", "added"],
+        "{lines:#?}"
+    );
+    assert_eq!(lines[0]["new"], "Owns the tests of their changes.");
+    assert_eq!(lines[1]["old"], "Writes good unit tests for new code.");
+    assert_eq!(lines[1]["new"], "Writes fast unit tests for new code.");
+    assert_eq!(lines[1]["words"][1]["kind"], "removed");
+    assert!(lines[2]["new"].is_null() && lines[4]["old"].is_null());
+    // The whole text's word diff is still there.
+    assert!(!cells[0]["text"]["words"].as_array().unwrap().is_empty());
+    // A one-line text has no lines.
+    assert_eq!(cells[2]["skill"]["id"], "ops");
+    assert_eq!(cells[2]["text"]["lines"], serde_json::json!([]));
+}

@@ -131,6 +131,7 @@ pub fn start(
         locked: true,
     };
     app.start_gap(to, Some(state));
+    app.show_since_last();
     Ok((app, Some(file)))
 }
 

@@ -297,6 +297,7 @@ pub static EN: Strings = Strings {
     status_agree_already: "You are setting the agreed marks; {cycle_assessor} chooses an assessor whose mark {agree} copies",
     status_agree_nothing: "{who} has no mark on this item to agree on",
     status_no_disagreement: "No item has differing marks.",
+    status_since: "since {date}: {changed} changed, {met} newly met",
     hint_assessor: "assessor",
     hint_agree: "agree",
     hint_disagree: "next disagreement",

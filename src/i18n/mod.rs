@@ -502,6 +502,8 @@ strings! {
     status_agree_nothing,
     /// `D` when no item has differing marks.
     status_no_disagreement,
+    /// On opening a review with history: `{date}`, `{changed}`, `{met}`.
+    status_since,
     hint_assessor,
     hint_agree,
     hint_disagree,

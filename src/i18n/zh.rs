@@ -297,6 +297,7 @@ pub static ZH: Strings = Strings {
     status_agree_already: "正在设置商定标记；先用 {cycle_assessor} 选择评估人，{agree} 复制其标记",
     status_agree_nothing: "{who}尚未标记此条目，无可商定",
     status_no_disagreement: "没有标记不一致的条目。",
+    status_since: "自 {date} 起：{changed} 项有变化，{met} 项新达到",
     hint_assessor: "评估人",
     hint_agree: "商定",
     hint_disagree: "下一处分歧",

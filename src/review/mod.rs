@@ -15,6 +15,7 @@
 mod file;
 mod format;
 mod merge;
+mod since;
 mod tally;
 
 use std::collections::BTreeMap;
@@ -25,6 +26,7 @@ pub use crate::fsutil::{Fs, RealFs, write_atomic};
 pub use file::{ReviewError, ReviewFile, Saved};
 pub use format::{Parsed, VERSION, parse_full};
 pub use merge::{merge, record};
+pub use since::SinceLast;
 pub use tally::{Counts, Tallied, Tally};
 
 /// How far a skill's target expectation is met.
@@ -240,6 +242,18 @@ impl Review {
         for n in names {
             if !out.iter().any(|o| o == n) {
                 out.push(n.to_string());
+            }
+        }
+        out
+    }
+
+    /// The assessors with a mark on any item (`agreed` not included), in
+    /// order of first appearance.
+    pub fn assessors_with_marks(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (who, _) in self.items.values().flat_map(|a| a.marks.iter()) {
+            if !out.contains(who) {
+                out.push(who.clone());
             }
         }
         out

@@ -100,6 +100,9 @@ pub struct App {
     /// `--as NAME`: whose marks the gap view's mark keys set; `None` sets
     /// the agreed mark.
     pub assessor: Option<String>,
+    /// What changed at the review's last session, as it was when opened:
+    /// the status line says so and the list shows `✗→~` (issue 12).
+    pub since: Option<crate::review::SinceLast>,
 }
 
 impl App {
@@ -150,6 +153,7 @@ impl App {
             unsaved: None,
             quit_after_save: false,
             assessor: None,
+            since: None,
         };
         app.rebuild_rows();
         app

@@ -222,3 +222,123 @@ fn assessor_snapshots() {
         insta::assert_snapshot!(format!("assessors_{variant}"), screen(&a));
     }
 }
+
+/// A review last marked on 2026-12-14: classical-ml ✗→~, model-evaluation
+/// ~→✓ and experiment-tracking's note that day; sql unchanged since
+/// 2026-11-30.
+const REOPENED: &str = r#"version = 2
+role = "data-scientist"
+from = "senior"
+to = "lead"
+date = 2026-11-30
+
+[[items]]
+skill = "classical-ml"
+marks = { agreed = "partly" }
+
+[[items.history]]
+at = 2026-11-30T10:00:00+08:00
+by = "agreed"
+mark = "not-yet"
+was = "none"
+
+[[items.history]]
+at = 2026-12-14T10:42:00+08:00
+by = "agreed"
+mark = "partly"
+was = "not-yet"
+
+[[items]]
+skill = "model-evaluation"
+marks = { agreed = "met" }
+
+[[items.history]]
+at = 2026-12-14T10:45:00+08:00
+by = "agreed"
+mark = "met"
+was = "partly"
+
+[[items]]
+skill = "experiment-tracking"
+note = "Runs the MLflow workspace."
+marks = { agreed = "met" }
+
+[[items.history]]
+at = 2026-11-30T10:05:00+08:00
+by = "agreed"
+mark = "met"
+was = "none"
+
+[[items.history]]
+at = 2026-12-14T10:50:00+08:00
+by = "manager"
+note = "Runs the MLflow workspace."
+was = ""
+
+[[items]]
+skill = "sql"
+marks = { agreed = "met" }
+
+[[items.history]]
+at = 2026-11-30T10:10:00+08:00
+by = "agreed"
+mark = "met"
+was = "none"
+"#;
+
+fn reopened(w: u16, h: u16, lang: Lang) -> App {
+    let mut a = app(w, h);
+    a.lang = lang;
+    a.review.as_mut().unwrap().review = rungs::review::Review::parse("r.toml", REOPENED).unwrap();
+    a.show_since_last();
+    a
+}
+
+#[test]
+fn reopening_says_what_changed_at_the_last_session() {
+    let mut a = reopened(120, 40, Lang::En);
+    assert_eq!(
+        a.status.as_deref(),
+        Some("since 2026-12-14: 3 changed, 1 newly met")
+    );
+    redraw(&mut a);
+    let s = screen(&a);
+    let row = |name: &str| {
+        s.lines()
+            .find(|l| l.contains(&format!("● {name}")))
+            .unwrap()
+            .to_string()
+    };
+    assert!(row("Classical Machine Learning").contains("✗→~"), "{s}");
+    assert!(row("Model Evaluation").contains("~→✓"), "{s}");
+    assert!(
+        !row("Experiment Tracking").contains('→'),
+        "a note only: {s}"
+    );
+    assert!(!row("SQL").contains('→'), "not changed that day: {s}");
+    // Marking it again this run: the arrow follows the mark now.
+    keys(&mut a, "n");
+    redraw(&mut a);
+    let s = screen(&a);
+    assert!(
+        !s.lines()
+            .find(|l| l.contains("● Classical Machine Learning"))
+            .unwrap()
+            .contains("✗→"),
+        "back to what it was: {s}"
+    );
+}
+
+#[test]
+fn reopened_snapshots() {
+    for (variant, w, h, lang) in [
+        ("en_120x40", 120, 40, Lang::En),
+        ("en_80x24", 80, 24, Lang::En),
+        ("zh_120x40", 120, 40, Lang::Zh),
+        ("zh_80x24", 80, 24, Lang::Zh),
+    ] {
+        let mut a = reopened(w, h, lang);
+        redraw(&mut a);
+        insta::assert_snapshot!(format!("reopened_{variant}"), screen(&a));
+    }
+}

@@ -499,15 +499,33 @@ impl App {
             }
         };
         if let Some(r) = &self.review {
-            for a in r.review.items.values() {
-                for (who, _) in &a.marks {
-                    add(who);
-                }
+            for who in r.review.assessors_with_marks() {
+                add(&who);
             }
         }
         add(&self.who());
         names.push(crate::review::AGREED.into());
         names
+    }
+
+    /// On opening a review: what changed on the last day with history,
+    /// kept for the list's `✗→~` and said on the status line.
+    pub fn show_since_last(&mut self) {
+        let counted = self.counted();
+        self.since = self
+            .review
+            .as_ref()
+            .and_then(|r| r.review.since_last(&counted));
+        if let Some(s) = &self.since {
+            self.status = Some(crate::i18n::fill(
+                self.lang.strings().status_since,
+                &[
+                    ("date", &s.day),
+                    ("changed", &s.changed.to_string()),
+                    ("met", &s.newly_met.to_string()),
+                ],
+            ));
+        }
     }
 
     /// `A`: the next assessor becomes the current one (shown in the header

@@ -26,6 +26,57 @@ pub fn mark_symbol(app: &App, mark: Option<Mark>) -> &'static str {
     app.symbols.mark(mark)
 }
 
+/// The list's mark columns when more than one assessor marks the review:
+/// every assessor with a mark (and the current one), `agreed` last; each
+/// with its heading (the name's first letter, or two when two names
+/// share it). Empty when the agreed marks are all there is.
+pub fn mark_columns(app: &App) -> Vec<(String, String)> {
+    let who = app.who();
+    let mut names: Vec<String> = app
+        .review
+        .as_ref()
+        .map(|r| r.review.assessors_with_marks())
+        .unwrap_or_default();
+    if who != crate::review::AGREED && !names.contains(&who) {
+        names.push(who);
+    }
+    if names.is_empty() {
+        return Vec::new();
+    }
+    names.push(crate::review::AGREED.to_string());
+    let t = app.lang.strings();
+    let initial = |w: &str, n: usize| -> String {
+        let label = t.assessor(w);
+        let mut out: String = label.chars().take(n).collect();
+        if let Some(first) = out.chars().next() {
+            let upper: String = first.to_uppercase().collect();
+            out = format!("{upper}{}", &out[first.len_utf8()..]);
+        }
+        out
+    };
+    let unique = |n: usize| {
+        let heads: Vec<String> = names.iter().map(|w| initial(w, n)).collect();
+        let mut sorted = heads.clone();
+        sorted.sort();
+        sorted.dedup();
+        (sorted.len() == heads.len()).then_some(heads)
+    };
+    let heads = unique(1)
+        .or_else(|| unique(2))
+        .unwrap_or_else(|| names.iter().map(|w| initial(w, 3)).collect());
+    names.into_iter().zip(heads).collect()
+}
+
+/// The width of one mark column: its widest heading, at least a symbol.
+fn column_width(columns: &[(String, String)]) -> usize {
+    columns
+        .iter()
+        .map(|(_, h)| text::width(h))
+        .max()
+        .unwrap_or(1)
+        .max(1)
+}
+
 fn level_name(app: &App, l: usize) -> &str {
     app.catalog.levels.get(l).map_or("", |l| l.name.as_str())
 }
@@ -166,7 +217,23 @@ pub fn legend(app: &App, width: usize) -> Option<String> {
         s.required,
         t.necessity_required
     );
-    [full, marks].into_iter().find(|l| text::width(l) <= width)
+    let columns = mark_columns(app);
+    if columns.is_empty() {
+        return [full, marks].into_iter().find(|l| text::width(l) <= width);
+    }
+    // The columns' headings over the list's mark columns (after the
+    // two-cell gutter), then whose they are.
+    let cw = column_width(&columns);
+    let heads: String = columns.iter().map(|(_, h)| text::pad(h, cw)).collect();
+    let names: Vec<&str> = columns.iter().map(|(w, _)| t.assessor(w)).collect();
+    let key = format!("  {heads} {}", names.join(" · "));
+    [
+        format!("{key}    {marks}"),
+        key.clone(),
+        text::truncate(&key, width),
+    ]
+    .into_iter()
+    .find(|l| text::width(l) <= width)
 }
 
 fn change_label(app: &App, item: &GapItem, to: usize) -> String {
@@ -318,6 +385,24 @@ fn flags(app: &App, item: &GapItem) -> String {
         Change::Dropped => t.gap_flag_gone.to_string(),
         Change::Changed => String::new(),
     };
+    // The counted mark's change at the last session: `✗→~`.
+    if let (Some(since), Some(skill)) = (&app.since, app.catalog.skills.get(item.skill)) {
+        let counted = app.counted();
+        let now = app.assessment(item.skill).and_then(|a| a.mark_of(&counted));
+        if let Some(was) = since.mark_before(&skill.id, &counted)
+            && was != now
+        {
+            if !flag.is_empty() {
+                flag.push(' ');
+            }
+            flag.push_str(&format!(
+                "{}{}{}",
+                mark_symbol(app, was),
+                s.arrow,
+                mark_symbol(app, now)
+            ));
+        }
+    }
     if app
         .assessment(item.skill)
         .is_some_and(|a| !a.note.trim().is_empty())
@@ -339,6 +424,9 @@ fn flags(app: &App, item: &GapItem) -> String {
 fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(g) = &app.gap else { return };
     let width = usize::from(area.width.saturating_sub(1));
+    let counted = app.counted();
+    let columns = mark_columns(app);
+    let cw = column_width(&columns);
     for (row, &i) in g
         .shown
         .iter()
@@ -353,11 +441,19 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
             continue;
         };
         let selected = i == g.cursor;
-        let counted = app.counted();
-        let mark = app.assessment(item.skill).and_then(|a| a.mark_of(&counted));
+        let a = app.assessment(item.skill);
+        // One mark, whose the header counts; or every assessor's, in columns.
+        let marks = if columns.is_empty() {
+            mark_symbol(app, a.and_then(|a| a.mark_of(&counted))).to_string()
+        } else {
+            columns
+                .iter()
+                .map(|(w, _)| text::pad(mark_symbol(app, a.and_then(|a| a.mark_of(w))), cw))
+                .collect()
+        };
         let n = item.to.as_ref().map(|c| c.necessity);
         let flag = flags(app, item);
-        let fixed = 2 + 2 + 2 + text::width(&flag) + 1;
+        let fixed = 2 + text::width(&marks) + 1 + 2 + text::width(&flag) + 1;
         let name = text::pad(&skill.name, width.saturating_sub(fixed));
         let style = if selected {
             app.theme.selection
@@ -367,7 +463,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         let y = area.y + u16::try_from(row - g.offset).unwrap_or(0);
         Line::from(vec![
             Span::raw(super::gutter(app, selected)),
-            Span::styled(mark_symbol(app, mark), app.theme.key),
+            Span::styled(marks, app.theme.key),
             Span::raw(" "),
             Span::styled(marker(app, n), necessity_style(app, n)),
             Span::raw(" "),

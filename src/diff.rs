@@ -31,25 +31,26 @@ impl NamedChanges {
         self.added.is_empty() && self.removed.is_empty() && self.renamed.is_empty()
     }
 
-    fn between<'a>(
-        old: impl Iterator<Item = (&'a str, &'a str)> + Clone,
-        new: impl Iterator<Item = (&'a str, &'a str)> + Clone,
-    ) -> Self {
-        let old_ids: std::collections::HashMap<&str, (usize, &str)> = old
-            .clone()
+    /// Items matched by id; `names` are every name of an item (as written
+    /// and each translation), so a rename in any language is a rename
+    /// whatever language the diff is shown in.
+    fn between(old: &[(&str, Vec<&str>)], new: &[(&str, Vec<&str>)]) -> Self {
+        let old_ids: std::collections::HashMap<&str, (usize, &Vec<&str>)> = old
+            .iter()
             .enumerate()
-            .map(|(i, (id, name))| (id, (i, name)))
+            .map(|(i, (id, names))| (*id, (i, names)))
             .collect();
-        let new_ids: std::collections::HashSet<&str> = new.clone().map(|(id, _)| id).collect();
+        let new_ids: std::collections::HashSet<&str> = new.iter().map(|(id, _)| *id).collect();
         let mut out = NamedChanges::default();
-        for (n, (id, name)) in new.enumerate() {
+        for (n, (id, names)) in new.iter().enumerate() {
             match old_ids.get(id) {
                 None => out.added.push(n),
-                Some(&(o, old_name)) if old_name != name => out.renamed.push((o, n)),
+                Some(&(o, old_names)) if old_names != names => out.renamed.push((o, n)),
                 Some(_) => {}
             }
         }
         out.removed = old
+            .iter()
             .enumerate()
             .filter(|(_, (id, _))| !new_ids.contains(id))
             .map(|(o, _)| o)
@@ -58,11 +59,12 @@ impl NamedChanges {
     }
 
     fn of(old: &[Named], new: &[Named]) -> Self {
-        fn pairs(v: &[Named]) -> Vec<(&str, &str)> {
-            v.iter().map(|n| (n.id.as_str(), n.name.as_str())).collect()
+        fn names(v: &[Named]) -> Vec<(&str, Vec<&str>)> {
+            v.iter()
+                .map(|n| (n.id.as_str(), n.all_names().collect()))
+                .collect()
         }
-        let (o, n) = (pairs(old), pairs(new));
-        Self::between(o.iter().copied(), n.iter().copied())
+        Self::between(&names(old), &names(new))
     }
 }
 
@@ -191,14 +193,13 @@ pub struct CatalogDiff<'a> {
 impl<'a> CatalogDiff<'a> {
     /// Compares `old` with `new`.
     pub fn new(old: &'a Catalog, new: &'a Catalog) -> Self {
-        let skill_pairs = |c: &'a Catalog| {
+        let skill_names = |c: &'a Catalog| {
             c.skills
                 .iter()
-                .map(|s| (s.id.as_str(), s.name.as_str()))
+                .map(|s| (s.id.as_str(), s.all_names().collect()))
                 .collect::<Vec<_>>()
         };
-        let (os, ns) = (skill_pairs(old), skill_pairs(new));
-        let skills = NamedChanges::between(os.iter().copied(), ns.iter().copied());
+        let skills = NamedChanges::between(&skill_names(old), &skill_names(new));
         // Roles and levels both versions have: (old position, new position).
         let kept = |o: &[Named], n: &[Named]| -> Vec<(usize, usize)> {
             n.iter()
@@ -217,7 +218,15 @@ impl<'a> CatalogDiff<'a> {
             let before = &old.skills[o];
             let moved = old.domain_of(before).id != new.domain_of(skill).id;
             let mut fields = Vec::new();
-            if before.summary != skill.summary {
+            // As written and in every language, so the same changes are
+            // found whatever language the catalogs were localized to.
+            let summaries = |s: &'a crate::catalog::Skill| {
+                (
+                    s.i18n.written_summary(s.summary.as_deref()),
+                    &s.i18n.summaries,
+                )
+            };
+            if summaries(before) != summaries(skill) {
                 fields.push("summary");
             }
             if before.tags != skill.tags {

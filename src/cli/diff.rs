@@ -14,6 +14,7 @@ use super::output::{print_diagnostics, write_json};
 use super::{CliError, EXIT_INVALID};
 use crate::catalog::{self, Loaded};
 use crate::diff::CatalogDiff;
+use crate::i18n::Lang;
 use crate::report::diff::{affected_reviews, build, write_markdown, write_text};
 use crate::review::Review;
 
@@ -219,20 +220,25 @@ fn read_reviews(dir: &Path) -> Result<FoundReviews, CliError> {
     Ok((reviews, skipped))
 }
 
-/// Compares `old` with `new` and prints the changes to `out` in `format`.
-/// Exit status: 0 no change, 1 changes, 3 an invalid catalog or a failed
-/// `git` call; `--reviews` never changes it.
+/// Compares `old` with `new` and prints the changes to `out` in `format`,
+/// with names and labels in `lang`. Exit status: 0 no change, 1 changes, 3
+/// an invalid catalog or a failed `git` call; `--reviews` never changes it.
 pub fn run(
     old: &str,
     new: &str,
     reviews: Option<&Path>,
     format: Format,
+    lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), CliError> {
     let found_reviews = reviews.map(read_reviews).transpose()?;
-    let old_loaded = load_side(old, err)?;
-    let new_loaded = load_side(new, err)?;
+    let mut old_loaded = load_side(old, err)?;
+    let mut new_loaded = load_side(new, err)?;
+    // Names in the reader's language, as every command shows them; both
+    // sides alike, so a rename is a change of the name the reader sees.
+    old_loaded.catalog.localize(lang.code());
+    new_loaded.catalog.localize(lang.code());
     let diff = CatalogDiff::new(&old_loaded.catalog, &new_loaded.catalog);
     let mut report = build(&diff, old, new);
     if let Some((reviews, skipped)) = found_reviews {
@@ -244,8 +250,8 @@ pub fn run(
         ));
     }
     match format {
-        Format::Text => write_text(&report, out)?,
-        Format::Markdown => write_markdown(&report, out)?,
+        Format::Text => write_text(lang.strings(), &report, out)?,
+        Format::Markdown => write_markdown(lang.strings(), &report, out)?,
         Format::Json => write_json(out, &report)?,
     }
     if report.changed {

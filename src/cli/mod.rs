@@ -112,7 +112,7 @@ fn dispatch(cli: Cli, err: &mut dyn Write) -> Result<(), CliError> {
             new,
             reviews,
             format,
-        } => diff::run(&old, &new, reviews.as_deref(), format, out, err),
+        } => diff::run(&old, &new, reviews.as_deref(), format, lang, out, err),
         Command::Export { format, out: path } => {
             let loaded = load::catalog_or_report(&settings, err)?;
             export::run(&loaded.catalog, format, path.as_deref(), lang, out)

@@ -587,6 +587,57 @@ strings! {
     compare_no_other,
     hint_compare,
     help_compare,
+
+    /// `rungs diff` (text and Markdown; JSON keeps its English words): with
+    /// no change; `{old}` and `{new}` are the arguments.
+    diff_no_changes,
+    /// The catalog's title changed: `{old}`, `{new}`.
+    diff_title,
+    /// Section headings (levels, roles and skills use `site_*`).
+    diff_domains,
+    diff_edited,
+    diff_expectations,
+    /// A skill moved: `{old}` and `{new}` are domain ids.
+    diff_moved,
+    /// `{field}` is one of `diff_field_*`.
+    diff_field_changed,
+    diff_field_summary,
+    diff_field_tags,
+    diff_field_updated,
+    /// A changed cell: `{skill}` (id), `{role}`, `{level}`, `{change}` (`diff_change_*`).
+    diff_cell,
+    diff_change_added,
+    diff_change_removed,
+    diff_change_changed,
+    /// `{old}` → `{new}` necessity words.
+    diff_necessity,
+    /// Alone before a text's changed lines.
+    diff_text,
+    /// A text's word diff (`{diff}`), or `diff_lines_reordered`.
+    diff_text_line,
+    /// A text whose lines only changed order.
+    diff_lines_reordered,
+    /// `--reviews`: `{affected}` of `{read}` files.
+    diff_reviews,
+    diff_skipped,
+    /// Markdown: the heading, `{old}` and `{new}` as code.
+    diff_md_heading,
+    /// Markdown: the title changed, label in bold.
+    diff_md_title,
+    diff_md_no_changes,
+    /// Markdown list items: `{name}`, `{id}` as code; `{old}`, `{new}` names.
+    diff_md_added,
+    diff_md_removed,
+    diff_md_renamed,
+    /// Markdown table headings beside `col_role`, `col_level`, `col_necessity`.
+    diff_col_skill,
+    diff_col_change,
+    diff_col_text,
+    diff_md_reviews_heading,
+    /// `{affected}` of `{read}` review files.
+    diff_md_reviews,
+    /// `rungs compare` (text): a role's line, `{role}`, `{necessity}`.
+    compare_side,
 }
 
 impl Strings {

@@ -118,7 +118,14 @@ pub fn write_text(t: &Strings, c: &Comparison<'_>, out: &mut dyn Write) -> io::R
             row.skill.name, row.skill.id, row.domain.name
         )?;
         for side in &row.roles {
-            writeln!(out, "    {}: {}", side.role.name, necessity_word(t, side))?;
+            let line = fill(
+                t.compare_side,
+                &[
+                    ("role", side.role.name),
+                    ("necessity", necessity_word(t, side)),
+                ],
+            );
+            writeln!(out, "    {line}")?;
             if let Some(text) = side.text {
                 for line in text.lines() {
                     writeln!(out, "      {line}")?;

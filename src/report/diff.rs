@@ -13,17 +13,26 @@ use serde::Serialize;
 
 use super::markdown::{escape_cell, escape_html};
 use super::{Ref, SCHEMA};
-use crate::catalog::{Catalog, Named};
+use crate::catalog::{Catalog, Named, Necessity};
 use crate::diff::{CatalogDiff, NamedChanges};
 use crate::gap::{DiffKind, LinePair, word_diff};
+use crate::i18n::{Strings, fill};
 use crate::review::Review;
 
-/// An id whose name changed.
+/// An id whose name changed: text and Markdown show `old` and `new` in
+/// the reader's language; JSON holds the names as written, the same in
+/// every language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Renamed<'a> {
     pub id: &'a str,
+    #[serde(skip)]
     pub old: &'a str,
+    #[serde(skip)]
     pub new: &'a str,
+    #[serde(rename = "old")]
+    pub old_written: &'a str,
+    #[serde(rename = "new")]
+    pub new_written: &'a str,
 }
 
 /// Added, removed and renamed items of one kind.
@@ -46,6 +55,8 @@ impl<'a> Changes<'a> {
                     id: &new[n].id,
                     old: &old[o].name,
                     new: &new[n].name,
+                    old_written: old[o].written_name(),
+                    new_written: new[n].written_name(),
                 })
                 .collect(),
         }
@@ -63,6 +74,8 @@ impl<'a> Changes<'a> {
                     id: &new.skills[n].id,
                     old: &old.skills[o].name,
                     new: &new.skills[n].name,
+                    old_written: old.skills[o].written_name(),
+                    new_written: new.skills[n].written_name(),
                 })
                 .collect(),
         }
@@ -84,7 +97,11 @@ pub struct Pair<T> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EditedSkill<'a> {
     pub id: &'a str,
+    /// In the reader's language; JSON has the name as written.
+    #[serde(skip)]
     pub name: &'a str,
+    #[serde(rename = "name")]
+    pub written: &'a str,
     /// Domain ids, when the skill moved.
     pub domain: Option<Pair<&'a str>>,
     /// Which of `summary`, `tags`, `updated` changed.
@@ -267,6 +284,7 @@ pub fn build<'a>(diff: &'a CatalogDiff<'a>, old_arg: &'a str, new_arg: &'a str) 
                 EditedSkill {
                     id: &n.id,
                     name: &n.name,
+                    written: n.written_name(),
                     domain: e.moved.then(|| Pair {
                         old: old.domain_of(o).id.as_str(),
                         new: new.domain_of(n).id.as_str(),
@@ -326,9 +344,57 @@ pub fn affected_reviews(
     }
 }
 
-/// `a → b` with missing values as `-`.
-fn arrow(p: &Pair<Option<&str>>) -> String {
-    format!("{} → {}", p.old.unwrap_or("-"), p.new.unwrap_or("-"))
+/// A necessity change in the interface language (`-` for no expectation).
+fn necessity_change(t: &Strings, p: &Pair<Option<&str>>) -> String {
+    let word = |n: Option<&str>| match n {
+        Some(n) if n == Necessity::Required.as_str() => t.necessity_required,
+        Some(_) => t.necessity_optional,
+        None => "-",
+    };
+    fill(
+        t.diff_necessity,
+        &[("old", word(p.old)), ("new", word(p.new))],
+    )
+}
+
+/// `a → b` of necessity words, for the Markdown table (no label).
+fn necessity_arrow(t: &Strings, p: &Pair<Option<&str>>) -> String {
+    let word = |n: Option<&str>| match n {
+        Some(n) if n == Necessity::Required.as_str() => t.necessity_required,
+        Some(_) => t.necessity_optional,
+        None => "-",
+    };
+    format!("{} → {}", word(p.old), word(p.new))
+}
+
+/// The word of a cell's change (`added`, `removed`, `changed`).
+fn change_word(t: &Strings, change: &str) -> &'static str {
+    match change {
+        "added" => t.diff_change_added,
+        "removed" => t.diff_change_removed,
+        _ => t.diff_change_changed,
+    }
+}
+
+/// What changed about an edited skill: its domain (ids as `quote` wraps
+/// them) and the fields, in the interface language.
+fn edited_what(t: &Strings, e: &EditedSkill<'_>, quote: fn(&str) -> String) -> String {
+    let mut what: Vec<String> = Vec::new();
+    if let Some(d) = &e.domain {
+        what.push(fill(
+            t.diff_moved,
+            &[("old", &quote(d.old)), ("new", &quote(d.new))],
+        ));
+    }
+    what.extend(e.fields.iter().map(|f| {
+        let field = match *f {
+            "summary" => t.diff_field_summary,
+            "tags" => t.diff_field_tags,
+            _ => t.diff_field_updated,
+        };
+        fill(t.diff_field_changed, &[("field", field)])
+    }));
+    what.join("; ")
 }
 
 fn text_words(w: &[Words]) -> String {
@@ -343,16 +409,17 @@ fn text_words(w: &[Words]) -> String {
 
 /// The lines that changed, one per line after `text:`; `text: lines
 /// reordered` when none did; the word diff for a one-line text.
-fn write_text_change(out: &mut dyn Write, t: &TextChange<'_>) -> io::Result<()> {
-    if t.lines.is_empty() {
-        let shown = text_words(&t.words).replace('\n', "\n          ");
-        return writeln!(out, "    text: {shown}");
+fn write_text_change(t: &Strings, out: &mut dyn Write, c: &TextChange<'_>) -> io::Result<()> {
+    if c.lines.is_empty() {
+        let shown = text_words(&c.words).replace('\n', "\n          ");
+        return writeln!(out, "    {}", fill(t.diff_text_line, &[("diff", &shown)]));
     }
-    if t.lines.iter().all(|l| l.change == "same") {
-        return writeln!(out, "    text: lines reordered");
+    if c.lines.iter().all(|l| l.change == "same") {
+        let line = fill(t.diff_text_line, &[("diff", t.diff_lines_reordered)]);
+        return writeln!(out, "    {line}");
     }
-    writeln!(out, "    text:")?;
-    for l in &t.lines {
+    writeln!(out, "    {}", t.diff_text)?;
+    for l in &c.lines {
         match (l.change, l.old, l.new) {
             ("reworded", _, _) => writeln!(out, "      ~ {}", text_words(&l.words))?,
             ("added", _, Some(n)) => writeln!(out, "      + {n}")?,
@@ -380,12 +447,12 @@ fn write_changes_text(out: &mut dyn Write, heading: &str, c: &Changes<'_>) -> io
     Ok(())
 }
 
-fn write_reviews_text(out: &mut dyn Write, r: &Reviews) -> io::Result<()> {
+fn write_reviews_text(t: &Strings, out: &mut dyn Write, r: &Reviews) -> io::Result<()> {
+    let (affected, read) = (r.affected.len().to_string(), r.read.to_string());
     writeln!(
         out,
-        "Reviews affected: {} of {} review files",
-        r.affected.len(),
-        r.read
+        "{}",
+        fill(t.diff_reviews, &[("affected", &affected), ("read", &read)])
     )?;
     for a in &r.affected {
         writeln!(
@@ -399,53 +466,67 @@ fn write_reviews_text(out: &mut dyn Write, r: &Reviews) -> io::Result<()> {
         )?;
     }
     for s in &r.skipped {
-        writeln!(out, "  skipped (not a review file): {s}")?;
+        writeln!(out, "  {}", fill(t.diff_skipped, &[("path", s)]))?;
     }
     Ok(())
 }
 
 /// Plain text: one section per kind of change, `+` added, `-` removed, `~`
-/// renamed; each changed cell with its necessity and word diff.
-pub fn write_text(r: &DiffReport<'_>, out: &mut dyn Write) -> io::Result<()> {
+/// renamed; each changed cell with its necessity and word diff (or its
+/// changed lines); labels in the language of `t`.
+pub fn write_text(t: &Strings, r: &DiffReport<'_>, out: &mut dyn Write) -> io::Result<()> {
     if !r.changed {
-        writeln!(out, "No changes between {} and {}.", r.old, r.new)?;
+        writeln!(
+            out,
+            "{}",
+            fill(t.diff_no_changes, &[("old", r.old), ("new", r.new)])
+        )?;
     }
-    if let Some(t) = &r.title {
-        writeln!(out, "Title: {} → {}", t.old, t.new)?;
+    if let Some(title) = &r.title {
+        writeln!(
+            out,
+            "{}",
+            fill(t.diff_title, &[("old", title.old), ("new", title.new)])
+        )?;
     }
-    write_changes_text(out, "Levels", &r.levels)?;
-    write_changes_text(out, "Roles", &r.roles)?;
-    write_changes_text(out, "Domains", &r.domains)?;
-    write_changes_text(out, "Skills", &r.skills)?;
+    write_changes_text(out, t.site_levels, &r.levels)?;
+    write_changes_text(out, t.site_roles, &r.roles)?;
+    write_changes_text(out, t.diff_domains, &r.domains)?;
+    write_changes_text(out, t.site_skills, &r.skills)?;
     if !r.edited.is_empty() {
-        writeln!(out, "Skills edited")?;
+        writeln!(out, "{}", t.diff_edited)?;
         for e in &r.edited {
-            let mut what: Vec<String> = Vec::new();
-            if let Some(d) = &e.domain {
-                what.push(format!("domain {} → {}", d.old, d.new));
-            }
-            what.extend(e.fields.iter().map(|f| format!("{f} changed")));
-            writeln!(out, "  ~ {}: {}", e.id, what.join("; "))?;
+            writeln!(
+                out,
+                "  ~ {}: {}",
+                e.id,
+                edited_what(t, e, |s| s.to_string())
+            )?;
         }
     }
     if !r.cells.is_empty() {
-        writeln!(out, "Expectations")?;
+        writeln!(out, "{}", t.diff_expectations)?;
         for c in &r.cells {
-            writeln!(
-                out,
-                "  {} · {} · {}: {}",
-                c.skill.id, c.role.name, c.level.name, c.change
-            )?;
+            let line = fill(
+                t.diff_cell,
+                &[
+                    ("skill", c.skill.id),
+                    ("role", c.role.name),
+                    ("level", c.level.name),
+                    ("change", change_word(t, c.change)),
+                ],
+            );
+            writeln!(out, "  {line}")?;
             if let Some(n) = &c.necessity {
-                writeln!(out, "    necessity: {}", arrow(n))?;
+                writeln!(out, "    {}", necessity_change(t, n))?;
             }
-            if let Some(t) = &c.text {
-                write_text_change(out, t)?;
+            if let Some(text) = &c.text {
+                write_text_change(t, out, text)?;
             }
         }
     }
     if let Some(reviews) = &r.reviews {
-        write_reviews_text(out, reviews)?;
+        write_reviews_text(t, out, reviews)?;
     }
     Ok(())
 }
@@ -453,6 +534,11 @@ pub fn write_text(r: &DiffReport<'_>, out: &mut dyn Write) -> io::Result<()> {
 /// Catalog text inside a Markdown table cell, raw HTML disarmed.
 fn md(text: &str) -> String {
     escape_cell(&escape_html(text))
+}
+
+/// An id or argument as Markdown code.
+fn code(text: &str) -> String {
+    format!("`{text}`")
 }
 
 fn md_words(w: &[Words]) -> String {
@@ -470,11 +556,11 @@ fn md_words(w: &[Words]) -> String {
 
 /// A text change inside a table cell: the word diff, or the changed lines
 /// joined with `<br>` (`+ **added**`, `− ~~removed~~`, `~` reworded).
-fn md_text(t: &TextChange<'_>) -> String {
-    if t.lines.is_empty() {
-        return md_words(&t.words);
+fn md_text(t: &Strings, c: &TextChange<'_>) -> String {
+    if c.lines.is_empty() {
+        return md_words(&c.words);
     }
-    let lines: Vec<String> = t
+    let lines: Vec<String> = c
         .lines
         .iter()
         .filter_map(|l| match (l.change, l.old, l.new) {
@@ -485,57 +571,100 @@ fn md_text(t: &TextChange<'_>) -> String {
         })
         .collect();
     if lines.is_empty() {
-        "lines reordered".to_string()
+        t.diff_lines_reordered.to_string()
     } else {
         lines.join("<br>")
     }
 }
 
-fn write_changes_md(out: &mut dyn Write, heading: &str, c: &Changes<'_>) -> io::Result<()> {
+fn write_changes_md(
+    t: &Strings,
+    out: &mut dyn Write,
+    heading: &str,
+    c: &Changes<'_>,
+) -> io::Result<()> {
     if c.is_empty() {
         return Ok(());
     }
     writeln!(out, "\n### {heading}\n")?;
     for r in &c.added {
-        writeln!(out, "- Added: {} (`{}`)", md(r.name), r.id)?;
+        let item = fill(
+            t.diff_md_added,
+            &[("name", &md(r.name)), ("id", &code(r.id))],
+        );
+        writeln!(out, "- {item}")?;
     }
     for r in &c.removed {
-        writeln!(out, "- Removed: {} (`{}`)", md(r.name), r.id)?;
+        let item = fill(
+            t.diff_md_removed,
+            &[("name", &md(r.name)), ("id", &code(r.id))],
+        );
+        writeln!(out, "- {item}")?;
     }
     for r in &c.renamed {
-        writeln!(out, "- Renamed: `{}`: {} → {}", r.id, md(r.old), md(r.new))?;
+        let item = fill(
+            t.diff_md_renamed,
+            &[
+                ("id", &code(r.id)),
+                ("old", &md(r.old)),
+                ("new", &md(r.new)),
+            ],
+        );
+        writeln!(out, "- {item}")?;
     }
     Ok(())
 }
 
 /// Markdown for a pull request comment: a heading, a list per kind of
-/// change, a table of changed cells, and the affected reviews.
-pub fn write_markdown(r: &DiffReport<'_>, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "## Ladder changes: `{}` → `{}`", r.old, r.new)?;
+/// change, a table of changed cells, and the affected reviews; labels in
+/// the language of `t`.
+pub fn write_markdown(t: &Strings, r: &DiffReport<'_>, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "## {}",
+        fill(
+            t.diff_md_heading,
+            &[("old", &code(r.old)), ("new", &code(r.new))]
+        )
+    )?;
     if !r.changed {
-        writeln!(out, "\nNo changes.")?;
+        writeln!(out, "\n{}", t.diff_md_no_changes)?;
     }
-    if let Some(t) = &r.title {
-        writeln!(out, "\n**Title:** {} → {}", md(t.old), md(t.new))?;
+    if let Some(title) = &r.title {
+        let line = fill(
+            t.diff_md_title,
+            &[("old", &md(title.old)), ("new", &md(title.new))],
+        );
+        writeln!(out, "\n{line}")?;
     }
-    write_changes_md(out, "Levels", &r.levels)?;
-    write_changes_md(out, "Roles", &r.roles)?;
-    write_changes_md(out, "Domains", &r.domains)?;
-    write_changes_md(out, "Skills", &r.skills)?;
+    write_changes_md(t, out, t.site_levels, &r.levels)?;
+    write_changes_md(t, out, t.site_roles, &r.roles)?;
+    write_changes_md(t, out, t.diff_domains, &r.domains)?;
+    write_changes_md(t, out, t.site_skills, &r.skills)?;
     if !r.edited.is_empty() {
-        writeln!(out, "\n### Skills edited\n")?;
+        writeln!(out, "\n### {}\n", t.diff_edited)?;
         for e in &r.edited {
-            let mut what: Vec<String> = Vec::new();
-            if let Some(d) = &e.domain {
-                what.push(format!("domain `{}` → `{}`", d.old, d.new));
-            }
-            what.extend(e.fields.iter().map(|f| format!("{f} changed")));
-            writeln!(out, "- {} (`{}`): {}", md(e.name), e.id, what.join("; "))?;
+            writeln!(
+                out,
+                "- {} ({}): {}",
+                md(e.name),
+                code(e.id),
+                edited_what(t, e, code)
+            )?;
         }
     }
     if !r.cells.is_empty() {
-        writeln!(out, "\n### Expectations\n")?;
-        writeln!(out, "| Skill | Role | Level | Change | Necessity | Text |")?;
+        writeln!(out, "\n### {}\n", t.diff_expectations)?;
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            t.diff_col_skill,
+            t.col_role,
+            t.col_level,
+            t.diff_col_change,
+            t.col_necessity,
+            t.diff_col_text
+        )?;
         writeln!(out, "| --- | --- | --- | --- | --- | --- |")?;
         for c in &r.cells {
             writeln!(
@@ -544,25 +673,32 @@ pub fn write_markdown(r: &DiffReport<'_>, out: &mut dyn Write) -> io::Result<()>
                 md(c.skill.name),
                 md(c.role.name),
                 md(c.level.name),
-                c.change,
-                c.necessity.as_ref().map(arrow).unwrap_or_default(),
-                c.text.as_ref().map(md_text).unwrap_or_default()
+                change_word(t, c.change),
+                c.necessity
+                    .as_ref()
+                    .map(|n| necessity_arrow(t, n))
+                    .unwrap_or_default(),
+                c.text.as_ref().map(|x| md_text(t, x)).unwrap_or_default()
             )?;
         }
     }
     if let Some(reviews) = &r.reviews {
+        let (affected, read) = (reviews.affected.len().to_string(), reviews.read.to_string());
         writeln!(
             out,
-            "\n### Reviews affected\n\n{} of {} review files assessed a text this changes.\n",
-            reviews.affected.len(),
-            reviews.read
+            "\n### {}\n\n{}\n",
+            t.diff_md_reviews_heading,
+            fill(
+                t.diff_md_reviews,
+                &[("affected", &affected), ("read", &read)]
+            )
         )?;
         for a in &reviews.affected {
-            let skills: Vec<String> = a.skills.iter().map(|s| format!("`{s}`")).collect();
+            let skills: Vec<String> = a.skills.iter().map(|s| code(s)).collect();
             writeln!(
                 out,
-                "- `{}` ({}, {} → {}): {}",
-                a.path,
+                "- {} ({}, {} → {}): {}",
+                code(&a.path),
                 a.role,
                 a.from,
                 a.to,
@@ -577,6 +713,7 @@ pub fn write_markdown(r: &DiffReport<'_>, out: &mut dyn Write) -> io::Result<()>
 mod tests {
     use super::*;
     use crate::catalog::{Date, load_str};
+    use crate::i18n::EN;
     use crate::review::Assessment;
 
     const OLD: &str = r#"
@@ -609,14 +746,14 @@ expectations.r = { a = "Writes <b>tests</b>.", b = "Reviews | tests." }
         let d = CatalogDiff::new(&old, &new);
         let r = build(&d, "old", "new");
         let mut text = Vec::new();
-        write_text(&r, &mut text).unwrap();
+        write_text(&EN, &r, &mut text).unwrap();
         let text = String::from_utf8(text).unwrap();
         assert_eq!(
             text,
             "Levels\n  ~ b: B → Bee\nExpectations\n  s · R · A: changed\n    text: Writes {+fast+} <b>tests</b>.\n"
         );
         let mut md_out = Vec::new();
-        write_markdown(&r, &mut md_out).unwrap();
+        write_markdown(&EN, &r, &mut md_out).unwrap();
         let md_out = String::from_utf8(md_out).unwrap();
         assert!(
             md_out.contains("| S | R | A | changed |  | Writes **fast** \\<b>tests\\</b>. |"),
@@ -632,7 +769,7 @@ expectations.r = { a = "Writes <b>tests</b>.", b = "Reviews | tests." }
         let r = build(&d, "x", "x");
         assert!(!r.changed);
         let mut text = Vec::new();
-        write_text(&r, &mut text).unwrap();
+        write_text(&EN, &r, &mut text).unwrap();
         assert_eq!(
             String::from_utf8(text).unwrap(),
             "No changes between x and x.\n"

@@ -68,6 +68,43 @@ fn skills_one_role_has_come_first_side_by_side() {
 }
 
 #[test]
+fn labels_and_names_in_chinese() {
+    let args = [
+        "--lang",
+        "zh",
+        "compare",
+        "--level",
+        "lead",
+        "data-scientist",
+        "llm-engineer",
+    ];
+    let text = stdout_of(&args);
+    assert!(
+        text.starts_with("数据科学家 · 大模型工程师 · 主管\n\n仅部分角色\n"),
+        "{text}"
+    );
+    assert!(text.contains("    数据科学家：不要求\n"), "{text}");
+    assert!(
+        !text.contains("not expected") && !text.contains("Only some"),
+        "{text}"
+    );
+    insta::assert_snapshot!("compare_zh_text", text);
+    let mut md_args = args.to_vec();
+    md_args.extend(["--format", "markdown"]);
+    let md = stdout_of(&md_args);
+    assert!(
+        md.contains("| 技能 | 数据科学家 | 大模型工程师 |\n"),
+        "{md}"
+    );
+    insta::assert_snapshot!("compare_zh_markdown", md);
+    // JSON is the same in every language (names as written).
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let en_args: Vec<&str> = json_args[2..].to_vec();
+    assert_eq!(json_of(&json_args), json_of(&en_args));
+}
+
+#[test]
 fn usage_errors() {
     rungs()
         .args(["compare", "data-scientist", "llm-engineer"])

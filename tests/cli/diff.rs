@@ -305,3 +305,91 @@ fn a_bullet_list_is_compared_per_behaviour() {
     assert_eq!(cells[2]["skill"]["id"], "ops");
     assert_eq!(cells[2]["text"]["lines"], serde_json::json!([]));
 }
+
+#[test]
+fn labels_follow_the_language() {
+    let text = bullets_diff(&["--lang", "zh"]);
+    assert!(
+        text.starts_with("期望\n  testing · Backend Engineer · Mid：修改\n    描述：\n"),
+        "{text}"
+    );
+    assert!(text.contains("    描述：仅调整了顺序\n"), "{text}");
+    assert!(
+        !text.contains("Expectations") && !text.contains("changed"),
+        "{text}"
+    );
+    insta::assert_snapshot!("diff_bullets_text_zh", text);
+    let md = bullets_diff(&["--format", "markdown", "--lang", "zh"]);
+    assert!(
+        md.contains("| 技能 | 角色 | 级别 | 变更 | 必要性 | 描述 |"),
+        "{md}"
+    );
+    insta::assert_snapshot!("diff_bullets_markdown_zh", md);
+    // JSON keeps its English words in every language.
+    let json = bullets_diff(&["--format", "json", "--lang", "zh"]);
+    assert_eq!(json, bullets_diff(&["--format", "json"]));
+    // The config's `language` is followed too.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "language = \"zh\"\n").unwrap();
+    assert_eq!(bullets_diff(&["--config", config.to_str().unwrap()]), text);
+}
+
+#[test]
+fn names_and_necessities_in_chinese() {
+    // The default catalog has Chinese names for roles and levels.
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    init(&a);
+    init(&b);
+    edit_sql(&b);
+    let out = rungs()
+        .args(["--lang", "zh", "diff"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(1)
+        .stderr("");
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.starts_with("期望\n  sql · 大模型工程师 · 主管：修改\n    必要性：可选 → 必要\n    描述：Defines {+and documents+} team conventions"),
+        "{stdout}"
+    );
+    let out = rungs()
+        .args(["--lang", "zh", "diff"])
+        .arg(&a)
+        .arg(&a)
+        .assert()
+        .code(0);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(stdout.ends_with(" 之间没有变化。\n"), "{stdout}");
+}
+
+#[test]
+fn a_chinese_name_changed_is_a_rename_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    init(&a);
+    init(&b);
+    let levels = b.join("catalog.toml");
+    let text = std::fs::read_to_string(&levels).unwrap();
+    let edited = text.replacen("\"主管\"", "\"团队主管\"", 1);
+    assert_ne!(edited, text, "the default catalog names Lead 主管");
+    std::fs::write(&levels, edited).unwrap();
+    let run = |lang: &str, format: &str| {
+        let out = rungs()
+            .args(["--lang", lang, "diff", "--format", format])
+            .arg(&a)
+            .arg(&b)
+            .assert()
+            .code(1)
+            .stderr("");
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    assert_eq!(run("en", "text"), "Levels\n  ~ lead: Lead → Lead\n");
+    assert_eq!(run("zh", "text"), "级别\n  ~ lead: 主管 → 团队主管\n");
+    // JSON: names as written, whatever the language.
+    assert_eq!(run("zh", "json"), run("en", "json"));
+    let v: serde_json::Value = serde_json::from_str(&run("zh", "json")).unwrap();
+    assert_eq!(v["levels"]["renamed"][0]["new"], "Lead");
+}

@@ -10,6 +10,7 @@ mod compare;
 mod config;
 mod diff;
 mod docs_examples;
+mod every_command;
 mod export;
 mod gap;
 mod list;

@@ -9,7 +9,7 @@
 //! | Module | Owns |
 //! |---|---|
 //! | [`cli`] | the command line: clap arguments, settings merged once (flags ▸ environment ▸ config), one file per subcommand (`check`, `init`, `config`, `list`, `show`, `search`, `gap`, `diff`, `export`, `compare`, `explore`), [`cli::CliError`] and exit codes, the review resolver `gap --review` and the TUI's `--review` share |
-//! | [`tui`] | the terminal explorer: `app` (state, selection, mode, `update → effects`), `screens/` (one file per screen: state and update), `ui/` (drawing, one file per pane; only the event loop calls it), `layout` (every rectangle, `hit_test`, the frame report), `keys` (commands, default bindings, key names, the event map, labels), `events` (input, search worker, watcher), `text`, `theme`, the event loop |
+//! | [`tui`] | the terminal explorer: `app` (state, selection, mode, `update → effects`), `screens/` (one file per screen: state and update), `ui/` (drawing, one file per pane; only the event loop calls it), `layout` (every rectangle, `hit_test`, the frame report), `keys` (commands, default bindings, key names, the event map, labels), `events` (input, search worker), `watcher` (the catalog on disk: reloads, replaced folders, symlinks, gone), `text`, `theme`, the event loop |
 //! | [`report`] | printable formats: the promotion report (model = JSON shape, Markdown, text, export paths), skill profiles (`show`), search results (`search`), listings (`list`), catalog changes (`diff`), role comparisons (`compare`, also the explorer's `c` screen), the local date |
 //! | [`search`] | fuzzy search over a catalog, ranked |
 //! | [`site`] | the ladder as a static site (`export --format html\|markdown`): pages, escaping, the stylesheet |

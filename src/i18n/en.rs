@@ -246,6 +246,8 @@ pub static EN: Strings = Strings {
     status_watch_failed: "Not watching the catalog for changes: {error}",
     banner_reload_failed: "⚠ Catalog not reloaded, {count} problems: {first} — showing the last valid catalog",
     banner_reload_failed_one: "⚠ Catalog not reloaded, 1 problem: {first} — showing the last valid catalog",
+    banner_catalog_gone: "⚠ Catalog folder {path} is gone; showing the last loaded version",
+    banner_catalog_file_gone: "⚠ Catalog file {path} is gone; showing the last loaded version",
 
     report_title: "Promotion review: {role} · {from} → {to}",
     report_catalog: "Catalog:",

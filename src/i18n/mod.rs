@@ -442,6 +442,10 @@ strings! {
     /// (`_one` when there is a single problem).
     banner_reload_failed,
     banner_reload_failed_one,
+    /// Shown above everything while the catalog is gone from disk (its
+    /// folder removed or moved away): a folder catalog, a one-file one.
+    banner_catalog_gone,
+    banner_catalog_file_gone,
 
     /// Markdown export of a promotion review.
     report_title,

@@ -246,6 +246,8 @@ pub static ZH: Strings = Strings {
     status_watch_failed: "未能监视目录的变化：{error}",
     banner_reload_failed: "⚠ 目录未重新加载，共 {count} 个问题：{first} — 仍显示上一个有效的目录",
     banner_reload_failed_one: "⚠ 目录未重新加载，共 1 个问题：{first} — 仍显示上一个有效的目录",
+    banner_catalog_gone: "⚠ 目录文件夹 {path} 已不存在；仍显示上次加载的版本",
+    banner_catalog_file_gone: "⚠ 目录文件 {path} 已不存在；仍显示上次加载的版本",
 
     report_title: "晋升评审：{role} · {from} → {to}",
     report_catalog: "目录：",

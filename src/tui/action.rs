@@ -21,6 +21,17 @@ impl PartialEq for NewCatalog {
 
 impl Eq for NewCatalog {}
 
+/// The catalog is gone from disk: its folder (or a one-file catalog's
+/// file) was removed or moved away. The last loaded catalog stays on
+/// screen, under a banner, until the catalog is back and loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gone {
+    /// The catalog's path as given, cleaned for the terminal.
+    pub path: String,
+    /// A folder catalog (`false`: a one-file catalog).
+    pub folder: bool,
+}
+
 /// One request to [`super::app::App::update`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -53,6 +64,8 @@ pub enum Action {
         first: String,
         count: usize,
     },
+    /// The catalog is gone from disk; the last loaded one stays shown.
+    CatalogGone(Gone),
 }
 
 /// A query for the search worker; its results come back tagged with the

@@ -87,6 +87,9 @@ pub struct App {
     /// The first problem of catalog files that changed on disk and are not
     /// valid, and how many problems there are; shown until they are fixed.
     pub reload_error: Option<(String, usize)>,
+    /// Set while the catalog is gone from disk; cleared when it is back
+    /// (loaded, or found invalid).
+    pub catalog_gone: Option<crate::tui::action::Gone>,
     /// The terminal's size, as last reported.
     pub size: Rect,
     /// What the last draw measured.
@@ -147,6 +150,7 @@ impl App {
             lang: crate::i18n::Lang::En,
             bindings: Bindings::default(),
             reload_error: None,
+            catalog_gone: None,
             size: Rect::default(),
             frame: FrameReport::default(),
             prompt: None,
@@ -164,7 +168,10 @@ impl App {
         let mut effects = Vec::new();
         if !matches!(
             action,
-            Action::SearchResults(..) | Action::Resize(..) | Action::SaveFinished(..)
+            Action::SearchResults(..)
+                | Action::Resize(..)
+                | Action::SaveFinished(..)
+                | Action::CatalogGone(..)
         ) {
             // A message stays until the next key or click.
             self.status = None;
@@ -178,7 +185,11 @@ impl App {
                 self.keep_visible();
             }
             Action::CatalogReloaded(new) => self.replace_catalog(new.0, &mut effects),
-            Action::CatalogInvalid { first, count } => self.reload_error = Some((first, count)),
+            Action::CatalogInvalid { first, count } => {
+                self.catalog_gone = None;
+                self.reload_error = Some((first, count));
+            }
+            Action::CatalogGone(gone) => self.catalog_gone = Some(gone),
             Action::SearchResults(generation, results) => {
                 self.search_results(generation, results);
             }
@@ -347,6 +358,7 @@ impl App {
         let (scroll, skills_offset) = (self.detail_scroll, self.skills_offset);
         self.catalog = catalog;
         self.reload_error = None;
+        self.catalog_gone = None;
         let c = Arc::clone(&self.catalog);
         self.role = role
             .and_then(|id| c.role_index(&id))

@@ -18,6 +18,8 @@ use super::action::SearchRequest;
 use crate::catalog::Catalog;
 use crate::search::{Index, Results};
 
+pub use super::watcher::{Watch, Watcher, spawn_watch, spawn_watcher};
+
 /// Something the event loop must handle.
 #[derive(Debug)]
 pub enum AppEvent {
@@ -27,6 +29,8 @@ pub enum AppEvent {
     Search(u64, Results),
     /// The watched catalog changed and was loaded again.
     Reloaded(Box<Result<crate::catalog::Loaded, crate::catalog::LoadError>>),
+    /// The watched catalog is gone from disk (see [`super::watcher`]).
+    CatalogGone(super::action::Gone),
     /// A signal sent from outside (see [`spawn_signals`]).
     Signal(i32),
     /// The review file changed on disk (another terminal saved it).
@@ -78,120 +82,6 @@ pub fn spawn_review_watch(path: std::path::PathBuf, tx: std::sync::mpsc::Sender<
             }
         }
     });
-}
-
-/// How long the files must stay quiet before a reload: editors save by
-/// writing a temporary file and renaming it, in several events.
-const DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(200);
-
-/// True for changes that can affect a catalog: `.toml` files and folders
-/// that are not hidden (editor swap and backup files are ignored).
-fn relevant(path: &std::path::Path) -> bool {
-    let hidden = path
-        .file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-    !hidden && (path.extension().is_some_and(|e| e == "toml") || path.extension().is_none())
-}
-
-/// True for events that can change what a catalog holds: files created,
-/// written, renamed or removed — not opened, read or closed.
-fn changes_content(kind: &notify::EventKind) -> bool {
-    use notify::EventKind;
-    use notify::event::{MetadataKind, ModifyKind};
-    match kind {
-        EventKind::Create(_) | EventKind::Remove(_) => true,
-        EventKind::Modify(ModifyKind::Metadata(m)) => {
-            !matches!(m, MetadataKind::AccessTime | MetadataKind::Any)
-        }
-        EventKind::Modify(_) => true,
-        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
-    }
-}
-
-/// A catalog on disk to watch, and the cache of parsed files to reload it
-/// through (`None`: read every file again).
-#[derive(Debug, Clone)]
-pub struct Watch {
-    pub catalog: std::path::PathBuf,
-    pub cache: Option<std::path::PathBuf>,
-    /// How the catalog is read again (as at start-up).
-    pub options: crate::catalog::LoadOptions,
-}
-
-/// Watches the catalog at `path` (a file: its folder, since editors replace
-/// files; a directory: recursively) and reloads it, debounced, after every
-/// relevant change. Returns the watcher, which must be kept alive.
-pub fn spawn_watcher(
-    path: &std::path::Path,
-    events: Sender<AppEvent>,
-) -> notify::Result<notify::RecommendedWatcher> {
-    spawn_watch(
-        &Watch {
-            catalog: path.to_path_buf(),
-            cache: None,
-            options: crate::catalog::LoadOptions::default(),
-        },
-        events,
-    )
-}
-
-/// [`spawn_watcher`], reloading through the cache of parsed files when
-/// `watch` names one, so a reload parses only the files that changed.
-pub fn spawn_watch(
-    watch: &Watch,
-    events: Sender<AppEvent>,
-) -> notify::Result<notify::RecommendedWatcher> {
-    let path = watch.catalog.as_path();
-    let cache = watch.cache.clone();
-    let options = watch.options;
-    use notify::{RecursiveMode, Watcher};
-    let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(raw_tx)?;
-    let is_dir = path.is_dir();
-    let (target, mode) = if is_dir {
-        (path.to_path_buf(), RecursiveMode::Recursive)
-    } else {
-        let parent = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(std::path::Path::new("."));
-        (parent.to_path_buf(), RecursiveMode::NonRecursive)
-    };
-    watcher.watch(&target, mode)?;
-    let catalog = path.to_path_buf();
-    let file_name = if is_dir {
-        None
-    } else {
-        path.file_name().map(|n| n.to_os_string())
-    };
-    thread::spawn(move || {
-        let matters = |e: &notify::Result<notify::Event>| match e {
-            // Only changes count. Reading the files (which a reload itself
-            // does) raises access events; reacting to those would reload
-            // forever.
-            Ok(ev) if !changes_content(&ev.kind) => false,
-            Ok(ev) => ev.paths.iter().any(|p| match &file_name {
-                Some(name) => p.file_name() == Some(name.as_os_str()),
-                None => relevant(p),
-            }),
-            Err(_) => false,
-        };
-        while let Ok(first) = raw_rx.recv() {
-            if !matters(&first) {
-                continue;
-            }
-            // Wait until the burst of events is over.
-            while let Ok(_more) = raw_rx.recv_timeout(DEBOUNCE) {}
-            let loaded = match &cache {
-                Some(dir) => crate::catalog::load_path_cached_with(&catalog, dir, &options),
-                None => crate::catalog::load_path_with(&catalog, &options),
-            };
-            if events.send(AppEvent::Reloaded(Box::new(loaded))).is_err() {
-                return;
-            }
-        }
-    });
-    Ok(watcher)
 }
 
 /// The input thread's pause switch: while the terminal is handed to

@@ -21,6 +21,7 @@ pub mod symbols;
 pub mod text;
 pub mod theme;
 pub mod ui;
+pub mod watcher;
 
 use std::io::{self, stdout};
 
@@ -594,6 +595,7 @@ fn to_action(
         events::AppEvent::Search(generation, results) => {
             Some(Action::SearchResults(generation, results))
         }
+        events::AppEvent::CatalogGone(gone) => Some(Action::CatalogGone(gone)),
         events::AppEvent::Reloaded(loaded) => match *loaded {
             Ok(mut loaded) => {
                 // A reloaded catalog comes as written: show its names in

@@ -17,5 +17,6 @@ mod panic_restore;
 mod random_ui;
 mod reload;
 mod render;
+mod replaced;
 mod signals;
 mod zh;

@@ -158,6 +158,8 @@ enum Step {
     Reload(usize),
     /// The catalog files changed and are broken.
     ReloadInvalid,
+    /// The catalog folder is gone from disk.
+    Gone,
 }
 
 const PASTES: &[&str] = &[
@@ -296,6 +298,7 @@ fn random_step(rng: &mut Rng, catalogs: usize) -> Step {
         }),
         95..=97 => Step::DeliverLate,
         98 => Step::Reload(rng.below(catalogs)),
+        _ if rng.chance(50) => Step::Gone,
         _ => Step::ReloadInvalid,
     }
 }
@@ -438,6 +441,10 @@ fn run(
                     first: "catalog.toml:3:1: error: \u{1b}[31mbroken".into(),
                     count: 2,
                 }),
+                Step::Gone => app.update(Action::CatalogGone(rungs::tui::action::Gone {
+                    path: format!("/tmp/目录/{}catalog", "deep/".repeat(i % 40)),
+                    folder: i % 2 == 0,
+                })),
             };
             // What the event loop does with the effects: the newest search
             // is run, an export is told about.

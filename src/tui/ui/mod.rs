@@ -89,9 +89,40 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_string(x, y, message, Style::new());
 }
 
+/// A warning across the header row, cut to fit.
+fn banner(app: &App, message: &str, area: Rect, buf: &mut Buffer) {
+    let line = text::truncate(message, usize::from(area.width));
+    Line::from(Span::styled(
+        line,
+        app.theme
+            .warning
+            .add_modifier(ratatui::style::Modifier::REVERSED),
+    ))
+    .render(area, buf);
+}
+
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
-    // While changed catalog files are invalid, the header becomes a banner
-    // with the first problem; the last valid catalog stays on screen.
+    // While the catalog is gone from disk, or changed catalog files are
+    // invalid, the header becomes a banner saying so; the last loaded
+    // catalog stays on screen.
+    if let Some(gone) = &app.catalog_gone {
+        let t = app.lang.strings();
+        let template = if gone.folder {
+            t.banner_catalog_gone
+        } else {
+            t.banner_catalog_file_gone
+        };
+        // A long path gives way, from its start, to what the banner says.
+        let rest = text::width(&fill(template, &[("path", "")]));
+        let room = usize::from(area.width).saturating_sub(rest);
+        let path = if text::width(&gone.path) <= room {
+            gone.path.clone()
+        } else {
+            format!("…{}", text::tail(&gone.path, room.saturating_sub(1)))
+        };
+        banner(app, &fill(template, &[("path", &path)]), area, buf);
+        return;
+    }
     if let Some((first, count)) = &app.reload_error {
         let t = app.lang.strings();
         let template = if *count == 1 {
@@ -101,14 +132,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let message =
             crate::i18n::fill(template, &[("count", &count.to_string()), ("first", first)]);
-        let line = text::truncate(&message, usize::from(area.width));
-        Line::from(Span::styled(
-            line,
-            app.theme
-                .warning
-                .add_modifier(ratatui::style::Modifier::REVERSED),
-        ))
-        .render(area, buf);
+        banner(app, &message, area, buf);
         return;
     }
     let t = app.lang.strings();

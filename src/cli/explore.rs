@@ -132,6 +132,23 @@ pub fn start(
     };
     app.start_gap(to, Some(state));
     app.show_since_last();
+    // Unknown keys are kept in the file; say so once, after what changed.
+    if let Some(first) = file.warnings.first() {
+        let t = app.lang.strings();
+        let more = file.warnings.len() - 1;
+        let warning = if more == 0 {
+            first.clone()
+        } else {
+            crate::i18n::fill(
+                t.status_more_warnings,
+                &[("warning", first), ("more", &more.to_string())],
+            )
+        };
+        app.status = Some(match app.status.take() {
+            Some(since) => format!("{since} · {warning}"),
+            None => warning,
+        });
+    }
     Ok((app, Some(file)))
 }
 

@@ -300,6 +300,7 @@ pub static EN: Strings = Strings {
     status_agree_nothing: "{who} has no mark on this item to agree on",
     status_no_disagreement: "No item has differing marks.",
     status_since: "since {date}: {changed} changed, {met} newly met",
+    status_more_warnings: "{warning} (and {more} more; `rungs gap --review FILE` lists them)",
     hint_assessor: "assessor",
     hint_agree: "agree",
     hint_disagree: "next disagreement",

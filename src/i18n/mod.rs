@@ -508,6 +508,9 @@ strings! {
     status_no_disagreement,
     /// On opening a review with history: `{date}`, `{changed}`, `{met}`.
     status_since,
+    /// The first of several warnings about a review file: `{warning}`,
+    /// `{more}` others.
+    status_more_warnings,
     hint_assessor,
     hint_agree,
     hint_disagree,

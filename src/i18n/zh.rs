@@ -300,6 +300,7 @@ pub static ZH: Strings = Strings {
     status_agree_nothing: "{who}尚未标记此条目，无可商定",
     status_no_disagreement: "没有标记不一致的条目。",
     status_since: "自 {date} 起：{changed} 项有变化，{met} 项新达到",
+    status_more_warnings: "{warning}（另有 {more} 条；`rungs gap --review FILE` 会列出）",
     hint_assessor: "评估人",
     hint_agree: "商定",
     hint_disagree: "下一处分歧",

@@ -342,3 +342,38 @@ fn reopened_snapshots() {
         insta::assert_snapshot!(format!("reopened_{variant}"), screen(&a));
     }
 }
+
+#[test]
+fn opening_a_review_file_says_what_changed_and_that_unknown_keys_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("alex.toml");
+    let text = REOPENED.replace(
+        "date = 2026-11-30\n",
+        "date = 2026-11-30\nteam = \"Forecasting\"\n",
+    );
+    std::fs::write(&path, &text).unwrap();
+    let start = rungs::cli::explore::StartAt {
+        review: Some(path.clone()),
+        assessor: Some("self".into()),
+        ..Default::default()
+    };
+    let today = rungs::catalog::Date {
+        year: 2026,
+        month: 12,
+        day: 20,
+    };
+    let (a, file) =
+        rungs::cli::explore::start(load_embedded().unwrap().catalog, &start, today).unwrap();
+    assert!(file.is_some());
+    let status = a.status.unwrap();
+    assert!(
+        status.starts_with("since 2026-12-14: 3 changed, 1 newly met · "),
+        "{status}"
+    );
+    assert!(status.contains("unknown key `team`"), "{status}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "reading writes nothing"
+    );
+}

@@ -3,7 +3,11 @@
 //! ```text
 //! cargo run --release --example gen_catalog -- DIR N
 //! rungs --catalog DIR
+//! cargo run --release --example gen_catalog -- --tiny-one-file FILE N
 //! ```
+//!
+//! `--tiny-one-file` writes one `.toml` file of `N` tiny two-cell skills
+//! instead (the memory case of issue 16: many small `[[skills]]` tables).
 //!
 //! `DIR` must not exist yet, or be empty. The catalog has `N` skills, 5
 //! levels, 2 roles and 20 domains, and loads without warnings; the same `N`
@@ -19,10 +23,25 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: gen_catalog DIR N   (writes a synthetic catalog of N skills into DIR)";
+const USAGE: &str = "usage: gen_catalog DIR N   (writes a synthetic catalog of N skills into DIR)\n       \
+     gen_catalog --tiny-one-file FILE N   (one file of N tiny two-cell skills)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, file, n] = args.as_slice()
+        && flag == "--tiny-one-file"
+    {
+        let Ok(n) = n.replace('_', "").parse::<usize>() else {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        };
+        if let Err(e) = std::fs::write(file, generate::tiny_one_file(n)) {
+            eprintln!("gen_catalog: cannot write {file}: {e}");
+            return ExitCode::FAILURE;
+        }
+        println!("wrote {n} tiny skills to {file}");
+        return ExitCode::SUCCESS;
+    }
     let [dir, n] = args.as_slice() else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);

@@ -806,6 +806,29 @@ pub fn catalog_toml(n: usize) -> String {
     out
 }
 
+/// A one-file catalog of `n` tiny skills: the root of [`catalog_toml`],
+/// then `n` `[[skills]]` tables of an id, a name, a domain and two short
+/// cells each (about 80 bytes a skill). This is the shape whose per-skill
+/// parsing overhead issue 16 measured (100,000 skills, 7.9 MB).
+#[allow(dead_code)] // not every user of this module writes one
+pub fn tiny_one_file(n: usize) -> String {
+    let mut out = catalog_toml(n);
+    out.reserve(n * 90);
+    for i in 0..n {
+        let domain = DOMAINS[i % DOMAINS.len()].0;
+        let _ = writeln!(
+            out,
+            "[[skills]]\nid = \"s{i}\"\nname = \"Skill {i}\"\ndomain = {}\n\
+             [skills.expectations.{}]\n{} = \"Does {i}.\"\n{} = \"Leads {i}.\"\n",
+            quote(domain),
+            ROLES[0].0,
+            LEVELS[0].0,
+            LEVELS[1].0,
+        );
+    }
+    out
+}
+
 /// Skill `i` of a catalog of `n` skills: its path relative to the catalog
 /// root, and its file.
 pub fn skill_file(i: usize, n: usize) -> (PathBuf, String) {

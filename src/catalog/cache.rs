@@ -39,7 +39,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::diagnostic::Diagnostic;
 use super::load::{FileResult, LoadError, Loaded, dir_files, load_dir, load_path_with, skill_file};
 use super::parse::{Schema, SkillDef};
-use super::source::{LoadOptions, RawFile, shown};
+use super::source::{LoadOptions, RawFile};
 use super::types::{MODEL_VERSION, Skill};
 use crate::fsutil::{RealFs, write_atomic};
 
@@ -349,7 +349,7 @@ fn reuse_or_parse(path: &Path, slot: &Slot, fp: u64, raw: RawFile, schema: &Sche
             unchanged: true,
         };
         put(&slot.record, record);
-        return reused(path, prior.map(|(_, e)| e));
+        return reused(prior.map(|(_, e)| e));
     }
     let checked_ns = now_ns();
     let raw = raw.read();
@@ -378,14 +378,14 @@ fn reuse_or_parse(path: &Path, slot: &Slot, fp: u64, raw: RawFile, schema: &Sche
                 unchanged: false,
             },
         );
-        return reused(path, Some(entry));
+        return reused(Some(entry));
     }
     let result = skill_file(raw, schema);
     put(
         &slot.record,
         Record {
             seen,
-            skill_id: result.0.first().map(|(d, _)| d.skill.id.clone()),
+            skill_id: result.0.as_ref().map(|d| d.skill.id.clone()),
             diags: result.1.clone(),
             unchanged: false,
         },
@@ -394,19 +394,11 @@ fn reuse_or_parse(path: &Path, slot: &Slot, fp: u64, raw: RawFile, schema: &Sche
 }
 
 /// A cached entry as the loader's result for its file.
-fn reused(path: &Path, entry: Option<Entry>) -> FileResult {
+fn reused(entry: Option<Entry>) -> FileResult {
     let Some(entry) = entry else {
-        return (Vec::new(), Vec::new());
+        return (None, Vec::new());
     };
-    let display = shown(path);
-    (
-        entry
-            .skill
-            .map(|skill| (SkillDef { skill }, display))
-            .into_iter()
-            .collect(),
-        entry.diags,
-    )
+    (entry.skill.map(|skill| SkillDef { skill }), entry.diags)
 }
 
 /// Writes the shards that changed: a shard is kept as it is when it was

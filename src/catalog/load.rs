@@ -22,6 +22,7 @@ use super::source::{
     Budget, EMBEDDED_PREFIX, LoadOptions, MAX_CELLS, MAX_SKILLS, RawFile, decode, describe_io,
     embedded_files, external_link, gather, is_catalog_file, read_raw, shown,
 };
+use super::split;
 use super::types::{Catalog, Origin};
 
 /// A valid catalog and the warnings found while loading it.
@@ -213,19 +214,19 @@ fn parse_toml<'s>(file: &'s SourceFile) -> Result<toml::Spanned<DeTable<'s>>, Di
     })
 }
 
-/// What one skill file yields: its skills (one, or none on error) and its
+/// What one skill file yields: its skill (none on error) and its
 /// diagnostics.
-pub(super) type FileResult = (Vec<(SkillDef, String)>, Vec<Diagnostic>);
+pub(super) type FileResult = (Option<SkillDef>, Vec<Diagnostic>);
 
 /// Reads, parses and checks one skill file against the root's ids.
 pub(super) fn skill_file(raw: RawFile, schema: &Schema) -> FileResult {
     let file = match decode(raw) {
         Ok(f) => f,
-        Err(d) => return (Vec::new(), d.into_iter().collect()),
+        Err(d) => return (None, d.into_iter().collect()),
     };
     let doc = match parse_toml(&file) {
         Ok(doc) => doc,
-        Err(d) => return (Vec::new(), vec![d]),
+        Err(d) => return (None, vec![d]),
     };
     let mut ctx = Ctx::new(&file);
     // A second catalog root below the first (say, a copied catalog.toml)
@@ -241,12 +242,11 @@ pub(super) fn skill_file(raw: RawFile, schema: &Schema) -> FileResult {
              but only the catalog.toml at the top of the folder is one; every other .toml file below it is one skill. \
              Move it out of the catalog folder, or rename it to start with `.` so it is skipped",
         );
-        return (Vec::new(), ctx.diags);
+        return (None, ctx.diags);
     }
     let span = 0..0;
     let def = parse::skill(&mut ctx, table, &span, schema, "expectations");
-    let path = file.path.clone();
-    (def.map(|d| (d, path)).into_iter().collect(), ctx.diags)
+    (def, ctx.diags)
 }
 
 /// Reads the root and the skill files and checks the whole catalog.
@@ -276,126 +276,24 @@ fn build(
         ));
         return Err(finish_err(diags));
     }
-    let mut title = None;
-    let mut cumulative = false;
-    let mut levels = Vec::new();
-    let mut roles = Vec::new();
-    let mut domains = Vec::new();
-    let mut skills: Vec<(SkillDef, String)> = Vec::new();
-    let schema;
-    match parse_toml(&root_file) {
-        Err(d) => {
-            diags.push(d);
-            // Without the root there are no ids to check skills against;
-            // still report syntax problems in the skill files.
-            schema = None;
+    let Root {
+        title,
+        cumulative,
+        levels,
+        roles,
+        domains,
+        mut skills,
+        schema,
+    } = match read_root(&root_file, skill_files.len(), true) {
+        Ok((root, root_diags)) => {
+            diags.extend(root_diags);
+            root
         }
-        Ok(doc) => {
-            let mut ctx = Ctx::new(&root_file);
-            let table = doc.get_ref();
-            ctx.check_keys(table, ROOT_KEYS, "the catalog root");
-            title = ctx
-                .string(table, &(0..0), "title", "the catalog", false, true)
-                .map(|(t, _)| t);
-            cumulative = ctx.boolean(table, "cumulative").unwrap_or(false);
-            let errors = |ctx: &Ctx<'_>| ctx.diags.iter().filter(|d| d.is_error()).count();
-            let before = errors(&ctx);
-            levels = parse::named_list(&mut ctx, table, "levels", "a level");
-            let level_errors = errors(&ctx) > before;
-            let before = errors(&ctx);
-            roles = parse::named_list(&mut ctx, table, "roles", "a role");
-            let role_errors = errors(&ctx) > before;
-            domains = parse::named_list(&mut ctx, table, "domains", "a domain");
-            // An empty list (missing, or `levels = []`) is an error unless
-            // its entries were already reported as broken.
-            let at = |k: &str| parse::get(table, k).map_or(0..0, |v| v.span());
-            if levels.is_empty() && !level_errors {
-                ctx.error(
-                    at("levels"),
-                    "the catalog defines no levels; add at least one [[levels]] table with `id` and `name`",
-                );
-            }
-            if roles.is_empty() && !role_errors {
-                ctx.error(
-                    at("roles"),
-                    "the catalog defines no roles; add at least one [[roles]] table with `id` and `name`",
-                );
-            }
-            for (kind, defs) in [("level", &levels), ("role", &roles), ("domain", &domains)] {
-                duplicate_ids(
-                    &mut ctx,
-                    kind,
-                    defs.iter().map(|d| (&d.named.id, &d.id_span, &d.origin)),
-                );
-            }
-            let s = Schema::new(
-                levels.iter().map(|d| d.named.id.clone()).collect(),
-                roles.iter().map(|d| d.named.id.clone()).collect(),
-                domains.iter().map(|d| d.named.id.clone()).collect(),
-            );
-            // Refuse grids that would not fit in memory before building any.
-            let root_skills = match parse::get(table, "skills").map(|v| v.get_ref()) {
-                Some(DeValue::Array(items)) => items.len(),
-                _ => 0,
-            };
-            let skill_count = root_skills + skill_files.len();
-            if skill_count > MAX_SKILLS {
-                ctx.error(0..0, too_many_skills(root_skills, skill_files.len()));
-                diags.extend(ctx.diags);
-                return Err(finish_err(diags));
-            }
-            let cells = skill_count
-                .saturating_mul(levels.len())
-                .saturating_mul(roles.len());
-            if cells > MAX_CELLS {
-                ctx.error(
-                    0..0,
-                    format!(
-                        "the catalog is too large: {skill_count} skills × {} roles × {} levels make \
-                         {cells} expectation cells; at most {MAX_CELLS} are allowed",
-                        roles.len(),
-                        levels.len()
-                    ),
-                );
-                diags.extend(ctx.diags);
-                return Err(finish_err(diags));
-            }
-            if let Some(v) = parse::get(table, "skills") {
-                match v.get_ref() {
-                    DeValue::Array(items) => {
-                        for item in items.iter() {
-                            let span = item.span();
-                            match item.get_ref() {
-                                DeValue::Table(t) => {
-                                    if let Some(def) =
-                                        parse::skill(&mut ctx, t, &span, &s, "skills.expectations")
-                                    {
-                                        skills.push((def, root_path.clone()));
-                                    }
-                                }
-                                other => ctx.error(
-                                    span,
-                                    format!(
-                                        "each of `skills` must be a table (`[[skills]]`), found {}",
-                                        parse::type_name(other)
-                                    ),
-                                ),
-                            }
-                        }
-                    }
-                    other => ctx.error(
-                        v.span(),
-                        format!(
-                            "`skills` must be an array of tables (`[[skills]]`), found {}",
-                            parse::type_name(other)
-                        ),
-                    ),
-                }
-            }
-            diags.extend(ctx.diags);
-            schema = Some(s);
+        Err(root_diags) => {
+            diags.extend(root_diags);
+            return Err(finish_err(diags));
         }
-    }
+    };
 
     let results: Vec<FileResult> = skill_files
         .into_par_iter()
@@ -406,6 +304,7 @@ fn build(
             (None, _) => syntax_only(raw),
         })
         .collect();
+    skills.reserve(results.len());
     for (defs, file_diags) in results {
         skills.extend(defs);
         diags.extend(file_diags);
@@ -414,7 +313,7 @@ fn build(
     // Duplicate skill ids, across all files: name both places.
     let mut first: HashMap<&str, &SkillDef> = HashMap::new();
     let mut dup_diags = Vec::new();
-    for (def, _) in &skills {
+    for def in &skills {
         match first.get(def.skill.id.as_str()) {
             Some(prev) => dup_diags.push(located(
                 &def.skill.origin,
@@ -441,10 +340,214 @@ fn build(
         levels.iter().map(|d| d.named.clone()).collect(),
         roles.iter().map(|d| d.named.clone()).collect(),
         domains.iter().map(|d| d.named.clone()).collect(),
-        skills.into_iter().map(|(d, _)| d.skill).collect(),
+        skills.into_iter().map(|d| d.skill).collect(),
     );
     diags.extend(lint::warnings(&catalog, &roles));
     Ok((catalog, diags))
+}
+
+/// What the catalog root defines, and the skills written in it.
+#[derive(Default)]
+struct Root {
+    title: Option<String>,
+    cumulative: bool,
+    levels: Vec<parse::NamedDef>,
+    roles: Vec<parse::NamedDef>,
+    domains: Vec<parse::NamedDef>,
+    skills: Vec<SkillDef>,
+    /// The ids skills are checked against; `None` when the root could not
+    /// be parsed.
+    schema: Option<Schema>,
+}
+
+/// Reads the root file: its title, levels, roles and domains, and its
+/// `[[skills]]`. With `by_skill`, a file with `[[skills]]` tables is cut
+/// into its root and each skill ([`super::split`]), parsed on its own and
+/// in parallel, so the parsed form of the whole file is never held at once;
+/// on any TOML error there (or a shape the split does not handle) the
+/// whole document is parsed instead, to report it as always. `Err` when
+/// the catalog is too large to go on.
+fn read_root(
+    root_file: &SourceFile,
+    skill_files: usize,
+    by_skill: bool,
+) -> Result<(Root, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let split = if by_skill {
+        split::split(&root_file.text)
+    } else {
+        None
+    };
+    let parsed = match &split {
+        Some(sp) => match DeTable::parse(&sp.root) {
+            // A `skills` key left in the root (`skills = [...]`, `[skills]`)
+            // mixes with the cut tables: TOML's own message is wanted.
+            Ok(doc) if parse::get(doc.get_ref(), "skills").is_none() => Ok(doc),
+            _ => return read_root(root_file, skill_files, false),
+        },
+        None => parse_toml(root_file),
+    };
+    let doc = match parsed {
+        Ok(doc) => doc,
+        Err(d) => {
+            // Without the root there are no ids to check skills against;
+            // still report syntax problems in the skill files.
+            return Ok((Root::default(), vec![d]));
+        }
+    };
+    let mut ctx = match &split {
+        Some(sp) => Ctx::with_pieces(root_file, sp.root_pieces.clone()),
+        None => Ctx::new(root_file),
+    };
+    let table = doc.get_ref();
+    ctx.check_keys(table, ROOT_KEYS, "the catalog root");
+    let title = ctx
+        .string(table, &(0..0), "title", "the catalog", false, true)
+        .map(|(t, _)| t);
+    let cumulative = ctx.boolean(table, "cumulative").unwrap_or(false);
+    let errors = |ctx: &Ctx<'_>| ctx.diags.iter().filter(|d| d.is_error()).count();
+    let before = errors(&ctx);
+    let levels = parse::named_list(&mut ctx, table, "levels", "a level");
+    let level_errors = errors(&ctx) > before;
+    let before = errors(&ctx);
+    let roles = parse::named_list(&mut ctx, table, "roles", "a role");
+    let role_errors = errors(&ctx) > before;
+    let domains = parse::named_list(&mut ctx, table, "domains", "a domain");
+    // An empty list (missing, or `levels = []`) is an error unless
+    // its entries were already reported as broken.
+    let at = |k: &str| parse::get(table, k).map_or(0..0, |v| v.span());
+    if levels.is_empty() && !level_errors {
+        ctx.error(
+            at("levels"),
+            "the catalog defines no levels; add at least one [[levels]] table with `id` and `name`",
+        );
+    }
+    if roles.is_empty() && !role_errors {
+        ctx.error(
+            at("roles"),
+            "the catalog defines no roles; add at least one [[roles]] table with `id` and `name`",
+        );
+    }
+    for (kind, defs) in [("level", &levels), ("role", &roles), ("domain", &domains)] {
+        duplicate_ids(
+            &mut ctx,
+            kind,
+            defs.iter().map(|d| (&d.named.id, &d.id_span, &d.origin)),
+        );
+    }
+    let s = Schema::new(
+        levels.iter().map(|d| d.named.id.clone()).collect(),
+        roles.iter().map(|d| d.named.id.clone()).collect(),
+        domains.iter().map(|d| d.named.id.clone()).collect(),
+    );
+    // Refuse grids that would not fit in memory before building any.
+    let root_skills = match &split {
+        Some(sp) => sp.skills.len(),
+        None => match parse::get(table, "skills").map(|v| v.get_ref()) {
+            Some(DeValue::Array(items)) => items.len(),
+            _ => 0,
+        },
+    };
+    let skill_count = root_skills + skill_files;
+    if skill_count > MAX_SKILLS {
+        ctx.error(0..0, too_many_skills(root_skills, skill_files));
+        return Err(ctx.diags);
+    }
+    let cells = skill_count
+        .saturating_mul(levels.len())
+        .saturating_mul(roles.len());
+    if cells > MAX_CELLS {
+        ctx.error(
+            0..0,
+            format!(
+                "the catalog is too large: {skill_count} skills × {} roles × {} levels make \
+                 {cells} expectation cells; at most {MAX_CELLS} are allowed",
+                roles.len(),
+                levels.len()
+            ),
+        );
+        return Err(ctx.diags);
+    }
+    let mut skills: Vec<SkillDef> = Vec::with_capacity(root_skills);
+    if let Some(sp) = &split {
+        // Each skill on its own, in parallel; its table's spans are offsets
+        // into its own text, which starts at `r.start` in the file.
+        let read: Vec<Option<(Option<SkillDef>, Vec<Diagnostic>)>> = sp
+            .skills
+            .par_iter()
+            .with_min_len(64)
+            .map(|r| {
+                let doc = DeTable::parse(root_file.text.get(r.clone())?).ok()?;
+                let (key, only) = {
+                    let mut it = doc.get_ref().iter();
+                    (it.next()?, it.next().is_none())
+                };
+                let DeValue::Array(items) = key.1.get_ref() else {
+                    return None;
+                };
+                let (true, "skills", [item]) = (only, key.0.get_ref().as_ref(), &items[..]) else {
+                    return None;
+                };
+                let DeValue::Table(t) = item.get_ref() else {
+                    return None;
+                };
+                let mut ctx = Ctx::with_pieces(root_file, vec![(0, r.start)]);
+                let def = parse::skill(&mut ctx, t, &item.span(), &s, "skills.expectations");
+                Some((def, ctx.diags))
+            })
+            .collect();
+        if read.iter().any(Option::is_none) {
+            return read_root(root_file, skill_files, false);
+        }
+        for (def, skill_diags) in read.into_iter().flatten() {
+            if let Some(def) = def {
+                skills.push(def);
+            }
+            ctx.diags.extend(skill_diags);
+        }
+    } else if let Some(v) = parse::get(table, "skills") {
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                for item in items.iter() {
+                    let span = item.span();
+                    match item.get_ref() {
+                        DeValue::Table(t) => {
+                            if let Some(def) =
+                                parse::skill(&mut ctx, t, &span, &s, "skills.expectations")
+                            {
+                                skills.push(def);
+                            }
+                        }
+                        other => ctx.error(
+                            span,
+                            format!(
+                                "each of `skills` must be a table (`[[skills]]`), found {}",
+                                parse::type_name(other)
+                            ),
+                        ),
+                    }
+                }
+            }
+            other => ctx.error(
+                v.span(),
+                format!(
+                    "`skills` must be an array of tables (`[[skills]]`), found {}",
+                    parse::type_name(other)
+                ),
+            ),
+        }
+    }
+    Ok((
+        Root {
+            title,
+            cumulative,
+            levels,
+            roles,
+            domains,
+            skills,
+            schema: Some(s),
+        },
+        ctx.diags,
+    ))
 }
 
 /// How many lines of `text` are a `[[skills]]` header: an upper bound of
@@ -472,11 +575,11 @@ fn too_many_skills(in_root: usize, files: usize) -> String {
 fn syntax_only(raw: RawFile) -> FileResult {
     let file = match decode(raw) {
         Ok(f) => f,
-        Err(d) => return (Vec::new(), d.into_iter().collect()),
+        Err(d) => return (None, d.into_iter().collect()),
     };
     match parse_toml(&file) {
-        Ok(_) => (Vec::new(), Vec::new()),
-        Err(d) => (Vec::new(), vec![d]),
+        Ok(_) => (None, Vec::new()),
+        Err(d) => (None, vec![d]),
     }
 }
 
@@ -502,4 +605,161 @@ fn duplicate_ids<'a>(
 fn finish_err(mut diags: Vec<Diagnostic>) -> LoadError {
     lint::sort(&mut diags);
     LoadError { diagnostics: diags }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a root read gives, in a form to compare: everything but spans
+    /// of the parsed text (which differ when it was cut; every span that
+    /// leaves `read_root` does so as an origin or a diagnostic).
+    fn outcome(file: &SourceFile, by_skill: bool) -> String {
+        match read_root(file, 0, by_skill) {
+            Ok((root, diags)) => {
+                let named = |d: &[parse::NamedDef]| -> Vec<String> {
+                    d.iter()
+                        .map(|d| format!("{:?} {}", d.named, d.origin))
+                        .collect()
+                };
+                let skills: Vec<String> = root
+                    .skills
+                    .iter()
+                    .map(|d| format!("{:?}", d.skill))
+                    .collect();
+                format!(
+                    "{:?} {} {:?} {:?} {:?} {:?} {:?} {diags:?}",
+                    root.title,
+                    root.cumulative,
+                    named(&root.levels),
+                    named(&root.roles),
+                    named(&root.domains),
+                    skills,
+                    root.schema.map(|s| (s.levels, s.roles, s.domains)),
+                )
+            }
+            Err(diags) => format!("refused {diags:?}"),
+        }
+    }
+
+    fn same(name: &str, text: &str) {
+        let file = SourceFile::new(name.to_string(), text.to_string());
+        assert_eq!(
+            outcome(&file, true),
+            outcome(&file, false),
+            "{name}:\n{text}"
+        );
+    }
+
+    /// The default catalog as one file: the root, then each skill file as
+    /// a `[[skills]]` table.
+    fn embedded_one_file() -> String {
+        let mut files = embedded_files();
+        files.sort();
+        let mut out = String::new();
+        for (path, bytes) in &files {
+            if path == Path::new("catalog.toml") {
+                out.insert_str(0, std::str::from_utf8(bytes).unwrap());
+            } else if is_catalog_file(path) {
+                out.push_str("\n[[skills]]\n");
+                for line in std::str::from_utf8(bytes).unwrap().lines() {
+                    match line.strip_prefix("[expectations") {
+                        Some(rest) => out.push_str(&format!("[skills.expectations{rest}")),
+                        None => out.push_str(line),
+                    }
+                    out.push('\n');
+                }
+            }
+        }
+        out
+    }
+
+    fn fixtures() -> Vec<(String, String)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut out = Vec::new();
+        let mut stack = vec![root];
+        while let Some(dir) = stack.pop() {
+            for e in fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "toml")
+                    && let Ok(text) = fs::read_to_string(&p)
+                {
+                    out.push((p.display().to_string(), text));
+                }
+            }
+        }
+        out.push(("embedded.toml".to_string(), embedded_one_file()));
+        out
+    }
+
+    /// Reading a one-file catalog skill by skill gives exactly what
+    /// parsing it whole gives: the same catalog parts and the same
+    /// diagnostics at the same places, for every fixture (valid, with
+    /// warnings, invalid) and every copy of them with one line removed.
+    #[test]
+    fn reading_by_skill_gives_what_the_whole_document_gives() {
+        for (name, text) in fixtures() {
+            same(&name, &text);
+            let lines: Vec<&str> = text.split_inclusive('\n').collect();
+            if lines.len() > 400 {
+                continue; // the embedded catalog: whole, and cut below
+            }
+            for i in 0..lines.len() {
+                let cut: String = lines[..i].concat() + &lines[i + 1..].concat();
+                same(&format!("{name} without line {}", i + 1), &cut);
+            }
+        }
+    }
+
+    #[test]
+    fn shapes_the_split_leaves_to_the_whole_parse_read_the_same() {
+        let root = "[[levels]]\nid = \"a\"\nname = \"A\"\n[[roles]]\nid = \"r\"\nname = \"R\"\n\
+                    [[domains]]\nid = \"d\"\nname = \"D\"\n";
+        let skill = |id: &str| {
+            format!(
+                "[[skills]]\nid = \"{id}\"\nname = \"N\"\ndomain = \"d\"\n[skills.expectations.r]\na = \"x\"\n"
+            )
+        };
+        let cases = [
+            // Skills first, the root after them.
+            format!("{}{}{root}", skill("s"), skill("t")),
+            // A root table between skills.
+            format!("{}{root}{}", skill("s"), skill("t")),
+            // `skills` also as a key or a table of the root.
+            format!("skills = []\n{root}{}", skill("s")),
+            format!("{root}{}[skills]\nx = 1\n", skill("s")),
+            format!("{root}[skills.expectations.r]\na = \"x\"\n{}", skill("s")),
+            // A TOML error in one skill, and in the root.
+            format!("{root}{}[[skills]]\nid = = 1\n", skill("s")),
+            format!("{root}title = 1 2\n{}", skill("s")),
+            // Duplicate keys in one skill; duplicate ids across skills.
+            format!("{root}[[skills]]\nid = \"s\"\nid = \"t\"\n"),
+            format!("{root}{}{}", skill("s"), skill("s")),
+            // Rungs' own errors inside skills, with their places.
+            format!(
+                "{root}{}[[skills]]\nid = \"t\"\nnmae = 1\ndomain = \"e\"\n",
+                skill("s")
+            ),
+            format!(
+                "{root}[[skills]]\nid = \"t\"\nname = \"N\"\ndomain = \"d\"\n[skills.expectations.q]\nb = \"x\"\n"
+            ),
+        ];
+        for (i, text) in cases.iter().enumerate() {
+            same(&format!("case {i}"), text);
+        }
+    }
+
+    #[test]
+    fn a_valid_one_file_catalog_is_read_skill_by_skill() {
+        let text = embedded_one_file();
+        let sp = split::split(&text).unwrap();
+        assert_eq!(sp.skills.len(), skill_headers(&text));
+        let root = DeTable::parse(&sp.root).unwrap();
+        assert!(parse::get(root.get_ref(), "skills").is_none());
+        for r in &sp.skills {
+            assert!(DeTable::parse(&text[r.clone()]).is_ok());
+        }
+    }
 }

@@ -2,7 +2,8 @@
 //!
 //! `source` reads files (limits, folder walking, bytes), `parse` checks one
 //! TOML table at a time, `load` assembles the whole catalog from them,
-//! `lint` adds warnings, `cache` keeps parsed catalogs between runs.
+//! `lint` adds warnings, `cache` keeps parsed catalogs between runs, `split`
+//! cuts a one-file catalog into its skills so each is parsed on its own.
 //!
 //! Pure Rust: nothing here knows about terminals. Text is cleaned once, here,
 //! so every other module may print catalog text as it is.
@@ -16,6 +17,7 @@ mod load;
 mod parse;
 mod select;
 mod source;
+mod split;
 mod types;
 
 pub(crate) use bullets::split as split_bullets;

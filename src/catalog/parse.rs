@@ -48,6 +48,11 @@ const BEHAVIOUR_KEYS: &[&str] = &["text", "examples"];
 pub(crate) struct Ctx<'a> {
     pub file: &'a SourceFile,
     pub diags: Vec<Diagnostic>,
+    /// When the table read is a part of the file parsed on its own (a
+    /// skill of a one-file catalog, see [`super::split`]): where each piece
+    /// of the parsed text starts, in it and in the file, so that spans
+    /// point into the file.
+    pieces: Vec<(usize, usize)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -55,21 +60,54 @@ impl<'a> Ctx<'a> {
         Ctx {
             file,
             diags: Vec::new(),
+            pieces: Vec::new(),
         }
     }
 
+    /// For text parsed apart from the file: `pieces` as in
+    /// [`super::split::Split::root_pieces`].
+    pub fn with_pieces(file: &'a SourceFile, pieces: Vec<(usize, usize)>) -> Self {
+        Ctx {
+            file,
+            diags: Vec::new(),
+            pieces,
+        }
+    }
+
+    /// The file offset of offset `pos` of the parsed text.
+    fn at(&self, pos: usize) -> usize {
+        let i = self.pieces.partition_point(|&(p, _)| p <= pos);
+        match i.checked_sub(1).and_then(|i| self.pieces.get(i)) {
+            Some(&(p, f)) => f.saturating_add(pos - p),
+            None => pos,
+        }
+    }
+
+    /// A span of the parsed text as a span of the file.
+    fn in_file(&self, span: Span) -> Span {
+        let start = self.at(span.start);
+        start..self.at(span.end).max(start)
+    }
+
+    /// Line and column in the file of offset `pos` of the parsed text.
+    pub fn line_col(&self, pos: usize) -> (usize, usize) {
+        self.file.line_col(self.at(pos))
+    }
+
     pub fn error(&mut self, span: Span, message: impl Into<String>) {
+        let span = self.in_file(span);
         self.diags
             .push(self.file.diagnostic(Severity::Error, span, message));
     }
 
     pub fn warning(&mut self, span: Span, message: impl Into<String>) {
+        let span = self.in_file(span);
         self.diags
             .push(self.file.diagnostic(Severity::Warning, span, message));
     }
 
     pub fn origin(&self, span: &Span) -> Origin {
-        let (line, col) = self.file.line_col(span.start);
+        let (line, col) = self.line_col(span.start);
         Origin {
             path: self.file.path.clone(),
             line,
@@ -620,7 +658,7 @@ pub(crate) fn skill(
                         let cell = read_cell(ctx, cell_value);
                         if let (Some(r), Some(l), Some(cell)) = (role, level, cell) {
                             cells[r * levels + l] = Some(cell);
-                            let (line, col) = ctx.file.line_col(level_key.span().start);
+                            let (line, col) = ctx.line_col(level_key.span().start);
                             cells_at[r * levels + l] = Some((
                                 u32::try_from(line).unwrap_or(u32::MAX),
                                 u32::try_from(col).unwrap_or(u32::MAX),

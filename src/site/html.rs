@@ -10,13 +10,12 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use super::{
-    JobItem, SiteFile, job, level_anchor, mark, role_level_path, role_path, skill_anchor,
-    skill_path, skills_by_domain,
+    IndexPage, JobItem, JobPage, Link, Render, RolePage, SiteFile, SkillPage, counts_text,
+    level_counts_text, mark,
 };
-use crate::catalog::{Catalog, Cell, Necessity, Skill, is_forbidden};
+use crate::catalog::{Catalog, Cell, Necessity, is_forbidden};
 use crate::i18n::{Lang, Strings, fill};
 
-const EXT: &str = "html";
 const STYLE: &str = include_str!("style.css");
 
 /// Escapes text for HTML content and attribute values (quoted with `"`):
@@ -45,57 +44,14 @@ fn name(text: &str) -> String {
     format!("<bdi>{}</bdi>", esc(text))
 }
 
+/// A link to another page, its catalog name escaped.
+fn a(link: &Link<'_>) -> String {
+    format!("<a href=\"{}\">{}</a>", link.href, esc(link.label))
+}
+
 /// `fill` with catalog values already escaped (the template is ours).
 fn fill_html(template: &str, args: &[(&str, &str)]) -> String {
     fill(&esc(template), args)
-}
-
-fn lang_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh",
-    }
-}
-
-/// `../` once per folder a page is below the root.
-fn up(depth: usize) -> String {
-    "../".repeat(depth)
-}
-
-/// A whole page: head, breadcrumb navigation, `body`, footer.
-fn page(
-    catalog: &Catalog,
-    lang: Lang,
-    depth: usize,
-    title: &str,
-    crumbs: &[(String, String)],
-    body: &str,
-) -> String {
-    let t = lang.strings();
-    let root = up(depth);
-    let site_title = esc(catalog.display_title());
-    let mut s = String::with_capacity(body.len() + 1024);
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"color-scheme\" content=\"light dark\">\n\
-         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"{root}style.css\">\n</head>\n<body>\n\
-         <header><nav aria-label=\"breadcrumb\"><a href=\"{root}index.html\">{site_title}</a>",
-        lang_code(lang)
-    );
-    for (href, label) in crumbs {
-        let _ = write!(
-            s,
-            " <span aria-hidden=\"true\">›</span> <a href=\"{href}\">{label}</a>"
-        );
-    }
-    let _ = write!(
-        s,
-        "</nav></header>\n<main>\n{body}</main>\n<footer>{}</footer>\n</body>\n</html>\n",
-        fill_html(t.site_generated, &[("title", &site_title)])
-    );
-    s
 }
 
 /// A necessity as mark and word, e.g. `● required`, in a span whose class
@@ -149,410 +105,340 @@ fn examples(s: &mut String, examples: &[String]) {
     s.push_str("</ul>");
 }
 
-pub(super) fn site(catalog: &Catalog, lang: Lang) -> Vec<SiteFile> {
-    let mut files = vec![
-        SiteFile {
-            path: PathBuf::from("style.css"),
-            contents: STYLE.to_string(),
-        },
-        SiteFile {
-            path: PathBuf::from("index.html"),
-            contents: index(catalog, lang),
-        },
-    ];
-    for skill in &catalog.skills {
-        files.push(SiteFile {
-            path: PathBuf::from(skill_path(&skill.id, EXT)),
-            contents: skill_page(catalog, lang, skill),
-        });
-    }
-    for (r, role) in catalog.roles.iter().enumerate() {
-        files.push(SiteFile {
-            path: PathBuf::from(role_path(&role.id, EXT)),
-            contents: role_page(catalog, lang, r),
-        });
-        for (l, level) in catalog.levels.iter().enumerate() {
-            files.push(SiteFile {
-                path: PathBuf::from(role_level_path(&role.id, &level.id, EXT)),
-                contents: role_level_page(catalog, lang, r, l),
-            });
-        }
-    }
-    files
+/// The HTML renderer: the catalog's title and the interface language go on
+/// every page.
+pub(super) struct Html<'a> {
+    site_title: &'a str,
+    lang: Lang,
+    t: &'static Strings,
 }
 
-fn index(catalog: &Catalog, lang: Lang) -> String {
-    let t = lang.strings();
-    let mut b = String::new();
-    let _ = writeln!(b, "<h1>{}</h1>", esc(catalog.display_title()));
-    let _ = writeln!(
-        b,
-        "<section>\n<h2>{}</h2>\n<ol class=\"levels\">",
-        esc(t.site_levels)
-    );
-    for level in &catalog.levels {
-        let _ = write!(b, "<li><strong>{}</strong>", esc(&level.name));
-        if let Some(summary) = &level.summary {
-            let _ = write!(b, " — {}", esc(summary));
+impl<'a> Html<'a> {
+    pub(super) fn new(catalog: &'a Catalog, lang: Lang) -> Self {
+        Html {
+            site_title: catalog.display_title(),
+            lang,
+            t: lang.strings(),
         }
-        b.push_str("</li>\n");
     }
-    b.push_str("</ol>\n</section>\n");
-    let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(t.site_roles));
-    for (r, role) in catalog.roles.iter().enumerate() {
-        let n = catalog.profile(r).len().to_string();
+
+    /// A whole page: head, breadcrumb navigation, `body`, footer. `title`
+    /// and the crumbs' labels are already escaped.
+    fn page(&self, depth: usize, title: &str, crumbs: &[(&str, String)], body: &str) -> String {
+        let root = "../".repeat(depth);
+        let site_title = esc(self.site_title);
+        let mut s = String::with_capacity(body.len() + 1024);
         let _ = write!(
-            b,
-            "<article class=\"role\">\n<h3><a href=\"{}\">{}</a></h3>\n<p class=\"meta\">{}</p>\n",
-            role_path(&role.id, EXT),
-            esc(&role.name),
-            fill_html(t.site_skill_count, &[("n", &n)])
+            s,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <meta name=\"color-scheme\" content=\"light dark\">\n\
+             <title>{title}</title>\n<link rel=\"stylesheet\" href=\"{root}style.css\">\n</head>\n<body>\n\
+             <header><nav aria-label=\"breadcrumb\"><a href=\"{root}index.html\">{site_title}</a>",
+            self.lang.code()
         );
-        if let Some(summary) = &role.summary {
-            let _ = writeln!(b, "<p>{}</p>", esc(summary));
-        }
-        let _ = write!(b, "<p>{} ", esc(t.site_job_descriptions));
-        for (l, level) in catalog.levels.iter().enumerate() {
-            if l > 0 {
-                b.push_str(" · ");
-            }
+        for (href, label) in crumbs {
             let _ = write!(
-                b,
-                "<a href=\"{}\">{}</a>",
-                role_level_path(&role.id, &level.id, EXT),
-                esc(&level.name)
+                s,
+                " <span aria-hidden=\"true\">›</span> <a href=\"{href}\">{label}</a>"
             );
         }
-        b.push_str("</p>\n</article>\n");
-    }
-    b.push_str("</section>\n");
-    let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(t.site_domains));
-    for (d, skills) in skills_by_domain(catalog).iter().enumerate() {
-        if skills.is_empty() {
-            continue;
-        }
-        let domain = &catalog.domains[d];
-        let _ = writeln!(b, "<h3>{}</h3>", esc(&domain.name));
-        if let Some(summary) = &domain.summary {
-            let _ = writeln!(b, "<p>{}</p>", esc(summary));
-        }
-        b.push_str("<ul class=\"skills\">\n");
-        for &i in skills {
-            let s = &catalog.skills[i];
-            let _ = writeln!(
-                b,
-                "<li><a href=\"{}\">{}</a></li>",
-                skill_path(&s.id, EXT),
-                esc(&s.name)
-            );
-        }
-        b.push_str("</ul>\n");
-    }
-    b.push_str("</section>\n");
-    page(catalog, lang, 0, &esc(catalog.display_title()), &[], &b)
-}
-
-fn skill_page(catalog: &Catalog, lang: Lang, skill: &Skill) -> String {
-    let t = lang.strings();
-    let c = catalog.skill_counts(skill);
-    let domain = catalog.domain_of(skill);
-    let mut b = String::new();
-    let _ = writeln!(b, "<h1>{}</h1>", esc(&skill.name));
-    let _ = write!(b, "<p class=\"meta\">{}", esc(&domain.name));
-    if let Some(date) = skill.updated {
         let _ = write!(
-            b,
-            " · {}",
-            fill_html(t.updated, &[("date", &date.to_string())])
+            s,
+            "</nav></header>\n<main>\n{body}</main>\n<footer>{}</footer>\n</body>\n</html>\n",
+            fill_html(self.t.site_generated, &[("title", &site_title)])
         );
+        s
     }
-    b.push_str("</p>\n");
-    let _ = writeln!(
-        b,
-        "<p class=\"meta\">{}</p>",
-        fill_html(
-            t.skill_counts,
-            &[
-                ("roles", &c.roles.to_string()),
-                ("levels", &c.levels.to_string()),
-                ("required", &c.required.to_string()),
-                ("optional", &c.optional.to_string()),
-            ]
-        )
-    );
-    if let Some(summary) = &skill.summary {
-        let _ = writeln!(b, "<p class=\"summary\">{}</p>", esc(summary));
-    }
-    if !skill.tags.is_empty() {
-        let _ = write!(b, "<p class=\"tags\">{}: ", esc(t.site_tags));
-        for tag in &skill.tags {
-            let _ = write!(b, "<span class=\"tag\">{}</span> ", esc(tag));
-        }
-        b.push_str("</p>\n");
-    }
-    for (l, level) in catalog.levels.iter().enumerate() {
+
+    fn job_item(&self, b: &mut String, item: &JobItem<'_>) {
+        let t = self.t;
         let _ = writeln!(
             b,
-            "<section id=\"{}\">\n<h2>{}</h2>",
-            level_anchor(&level.id),
-            esc(&level.name)
+            "<article class=\"skill\" id=\"{}\">\n<h4>{} {}</h4>\n{}",
+            item.anchor,
+            a(&item.skill),
+            necessity(t, item.cell.necessity),
+            cell_body(item.cell)
         );
-        let rows: Vec<(usize, &Cell)> = (0..catalog.roles.len())
-            .filter_map(|r| skill.cell(r, l).map(|cell| (r, cell)))
-            .collect();
-        if rows.is_empty() {
-            let _ = writeln!(
-                b,
-                "<p class=\"none\">{}</p>",
-                fill_html(t.nothing_expected_at, &[("level", &name(&level.name))])
-            );
-        } else {
-            let _ = writeln!(
-                b,
-                "<table class=\"cells\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-                esc(t.col_role),
-                esc(t.col_necessity),
-                esc(t.col_description)
-            );
-            for (r, cell) in rows {
-                let role = &catalog.roles[r];
-                let _ = writeln!(
-                    b,
-                    "<tr><th scope=\"row\"><a href=\"../{}#{}\">{}</a></th><td>{}</td><td>{}</td></tr>",
-                    role_level_path(&role.id, &level.id, EXT),
-                    skill_anchor(&skill.id),
-                    esc(&role.name),
-                    necessity(t, cell.necessity),
-                    cell_body(cell)
-                );
-            }
-            b.push_str("</tbody>\n</table>\n");
-        }
-        b.push_str("</section>\n");
-    }
-    page(
-        catalog,
-        lang,
-        1,
-        &format!("{} · {}", esc(&skill.name), esc(catalog.display_title())),
-        &[],
-        &b,
-    )
-}
-
-fn role_page(catalog: &Catalog, lang: Lang, role: usize) -> String {
-    let t = lang.strings();
-    let r = &catalog.roles[role];
-    let mut b = String::new();
-    let title = fill_html(t.site_matrix_title, &[("role", &name(&r.name))]);
-    let _ = writeln!(b, "<h1>{title}</h1>");
-    if let Some(summary) = &r.summary {
-        let _ = writeln!(b, "<p>{}</p>", esc(summary));
-    }
-    let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(t.site_matrix_legend));
-    b.push_str(
-        "<div class=\"scroll\">\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\"></th>",
-    );
-    for level in &catalog.levels {
-        let _ = write!(
-            b,
-            "<th scope=\"col\"><a href=\"{}/{}.{EXT}\">{}</a></th>",
-            r.id,
-            level.id,
-            esc(&level.name)
-        );
-    }
-    b.push_str("</tr></thead>\n<tbody>\n");
-    let profile = catalog.profile(role);
-    let mut domain = None;
-    for &i in profile {
-        let skill = &catalog.skills[i];
-        if domain != Some(skill.domain) {
-            domain = Some(skill.domain);
-            let _ = writeln!(
-                b,
-                "<tr class=\"domain\"><th scope=\"rowgroup\" colspan=\"{}\">{}</th></tr>",
-                catalog.levels.len() + 1,
-                esc(&catalog.domain_of(skill).name)
-            );
-        }
-        let _ = write!(
-            b,
-            "<tr><th scope=\"row\"><a href=\"../{}\">{}</a></th>",
-            skill_path(&skill.id, EXT),
-            esc(&skill.name)
-        );
-        for (l, level) in catalog.levels.iter().enumerate() {
-            match skill.cell(role, l) {
-                Some(cell) => {
-                    let word = match cell.necessity {
-                        Necessity::Required => t.necessity_required,
-                        Necessity::Optional => t.necessity_optional,
-                    };
-                    let _ = write!(
-                        b,
-                        "<td><a href=\"{}/{}.{EXT}#{}\" title=\"{}\" aria-label=\"{}\">{}</a></td>",
-                        r.id,
-                        level.id,
-                        skill_anchor(&skill.id),
-                        esc(word),
-                        esc(word),
-                        mark(cell.necessity)
-                    );
-                }
-                None => b.push_str("<td></td>"),
-            }
-        }
-        b.push_str("</tr>\n");
-    }
-    b.push_str("</tbody>\n</table>\n</div>\n");
-    page(
-        catalog,
-        lang,
-        1,
-        &format!("{} · {}", esc(&r.name), esc(catalog.display_title())),
-        &[(format!("{}.{EXT}", r.id), esc(&r.name))],
-        &b,
-    )
-}
-
-fn role_level_page(catalog: &Catalog, lang: Lang, role: usize, level: usize) -> String {
-    let t = lang.strings();
-    let r = &catalog.roles[role];
-    let lv = &catalog.levels[level];
-    let mut b = String::new();
-    let heading = fill_html(
-        t.role_at_level,
-        &[("role", &name(&r.name)), ("level", &name(&lv.name))],
-    );
-    let _ = writeln!(b, "<h1>{heading}</h1>");
-    if let Some(summary) = &lv.summary {
-        let _ = writeln!(b, "<p>{}</p>", esc(summary));
-    }
-    let (required, optional) = catalog.role_level_counts(role, level);
-    let _ = writeln!(
-        b,
-        "<p class=\"meta\">{} · {}</p>",
-        fill_html(
-            t.site_job_intro,
-            &[("role", &name(&r.name)), ("level", &name(&lv.name))]
-        ),
-        fill_html(
-            t.site_level_counts,
-            &[
-                ("required", &required.to_string()),
-                ("optional", &optional.to_string())
-            ]
-        )
-    );
-    // Other levels of the same role.
-    b.push_str("<p class=\"levels-nav\">");
-    for (l, other) in catalog.levels.iter().enumerate() {
-        if l > 0 {
-            b.push_str(" · ");
-        }
-        if l == level {
-            let _ = write!(
-                b,
-                "<strong aria-current=\"page\">{}</strong>",
-                esc(&other.name)
-            );
-        } else {
-            let _ = write!(b, "<a href=\"{}.{EXT}\">{}</a>", other.id, esc(&other.name));
-        }
-    }
-    b.push_str("</p>\n");
-    let [req, opt] = job(catalog, role, level);
-    if req.is_empty() && opt.is_empty() {
-        let _ = writeln!(
-            b,
-            "<p class=\"none\">{}</p>",
-            fill_html(t.nothing_expected_at, &[("level", &name(&lv.name))])
-        );
-    }
-    for (heading, groups) in [(t.site_required, &req), (t.site_optional, &opt)] {
-        if groups.is_empty() {
-            continue;
-        }
-        let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(heading));
-        for (d, items) in groups {
-            let _ = writeln!(b, "<h3>{}</h3>", esc(&catalog.domains[*d].name));
-            for item in items {
-                job_item(&mut b, catalog, t, item);
-            }
-        }
-        b.push_str("</section>\n");
-    }
-    page(
-        catalog,
-        lang,
-        2,
-        &format!(
-            "{} · {} · {}",
-            esc(&r.name),
-            esc(&lv.name),
-            esc(catalog.display_title())
-        ),
-        &[
-            (format!("../{}.{EXT}", r.id), esc(&r.name)),
-            (format!("{}.{EXT}", lv.id), esc(&lv.name)),
-        ],
-        &b,
-    )
-}
-
-fn job_item(b: &mut String, catalog: &Catalog, t: &Strings, item: &JobItem<'_>) {
-    let skill = &catalog.skills[item.skill];
-    let _ = writeln!(
-        b,
-        "<article class=\"skill\" id=\"{}\">\n<h4><a href=\"../../{}\">{}</a> {}</h4>\n{}",
-        skill_anchor(&skill.id),
-        skill_path(&skill.id, EXT),
-        esc(&skill.name),
-        necessity(t, item.cell.necessity),
-        cell_body(item.cell)
-    );
-    match &item.next {
-        None => {}
-        Some(next) => {
-            let next_name = &catalog.levels[next.level].name;
+        if let Some(next) = &item.next {
+            let next_name = name(next.level);
             let _ = write!(
                 b,
                 "<div class=\"next\"><p class=\"label\">{}</p>",
-                fill_html(t.to_reach, &[("level", &name(next_name))])
+                fill_html(t.to_reach, &[("level", &next_name)])
             );
-            match next.cell {
-                _ if next.same_as(item.cell) => {
-                    let _ = write!(
-                        b,
-                        "<p>{}</p>",
-                        fill_html(t.site_same_at, &[("level", &name(next_name))])
-                    );
-                }
-                None => {
-                    let _ = write!(
-                        b,
-                        "<p>{}</p>",
-                        fill_html(t.nothing_expected_at, &[("level", &name(next_name))])
-                    );
-                }
-                Some(cell) => {
-                    if cell.necessity == Necessity::Required
-                        && item.cell.necessity == Necessity::Optional
-                    {
-                        let _ = write!(
-                            b,
-                            "<p>{}</p>",
-                            fill_html(t.becomes_required_at, &[("level", &name(next_name))])
-                        );
-                    }
-                    b.push_str(&cell_body(cell));
-                }
+            if let Some(note) = next.note(t) {
+                let _ = write!(b, "<p>{}</p>", fill_html(note, &[("level", &next_name)]));
+            }
+            if let Some(cell) = next.cell() {
+                b.push_str(&cell_body(cell));
             }
             b.push_str("</div>\n");
         }
+        b.push_str("</article>\n");
     }
-    b.push_str("</article>\n");
+}
+
+impl Render for Html<'_> {
+    const EXT: &'static str = "html";
+
+    fn assets(&self) -> Vec<SiteFile> {
+        vec![SiteFile {
+            path: PathBuf::from("style.css"),
+            contents: STYLE.to_string(),
+        }]
+    }
+
+    fn index(&self, p: &IndexPage<'_>) -> String {
+        let t = self.t;
+        let mut b = String::new();
+        let _ = writeln!(b, "<h1>{}</h1>", esc(p.title));
+        let _ = writeln!(
+            b,
+            "<section>\n<h2>{}</h2>\n<ol class=\"levels\">",
+            esc(t.site_levels)
+        );
+        for level in p.levels {
+            let _ = write!(b, "<li><strong>{}</strong>", esc(&level.name));
+            if let Some(summary) = &level.summary {
+                let _ = write!(b, " — {}", esc(summary));
+            }
+            b.push_str("</li>\n");
+        }
+        b.push_str("</ol>\n</section>\n");
+        let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(t.site_roles));
+        for entry in &p.roles {
+            let _ = write!(
+                b,
+                "<article class=\"role\">\n<h3><a href=\"{}\">{}</a></h3>\n<p class=\"meta\">{}</p>\n",
+                entry.href,
+                esc(&entry.role.name),
+                fill_html(t.site_skill_count, &[("n", &entry.skills.to_string())])
+            );
+            if let Some(summary) = &entry.role.summary {
+                let _ = writeln!(b, "<p>{}</p>", esc(summary));
+            }
+            let _ = write!(b, "<p>{} ", esc(t.site_job_descriptions));
+            for (l, link) in entry.levels.iter().enumerate() {
+                if l > 0 {
+                    b.push_str(" · ");
+                }
+                b.push_str(&a(link));
+            }
+            b.push_str("</p>\n</article>\n");
+        }
+        b.push_str("</section>\n");
+        let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(t.site_domains));
+        for entry in &p.domains {
+            let _ = writeln!(b, "<h3>{}</h3>", esc(&entry.domain.name));
+            if let Some(summary) = &entry.domain.summary {
+                let _ = writeln!(b, "<p>{}</p>", esc(summary));
+            }
+            b.push_str("<ul class=\"skills\">\n");
+            for link in &entry.skills {
+                let _ = writeln!(b, "<li>{}</li>", a(link));
+            }
+            b.push_str("</ul>\n");
+        }
+        b.push_str("</section>\n");
+        self.page(0, &esc(p.title), &[], &b)
+    }
+
+    fn skill(&self, p: &SkillPage<'_>) -> String {
+        let t = self.t;
+        let (skill, c) = (p.skill, &p.counts);
+        let mut b = String::new();
+        let _ = writeln!(b, "<h1>{}</h1>", esc(&skill.name));
+        let _ = write!(b, "<p class=\"meta\">{}", esc(&p.domain.name));
+        if let Some(date) = skill.updated {
+            let _ = write!(
+                b,
+                " · {}",
+                fill_html(t.updated, &[("date", &date.to_string())])
+            );
+        }
+        b.push_str("</p>\n");
+        let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(&counts_text(t, c)));
+        if let Some(summary) = &skill.summary {
+            let _ = writeln!(b, "<p class=\"summary\">{}</p>", esc(summary));
+        }
+        if !skill.tags.is_empty() {
+            let _ = write!(b, "<p class=\"tags\">{}: ", esc(t.site_tags));
+            for tag in &skill.tags {
+                let _ = write!(b, "<span class=\"tag\">{}</span> ", esc(tag));
+            }
+            b.push_str("</p>\n");
+        }
+        for level in &p.levels {
+            let _ = writeln!(
+                b,
+                "<section id=\"{}\">\n<h2>{}</h2>",
+                level.anchor,
+                esc(&level.level.name)
+            );
+            if level.rows.is_empty() {
+                let _ = writeln!(
+                    b,
+                    "<p class=\"none\">{}</p>",
+                    fill_html(
+                        t.nothing_expected_at,
+                        &[("level", &name(&level.level.name))]
+                    )
+                );
+            } else {
+                let _ = writeln!(
+                    b,
+                    "<table class=\"cells\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+                    esc(t.col_role),
+                    esc(t.col_necessity),
+                    esc(t.col_description)
+                );
+                for (role, cell) in &level.rows {
+                    let _ = writeln!(
+                        b,
+                        "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+                        a(role),
+                        necessity(t, cell.necessity),
+                        cell_body(cell)
+                    );
+                }
+                b.push_str("</tbody>\n</table>\n");
+            }
+            b.push_str("</section>\n");
+        }
+        self.page(
+            1,
+            &format!("{} · {}", esc(&skill.name), esc(p.site_title)),
+            &[],
+            &b,
+        )
+    }
+
+    fn role(&self, p: &RolePage<'_>) -> String {
+        let t = self.t;
+        let r = p.role;
+        let mut b = String::new();
+        let title = fill_html(t.site_matrix_title, &[("role", &name(&r.name))]);
+        let _ = writeln!(b, "<h1>{title}</h1>");
+        if let Some(summary) = &r.summary {
+            let _ = writeln!(b, "<p>{}</p>", esc(summary));
+        }
+        let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(t.site_matrix_legend));
+        b.push_str(
+            "<div class=\"scroll\">\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\"></th>",
+        );
+        for level in &p.levels {
+            let _ = write!(b, "<th scope=\"col\">{}</th>", a(level));
+        }
+        b.push_str("</tr></thead>\n<tbody>\n");
+        for group in &p.groups {
+            let _ = writeln!(
+                b,
+                "<tr class=\"domain\"><th scope=\"rowgroup\" colspan=\"{}\">{}</th></tr>",
+                p.levels.len() + 1,
+                esc(&group.domain.name)
+            );
+            for row in &group.rows {
+                let _ = write!(b, "<tr><th scope=\"row\">{}</th>", a(&row.skill));
+                for cell in &row.cells {
+                    match cell {
+                        Some((n, href)) => {
+                            let word = esc(match n {
+                                Necessity::Required => t.necessity_required,
+                                Necessity::Optional => t.necessity_optional,
+                            });
+                            let _ = write!(
+                                b,
+                                "<td><a href=\"{href}\" title=\"{word}\" aria-label=\"{word}\">{}</a></td>",
+                                mark(*n)
+                            );
+                        }
+                        None => b.push_str("<td></td>"),
+                    }
+                }
+                b.push_str("</tr>\n");
+            }
+        }
+        b.push_str("</tbody>\n</table>\n</div>\n");
+        self.page(
+            1,
+            &format!("{} · {}", esc(&r.name), esc(p.site_title)),
+            &[(&p.href, esc(&r.name))],
+            &b,
+        )
+    }
+
+    fn job(&self, p: &JobPage<'_>) -> String {
+        let t = self.t;
+        let (r, lv) = (p.role, p.level);
+        let mut b = String::new();
+        let heading = fill_html(
+            t.role_at_level,
+            &[("role", &name(&r.name)), ("level", &name(&lv.name))],
+        );
+        let _ = writeln!(b, "<h1>{heading}</h1>");
+        if let Some(summary) = &lv.summary {
+            let _ = writeln!(b, "<p>{}</p>", esc(summary));
+        }
+        let _ = writeln!(
+            b,
+            "<p class=\"meta\">{} · {}</p>",
+            fill_html(
+                t.site_job_intro,
+                &[("role", &name(&r.name)), ("level", &name(&lv.name))]
+            ),
+            esc(&level_counts_text(t, p.counts))
+        );
+        // Other levels of the same role.
+        b.push_str("<p class=\"levels-nav\">");
+        for (l, (label, href)) in p.nav.iter().enumerate() {
+            if l > 0 {
+                b.push_str(" · ");
+            }
+            match href {
+                None => {
+                    let _ = write!(b, "<strong aria-current=\"page\">{}</strong>", esc(label));
+                }
+                Some(href) => {
+                    let _ = write!(b, "<a href=\"{href}\">{}</a>", esc(label));
+                }
+            }
+        }
+        b.push_str("</p>\n");
+        if p.sections.is_empty() {
+            let _ = writeln!(
+                b,
+                "<p class=\"none\">{}</p>",
+                fill_html(t.nothing_expected_at, &[("level", &name(&lv.name))])
+            );
+        }
+        for section in &p.sections {
+            let heading = match section.necessity {
+                Necessity::Required => t.site_required,
+                Necessity::Optional => t.site_optional,
+            };
+            let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(heading));
+            for (domain, items) in &section.groups {
+                let _ = writeln!(b, "<h3>{}</h3>", esc(&domain.name));
+                for item in items {
+                    self.job_item(&mut b, item);
+                }
+            }
+            b.push_str("</section>\n");
+        }
+        self.page(
+            2,
+            &format!(
+                "{} · {} · {}",
+                esc(&r.name),
+                esc(&lv.name),
+                esc(p.site_title)
+            ),
+            &[(&p.role_href, esc(&r.name)), (&p.href, esc(&lv.name))],
+            &b,
+        )
+    }
 }
 
 #[cfg(test)]

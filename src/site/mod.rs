@@ -11,8 +11,8 @@
 
 use std::path::PathBuf;
 
-use crate::catalog::{Catalog, Cell, Necessity};
-use crate::i18n::Lang;
+use crate::catalog::{Catalog, Cell, Named, Necessity, Skill, SkillCounts};
+use crate::i18n::{Lang, Strings, fill};
 
 mod html;
 mod markdown;
@@ -47,39 +47,448 @@ pub struct SiteFile {
 /// Every file of the site, for `catalog`, in `lang`.
 pub fn build(catalog: &Catalog, lang: Lang, format: SiteFormat) -> Vec<SiteFile> {
     match format {
-        SiteFormat::Html => html::site(catalog, lang),
-        SiteFormat::Markdown => markdown::site(catalog, lang),
+        SiteFormat::Html => site(catalog, &html::Html::new(catalog, lang)),
+        SiteFormat::Markdown => site(catalog, &markdown::Markdown::new(catalog, lang)),
     }
+}
+
+/// What a format does with the pages the walk decides on: it only renders.
+/// Each method gets everything its page shows, links included (relative,
+/// with the format's extension); catalog texts come raw, for the format
+/// to escape.
+pub(crate) trait Render {
+    /// The extension of a page, `html` or `md`.
+    const EXT: &'static str;
+    /// Files every site of this format has besides the pages (a stylesheet).
+    fn assets(&self) -> Vec<SiteFile>;
+    fn index(&self, page: &IndexPage<'_>) -> String;
+    fn skill(&self, page: &SkillPage<'_>) -> String;
+    fn role(&self, page: &RolePage<'_>) -> String;
+    fn job(&self, page: &JobPage<'_>) -> String;
+}
+
+/// The walk shared by the formats: which pages there are, where each is
+/// written, and what each shows, rendered by `r`.
+fn site<R: Render>(catalog: &Catalog, r: &R) -> Vec<SiteFile> {
+    let ext = R::EXT;
+    let mut files = r.assets();
+    files.push(SiteFile {
+        path: PathBuf::from(format!("index.{ext}")),
+        contents: r.index(&IndexPage::new(catalog, ext)),
+    });
+    for skill in &catalog.skills {
+        files.push(SiteFile {
+            path: PathBuf::from(skill_path(&skill.id, ext)),
+            contents: r.skill(&SkillPage::new(catalog, skill, ext)),
+        });
+    }
+    for (role, named) in catalog.roles.iter().enumerate() {
+        files.push(SiteFile {
+            path: PathBuf::from(role_path(&named.id, ext)),
+            contents: r.role(&RolePage::new(catalog, role, ext)),
+        });
+        for (level, lv) in catalog.levels.iter().enumerate() {
+            files.push(SiteFile {
+                path: PathBuf::from(role_level_path(&named.id, &lv.id, ext)),
+                contents: r.job(&JobPage::new(catalog, role, level, ext)),
+            });
+        }
+    }
+    files
 }
 
 /// Paths of the pages, relative to the site's root; `ext` is `html` or
 /// `md`. Ids are ASCII letters, digits, `-` and `_` (the loader checks), so
 /// they are safe file names as they are.
-pub(crate) fn skill_path(id: &str, ext: &str) -> String {
+fn skill_path(id: &str, ext: &str) -> String {
     format!("skills/{id}.{ext}")
 }
 
-pub(crate) fn role_path(id: &str, ext: &str) -> String {
+fn role_path(id: &str, ext: &str) -> String {
     format!("roles/{id}.{ext}")
 }
 
-pub(crate) fn role_level_path(role: &str, level: &str, ext: &str) -> String {
+fn role_level_path(role: &str, level: &str, ext: &str) -> String {
     format!("roles/{role}/{level}.{ext}")
 }
 
 /// The anchor of a skill on a role × level page, and of a level on a skill
 /// page.
-pub(crate) fn skill_anchor(id: &str) -> String {
+fn skill_anchor(id: &str) -> String {
     format!("skill-{id}")
 }
 
-pub(crate) fn level_anchor(id: &str) -> String {
+fn level_anchor(id: &str) -> String {
     format!("level-{id}")
+}
+
+/// A link to another page of the site: its address relative to the page
+/// it is on, and the catalog name it shows.
+pub(crate) struct Link<'a> {
+    pub href: String,
+    pub label: &'a str,
+}
+
+/// The index: title, levels, roles with their pages, and every skill by
+/// domain.
+pub(crate) struct IndexPage<'a> {
+    pub title: &'a str,
+    pub levels: &'a [Named],
+    pub roles: Vec<RoleEntry<'a>>,
+    /// Domains that have skills, in catalog order.
+    pub domains: Vec<DomainEntry<'a>>,
+}
+
+/// A role on the index: its matrix page, the size of its profile, and its
+/// role × level pages.
+pub(crate) struct RoleEntry<'a> {
+    pub role: &'a Named,
+    pub href: String,
+    pub skills: usize,
+    pub levels: Vec<Link<'a>>,
+}
+
+/// A domain on the index with links to its skills (as the explorer lists
+/// them).
+pub(crate) struct DomainEntry<'a> {
+    pub domain: &'a Named,
+    pub skills: Vec<Link<'a>>,
+}
+
+impl<'a> IndexPage<'a> {
+    fn new(catalog: &'a Catalog, ext: &str) -> Self {
+        let roles = catalog
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(r, role)| RoleEntry {
+                role,
+                href: role_path(&role.id, ext),
+                skills: catalog.profile(r).len(),
+                levels: catalog
+                    .levels
+                    .iter()
+                    .map(|l| Link {
+                        href: role_level_path(&role.id, &l.id, ext),
+                        label: &l.name,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let domains = skills_by_domain(catalog)
+            .into_iter()
+            .enumerate()
+            .filter(|(_, skills)| !skills.is_empty())
+            .map(|(d, skills)| DomainEntry {
+                domain: &catalog.domains[d],
+                skills: skills
+                    .into_iter()
+                    .map(|i| {
+                        let s = &catalog.skills[i];
+                        Link {
+                            href: skill_path(&s.id, ext),
+                            label: &s.name,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        IndexPage {
+            title: catalog.display_title(),
+            levels: &catalog.levels,
+            roles,
+            domains,
+        }
+    }
+}
+
+/// A skill's page: its facts, then per level the roles' expectations.
+pub(crate) struct SkillPage<'a> {
+    pub site_title: &'a str,
+    pub skill: &'a Skill,
+    pub domain: &'a Named,
+    pub counts: SkillCounts,
+    /// Every level of the catalog, in order.
+    pub levels: Vec<SkillLevel<'a>>,
+}
+
+/// One level of a skill page: the roles that expect something there.
+pub(crate) struct SkillLevel<'a> {
+    pub level: &'a Named,
+    pub anchor: String,
+    /// Each role's name, linking to its role × level page.
+    pub rows: Vec<(Link<'a>, &'a Cell)>,
+}
+
+impl<'a> SkillPage<'a> {
+    fn new(catalog: &'a Catalog, skill: &'a Skill, ext: &str) -> Self {
+        let levels = catalog
+            .levels
+            .iter()
+            .enumerate()
+            .map(|(l, level)| SkillLevel {
+                level,
+                anchor: level_anchor(&level.id),
+                rows: catalog
+                    .roles
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(r, role)| {
+                        let link = Link {
+                            href: format!(
+                                "../{}#{}",
+                                role_level_path(&role.id, &level.id, ext),
+                                skill_anchor(&skill.id)
+                            ),
+                            label: &role.name,
+                        };
+                        skill.cell(r, l).map(|cell| (link, cell))
+                    })
+                    .collect(),
+            })
+            .collect();
+        SkillPage {
+            site_title: catalog.display_title(),
+            skill,
+            domain: catalog.domain_of(skill),
+            counts: catalog.skill_counts(skill),
+            levels,
+        }
+    }
+}
+
+/// A role's page: the level × skill matrix of its profile.
+pub(crate) struct RolePage<'a> {
+    pub site_title: &'a str,
+    pub role: &'a Named,
+    /// The page itself, for the breadcrumb.
+    pub href: String,
+    /// The column heads: each level, linking to its role × level page.
+    pub levels: Vec<Link<'a>>,
+    /// The profile's skills by domain.
+    pub groups: Vec<MatrixGroup<'a>>,
+}
+
+/// The rows of one domain in a role's matrix.
+pub(crate) struct MatrixGroup<'a> {
+    pub domain: &'a Named,
+    pub rows: Vec<MatrixRow<'a>>,
+}
+
+/// A skill's row: its page, and per level the necessity with a link to
+/// the text on the role × level page (`None` where nothing is expected).
+pub(crate) struct MatrixRow<'a> {
+    pub skill: Link<'a>,
+    pub cells: Vec<Option<(Necessity, String)>>,
+}
+
+impl<'a> RolePage<'a> {
+    fn new(catalog: &'a Catalog, role: usize, ext: &str) -> Self {
+        let r = &catalog.roles[role];
+        let mut groups: Vec<MatrixGroup<'a>> = Vec::new();
+        for &i in catalog.profile(role) {
+            let skill = &catalog.skills[i];
+            let row = MatrixRow {
+                skill: Link {
+                    href: format!("../{}", skill_path(&skill.id, ext)),
+                    label: &skill.name,
+                },
+                cells: catalog
+                    .levels
+                    .iter()
+                    .enumerate()
+                    .map(|(l, level)| {
+                        skill.cell(role, l).map(|cell| {
+                            let href =
+                                format!("{}/{}.{ext}#{}", r.id, level.id, skill_anchor(&skill.id));
+                            (cell.necessity, href)
+                        })
+                    })
+                    .collect(),
+            };
+            // The profile is ordered by domain, so a new domain starts a group.
+            let domain = catalog.domain_of(skill);
+            match groups.last_mut() {
+                Some(g) if std::ptr::eq(g.domain, domain) => g.rows.push(row),
+                _ => groups.push(MatrixGroup {
+                    domain,
+                    rows: vec![row],
+                }),
+            }
+        }
+        RolePage {
+            site_title: catalog.display_title(),
+            role: r,
+            href: format!("{}.{ext}", r.id),
+            levels: catalog
+                .levels
+                .iter()
+                .map(|level| Link {
+                    href: format!("{}/{}.{ext}", r.id, level.id),
+                    label: &level.name,
+                })
+                .collect(),
+            groups,
+        }
+    }
+}
+
+/// A role × level page (the "job description"): every skill of the role's
+/// profile expected at the level, required first, by domain.
+pub(crate) struct JobPage<'a> {
+    pub site_title: &'a str,
+    pub role: &'a Named,
+    pub level: &'a Named,
+    /// The role's matrix page and this page, for the breadcrumb.
+    pub role_href: String,
+    pub href: String,
+    /// Required and optional expectations at the level.
+    pub counts: (usize, usize),
+    /// The role's other levels (`None`: this page's own level, not linked).
+    pub nav: Vec<(&'a str, Option<String>)>,
+    /// The required, then the optional section, each only when it has
+    /// skills.
+    pub sections: Vec<JobSection<'a>>,
+}
+
+/// Required or optional skills of a role × level page, by domain.
+pub(crate) struct JobSection<'a> {
+    pub necessity: Necessity,
+    pub groups: Vec<(&'a Named, Vec<JobItem<'a>>)>,
+}
+
+/// One skill of a role × level page.
+pub(crate) struct JobItem<'a> {
+    /// The skill's page.
+    pub skill: Link<'a>,
+    pub anchor: String,
+    pub cell: &'a Cell,
+    /// What "To reach <next level>" says, or `None` at the top level.
+    pub next: Option<NextStep<'a>>,
+}
+
+/// The next level's expectation, as "To reach <next level>" shows it.
+pub(crate) struct NextStep<'a> {
+    /// The next level's name.
+    pub level: &'a str,
+    pub is: NextIs<'a>,
+}
+
+impl NextStep<'_> {
+    /// The sentence under "To reach <next level>", as a template to fill
+    /// with the next level's name: the same text, nothing expected, or
+    /// becoming required; `None` when the next text alone says it.
+    pub fn note(&self, t: &Strings) -> Option<&'static str> {
+        match self.is {
+            NextIs::Same => Some(t.site_same_at),
+            NextIs::Nothing => Some(t.nothing_expected_at),
+            NextIs::Cell {
+                becomes_required: true,
+                ..
+            } => Some(t.becomes_required_at),
+            NextIs::Cell { .. } => None,
+        }
+    }
+
+    /// The next level's expectation, when it differs from this one.
+    pub fn cell(&self) -> Option<&Cell> {
+        match self.is {
+            NextIs::Cell { cell, .. } => Some(cell),
+            NextIs::Same | NextIs::Nothing => None,
+        }
+    }
+}
+
+/// What the next level expects, compared with this one.
+pub(crate) enum NextIs<'a> {
+    /// The same text and necessity.
+    Same,
+    /// Nothing.
+    Nothing,
+    /// Another expectation; `becomes_required` when this one is optional and
+    /// that one required.
+    Cell {
+        cell: &'a Cell,
+        becomes_required: bool,
+    },
+}
+
+impl<'a> JobPage<'a> {
+    fn new(catalog: &'a Catalog, role: usize, level: usize, ext: &str) -> Self {
+        let r = &catalog.roles[role];
+        let lv = &catalog.levels[level];
+        let next_level = (level + 1 < catalog.levels.len()).then_some(level + 1);
+        let mut required: Vec<(&'a Named, Vec<JobItem<'a>>)> = Vec::new();
+        let mut optional: Vec<(&'a Named, Vec<JobItem<'a>>)> = Vec::new();
+        for &i in catalog.profile(role) {
+            let skill = &catalog.skills[i];
+            let Some(cell) = skill.cell(role, level) else {
+                continue;
+            };
+            let next = next_level.map(|l| NextStep {
+                level: &catalog.levels[l].name,
+                is: match skill.cell(role, l) {
+                    Some(c) if c == cell => NextIs::Same,
+                    None => NextIs::Nothing,
+                    Some(c) => NextIs::Cell {
+                        cell: c,
+                        becomes_required: c.necessity == Necessity::Required
+                            && cell.necessity == Necessity::Optional,
+                    },
+                },
+            });
+            let item = JobItem {
+                skill: Link {
+                    href: format!("../../{}", skill_path(&skill.id, ext)),
+                    label: &skill.name,
+                },
+                anchor: skill_anchor(&skill.id),
+                cell,
+                next,
+            };
+            let section = match cell.necessity {
+                Necessity::Required => &mut required,
+                Necessity::Optional => &mut optional,
+            };
+            // The profile is ordered by domain, so a new domain starts a group.
+            let domain = catalog.domain_of(skill);
+            match section.last_mut() {
+                Some((d, items)) if std::ptr::eq(*d, domain) => items.push(item),
+                _ => section.push((domain, vec![item])),
+            }
+        }
+        let sections = [
+            (Necessity::Required, required),
+            (Necessity::Optional, optional),
+        ]
+        .into_iter()
+        .filter(|(_, groups)| !groups.is_empty())
+        .map(|(necessity, groups)| JobSection { necessity, groups })
+        .collect();
+        JobPage {
+            site_title: catalog.display_title(),
+            role: r,
+            level: lv,
+            role_href: format!("../{}.{ext}", r.id),
+            href: format!("{}.{ext}", lv.id),
+            counts: catalog.role_level_counts(role, level),
+            nav: catalog
+                .levels
+                .iter()
+                .enumerate()
+                .map(|(l, other)| {
+                    let href = (l != level).then(|| format!("{}.{ext}", other.id));
+                    (other.name.as_str(), href)
+                })
+                .collect(),
+            sections,
+        }
+    }
 }
 
 /// Every skill position, grouped by domain in catalog order, then by name
 /// (as the explorer lists them).
-pub(crate) fn skills_by_domain(catalog: &Catalog) -> Vec<Vec<usize>> {
+fn skills_by_domain(catalog: &Catalog) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); catalog.domains.len()];
     for &i in &crate::report::listing::skills_in_order(catalog) {
         if let Some(g) = groups.get_mut(catalog.skills[i].domain) {
@@ -89,61 +498,29 @@ pub(crate) fn skills_by_domain(catalog: &Catalog) -> Vec<Vec<usize>> {
     groups
 }
 
-/// What a role × level page lists for one skill.
-pub(crate) struct JobItem<'a> {
-    pub skill: usize,
-    pub cell: &'a Cell,
-    /// What changes at the next level, or `None` at the top level.
-    pub next: Option<Next<'a>>,
+/// A skill's counts in the interface language (numbers only: the same
+/// escaped or not).
+pub(crate) fn counts_text(t: &Strings, c: &SkillCounts) -> String {
+    fill(
+        t.skill_counts,
+        &[
+            ("roles", &c.roles.to_string()),
+            ("levels", &c.levels.to_string()),
+            ("required", &c.required.to_string()),
+            ("optional", &c.optional.to_string()),
+        ],
+    )
 }
 
-/// The next level's expectation, as "To reach <next level>" shows it.
-pub(crate) struct Next<'a> {
-    pub level: usize,
-    pub cell: Option<&'a Cell>,
-}
-
-impl Next<'_> {
-    /// True when the next level expects the same text (and necessity).
-    pub fn same_as(&self, cell: &Cell) -> bool {
-        self.cell.is_some_and(|c| c == cell)
-    }
-}
-
-/// The skills of `role`'s profile with an expectation at `level`, required
-/// ones first, each group by domain (catalog order) then name: the two
-/// sections of a role × level page, each as domain groups.
-pub(crate) fn job(
-    catalog: &Catalog,
-    role: usize,
-    level: usize,
-) -> [Vec<(usize, Vec<JobItem<'_>>)>; 2] {
-    let next_level = (level + 1 < catalog.levels.len()).then_some(level + 1);
-    let mut sections: [Vec<(usize, Vec<JobItem<'_>>)>; 2] = [Vec::new(), Vec::new()];
-    for &i in catalog.profile(role) {
-        let skill = &catalog.skills[i];
-        let Some(cell) = skill.cell(role, level) else {
-            continue;
-        };
-        let section = match cell.necessity {
-            Necessity::Required => &mut sections[0],
-            Necessity::Optional => &mut sections[1],
-        };
-        let item = JobItem {
-            skill: i,
-            cell,
-            next: next_level.map(|l| Next {
-                level: l,
-                cell: skill.cell(role, l),
-            }),
-        };
-        // The profile is ordered by domain, so a new domain starts a group.
-        match section.last_mut() {
-            Some((d, items)) if *d == skill.domain => items.push(item),
-            _ => section.push((skill.domain, vec![item])),
-        }
-    }
-    sections
+/// A role × level page's counts of required and optional skills.
+pub(crate) fn level_counts_text(t: &Strings, (required, optional): (usize, usize)) -> String {
+    fill(
+        t.site_level_counts,
+        &[
+            ("required", &required.to_string()),
+            ("optional", &optional.to_string()),
+        ],
+    )
 }
 
 /// The one-character mark of a necessity: ● required, ○ optional. Always
@@ -165,28 +542,50 @@ mod tests {
         let c = load_embedded().unwrap().catalog;
         let role = c.role_index("data-scientist").unwrap();
         let lead = c.level_index("lead").unwrap();
-        let [required, optional] = job(&c, role, lead);
+        let page = JobPage::new(&c, role, lead, "html");
+        let [required, optional] = &page.sections[..] else {
+            panic!("two sections at Lead");
+        };
+        assert_eq!(required.necessity, Necessity::Required);
+        assert_eq!(optional.necessity, Necessity::Optional);
         let (r, o) = c.role_level_counts(role, lead);
-        assert_eq!(required.iter().map(|g| g.1.len()).sum::<usize>(), r);
-        assert_eq!(optional.iter().map(|g| g.1.len()).sum::<usize>(), o);
-        for section in [&required, &optional] {
-            let domains: Vec<usize> = section.iter().map(|g| g.0).collect();
+        assert_eq!(page.counts, (r, o));
+        assert_eq!(required.groups.iter().map(|g| g.1.len()).sum::<usize>(), r);
+        assert_eq!(optional.groups.iter().map(|g| g.1.len()).sum::<usize>(), o);
+        for section in [required, optional] {
+            let domains: Vec<usize> = section
+                .groups
+                .iter()
+                .map(|g| c.domains.iter().position(|d| std::ptr::eq(d, g.0)).unwrap())
+                .collect();
             assert!(domains.windows(2).all(|w| w[0] < w[1]), "{domains:?}");
         }
         assert!(
             required
+                .groups
                 .iter()
                 .flat_map(|g| &g.1)
                 .all(|i| i.cell.necessity == Necessity::Required)
         );
+        // Links are relative to the page, two folders down.
+        let first = &required.groups[0].1[0];
+        assert!(
+            first.skill.href.starts_with("../../skills/"),
+            "{}",
+            first.skill.href
+        );
+        assert!(first.skill.href.ends_with(".html"));
         // At the top level there is no next level.
         let top = c.levels.len() - 1;
-        let [req, opt] = job(&c, role, top);
+        let page = JobPage::new(&c, role, top, "md");
         assert!(
-            req.iter()
-                .chain(&opt)
+            page.sections
+                .iter()
+                .flat_map(|s| &s.groups)
                 .flat_map(|g| &g.1)
                 .all(|i| i.next.is_none())
         );
+        assert_eq!(page.nav[top].1, None, "the page's own level is not a link");
+        assert_eq!(page.nav[0].1.as_deref(), Some("junior.md"));
     }
 }

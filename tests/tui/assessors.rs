@@ -377,3 +377,35 @@ fn opening_a_review_file_says_what_changed_and_that_unknown_keys_are_kept() {
         "reading writes nothing"
     );
 }
+
+#[test]
+fn undo_takes_back_only_what_this_terminal_changed() {
+    let mut a = app(120, 40);
+    a.assessor = Some("self".into());
+    keys(&mut a, "m");
+    // The manager's mark on the same item arrives from the other terminal.
+    let skill = a.gap.as_ref().unwrap().gap.items[0].skill;
+    let id = a.catalog.skills[skill].id.clone();
+    a.review
+        .as_mut()
+        .unwrap()
+        .review
+        .items
+        .get_mut(&id)
+        .unwrap()
+        .set_mark("manager", Some(Mark::Partly));
+    keys(&mut a, "z");
+    assert_eq!(
+        mark_at(&a, 0, "self"),
+        None,
+        "this terminal's mark is undone"
+    );
+    assert_eq!(
+        mark_at(&a, 0, "manager"),
+        Some(Mark::Partly),
+        "the other terminal's mark stays"
+    );
+    keys(&mut a, "Z");
+    assert_eq!(mark_at(&a, 0, "self"), Some(Mark::Met));
+    assert_eq!(mark_at(&a, 0, "manager"), Some(Mark::Partly));
+}

@@ -309,18 +309,33 @@ impl App {
         }
     }
 
-    /// Puts a skill's assessment back to `value`.
-    fn set_assessment(&mut self, skill: &str, value: Option<Assessment>) {
+    /// Applies `change` to the skill's assessment as it is now: only the
+    /// marks and the note that the change touched move, so undoing in one
+    /// terminal never takes back what another terminal saved meanwhile on
+    /// the same item (another assessor's mark, merged in since).
+    fn apply_change(&mut self, change: &Change) {
         let Some(r) = self.review.as_mut() else {
             return;
         };
-        match value {
-            Some(a) => {
-                r.review.items.insert(skill.to_string(), a);
+        let empty = Assessment::default();
+        let from = change.before.as_ref().unwrap_or(&empty);
+        let to = change.after.as_ref().unwrap_or(&empty);
+        let mut now = r.review.items.remove(&change.skill).unwrap_or_default();
+        let mut whose: Vec<&str> = vec![crate::review::AGREED];
+        whose.extend(from.marks.iter().chain(&to.marks).map(|(w, _)| w.as_str()));
+        for w in whose {
+            if from.mark_of(w) != to.mark_of(w) {
+                now.set_mark(w, to.mark_of(w));
             }
-            None => {
-                r.review.items.remove(skill);
-            }
+        }
+        if from.note != to.note {
+            now.note.clone_from(&to.note);
+        }
+        if now.expectation.is_empty() {
+            now.expectation.clone_from(&to.expectation);
+        }
+        if !now.is_empty() {
+            r.review.items.insert(change.skill.clone(), now);
         }
     }
 
@@ -344,17 +359,16 @@ impl App {
             );
             return;
         };
-        let (value, shown) = if undo {
-            let reversed = Change {
+        let shown = if undo {
+            Change {
                 skill: change.skill.clone(),
                 before: change.after.clone(),
                 after: change.before.clone(),
-            };
-            (change.before.clone(), reversed)
+            }
         } else {
-            (change.after.clone(), change.clone())
+            change.clone()
         };
-        self.set_assessment(&change.skill, value);
+        self.apply_change(&shown);
         self.status = Some(self.describe(
             &shown,
             if undo {

@@ -35,6 +35,18 @@ pub enum Format {
     Csv,
 }
 
+impl From<Format> for report::Format {
+    fn from(f: Format) -> report::Format {
+        match f {
+            Format::Markdown => report::Format::Markdown,
+            Format::Json => report::Format::Json,
+            Format::Text => report::Format::Text,
+            Format::Html => report::Format::Html,
+            Format::Csv => report::Format::Csv,
+        }
+    }
+}
+
 /// `--since`: a date `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Result<Date, String> {
     let bad = || format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-12-14");
@@ -190,13 +202,10 @@ pub fn run(
         req.assessor
     };
     let built = report::build_as(catalog, &gap, review.as_ref(), today, assessor);
-    let text = match req.format {
-        Format::Markdown => report::markdown_of(lang, &built, req.all),
-        Format::Text => report::text_of(lang, &built),
-        Format::Html => report::html_of(lang, &built, req.all),
-        Format::Csv => report::csv_of(&built),
-        Format::Json => return Ok(write_json(out, &built)?),
-    };
+    // The same writer as the TUI's export (`x`).
+    let text = report::Format::from(req.format)
+        .render(lang, &built, req.all)
+        .map_err(std::io::Error::from)?;
     out.write_all(text.as_bytes())?;
     Ok(())
 }

@@ -437,6 +437,19 @@ strings! {
     status_exported,
     status_exported_kept,
     status_export_failed,
+    /// The export format picker (`x`): its title, the path line
+    /// (`{path}`), and the text format's name (the others are names).
+    export_title,
+    export_to,
+    format_text,
+    /// The summary picture (`s`): `{what}` is the candidate, role and
+    /// levels; the progress has `{assessed}` and `{total}`.
+    summary_title,
+    summary_all,
+    summary_progress,
+    summary_no_items,
+    hint_summary,
+    help_gap_summary,
     status_watch_failed,
     /// Shown above everything while changed catalog files are invalid
     /// (`_one` when there is a single problem).

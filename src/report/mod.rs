@@ -31,7 +31,7 @@ mod spreadsheet;
 mod text;
 mod wording;
 
-pub use export::{export_file_name, export_path};
+pub use export::{Format, export_file_name, export_file_name_as, export_path, export_path_as};
 pub use html::{escape as escape_html_text, html_of};
 pub use markdown::{escape_cell, markdown_in, markdown_of};
 pub(crate) use markdown::{escape_html, escape_line, escape_text};

@@ -91,8 +91,9 @@ pub enum Effect {
     /// Its file cannot be written: save the review in rungs' own folder
     /// instead, and go on saving there.
     SaveReviewElsewhere,
-    /// Write the gap and its review as Markdown.
-    Export,
+    /// Write the gap and its review in this format, beside the review
+    /// file (the writer `rungs gap --format` uses).
+    Export(crate::report::Format),
     /// Give the terminal back and stop until resumed (`Ctrl-Z`, SIGTSTP).
     Suspend,
     /// End the session.

@@ -14,11 +14,11 @@ use super::action::{Action, Effect};
 use super::keys::Command;
 use super::keys::{Bindings, Mode};
 use super::layout::{self, Areas, FrameReport};
-use super::screens::Screen;
 use super::screens::gap::{Change, DiffMode, GapView, ReviewState};
 use super::screens::profile::ProfileState;
 use super::screens::prompt::Question;
 use super::screens::search::SearchState;
+use super::screens::{Overlay, Screen};
 use super::symbols::Symbols;
 use super::theme::Theme;
 use crate::catalog::{Catalog, Date, Skill};
@@ -64,6 +64,9 @@ pub struct App {
     pub search: SearchState,
     /// The gap view, while open.
     pub gap: Option<GapView>,
+    /// A popup over the gap view (review details, summary, export format)
+    /// that has the keys while open.
+    pub overlay: Option<Overlay>,
     /// The review assessed in the gap view.
     pub review: Option<ReviewState>,
     /// True when marks or notes changed since they were last written to a
@@ -135,6 +138,7 @@ impl App {
             compare: Default::default(),
             search: SearchState::default(),
             gap: None,
+            overlay: None,
             review: None,
             unwritten: false,
             undo: Vec::new(),
@@ -203,6 +207,7 @@ impl App {
                 Screen::Browse => self.update_browse(action, &mut effects),
                 Screen::Profile => self.update_profile(action, &mut effects),
                 Screen::Search => self.update_search(action, &mut effects),
+                Screen::Gap if self.overlay.is_some() => self.update_overlay(action, &mut effects),
                 Screen::Gap => self.update_gap(action, &mut effects),
                 Screen::Compare => self.update_compare(action),
                 Screen::Help => self.update_help(action),
@@ -222,6 +227,7 @@ impl App {
         match self.screen {
             Screen::Browse | Screen::Profile | Screen::Compare => Mode::Browse,
             Screen::Search => Mode::SearchBox,
+            Screen::Gap if self.overlay.is_some() => self.overlay_mode(),
             Screen::Gap if self.gap.as_ref().is_some_and(|g| g.note.is_some()) => Mode::NoteEditor,
             Screen::Gap if self.gap.as_ref().is_some_and(|g| g.filtering) => Mode::Filter,
             Screen::Gap => Mode::Gap,

@@ -116,6 +116,8 @@ pub enum Command {
     Agree,
     /// The gap view: the next item where the assessors' marks differ.
     NextDisagreement,
+    /// The gap view: the summary picture, a bar per domain.
+    Summary,
 }
 
 impl Command {
@@ -143,11 +145,24 @@ pub enum Mode {
     Filter,
     /// Typing a path (where to write the review).
     PathPrompt,
+    /// The summary picture of the review.
+    Summary,
+    /// Choosing the export format.
+    Picker,
 }
 
-const ALL: &[Mode] = &[Mode::Browse, Mode::Gap, Mode::Help];
+const ALL: &[Mode] = &[Mode::Browse, Mode::Gap, Mode::Help, Mode::Summary];
 /// `quit` and `back` also answer questions: quit anyway, stay.
-const ALL_AND_PROMPT: &[Mode] = &[Mode::Browse, Mode::Gap, Mode::Help, Mode::Prompt];
+const ALL_AND_PROMPT: &[Mode] = &[
+    Mode::Browse,
+    Mode::Gap,
+    Mode::Help,
+    Mode::Summary,
+    Mode::Prompt,
+];
+/// The previous and next result also choose in the format picker (where
+/// `j` and `k` are letters: `j` is JSON).
+const RESULTS: &[Mode] = &[Mode::SearchBox, Mode::Picker];
 const PROMPT: &[Mode] = &[Mode::Prompt];
 const EVERY: &[Mode] = &[
     Mode::Browse,
@@ -166,9 +181,19 @@ const TEXT: &[Mode] = &[
     Mode::Filter,
     Mode::PathPrompt,
 ];
+/// `accept` and `cancel`: text entry and the format picker.
+const CHOOSE: &[Mode] = &[
+    Mode::SearchBox,
+    Mode::NoteEditor,
+    Mode::Filter,
+    Mode::PathPrompt,
+    Mode::Picker,
+];
 /// Text entry outside the search box, where `Ctrl-U` clears the query.
 const LINE_EDIT: &[Mode] = &[Mode::NoteEditor, Mode::Filter, Mode::PathPrompt];
 const NOTE: &[Mode] = &[Mode::NoteEditor];
+const LINES: &[Mode] = &[Mode::NoteEditor];
+const GAP_SUMMARY: &[Mode] = &[Mode::Gap, Mode::Summary];
 const SEARCH: &[Mode] = &[Mode::SearchBox];
 
 /// Every command, where it works and its default keys, first key first
@@ -213,10 +238,11 @@ pub const TABLE: &[(Command, &[Mode], &[&str])] = &[
     (Command::CycleAssessor, GAP, &["A"]),
     (Command::Agree, GAP, &["a"]),
     (Command::NextDisagreement, GAP, &["D"]),
+    (Command::Summary, GAP_SUMMARY, &["s"]),
     (Command::AnswerYes, PROMPT, &["y"]),
     (Command::AnswerNo, PROMPT, &["n"]),
-    (Command::Accept, TEXT, &["enter"]),
-    (Command::Cancel, TEXT, &["esc"]),
+    (Command::Accept, CHOOSE, &["enter"]),
+    (Command::Cancel, CHOOSE, &["esc"]),
     (Command::DeleteChar, TEXT, &["backspace"]),
     (
         Command::DeleteWord,
@@ -233,18 +259,18 @@ pub const TABLE: &[(Command, &[Mode], &[&str])] = &[
     ),
     (Command::LineStart, TEXT, &["home", "ctrl-a"]),
     (Command::LineEnd, TEXT, &["end", "ctrl-e"]),
-    (Command::LineUp, NOTE, &["up"]),
-    (Command::LineDown, NOTE, &["down"]),
+    (Command::LineUp, LINES, &["up"]),
+    (Command::LineDown, LINES, &["down"]),
     (Command::DeleteNext, TEXT, &["delete"]),
     (Command::DeleteToLineStart, LINE_EDIT, &["ctrl-u"]),
     (Command::DeleteToLineEnd, TEXT, &["ctrl-k"]),
-    (Command::NewLine, NOTE, &["alt-enter", "ctrl-j"]),
+    (Command::NewLine, LINES, &["alt-enter", "ctrl-j"]),
     (Command::NoteInEditor, NOTE, &["ctrl-g"]),
     (Command::ClearQuery, SEARCH, &["ctrl-u"]),
     (Command::SearchScope, SEARCH, &["tab", "backtab"]),
     (Command::SearchCells, SEARCH, &["ctrl-t"]),
-    (Command::ResultPrev, SEARCH, &["up", "ctrl-p"]),
-    (Command::ResultNext, SEARCH, &["down", "ctrl-n"]),
+    (Command::ResultPrev, RESULTS, &["up", "ctrl-p"]),
+    (Command::ResultNext, RESULTS, &["down", "ctrl-n"]),
     (Command::ResultPageUp, SEARCH, &["pageup"]),
     (Command::ResultPageDown, SEARCH, &["pagedown"]),
     (Command::Suspend, EVERY, &["ctrl-z"]),
@@ -696,7 +722,9 @@ pub fn map(app: &App, event: &Event) -> Option<Action> {
             Mode::SearchBox | Mode::NoteEditor | Mode::Filter | Mode::PathPrompt => {
                 Some(Action::Paste(text.clone()))
             }
-            Mode::Browse | Mode::Gap | Mode::Help | Mode::Prompt => None,
+            Mode::Browse | Mode::Gap | Mode::Help | Mode::Prompt | Mode::Summary | Mode::Picker => {
+                None
+            }
         },
         _ => None,
     }
@@ -752,7 +780,12 @@ fn map_key(app: &App, event: &KeyEvent) -> Option<Action> {
             if plain
                 && matches!(
                     mode,
-                    Mode::SearchBox | Mode::NoteEditor | Mode::Filter | Mode::PathPrompt
+                    Mode::SearchBox
+                        | Mode::NoteEditor
+                        | Mode::Filter
+                        | Mode::PathPrompt
+                        // The format picker takes a format's first letter.
+                        | Mode::Picker
                 ) =>
         {
             Action::Type(c)

@@ -45,6 +45,9 @@ pub struct FrameReport {
     /// their drawn width, and the rows they have.
     pub gap_text_lines: usize,
     pub gap_text_height: usize,
+    /// Rows of the summary picture's domains, and the rows that show them.
+    pub summary_lines: usize,
+    pub summary_height: usize,
 }
 
 impl FrameReport {

@@ -274,21 +274,42 @@ fn save_elsewhere(
     }
 }
 
-/// Writes the gap as Markdown beside the review file (or in the current
-/// folder) and says where.
+/// Writes the gap in `format` beside the review file (or in the current
+/// folder) and says where: the same writer as `rungs gap --format`, with
+/// every item (the TUI has no `--all` to ask for them), counting the
+/// marks the gap view's header counts.
 ///
 /// An existing file that this session did not write (`written`) is kept:
 /// the export goes to the first free `NAME-2.md`, … and the message says
 /// so. The export gets the review file's permissions (a new one without a
 /// review file is private).
-fn export(app: &App, file: Option<&ReviewFile>, written: &mut Vec<std::path::PathBuf>) -> String {
+fn export(
+    app: &App,
+    file: Option<&ReviewFile>,
+    written: &mut Vec<std::path::PathBuf>,
+    format: crate::report::Format,
+) -> String {
     let t = app.lang.strings();
     let Some(g) = &app.gap else {
         return t.status_nothing_to_export.to_string();
     };
     let review = app.review.as_ref().map(|r| &r.review);
-    let markdown = crate::report::markdown_in(app.lang, &app.catalog, &g.gap, review, app.today);
-    let wanted = crate::report::export_path(file.map(|f| f.path.as_path()), &app.catalog, &g.gap);
+    let who = app.who();
+    let built = crate::report::build_as(&app.catalog, &g.gap, review, app.today, &who);
+    let wanted =
+        crate::report::export_path_as(file.map(|f| f.path.as_path()), &app.catalog, &g.gap, format);
+    let markdown = match format.render(app.lang, &built, true) {
+        Ok(text) => text,
+        Err(e) => {
+            return fill(
+                t.status_export_failed,
+                &[
+                    ("path", &wanted.display().to_string()),
+                    ("error", &e.to_string()),
+                ],
+            );
+        }
+    };
     let path = crate::fsutil::free_path(&wanted, |p| {
         !written.iter().any(|w| w == p) && std::fs::symlink_metadata(p).is_ok()
     });
@@ -510,8 +531,8 @@ fn perform(
                     state::drop_unsaved(dir, &r.review.role, &r.review.from, &r.review.to);
                 }
             }
-            Effect::Export => {
-                let message = export(app, s.review.as_ref(), s.exported);
+            Effect::Export(format) => {
+                let message = export(app, s.review.as_ref(), s.exported, format);
                 app.notify(message);
             }
             Effect::Quit => return Ok(true),
@@ -624,6 +645,7 @@ fn to_action(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Format;
     use crate::review::{Fs, Review};
     use crate::tui::keys::Command;
     use std::path::Path;
@@ -735,6 +757,43 @@ mod tests {
         assert_eq!(again, elsewhere.join("r-2.toml"));
     }
 
+    /// `x` then a format: the file beside the review in that format, written
+    /// by the writer `rungs gap --format` uses, with the review's mode.
+    #[cfg(unix)]
+    #[test]
+    fn export_writes_every_format_beside_the_review_with_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.toml");
+        let (mut app, mut file) = gap_app(&path);
+        app.update(Action::Run(Command::MarkMet));
+        save_review(&app, &mut file, &RealFs).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        for format in Format::ALL {
+            let mut written = Vec::new();
+            let message = export(&app, Some(&file), &mut written, format);
+            let out = dir.path().join(format!("r.{}", format.extension()));
+            assert_eq!(message, format!("Exported the review to {}", out.display()));
+            let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o640, "{format:?}: the review file's permissions");
+            let g = app.gap.as_ref().unwrap();
+            let who = app.who();
+            let review = app.review.as_ref().map(|r| &r.review);
+            let built = crate::report::build_as(&app.catalog, &g.gap, review, app.today, &who);
+            let text = std::fs::read_to_string(&out).unwrap();
+            assert_eq!(text, format.render(app.lang, &built, true).unwrap());
+            match format {
+                Format::Json => {
+                    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+                    assert_eq!(v["counts"]["met"], 1);
+                }
+                Format::Csv => assert!(text.starts_with("skill_id,"), "{text}"),
+                Format::Html => assert!(text.contains("<svg"), "the bars"),
+                Format::Markdown | Format::Text => assert!(text.contains("Deep Learning")),
+            }
+        }
+    }
+
     #[cfg(unix)]
     #[test]
     fn export_keeps_a_file_it_did_not_write_and_takes_the_reviews_permissions() {
@@ -749,7 +808,7 @@ mod tests {
         std::fs::write(&existing, "someone's notes\n").unwrap();
 
         let mut written = Vec::new();
-        let message = export(&app, Some(&file), &mut written);
+        let message = export(&app, Some(&file), &mut written, Format::Markdown);
         let free = dir.path().join("r-2.md");
         assert_eq!(
             message,
@@ -773,7 +832,7 @@ mod tests {
 
         // Exporting again in the same session rewrites the same file.
         app.update(Action::Run(Command::MarkNotYet));
-        export(&app, Some(&file), &mut written);
+        export(&app, Some(&file), &mut written, Format::Markdown);
         assert!(!dir.path().join("r-3.md").exists());
         assert_eq!(
             std::fs::read_to_string(&existing).unwrap(),

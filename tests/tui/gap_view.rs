@@ -109,7 +109,12 @@ fn target_and_from_levels_move() {
     );
     keys(&mut a, "]]]]]");
     assert_eq!(a.gap.as_ref().unwrap().gap.to, 4);
-    assert!(keys(&mut a, "x").contains(&Effect::Export));
+    // `x` asks which format; Enter takes Markdown, the default.
+    assert!(keys(&mut a, "x").is_empty());
+    assert_eq!(
+        key(&mut a, KeyCode::Enter),
+        [Effect::Export(rungs::report::Format::Markdown)]
+    );
 }
 
 #[test]
@@ -123,7 +128,13 @@ fn top_level_says_there_is_nothing_above() {
         Some("Principal is the highest level: there is no level above it to compare with")
     );
     assert!(a.gap.is_none(), "the gap view is not opened");
-    assert!(!keys(&mut a, "x").contains(&Effect::Export));
+    keys(&mut a, "x");
+    assert!(a.overlay.is_none(), "no format to ask for");
+    assert!(
+        !key(&mut a, KeyCode::Enter)
+            .iter()
+            .any(|e| matches!(e, Effect::Export(_)))
+    );
     screen(&a);
 }
 

@@ -18,5 +18,6 @@ mod random_ui;
 mod reload;
 mod render;
 mod replaced;
+mod review_screens;
 mod signals;
 mod zh;

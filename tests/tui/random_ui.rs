@@ -244,7 +244,7 @@ fn random_step(rng: &mut Rng, catalogs: usize) -> Step {
             // frequent, so every view is visited often.
             let code = match rng.below(6) {
                 0 => KeyCode::Char(*rng.pick(&[
-                    '/', 'g', '?', 'c', 'e', ' ', '[', ']', 'm', 'p', 'n', 'u', 'x',
+                    '/', 'g', '?', 'c', 'e', ' ', '[', ']', 'm', 'p', 'n', 'u', 'x', 's',
                 ])),
                 _ => *rng.pick(SPECIAL),
             };
@@ -469,7 +469,7 @@ fn run(
                     app.update(Action::SearchResults(request.generation, results));
                 }
             }
-            if effects.contains(&Effect::Export) {
+            if effects.iter().any(|e| matches!(e, Effect::Export(_))) {
                 app.notify("Exported \u{1b}[2J to x.md".into());
             }
             let mut report = Default::default();

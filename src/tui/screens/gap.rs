@@ -764,19 +764,8 @@ impl App {
                     }
                 }
             }
-            Action::Run(Command::Export) => match &self.gap {
-                Some(g) if g.gap.to > g.gap.from => effects.push(Effect::Export),
-                // The from level moved up to the highest: no gap to export.
-                Some(_) => {
-                    if let Err(top) = crate::gap::level_above(&self.catalog, self.level) {
-                        self.status = Some(crate::i18n::fill(
-                            self.lang.strings().status_top_level,
-                            &[("level", &top.level)],
-                        ));
-                    }
-                }
-                None => {}
-            },
+            Action::Run(Command::Export) => self.open_export(),
+            Action::Run(Command::Summary) => self.open_summary(),
             other => self.gap_move(other),
         }
     }

@@ -6,11 +6,22 @@
 
 pub mod browse;
 pub mod compare;
+pub mod export;
 pub mod gap;
 pub mod help;
 pub mod profile;
 pub mod prompt;
 pub mod search;
+pub mod summary;
+
+/// A popup over the gap view that holds the keys while it is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The summary picture (`s`).
+    Summary(summary::SummaryView),
+    /// Which format to export in (`x`).
+    Export(export::FormatPicker),
+}
 
 /// The screen that has the keys. Help is drawn over the screen it was
 /// opened from.
@@ -27,6 +38,31 @@ pub enum Screen {
     /// The selected role beside another one.
     Compare,
     Help,
+}
+
+impl crate::tui::app::App {
+    /// What keys mean while an overlay is open.
+    pub(crate) fn overlay_mode(&self) -> crate::tui::keys::Mode {
+        use crate::tui::keys::Mode;
+        match &self.overlay {
+            Some(Overlay::Summary(_)) => Mode::Summary,
+            Some(Overlay::Export(_)) => Mode::Picker,
+            None => Mode::Gap,
+        }
+    }
+
+    /// Routes an action to the open overlay.
+    pub(crate) fn update_overlay(
+        &mut self,
+        action: crate::tui::action::Action,
+        effects: &mut Vec<crate::tui::action::Effect>,
+    ) {
+        match &self.overlay {
+            Some(Overlay::Summary(_)) => self.update_summary(action),
+            Some(Overlay::Export(_)) => self.update_export(action, effects),
+            None => {}
+        }
+    }
 }
 
 /// `pos + delta`, clamped to `0..=max`.

@@ -108,6 +108,7 @@ pub fn rows(t: &Strings) -> Vec<(Keys, &'static str)> {
         (Bound(&[Presenter], Join::Tight), t.help_gap_presenter),
         (Bound(&[WriteReview], Join::Tight), t.help_gap_write),
         (Bound(&[Export], Join::Tight), t.help_gap_export),
+        (Bound(&[Summary], Join::Tight), t.help_gap_summary),
         (Heading, t.help_section_editing),
         (
             Bound(&[CursorLeft, CursorRight], Join::Space),
@@ -253,6 +254,8 @@ pub fn markdown(t: &Strings, bindings: &Bindings) -> String {
                 Mode::Prompt => "question",
                 Mode::Filter => "gap filter",
                 Mode::PathPrompt => "path prompt",
+                Mode::Summary => "summary",
+                Mode::Picker => "format picker",
             })
             .collect();
         out.push_str(&format!(

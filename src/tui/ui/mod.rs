@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod detail;
+pub mod export;
 pub mod gap;
 pub mod help;
 pub mod level_slider;
@@ -13,6 +14,7 @@ pub mod roles;
 pub mod search;
 pub mod skills;
 pub mod status;
+pub mod summary;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -54,12 +56,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameReport {
         Screen::Search => search::render(app, area, buf),
         Screen::Gap => {
             (report.gap_text_lines, report.gap_text_height) = gap::render(app, areas.main, buf);
+            overlay(app, areas.main, buf, &mut report);
         }
         Screen::Compare => {
             (report.compare_lines, report.compare_height) = compare::render(app, areas.main, buf)
         }
     }
     report
+}
+
+/// Draws the popup open over the gap view, if any.
+fn overlay(app: &App, main: Rect, buf: &mut Buffer, report: &mut FrameReport) {
+    use super::screens::Overlay;
+    match &app.overlay {
+        Some(Overlay::Summary(_)) => {
+            (report.summary_lines, report.summary_height) = summary::render(app, main, buf);
+        }
+        Some(Overlay::Export(_)) => export::render(app, main, buf),
+        None => {}
+    }
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {

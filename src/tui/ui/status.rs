@@ -33,6 +33,17 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
             (&[Accept], Join::Tight, t.hint_keep),
             (&[Cancel], Join::Tight, t.hint_clear),
         ],
+        (Mode::Summary, ..) => vec![
+            (&[Up, Down], Join::Tight, t.hint_scroll),
+            (&[Back, Summary], Join::Slash, t.hint_close),
+            (&[Help], Join::Tight, t.hint_help),
+            (&[Quit], Join::Tight, t.hint_quit),
+        ],
+        (Mode::Picker, ..) => vec![
+            (&[ResultPrev, ResultNext], Join::Tight, t.hint_choose),
+            (&[Accept], Join::Tight, t.hint_export),
+            (&[Cancel], Join::Tight, t.hint_cancel),
+        ],
         (Mode::Gap, ..) => vec![
             (&[Up, Down], Join::Tight, t.hint_item),
             (
@@ -49,6 +60,7 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
             (&[DiffMode], Join::Tight, t.hint_diff),
             (&[Presenter], Join::Tight, t.hint_present),
             (&[Export], Join::Tight, t.hint_export),
+            (&[Summary], Join::Tight, t.hint_summary),
             (&[Help], Join::Tight, t.hint_help),
             (&[MarkCycle], Join::Tight, t.hint_cycle),
             (&[MarkClear], Join::Tight, t.hint_clear),

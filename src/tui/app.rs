@@ -362,6 +362,11 @@ impl App {
             .and_then(|g| old.levels.get(g.gap.to))
             .map(|l| l.id.clone());
         let (scroll, skills_offset) = (self.detail_scroll, self.skills_offset);
+        let compared = self
+            .compare
+            .other
+            .and_then(|r| old.roles.get(r))
+            .map(|r| r.id.clone());
         self.catalog = catalog;
         self.reload_error = None;
         self.catalog_gone = None;
@@ -382,6 +387,12 @@ impl App {
         self.skills_offset = skills_offset;
         // The next frame's report pulls the scroll back within the new text.
         self.detail_scroll = if pos.is_some() { scroll } else { 0 };
+        // The role compared with, by id: gone (or the selected one now)
+        // goes back to choosing.
+        self.compare.other = compared
+            .and_then(|id| c.role_index(&id))
+            .filter(|&r| r != self.role);
+        self.compare.cursor = 0;
         self.profile.row = self.profile.row.min(self.profile_rows().saturating_sub(1));
         self.profile.expanded = false;
         if self.gap.is_some() {

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-use super::{Assessment, Changed, Entry, Event, Mark, Meta, Review};
+use super::{Assessment, BehaviourMarks, Changed, Entry, Event, Mark, Meta, Review};
 use crate::catalog::{Date, Diagnostic, Severity, SourceFile};
 
 /// The version rungs writes.
@@ -24,7 +24,6 @@ const TOP_KEYS: &[&str] = &[
     "version", "role", "from", "to", "catalog", "date", "closed", "meta", "history", "items",
 ];
 const META_KEYS: &[&str] = &["candidate", "assessors", "meetings", "outcome", "summary"];
-/// `behaviours` is reserved for per-behaviour marks (the ladders issue).
 const ITEM_KEYS: &[&str] = &[
     "skill",
     "expectation",
@@ -34,7 +33,9 @@ const ITEM_KEYS: &[&str] = &[
     "sha256",
     "history",
     "behaviours",
+    "rolled_up",
 ];
+const BEHAVIOUR_KEYS: &[&str] = &["text", "hash", "marks", "note"];
 
 /// The written value of a cleared mark in a history entry.
 const NO_MARK: &str = "none";
@@ -146,17 +147,37 @@ pub fn parse_full(path: &str, text: &str) -> Result<Parsed, Diagnostic> {
             ..Assessment::default()
         };
         // The marks in the order they are written (serde's map sorts them).
-        let order: Vec<String> = doc_items
-            .and_then(|t| t.get(n))
-            .and_then(|t| t.get("marks"))
-            .and_then(Item::as_inline_table)
-            .map(|t| t.iter().map(|(k, _)| k.to_string()).collect())
-            .unwrap_or_else(|| item.marks.keys().cloned().collect());
-        for who in order {
+        let doc_item = doc_items.and_then(|t| t.get(n));
+        for who in marks_order(doc_item, &item.marks) {
             if let Some(m) = item.marks.get(&who) {
                 a.set_mark(&clean(&who, true), Some(mark_of(m)?));
             }
         }
+        let doc_behaviours = doc_item
+            .and_then(|t| t.get("behaviours"))
+            .and_then(Item::as_array_of_tables);
+        for (k, b) in item.behaviours.into_iter().enumerate() {
+            let text = clean(&b.text, true);
+            let hash = match clean(&b.hash, true) {
+                h if h.is_empty() => super::behaviour_hash(&text),
+                h => h,
+            };
+            let mut stored = BehaviourMarks {
+                text,
+                hash,
+                note: clean(&b.note, false),
+                ..BehaviourMarks::default()
+            };
+            let doc_b = doc_behaviours.and_then(|t| t.get(k));
+            for who in marks_order(doc_b, &b.marks) {
+                if let Some(m) = b.marks.get(&who) {
+                    stored.set_mark(&clean(&who, true), Some(mark_of(m)?));
+                }
+            }
+            a.behaviours.push(stored);
+        }
+        // After the marks: `set_mark` is a hand-set and clears these.
+        a.rolled_up = item.rolled_up.iter().map(|w| clean(w, true)).collect();
         for h in item.history {
             let change = match (h.mark, h.note) {
                 (Some(m), _) => Changed::Mark {
@@ -175,6 +196,7 @@ pub fn parse_full(path: &str, text: &str) -> Result<Parsed, Diagnostic> {
                 at: h.at.to_string(),
                 by: clean(&h.by, true),
                 change,
+                behaviour: h.behaviour.map(|b| clean(&b, true)),
             });
         }
         items.insert(clean(&item.skill, true), a);
@@ -214,6 +236,19 @@ pub fn parse_full(path: &str, text: &str) -> Result<Parsed, Diagnostic> {
     })
 }
 
+/// The assessors of a `marks` table in the order they are written
+/// (serde's map sorts them).
+fn marks_order(
+    table: Option<&Table>,
+    marks: &BTreeMap<String, toml::Spanned<String>>,
+) -> Vec<String> {
+    table
+        .and_then(|t| t.get("marks"))
+        .and_then(Item::as_inline_table)
+        .map(|t| t.iter().map(|(k, _)| k.to_string()).collect())
+        .unwrap_or_else(|| marks.keys().cloned().collect())
+}
+
 /// `path:line:col: unknown key `k` … kept as it is` for every key rungs
 /// does not know.
 fn unknown_keys(file: &SourceFile, doc: &toml_edit::Document<String>) -> Vec<String> {
@@ -246,6 +281,11 @@ fn unknown_keys(file: &SourceFile, doc: &toml_edit::Document<String>) -> Vec<Str
     if let Some(items) = doc.get("items").and_then(Item::as_array_of_tables) {
         for t in items.iter() {
             check(t, ITEM_KEYS, "in an item");
+            if let Some(bs) = t.get("behaviours").and_then(Item::as_array_of_tables) {
+                for b in bs.iter() {
+                    check(b, BEHAVIOUR_KEYS, "in a behaviour");
+                }
+            }
         }
     }
     out
@@ -307,6 +347,22 @@ struct RawItem {
     sha256: String,
     #[serde(default)]
     history: Vec<RawEntry>,
+    #[serde(default)]
+    behaviours: Vec<RawBehaviour>,
+    #[serde(default)]
+    rolled_up: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawBehaviour {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    hash: String,
+    #[serde(default)]
+    marks: BTreeMap<String, toml::Spanned<String>>,
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Deserialize)]
@@ -320,6 +376,8 @@ struct RawEntry {
     note: Option<String>,
     #[serde(default)]
     was: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    behaviour: Option<String>,
 }
 
 /// `review` written into `doc` (the document it was read from, or a new
@@ -463,6 +521,9 @@ fn entry_table(e: &Entry) -> Table {
     let mut t = Table::new();
     t.insert("at", Item::Value(toml_stamp(&e.at)));
     t.insert("by", Item::Value(Value::from(e.by.as_str())));
+    if let Some(hash) = &e.behaviour {
+        t.insert("behaviour", Item::Value(Value::from(hash.as_str())));
+    }
     let word = |m: Option<Mark>| m.map_or(NO_MARK, Mark::as_str);
     match &e.change {
         Changed::Mark { mark, was } => {
@@ -488,7 +549,11 @@ fn event_table(e: &Event) -> Table {
 /// The item's marks as an inline table, updated in place: unchanged marks
 /// keep their place and spacing.
 fn set_marks(table: &mut Table, a: &Assessment) {
-    let wanted: Vec<(&str, Mark)> = a.all_marks().collect();
+    set_marks_to(table, a.all_marks().collect());
+}
+
+/// `marks` of `table` made to hold `wanted`, updated in place.
+fn set_marks_to(table: &mut Table, wanted: Vec<(&str, Mark)>) {
     if wanted.is_empty() {
         table.remove("marks");
         return;
@@ -547,7 +612,62 @@ fn write_item(t: &mut Table, skill: &str, a: &Assessment) {
     t.remove("mark");
     set_marks(t, a);
     set_text(t, "sha256", &a.sha256);
+    set_texts(t, "rolled_up", &a.rolled_up);
+    set_behaviours(t, &a.behaviours);
     set_history(t, &a.history, entry_table);
+}
+
+/// The item's `[[items.behaviours]]` made to match `behaviours`: tables
+/// already written are updated in place (matched by hash, so a person's
+/// comments and unknown keys stay), the others appended, in the review's
+/// order of first assessment.
+fn set_behaviours(t: &mut Table, behaviours: &[BehaviourMarks]) {
+    if behaviours.is_empty() {
+        t.remove("behaviours");
+        return;
+    }
+    if !t.contains_array_of_tables("behaviours") {
+        t.insert("behaviours", Item::ArrayOfTables(ArrayOfTables::new()));
+    }
+    let Some(Item::ArrayOfTables(aot)) = t.get_mut("behaviours") else {
+        return;
+    };
+    let hash_of = |t: &Table| t.get("hash").and_then(Item::as_str).map(str::to_string);
+    let mut used = vec![false; behaviours.len()];
+    let mut keep = Vec::new();
+    for table in aot.iter_mut() {
+        let found = hash_of(table).and_then(|h| {
+            (0..behaviours.len()).find(|&i| !used[i] && behaviours[i].hash == h)
+        });
+        if let Some(i) = found {
+            used[i] = true;
+            write_behaviour(table, &behaviours[i]);
+        }
+        keep.push(found.is_some());
+    }
+    let mut n = 0;
+    aot.retain(|_| {
+        n += 1;
+        keep[n - 1]
+    });
+    for (i, b) in behaviours.iter().enumerate() {
+        if !used[i] {
+            let mut table = Table::new();
+            write_behaviour(&mut table, b);
+            aot.push(table);
+        }
+    }
+}
+
+fn write_behaviour(t: &mut Table, b: &BehaviourMarks) {
+    if t.get("text").and_then(Item::as_str) != Some(b.text.as_str()) {
+        set(t, "text", Value::from(b.text.as_str()));
+    }
+    if t.get("hash").and_then(Item::as_str) != Some(b.hash.as_str()) {
+        set(t, "hash", Value::from(b.hash.as_str()));
+    }
+    set_marks_to(t, b.all_marks().collect());
+    set_text(t, "note", &b.note);
 }
 
 /// Writes `review` into `doc`, changing only what differs.
@@ -782,7 +902,8 @@ skill = "sql"
                 change: Changed::Mark {
                     mark: Some(Mark::Partly),
                     was: Some(Mark::Met)
-                }
+                },
+                behaviour: None,
             }]
         );
         assert!(ml.disagrees());
@@ -810,6 +931,7 @@ skill = "sql"
                 mark: Some(Mark::Partly),
                 was: None,
             },
+            behaviour: None,
         });
         let out = render(Some(&p.doc), &r);
         let expected = V2.replace(
@@ -842,6 +964,56 @@ skill = "sql"
         let d = Review::parse("r.toml", &format!("version = 3\n{}", &v1[7..])).unwrap_err();
         assert!(d.message.contains("version 3 is not known"), "{d}");
         assert_eq!(d.line, 1);
+    }
+
+    /// Behaviour marks: written under the item, read back the same, and
+    /// a hand-edited file's comments and unknown keys in a behaviour kept.
+    #[test]
+    fn behaviour_marks_round_trip_and_keep_comments() {
+        let current = ["Proactively gives feedback upwards", "Transparent about mistakes"];
+        let mut r = sample();
+        let sql = r.items.get_mut("sql").unwrap();
+        sql.set_behaviour_mark(&current, 1, "self", Some(Mark::Met));
+        sql.set_behaviour_mark(&current, 0, "self", Some(Mark::NotYet));
+        sql.set_behaviour_note(&current, 1, "owned the outage write-up");
+        sql.history.push(Entry {
+            at: "2026-12-14T10:42:00+08:00".into(),
+            by: "self".into(),
+            change: Changed::Mark {
+                mark: Some(Mark::Met),
+                was: None,
+            },
+            behaviour: Some(sql.behaviours[0].hash.clone()),
+        });
+        let text = r.to_toml();
+        assert!(text.contains("[[items.behaviours]]\ntext = \"Transparent about mistakes\"\nhash = \""), "{text}");
+        assert!(text.contains("rolled_up = [\"self\"]"), "{text}");
+        assert!(text.contains(&format!("behaviour = \"{}\"", super::super::behaviour_hash(current[1]))), "{text}");
+        let back = parse_full("r.toml", &text).unwrap();
+        assert_eq!(back.review, r);
+        assert_eq!(back.review.items["sql"].mark_of("self"), Some(Mark::Partly));
+        // A comment and an unknown key in a behaviour survive a change.
+        let edited = text.replace(
+            "note = \"owned the outage write-up\"",
+            "note = \"owned the outage write-up\" # from the retro\nsource = \"retro\"",
+        );
+        let p = parse_full("r.toml", &edited).unwrap();
+        assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
+        assert!(p.warnings[0].contains("unknown key `source` in a behaviour"), "{:?}", p.warnings);
+        let mut r2 = p.review.clone();
+        r2.items
+            .get_mut("sql")
+            .unwrap()
+            .set_behaviour_mark(&current, 0, "self", Some(Mark::Met));
+        let out = render(Some(&p.doc), &r2);
+        assert!(out.contains("# from the retro\nsource = \"retro\""), "{out}");
+        assert_eq!(out.lines().count(), edited.lines().count(), "{out}");
+        assert_eq!(
+            out.lines().zip(edited.lines()).filter(|(a, b)| a != b).count(),
+            2,
+            "only the behaviour's marks and the item's rolled-up mark change:\n{out}"
+        );
+        assert_eq!(Review::parse("r.toml", &out).unwrap(), r2);
     }
 
     #[test]

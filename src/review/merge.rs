@@ -10,7 +10,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{AGREED, Assessment, Changed, Entry, Mark, Review};
+use super::{AGREED, Assessment, BehaviourMarks, Changed, Entry, Mark, Review};
 
 /// Sets `ours`' history: `base`'s entries (history only grows, whatever an
 /// undo restored) and one new entry per mark or note that differs from
@@ -35,6 +35,7 @@ pub fn record(base: &Review, ours: &mut Review, by: &str, at: &str) {
                     at: at.to_string(),
                     by: who.clone(),
                     change: Changed::Mark { mark, was },
+                    behaviour: None,
                 });
             }
         }
@@ -46,8 +47,10 @@ pub fn record(base: &Review, ours: &mut Review, by: &str, at: &str) {
                     note: o.note.clone(),
                     was: b.note.clone(),
                 },
+                behaviour: None,
             });
         }
+        record_behaviours(b, &o, by, at, &mut history);
         o.history = history;
         if o.expectation.is_empty() && o.history.len() > b.history.len() {
             o.expectation.clone_from(&b.expectation);
@@ -62,6 +65,59 @@ pub fn record(base: &Review, ours: &mut Review, by: &str, at: &str) {
         events.extend(ours.history[n..].iter().cloned());
         ours.history = events;
     }
+}
+
+/// One history entry per behaviour mark or note that differs between
+/// `b` and `o`, matched by hash, with the behaviour's hash.
+fn record_behaviours(b: &Assessment, o: &Assessment, by: &str, at: &str, out: &mut Vec<Entry>) {
+    let empty = BehaviourMarks::default();
+    for hash in behaviour_hashes([b, o]) {
+        let old = b.behaviours.iter().find(|x| x.hash == hash).unwrap_or(&empty);
+        let new = o.behaviours.iter().find(|x| x.hash == hash).unwrap_or(&empty);
+        let mut who: Vec<&str> = Vec::new();
+        for (w, _) in old.marks.iter().chain(&new.marks) {
+            if !who.contains(&w.as_str()) {
+                who.push(w);
+            }
+        }
+        who.push(AGREED);
+        for w in who {
+            let (was, mark) = (old.mark_of(w), new.mark_of(w));
+            if was != mark {
+                out.push(Entry {
+                    at: at.to_string(),
+                    by: w.to_string(),
+                    change: Changed::Mark { mark, was },
+                    behaviour: Some(hash.clone()),
+                });
+            }
+        }
+        if old.note != new.note {
+            out.push(Entry {
+                at: at.to_string(),
+                by: by.to_string(),
+                change: Changed::Note {
+                    note: new.note.clone(),
+                    was: old.note.clone(),
+                },
+                behaviour: Some(hash.clone()),
+            });
+        }
+    }
+}
+
+/// The behaviours' hashes of some assessments, in order of first
+/// appearance.
+fn behaviour_hashes<'a>(all: impl IntoIterator<Item = &'a Assessment>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in all {
+        for b in &a.behaviours {
+            if !out.contains(&b.hash) {
+                out.push(b.hash.clone());
+            }
+        }
+    }
+    out
 }
 
 /// The assessors with a mark in either assessment, `agreed` last.
@@ -149,6 +205,7 @@ pub fn merge(base: &Review, ours: &Review, theirs: &Review) -> Result<Review, Ve
             );
             m.set_mark(&who, mark);
         }
+        merge_behaviours(b, o, t, &mut m, &mut clash);
         m.note = pick(&b.note, &o.note, &t.note, &mut clash);
         m.expectation = pick(&b.expectation, &o.expectation, &t.expectation, &mut clash);
         m.sha256 = pick(&b.sha256, &o.sha256, &t.sha256, &mut clash);
@@ -168,6 +225,66 @@ pub fn merge(base: &Review, ours: &Review, theirs: &Review) -> Result<Review, Ve
     } else {
         Err(conflicts)
     }
+}
+
+/// The behaviours' marks and notes merged per behaviour (by hash), per
+/// assessor and per note, and which item marks are rolled up, per
+/// assessor; the result in `m` (a copy of `t`).
+fn merge_behaviours(
+    b: &Assessment,
+    o: &Assessment,
+    t: &Assessment,
+    m: &mut Assessment,
+    clash: &mut bool,
+) {
+    let empty = BehaviourMarks::default();
+    let find = |a: &'_ Assessment, h: &str| -> Option<BehaviourMarks> {
+        a.behaviours.iter().find(|x| x.hash == h).cloned()
+    };
+    let mut out = Vec::new();
+    // Theirs first (the file's order), then ours that are new.
+    for hash in behaviour_hashes([t, o, b]) {
+        let (bb, ob, tb) = (find(b, &hash), find(o, &hash), find(t, &hash));
+        let (bb, ob, tb) = (
+            bb.unwrap_or_else(|| empty.clone()),
+            ob.unwrap_or_else(|| empty.clone()),
+            tb.unwrap_or_else(|| empty.clone()),
+        );
+        let mut x = tb.clone();
+        x.hash.clone_from(&hash);
+        x.text = pick(&bb.text, &ob.text, &tb.text, &mut false);
+        if x.text.is_empty() {
+            x.text = ob.text.clone();
+        }
+        let mut who: Vec<String> = Vec::new();
+        for (w, _) in tb.marks.iter().chain(&ob.marks).chain(&bb.marks) {
+            if !who.contains(w) {
+                who.push(w.clone());
+            }
+        }
+        who.push(AGREED.to_string());
+        for w in &who {
+            let mark = pick(&bb.mark_of(w), &ob.mark_of(w), &tb.mark_of(w), clash);
+            x.set_mark(w, mark);
+        }
+        x.note = pick(&bb.note, &ob.note, &tb.note, clash);
+        if !x.is_empty() {
+            out.push(x);
+        }
+    }
+    m.behaviours = out;
+    let mut names: Vec<&String> = Vec::new();
+    for w in t.rolled_up.iter().chain(&o.rolled_up).chain(&b.rolled_up) {
+        if !names.contains(&w) {
+            names.push(w);
+        }
+    }
+    let has = |a: &Assessment, w: &str| a.rolled_up.iter().any(|x| x == w);
+    m.rolled_up = names
+        .into_iter()
+        .filter(|w| pick(&has(b, w), &has(o, w), &has(t, w), clash))
+        .cloned()
+        .collect();
 }
 
 #[cfg(test)]

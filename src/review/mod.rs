@@ -12,6 +12,7 @@
 //! `format` reads and writes the TOML, `file` opens and saves review files,
 //! `tally` counts marks and notices stale assessments over a gap.
 
+mod behaviours;
 mod file;
 mod format;
 mod merge;
@@ -22,6 +23,7 @@ use std::collections::BTreeMap;
 
 use crate::catalog::Date;
 
+pub use behaviours::{BehaviourMarks, BehaviourState, assessed_behaviours, behaviour_hash, roll_up};
 pub use crate::fsutil::{Fs, RealFs, write_atomic};
 pub use file::{ReviewError, ReviewFile, Saved};
 pub use format::{Parsed, VERSION, parse_full};
@@ -90,6 +92,9 @@ pub struct Entry {
     /// note, the assessor who saved it.
     pub by: String,
     pub change: Changed,
+    /// The short hash of the behaviour whose mark or note changed
+    /// (`behaviour = "…"`); `None` for the item's own.
+    pub behaviour: Option<String>,
 }
 
 /// What an [`Entry`] records: the new value and the one before.
@@ -134,35 +139,32 @@ pub struct Assessment {
     pub sha256: String,
     /// Saved changes, oldest first.
     pub history: Vec<Entry>,
+    /// Per-behaviour marks and notes (`[[items.behaviours]]`), in file
+    /// order; matched to the catalog's behaviours by hash, then by text.
+    pub behaviours: Vec<BehaviourMarks>,
+    /// The assessors (`agreed` included) whose item mark is rolled up from
+    /// the behaviours' marks; any other item mark was set by hand.
+    pub rolled_up: Vec<String>,
 }
 
 impl Assessment {
     pub fn is_empty(&self) -> bool {
-        self.mark.is_none() && self.marks.is_empty() && self.note.trim().is_empty()
+        self.mark.is_none()
+            && self.marks.is_empty()
+            && self.note.trim().is_empty()
+            && self.behaviours.iter().all(BehaviourMarks::is_empty)
     }
 
     /// `who`'s mark (`agreed` is the agreed one).
     pub fn mark_of(&self, who: &str) -> Option<Mark> {
-        if who == AGREED {
-            return self.mark;
-        }
-        self.marks.iter().find(|(w, _)| w == who).map(|(_, m)| *m)
+        mark_in(self.mark, &self.marks, who)
     }
 
-    /// Sets or clears `who`'s mark, keeping the order of the others.
+    /// Sets or clears `who`'s item mark by hand, keeping the order of the
+    /// others: it no longer follows the behaviours' roll-up.
     pub fn set_mark(&mut self, who: &str, mark: Option<Mark>) {
-        if who == AGREED {
-            self.mark = mark;
-            return;
-        }
-        match (self.marks.iter().position(|(w, _)| w == who), mark) {
-            (Some(i), Some(m)) => self.marks[i].1 = m,
-            (Some(i), None) => {
-                self.marks.remove(i);
-            }
-            (None, Some(m)) => self.marks.push((who.to_string(), m)),
-            (None, None) => {}
-        }
+        self.rolled_up.retain(|w| w != who);
+        set_mark_in(&mut self.mark, &mut self.marks, who, mark);
     }
 
     /// Every mark with its assessor, `agreed` last.
@@ -177,6 +179,36 @@ impl Assessment {
     pub fn disagrees(&self) -> bool {
         let mut marks = self.all_marks().map(|(_, m)| m);
         marks.next().is_some_and(|first| marks.any(|m| m != first))
+    }
+}
+
+/// `who`'s mark among an agreed mark and the other assessors' marks.
+fn mark_in(agreed: Option<Mark>, marks: &[(String, Mark)], who: &str) -> Option<Mark> {
+    if who == AGREED {
+        return agreed;
+    }
+    marks.iter().find(|(w, _)| w == who).map(|(_, m)| *m)
+}
+
+/// Sets or clears `who`'s mark among an agreed mark and the other
+/// assessors' marks, keeping the order of the others.
+fn set_mark_in(
+    agreed: &mut Option<Mark>,
+    marks: &mut Vec<(String, Mark)>,
+    who: &str,
+    mark: Option<Mark>,
+) {
+    if who == AGREED {
+        *agreed = mark;
+        return;
+    }
+    match (marks.iter().position(|(w, _)| w == who), mark) {
+        (Some(i), Some(m)) => marks[i].1 = m,
+        (Some(i), None) => {
+            marks.remove(i);
+        }
+        (None, Some(m)) => marks.push((who.to_string(), m)),
+        (None, None) => {}
     }
 }
 
@@ -235,9 +267,13 @@ impl Review {
     pub fn assessors(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let names = self.meta.assessors.iter().map(String::as_str).chain(
-            self.items
-                .values()
-                .flat_map(|a| a.marks.iter().map(|(w, _)| w.as_str())),
+            self.items.values().flat_map(|a| {
+                a.marks.iter().map(|(w, _)| w.as_str()).chain(
+                    a.behaviours
+                        .iter()
+                        .flat_map(|b| b.marks.iter().map(|(w, _)| w.as_str())),
+                )
+            }),
         );
         for n in names {
             if !out.iter().any(|o| o == n) {
@@ -464,6 +500,58 @@ mod tests {
             std::fs::read_dir(dir.path()).unwrap().count(),
             2,
             "review and lock only"
+        );
+    }
+
+    /// Behaviour marks are saved with one history entry each (naming the
+    /// behaviour's hash), reload to the same review, and two terminals
+    /// marking behaviours of the same item merge.
+    #[test]
+    fn behaviour_marks_save_reload_and_merge() {
+        use crate::fsutil::RealFs;
+        let current = ["Gives feedback upwards", "Transparent about mistakes"];
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.toml");
+        let mut me = ReviewFile::open_or_new(&path, sample).unwrap();
+        me.assessor = "self".into();
+        me.save(&RealFs).unwrap();
+        let mut boss = ReviewFile::open_or_new(&path, || unreachable!()).unwrap();
+        let sql = me.review.items.get_mut("sql").unwrap();
+        sql.set_behaviour_mark(&current, 0, "self", Some(Mark::Met));
+        sql.set_behaviour_note(&current, 0, "asked for it in 1:1s");
+        me.save_at(&RealFs, "2026-12-14T10:00:00+08:00").unwrap();
+        let sql = boss.review.items.get_mut("sql").unwrap();
+        sql.set_behaviour_mark(&current, 0, "manager", Some(Mark::Partly));
+        sql.set_behaviour_mark(&current, 1, "manager", Some(Mark::Met));
+        assert!(matches!(
+            boss.save_at(&RealFs, "2026-12-14T10:05:00+08:00").unwrap(),
+            Saved::Written(_)
+        ));
+        let back = ReviewFile::open_or_new(&path, || unreachable!())
+            .unwrap()
+            .review;
+        assert_eq!(back, boss.review);
+        let sql = &back.items["sql"];
+        let states = sql.behaviour_states(&current);
+        let b0 = states[0].stored.unwrap();
+        assert_eq!(b0.mark_of("self"), Some(Mark::Met));
+        assert_eq!(b0.mark_of("manager"), Some(Mark::Partly));
+        assert_eq!(b0.note, "asked for it in 1:1s");
+        assert_eq!(sql.mark_of("self"), Some(Mark::Partly), "1 of 2 met");
+        assert_eq!(sql.mark_of("manager"), Some(Mark::Partly));
+        let h0 = behaviour_hash(current[0]);
+        let for_b0: Vec<(&str, bool)> = sql
+            .history
+            .iter()
+            .filter(|e| e.behaviour.as_deref() == Some(h0.as_str()))
+            .map(|e| (e.by.as_str(), matches!(e.change, Changed::Note { .. })))
+            .collect();
+        assert_eq!(for_b0, [("self", false), ("self", true), ("manager", false)]);
+        // The item's rolled-up marks have their own entries.
+        assert!(
+            sql.history
+                .iter()
+                .any(|e| e.behaviour.is_none() && e.by == "manager")
         );
     }
 

@@ -140,8 +140,8 @@ impl Assessment {
         let mut taken = vec![false; self.behaviours.len()];
         for (j, text) in current.iter().enumerate() {
             let hash = behaviour_hash(text);
-            if let Some(i) = (0..self.behaviours.len())
-                .find(|&i| !taken[i] && self.behaviours[i].hash == hash)
+            if let Some(i) =
+                (0..self.behaviours.len()).find(|&i| !taken[i] && self.behaviours[i].hash == hash)
             {
                 taken[i] = true;
                 out[j] = Some((i, false));
@@ -200,7 +200,11 @@ impl Assessment {
     /// True when `who`'s item mark was set by hand over behaviours that
     /// carry marks of `who`.
     pub fn set_by_hand(&self, current: &[&str], who: &str) -> bool {
-        !self.follows_roll_up(who) && self.behaviour_marks(current, who).iter().any(Option::is_some)
+        !self.follows_roll_up(who)
+            && self
+                .behaviour_marks(current, who)
+                .iter()
+                .any(Option::is_some)
     }
 
     /// The stored behaviour for `current[j]`, created when there is none;
@@ -226,7 +230,13 @@ impl Assessment {
 
     /// Sets `who`'s mark of behaviour `current[j]`, and rolls `who`'s item
     /// mark up unless it was set by hand.
-    pub fn set_behaviour_mark(&mut self, current: &[&str], j: usize, who: &str, mark: Option<Mark>) {
+    pub fn set_behaviour_mark(
+        &mut self,
+        current: &[&str],
+        j: usize,
+        who: &str,
+        mark: Option<Mark>,
+    ) {
         if let Some(b) = self.behaviour_slot(current, j) {
             b.set_mark(who, mark);
         }

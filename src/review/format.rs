@@ -636,9 +636,8 @@ fn set_behaviours(t: &mut Table, behaviours: &[BehaviourMarks]) {
     let mut used = vec![false; behaviours.len()];
     let mut keep = Vec::new();
     for table in aot.iter_mut() {
-        let found = hash_of(table).and_then(|h| {
-            (0..behaviours.len()).find(|&i| !used[i] && behaviours[i].hash == h)
-        });
+        let found = hash_of(table)
+            .and_then(|h| (0..behaviours.len()).find(|&i| !used[i] && behaviours[i].hash == h));
         if let Some(i) = found {
             used[i] = true;
             write_behaviour(table, &behaviours[i]);
@@ -970,7 +969,10 @@ skill = "sql"
     /// a hand-edited file's comments and unknown keys in a behaviour kept.
     #[test]
     fn behaviour_marks_round_trip_and_keep_comments() {
-        let current = ["Proactively gives feedback upwards", "Transparent about mistakes"];
+        let current = [
+            "Proactively gives feedback upwards",
+            "Transparent about mistakes",
+        ];
         let mut r = sample();
         let sql = r.items.get_mut("sql").unwrap();
         sql.set_behaviour_mark(&current, 1, "self", Some(Mark::Met));
@@ -986,9 +988,18 @@ skill = "sql"
             behaviour: Some(sql.behaviours[0].hash.clone()),
         });
         let text = r.to_toml();
-        assert!(text.contains("[[items.behaviours]]\ntext = \"Transparent about mistakes\"\nhash = \""), "{text}");
+        assert!(
+            text.contains("[[items.behaviours]]\ntext = \"Transparent about mistakes\"\nhash = \""),
+            "{text}"
+        );
         assert!(text.contains("rolled_up = [\"self\"]"), "{text}");
-        assert!(text.contains(&format!("behaviour = \"{}\"", super::super::behaviour_hash(current[1]))), "{text}");
+        assert!(
+            text.contains(&format!(
+                "behaviour = \"{}\"",
+                super::super::behaviour_hash(current[1])
+            )),
+            "{text}"
+        );
         let back = parse_full("r.toml", &text).unwrap();
         assert_eq!(back.review, r);
         assert_eq!(back.review.items["sql"].mark_of("self"), Some(Mark::Partly));
@@ -999,17 +1010,27 @@ skill = "sql"
         );
         let p = parse_full("r.toml", &edited).unwrap();
         assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
-        assert!(p.warnings[0].contains("unknown key `source` in a behaviour"), "{:?}", p.warnings);
+        assert!(
+            p.warnings[0].contains("unknown key `source` in a behaviour"),
+            "{:?}",
+            p.warnings
+        );
         let mut r2 = p.review.clone();
         r2.items
             .get_mut("sql")
             .unwrap()
             .set_behaviour_mark(&current, 0, "self", Some(Mark::Met));
         let out = render(Some(&p.doc), &r2);
-        assert!(out.contains("# from the retro\nsource = \"retro\""), "{out}");
+        assert!(
+            out.contains("# from the retro\nsource = \"retro\""),
+            "{out}"
+        );
         assert_eq!(out.lines().count(), edited.lines().count(), "{out}");
         assert_eq!(
-            out.lines().zip(edited.lines()).filter(|(a, b)| a != b).count(),
+            out.lines()
+                .zip(edited.lines())
+                .filter(|(a, b)| a != b)
+                .count(),
             2,
             "only the behaviour's marks and the item's rolled-up mark change:\n{out}"
         );

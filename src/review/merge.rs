@@ -72,8 +72,16 @@ pub fn record(base: &Review, ours: &mut Review, by: &str, at: &str) {
 fn record_behaviours(b: &Assessment, o: &Assessment, by: &str, at: &str, out: &mut Vec<Entry>) {
     let empty = BehaviourMarks::default();
     for hash in behaviour_hashes([b, o]) {
-        let old = b.behaviours.iter().find(|x| x.hash == hash).unwrap_or(&empty);
-        let new = o.behaviours.iter().find(|x| x.hash == hash).unwrap_or(&empty);
+        let old = b
+            .behaviours
+            .iter()
+            .find(|x| x.hash == hash)
+            .unwrap_or(&empty);
+        let new = o
+            .behaviours
+            .iter()
+            .find(|x| x.hash == hash)
+            .unwrap_or(&empty);
         let mut who: Vec<&str> = Vec::new();
         for (w, _) in old.marks.iter().chain(&new.marks) {
             if !who.contains(&w.as_str()) {

@@ -23,8 +23,10 @@ use std::collections::BTreeMap;
 
 use crate::catalog::Date;
 
-pub use behaviours::{BehaviourMarks, BehaviourState, assessed_behaviours, behaviour_hash, roll_up};
 pub use crate::fsutil::{Fs, RealFs, write_atomic};
+pub use behaviours::{
+    BehaviourMarks, BehaviourState, assessed_behaviours, behaviour_hash, roll_up,
+};
 pub use file::{ReviewError, ReviewFile, Saved};
 pub use format::{Parsed, VERSION, parse_full};
 pub use merge::{merge, record};
@@ -266,15 +268,18 @@ impl Review {
     /// `[meta] assessors`, then the marks' owners (`agreed` not included).
     pub fn assessors(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let names = self.meta.assessors.iter().map(String::as_str).chain(
-            self.items.values().flat_map(|a| {
-                a.marks.iter().map(|(w, _)| w.as_str()).chain(
-                    a.behaviours
-                        .iter()
-                        .flat_map(|b| b.marks.iter().map(|(w, _)| w.as_str())),
-                )
-            }),
-        );
+        let names =
+            self.meta
+                .assessors
+                .iter()
+                .map(String::as_str)
+                .chain(self.items.values().flat_map(|a| {
+                    a.marks.iter().map(|(w, _)| w.as_str()).chain(
+                        a.behaviours
+                            .iter()
+                            .flat_map(|b| b.marks.iter().map(|(w, _)| w.as_str())),
+                    )
+                }));
         for n in names {
             if !out.iter().any(|o| o == n) {
                 out.push(n.to_string());
@@ -546,7 +551,10 @@ mod tests {
             .filter(|e| e.behaviour.as_deref() == Some(h0.as_str()))
             .map(|e| (e.by.as_str(), matches!(e.change, Changed::Note { .. })))
             .collect();
-        assert_eq!(for_b0, [("self", false), ("self", true), ("manager", false)]);
+        assert_eq!(
+            for_b0,
+            [("self", false), ("self", true), ("manager", false)]
+        );
         // The item's rolled-up marks have their own entries.
         assert!(
             sql.history

@@ -53,8 +53,10 @@ impl Review {
             let mut any = false;
             for e in a.history.iter().filter(|e| day_of(&e.at) >= day) {
                 any = true;
-                // The first entry of the day holds the mark before it.
+                // The first entry of the day holds the mark before it (a
+                // behaviour's entries hold the behaviour's marks).
                 if let Changed::Mark { was, .. } = &e.change
+                    && e.behaviour.is_none()
                     && !before.iter().any(|(w, _)| *w == e.by)
                 {
                     before.push((e.by.clone(), *was));
@@ -89,6 +91,7 @@ mod tests {
             at: at.into(),
             by: by.into(),
             change: Changed::Mark { mark, was },
+            behaviour: None,
         }
     }
 

@@ -358,9 +358,9 @@ pub fn default_text(keys: &str) -> String {
 # symbols = "unicode"
 
 # Whose marks you set in a review (`--as` does the same for one run):
-# "self", "manager", "agreed" or any other name (a peer, a committee). The
-# explorer's mark keys set the agreed mark without it; `rungs gap` counts
-# the manager's marks until any item is agreed.
+# "self", "manager", "agreed" or any other name (a peer, a committee).
+# Without it (and without `--as`) it is the manager; `a` in the gap view
+# copies a mark to the agreed one.
 # assessor = "manager"
 
 [colors]

@@ -39,7 +39,7 @@ pub struct Cli {
     pub to: Option<String>,
 
     /// Whose marks the gap view's mark keys set (self, manager, any name);
-    /// default: the config's `assessor`, else the agreed mark
+    /// default: the config's `assessor`, else manager
     #[arg(long = "as", value_name = "NAME")]
     pub assessor: Option<String>,
 

@@ -29,6 +29,17 @@ pub struct StartAt {
     pub assessor: Option<String>,
 }
 
+impl StartAt {
+    /// Whose marks the mark keys set: `--as` (or the config's `assessor`,
+    /// merged into it by the caller), else the manager, as for `rungs gap`.
+    pub fn current_assessor(&self) -> String {
+        self.assessor
+            .clone()
+            .filter(|a| !a.is_empty())
+            .unwrap_or_else(|| crate::review::DEFAULT_ASSESSOR.to_string())
+    }
+}
+
 /// Why the explorer does not start when stdout is not a terminal.
 pub const NO_TERMINAL: &str = "the explorer needs a terminal, and stdout is not one; \
      for scripts use `rungs show SKILL`, `rungs search QUERY` or `rungs gap --role ROLE --from LEVEL`";
@@ -117,12 +128,11 @@ pub fn start(
     };
     let mut app = App::new(catalog);
     app.today = today;
-    app.assessor.clone_from(&start.assessor);
+    let who = start.current_assessor();
+    // Notes' history entries name who saved them.
     let mut file = file;
-    if let Some(who) = &start.assessor {
-        // Notes' history entries name who saved them.
-        file.assessor.clone_from(who);
-    }
+    file.assessor.clone_from(&who);
+    app.assessor = Some(who);
     app.set_role(role);
     app.set_level(from);
     let state = ReviewState {
@@ -224,5 +234,6 @@ pub fn explorer_app(catalog: Catalog, start: &StartAt) -> Result<App, NotFound> 
     if let Some(l) = level {
         app.set_level(l);
     }
+    app.assessor = Some(start.current_assessor());
     Ok(app)
 }

@@ -409,3 +409,53 @@ fn undo_takes_back_only_what_this_terminal_changed() {
     assert_eq!(mark_at(&a, 0, "self"), Some(Mark::Met));
     assert_eq!(mark_at(&a, 0, "manager"), Some(Mark::Partly));
 }
+
+#[test]
+fn without_as_the_mark_keys_set_the_managers_mark() {
+    let today = rungs::catalog::Date {
+        year: 2026,
+        month: 11,
+        day: 30,
+    };
+    // With a review file.
+    let dir = tempfile::tempdir().unwrap();
+    let start = rungs::cli::explore::StartAt {
+        role: Some("data-scientist".into()),
+        level: Some("senior".into()),
+        review: Some(dir.path().join("alex.toml")),
+        ..Default::default()
+    };
+    let (mut a, _) =
+        rungs::cli::explore::start(load_embedded().unwrap().catalog, &start, today).unwrap();
+    a.update(Action::Resize(80, 24));
+    assert_eq!(a.screen, Screen::Gap);
+    keys(&mut a, "m");
+    assert_eq!(mark_at(&a, 0, "manager"), Some(Mark::Met));
+    assert_eq!(mark_at(&a, 0, "agreed"), None);
+    // `a` then agrees it.
+    keys(&mut a, "a");
+    assert_eq!(mark_at(&a, 0, "agreed"), Some(Mark::Met));
+    // Without one (marks kept in the state file until `w`), the same.
+    let start = rungs::cli::explore::StartAt {
+        role: Some("data-scientist".into()),
+        level: Some("senior".into()),
+        ..Default::default()
+    };
+    let (mut b, _) =
+        rungs::cli::explore::start(load_embedded().unwrap().catalog, &start, today).unwrap();
+    b.update(Action::Resize(80, 24));
+    keys(&mut b, "gm");
+    assert_eq!(mark_at(&b, 0, "manager"), Some(Mark::Met));
+    // And `--as self` is honoured without a review file too.
+    let start = rungs::cli::explore::StartAt {
+        role: Some("data-scientist".into()),
+        level: Some("senior".into()),
+        assessor: Some("self".into()),
+        ..Default::default()
+    };
+    let (mut c, _) =
+        rungs::cli::explore::start(load_embedded().unwrap().catalog, &start, today).unwrap();
+    c.update(Action::Resize(80, 24));
+    keys(&mut c, "gm");
+    assert_eq!(mark_at(&c, 0, "self"), Some(Mark::Met));
+}

@@ -247,7 +247,9 @@ impl App {
         Review::tally_by(review, &self.catalog, &g.gap, &self.counted()).counts
     }
 
-    /// Whose marks the mark keys set: `--as NAME`, else the agreed mark.
+    /// Whose marks the mark keys set: what the command line chose (`--as`,
+    /// the config, else the manager); an app made without it sets the
+    /// agreed mark.
     pub fn who(&self) -> String {
         self.assessor
             .clone()

@@ -37,18 +37,167 @@ pub(super) fn rank_score(strength: Strength, field: Field, raw: i64) -> i64 {
 }
 
 /// The distinct lowercase words of all texts, sorted, each with the cells
-/// whose text contains it: one string and two flat arrays, so the index
+/// whose text contains it: one string and three flat arrays, so the index
 /// is a handful of allocations however large the catalog.
+///
+/// A word's cells are ascending and kept as the differences between
+/// neighbours (the first as itself), seven bits a byte with the high bit
+/// saying "more" (LEB128): most differences are small, so a cell costs one
+/// or two bytes instead of four.
 #[derive(Default)]
 struct Vocabulary {
     /// Every word, concatenated in sorted order.
     text: String,
     /// Where word `i` starts in `text`; one more entry than words.
     text_at: Vec<u32>,
-    /// Every word's cells, ascending, concatenated.
-    cells: Vec<u32>,
+    /// Every word's cells, encoded as above, concatenated.
+    cells: Vec<u8>,
     /// Where word `i`'s cells start in `cells`; one more entry than words.
     cells_at: Vec<u32>,
+}
+
+/// One word's cells while the vocabulary is built.
+#[derive(Default)]
+struct Postings {
+    /// The last cell added, `None` before the first.
+    last: Option<u32>,
+    bytes: Vec<u8>,
+}
+
+impl Postings {
+    /// Adds `cell`, which is never below the last one added; adding the
+    /// same cell again (a word twice in one text) does nothing.
+    fn add(&mut self, cell: u32) {
+        let delta = match self.last {
+            Some(last) if last == cell => return,
+            Some(last) => cell.saturating_sub(last),
+            None => cell,
+        };
+        self.last = Some(cell);
+        encode(&mut self.bytes, delta);
+    }
+
+    /// Appends `later`'s cells, which all come after this one's: its
+    /// first cell is stored as itself, so it is decoded and stored again
+    /// as a difference; the rest is copied as it is.
+    fn extend(&mut self, later: &Postings) {
+        let mut cells = Cells {
+            bytes: &later.bytes,
+            cell: 0,
+        };
+        let Some(first) = cells.next() else {
+            return;
+        };
+        self.add(first);
+        self.bytes.extend_from_slice(cells.bytes);
+        self.last = later.last;
+    }
+}
+
+/// The words and cells of a run of skills.
+#[derive(Default)]
+struct Part {
+    ids: FastMap<Box<str>, u32>,
+    postings: Vec<Postings>,
+}
+
+impl Part {
+    fn build(catalog: &Catalog, skills: std::ops::Range<usize>) -> Self {
+        let roles = catalog.roles.len();
+        let levels = catalog.levels.len();
+        let mut part = Part::default();
+        let Part { ids, postings } = &mut part;
+        let mut buf = String::new();
+        for s in skills {
+            let Some(skill) = catalog.skills.get(s) else {
+                continue;
+            };
+            for (r, l, cell) in skill.expectations() {
+                let id = u32::try_from((s * roles + r) * levels + l).unwrap_or(u32::MAX);
+                // Examples of evidence are found too: their words count as
+                // words of their cell.
+                for text in cell_texts(cell) {
+                    any_word(text, &mut buf, |w| {
+                        // Most words are known: look up before making a key.
+                        let word = match ids.get(w) {
+                            Some(&word) => word,
+                            None => {
+                                let word = u32::try_from(postings.len()).unwrap_or(u32::MAX);
+                                ids.insert(w.into(), word);
+                                postings.push(Postings::default());
+                                word
+                            }
+                        };
+                        if let Some(p) = postings.get_mut(word as usize) {
+                            p.add(id);
+                        }
+                        false
+                    });
+                }
+            }
+        }
+        part
+    }
+
+    /// Adds the words and cells of `later`, whose cells all come after
+    /// this part's.
+    fn append(&mut self, later: Part) {
+        let mut later_postings = later.postings;
+        for (word, id) in later.ids {
+            let Some(theirs) = later_postings.get_mut(id as usize) else {
+                continue;
+            };
+            let theirs = std::mem::take(theirs);
+            match self.ids.get(&word) {
+                Some(&mine) => {
+                    if let Some(p) = self.postings.get_mut(mine as usize) {
+                        p.extend(&theirs);
+                    }
+                }
+                None => {
+                    let mine = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
+                    self.ids.insert(word, mine);
+                    self.postings.push(theirs);
+                }
+            }
+        }
+    }
+}
+
+/// Appends `n` in LEB128: seven bits a byte, lowest first, the high bit set
+/// on every byte but the last.
+fn encode(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// The cells of one word, decoded as they are read.
+struct Cells<'a> {
+    bytes: &'a [u8],
+    cell: u32,
+}
+
+impl Iterator for Cells<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let mut delta = 0u32;
+        let mut shift = 0u32;
+        loop {
+            let (&b, rest) = self.bytes.split_first()?;
+            self.bytes = rest;
+            delta |= u32::from(b & 0x7f).wrapping_shl(shift);
+            if b < 0x80 {
+                break;
+            }
+            shift += 7;
+        }
+        self.cell = self.cell.wrapping_add(delta);
+        Some(self.cell)
+    }
 }
 
 impl Vocabulary {
@@ -60,8 +209,11 @@ impl Vocabulary {
         &self.text[self.text_at[i] as usize..self.text_at[i + 1] as usize]
     }
 
-    fn cells(&self, i: usize) -> &[u32] {
-        &self.cells[self.cells_at[i] as usize..self.cells_at[i + 1] as usize]
+    fn cells(&self, i: usize) -> Cells<'_> {
+        Cells {
+            bytes: &self.cells[self.cells_at[i] as usize..self.cells_at[i + 1] as usize],
+            cell: 0,
+        }
     }
 
     /// The words that start with `prefix`.
@@ -72,50 +224,57 @@ impl Vocabulary {
         lo..hi
     }
 
-    /// Builds the vocabulary of `catalog`'s texts in one pass over the
-    /// skills, into one map with a fast hasher, then sorted and laid out
-    /// flat. (A parallel build into per-chunk tables merged afterwards was
-    /// several times slower: the merge compared and copied every word of
-    /// every chunk, and the chunks' many small lists were freed one by one.)
+    /// Builds the vocabulary of `catalog`'s texts: one part per core, each
+    /// over a run of consecutive skills into one map with a fast hasher
+    /// (word to number) and one list of cells per word; the parts are
+    /// joined in order (a word's later cells appended to its earlier ones),
+    /// then sorted and laid out flat, each word's list freed as it is
+    /// copied. (An earlier parallel build into many small chunks merged
+    /// afterwards was slower than one pass: its merge compared and copied
+    /// every word of every chunk. With one part per core, the join only
+    /// touches the words of the later parts once.)
     fn build(catalog: &Catalog) -> Self {
-        let roles = catalog.roles.len();
-        let levels = catalog.levels.len();
-        let mut table: FastMap<Box<str>, Vec<u32>> = FastMap::default();
-        let mut buf = String::new();
-        for (s, skill) in catalog.skills.iter().enumerate() {
-            for (r, l, cell) in skill.expectations() {
-                let id = u32::try_from((s * roles + r) * levels + l).unwrap_or(u32::MAX);
-                // Examples of evidence are found too: their words count as
-                // words of their cell.
-                for text in cell_texts(cell) {
-                    any_word(text, &mut buf, |w| {
-                        // Most words are known: look up before making a key.
-                        let cells = match table.get_mut(w) {
-                            Some(cells) => cells,
-                            None => table.entry(w.into()).or_default(),
-                        };
-                        if cells.last() != Some(&id) {
-                            cells.push(id);
-                        }
-                        false
-                    });
-                }
-            }
+        let parts = if catalog.skills.len() >= 2048 {
+            rayon::current_num_threads().clamp(1, 8)
+        } else {
+            1
+        };
+        Self::build_in(catalog, parts)
+    }
+
+    /// [`Vocabulary::build`] in `parts` parts.
+    fn build_in(catalog: &Catalog, parts: usize) -> Self {
+        let n = catalog.skills.len();
+        let parts = parts.max(1);
+        let mut built: Vec<Part> = (0..parts)
+            .into_par_iter()
+            .map(|i| Part::build(catalog, i * n / parts..(i + 1) * n / parts))
+            .collect();
+        let mut first = if built.is_empty() {
+            Part::default()
+        } else {
+            built.remove(0)
+        };
+        for part in built {
+            first.append(part);
         }
-        let mut words: Vec<(Box<str>, Vec<u32>)> = table.into_iter().collect();
+        let Part { ids, mut postings } = first;
+        let mut words: Vec<(Box<str>, u32)> = ids.into_iter().collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         let mut v = Vocabulary {
             text: String::with_capacity(words.iter().map(|(w, _)| w.len()).sum()),
             text_at: Vec::with_capacity(words.len() + 1),
-            cells: Vec::with_capacity(words.iter().map(|(_, c)| c.len()).sum()),
+            cells: Vec::with_capacity(postings.iter().map(|p| p.bytes.len()).sum()),
             cells_at: Vec::with_capacity(words.len() + 1),
         };
-        for (word, cells) in words {
+        for (word, id) in words {
             v.text_at.push(at(v.text.len()));
             v.cells_at.push(at(v.cells.len()));
             v.text.push_str(&word);
-            v.cells.extend_from_slice(&cells);
+            if let Some(p) = postings.get_mut(id as usize) {
+                v.cells.extend_from_slice(&std::mem::take(&mut p.bytes));
+            }
         }
         v.text_at.push(at(v.text.len()));
         v.cells_at.push(at(v.cells.len()));
@@ -244,10 +403,12 @@ impl Scratch {
 struct Slot {
     /// How many query words (from the first) this cell's text has matched.
     matched: u16,
-    score: i64,
+    /// Scores are small (a word's matcher score, summed over the query's
+    /// words): 32 bits keep a slot at 16 bytes, one per cell.
+    score: i32,
     strength: Strength,
     /// Best match of the current word.
-    word_score: i64,
+    word_score: i32,
     word_strength: Strength,
 }
 
@@ -582,12 +743,17 @@ impl Index {
         let Scratch { slots, touched, .. } = scratch;
         for (n, qw) in q.words.iter().enumerate() {
             let n = u16::try_from(n).unwrap_or(u16::MAX);
-            let matching: Vec<(usize, i64, Strength)> = v
+            let matching: Vec<(usize, i32, Strength)> = v
                 .range(qw.range_prefix())
-                .filter_map(|i| word_match(&q.matcher, v.word(i), qw).map(|(s, st)| (i, s, st)))
+                .filter_map(|i| {
+                    word_match(&q.matcher, v.word(i), qw).map(|(s, st)| {
+                        let s = i32::try_from(s).unwrap_or(if s < 0 { i32::MIN } else { i32::MAX });
+                        (i, s, st)
+                    })
+                })
                 .collect();
             for (w, score, strength) in matching {
-                for &cell in v.cells(w) {
+                for cell in v.cells(w) {
                     let c = cell as usize;
                     let Some(slot) = slots.get_mut(c) else {
                         continue;
@@ -618,7 +784,7 @@ impl Index {
             for &cell in touched.iter() {
                 let slot = &mut slots[cell as usize];
                 if slot.matched == n + 1 {
-                    slot.score += slot.word_score;
+                    slot.score = slot.score.saturating_add(slot.word_score);
                     slot.strength = slot.strength.min(slot.word_strength);
                 }
             }
@@ -634,7 +800,7 @@ impl Index {
                 .filter_map(|&cell| {
                     let slot = &slots[cell as usize];
                     (slot.matched == full)
-                        .then(|| (cell, rank_score(slot.strength, text, slot.score)))
+                        .then(|| (cell, rank_score(slot.strength, text, i64::from(slot.score))))
                 })
                 .collect(),
         )
@@ -1147,6 +1313,74 @@ mod tests {
                 assert_eq!(fast, slow, "{t:?} {}", char::from(first));
             }
         }
+    }
+
+    #[test]
+    fn cell_lists_survive_their_encoding() {
+        let cells = [
+            0u32,
+            0,
+            1,
+            127,
+            128,
+            300,
+            16_383,
+            16_384,
+            2_000_000,
+            9_999_999,
+            u32::MAX,
+        ];
+        let mut p = Postings::default();
+        for &c in &cells {
+            p.add(c);
+        }
+        let mut want = cells.to_vec();
+        want.dedup();
+        let got: Vec<u32> = Cells {
+            bytes: &p.bytes,
+            cell: 0,
+        }
+        .collect();
+        assert_eq!(got, want);
+        // Deltas 0, 1, 126, 1, 172, 16083, 1, 1983616, 7999999, 4284967296.
+        assert_eq!(p.bytes.len(), 1 + 1 + 1 + 1 + 2 + 2 + 1 + 3 + 4 + 5);
+    }
+
+    #[test]
+    fn a_vocabulary_built_in_parts_is_the_one_built_in_one() {
+        let c = load_embedded().unwrap().catalog;
+        let one = Vocabulary::build_in(&c, 1);
+        for parts in [2, 3, 7] {
+            let v = Vocabulary::build_in(&c, parts);
+            assert_eq!(v.text, one.text, "{parts}");
+            assert_eq!(v.text_at, one.text_at, "{parts}");
+            assert_eq!(v.cells, one.cells, "{parts}");
+            assert_eq!(v.cells_at, one.cells_at, "{parts}");
+        }
+    }
+
+    #[test]
+    fn the_vocabulary_lists_each_cell_whose_text_has_the_word() {
+        let c = load_embedded().unwrap().catalog;
+        let v = Vocabulary::build(&c);
+        let (roles, levels) = (c.roles.len(), c.levels.len());
+        let mut buf = String::new();
+        let mut checked = 0;
+        for i in (0..v.len()).step_by(7) {
+            let word = v.word(i);
+            let got: Vec<u32> = v.cells(i).collect();
+            let mut want = Vec::new();
+            for (s, skill) in c.skills.iter().enumerate() {
+                for (r, l, cell) in skill.expectations() {
+                    if cell_texts(cell).any(|t| any_word(t, &mut buf, |w| w == word)) {
+                        want.push(u32::try_from((s * roles + r) * levels + l).unwrap());
+                    }
+                }
+            }
+            assert_eq!(got, want, "{word}");
+            checked += 1;
+        }
+        assert!(checked > 100);
     }
 
     #[test]

@@ -218,12 +218,27 @@ fn write_shard(file: &Path, header: &Header, entries: &[EntryRef<'_>]) {
     let _ = write_atomic(&RealFs, file, &bytes);
 }
 
-/// A skill file's slot during one load: what the cache held for it, and
-/// what became of it.
-#[derive(Default)]
-struct Slot {
-    prior: Mutex<Option<(u64, Entry)>>,
-    record: Mutex<Option<Record>>,
+/// One shard's schema fingerprint and entries, each taken once.
+type StoredShard = (u64, Mutex<Vec<Option<Entry>>>);
+
+/// The entries of the shards read, each taken once by the file it is for,
+/// with the schema fingerprint of its shard. Kept where they were decoded
+/// rather than moved into a slot per file, so a load holds one copy of
+/// each entry and no array of slots as large as the catalog's skills.
+struct Stored {
+    shards: Vec<Option<StoredShard>>,
+    /// For each skill file, where its entry is: shard and position.
+    at: Vec<Option<(u32, u32)>>,
+}
+
+impl Stored {
+    /// Takes skill file `i`'s entry, if the cache has one.
+    fn take(&self, i: usize) -> Option<(u64, Entry)> {
+        let (s, k) = (*self.at.get(i)?)?;
+        let (schema, entries) = self.shards.get(s as usize)?.as_ref()?;
+        let entry = entries.lock().ok()?.get_mut(k as usize)?.take()?;
+        Some((*schema, entry))
+    }
 }
 
 fn take<T>(m: &Mutex<Option<T>>) -> Option<T> {
@@ -280,29 +295,39 @@ pub fn load_path_cached_with(
         .enumerate()
         .map(|(i, n)| (n.as_str(), i))
         .collect();
-    let mut slots: Vec<Slot> = names.iter().map(|_| Slot::default()).collect();
+    let mut stored = Stored {
+        shards: Vec::with_capacity(shards),
+        at: vec![None; names.len()],
+    };
     let mut stored_per_shard = vec![None; shards];
     for (s, shard) in read.into_iter().enumerate() {
-        if let Some((schema, entries)) = shard {
-            stored_per_shard[s] = Some(entries.len());
-            for e in entries {
-                if let Some(slot) = at.get(e.path.as_str()).and_then(|&i| slots.get_mut(i))
-                    && let Ok(prior) = slot.prior.get_mut()
-                {
-                    *prior = Some((schema, e));
-                }
+        let Some((schema, entries)) = shard else {
+            stored.shards.push(None);
+            continue;
+        };
+        stored_per_shard[s] = Some(entries.len());
+        for (k, e) in entries.iter().enumerate() {
+            if let Some(&i) = at.get(e.path.as_str())
+                && let Some(place) = stored.at.get_mut(i)
+            {
+                let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+                *place = Some((n(s), n(k)));
             }
         }
+        // `Option<Entry>` has the size of `Entry`: collected in place.
+        let entries = entries.into_iter().map(Some).collect();
+        stored.shards.push(Some((schema, Mutex::new(entries))));
     }
     drop(at);
+    let records: Vec<Mutex<Option<Record>>> = names.iter().map(|_| Mutex::new(None)).collect();
 
     let schema_fp = OnceLock::new();
     let per_file = |i: usize, raw: RawFile, schema: &Schema| -> FileResult {
         let fp = *schema_fp.get_or_init(|| fingerprint(schema));
-        let (Some(path), Some(slot)) = (files.skills.get(i), slots.get(i)) else {
+        let (Some(path), Some(record)) = (files.skills.get(i), records.get(i)) else {
             return skill_file(raw, schema);
         };
-        reuse_or_parse(path, slot, fp, raw, schema)
+        reuse_or_parse(path, stored.take(i), record, fp, raw, schema)
     };
     let root = files.root.clone();
     let skill_paths = files.skills.clone();
@@ -316,7 +341,7 @@ pub fn load_path_cached_with(
     )?;
 
     if let Some(&fp) = schema_fp.get() {
-        let records: Vec<Option<Record>> = slots.iter().map(|s| take(&s.record)).collect();
+        let records: Vec<Option<Record>> = records.iter().map(take).collect();
         store(
             &folder,
             shards,
@@ -331,8 +356,15 @@ pub fn load_path_cached_with(
 }
 
 /// One skill file: its cached result when still valid, else read and parsed.
-fn reuse_or_parse(path: &Path, slot: &Slot, fp: u64, raw: RawFile, schema: &Schema) -> FileResult {
-    let prior = take(&slot.prior).filter(|(schema_fp, _)| *schema_fp == fp);
+fn reuse_or_parse(
+    path: &Path,
+    prior: Option<(u64, Entry)>,
+    record: &Mutex<Option<Record>>,
+    fp: u64,
+    raw: RawFile,
+    schema: &Schema,
+) -> FileResult {
+    let prior = prior.filter(|(schema_fp, _)| *schema_fp == fp);
     let Some(now_stamp) = stamp(path) else {
         // Not a regular file, or no usable time: read it as without a cache
         // (which reports what is wrong with it), and cache nothing.
@@ -342,13 +374,13 @@ fn reuse_or_parse(path: &Path, slot: &Slot, fp: u64, raw: RawFile, schema: &Sche
         e.seen.stamp == now_stamp
             && e.seen.stamp.modified_ns.saturating_add(RACY_NS) < e.seen.checked_ns
     }) {
-        let record = Record {
+        let taken = Record {
             seen: entry.seen,
             skill_id: entry.skill.as_ref().map(|s| s.id.clone()),
             diags: entry.diags.clone(),
             unchanged: true,
         };
-        put(&slot.record, record);
+        put(record, taken);
         return reused(prior.map(|(_, e)| e));
     }
     let checked_ns = now_ns();
@@ -370,7 +402,7 @@ fn reuse_or_parse(path: &Path, slot: &Slot, fp: u64, raw: RawFile, schema: &Sche
     if let Some((_, entry)) = prior.filter(|(_, e)| e.seen.hash == hash && e.seen.stamp.len == len)
     {
         put(
-            &slot.record,
+            record,
             Record {
                 seen,
                 skill_id: entry.skill.as_ref().map(|s| s.id.clone()),
@@ -382,7 +414,7 @@ fn reuse_or_parse(path: &Path, slot: &Slot, fp: u64, raw: RawFile, schema: &Sche
     }
     let result = skill_file(raw, schema);
     put(
-        &slot.record,
+        record,
         Record {
             seen,
             skill_id: result.0.as_ref().map(|d| d.skill.id.clone()),

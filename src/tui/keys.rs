@@ -118,6 +118,11 @@ pub enum Command {
     NextDisagreement,
     /// The gap view: the summary picture, a bar per domain.
     Summary,
+    /// The gap view: edit the review's details (`[meta]`) in a form.
+    ReviewDetails,
+    /// The review details form: the next and the previous field.
+    FieldNext,
+    FieldPrev,
 }
 
 impl Command {
@@ -145,6 +150,8 @@ pub enum Mode {
     Filter,
     /// Typing a path (where to write the review).
     PathPrompt,
+    /// The review details form (`[meta]`).
+    MetaForm,
     /// The summary picture of the review.
     Summary,
     /// Choosing the export format.
@@ -180,6 +187,7 @@ const TEXT: &[Mode] = &[
     Mode::NoteEditor,
     Mode::Filter,
     Mode::PathPrompt,
+    Mode::MetaForm,
 ];
 /// `accept` and `cancel`: text entry and the format picker.
 const CHOOSE: &[Mode] = &[
@@ -187,12 +195,20 @@ const CHOOSE: &[Mode] = &[
     Mode::NoteEditor,
     Mode::Filter,
     Mode::PathPrompt,
+    Mode::MetaForm,
     Mode::Picker,
 ];
 /// Text entry outside the search box, where `Ctrl-U` clears the query.
-const LINE_EDIT: &[Mode] = &[Mode::NoteEditor, Mode::Filter, Mode::PathPrompt];
+const LINE_EDIT: &[Mode] = &[
+    Mode::NoteEditor,
+    Mode::Filter,
+    Mode::PathPrompt,
+    Mode::MetaForm,
+];
 const NOTE: &[Mode] = &[Mode::NoteEditor];
-const LINES: &[Mode] = &[Mode::NoteEditor];
+/// Several lines: the note, and the review details form (its summary).
+const LINES: &[Mode] = &[Mode::NoteEditor, Mode::MetaForm];
+const FORM: &[Mode] = &[Mode::MetaForm];
 const GAP_SUMMARY: &[Mode] = &[Mode::Gap, Mode::Summary];
 const SEARCH: &[Mode] = &[Mode::SearchBox];
 
@@ -239,6 +255,7 @@ pub const TABLE: &[(Command, &[Mode], &[&str])] = &[
     (Command::Agree, GAP, &["a"]),
     (Command::NextDisagreement, GAP, &["D"]),
     (Command::Summary, GAP_SUMMARY, &["s"]),
+    (Command::ReviewDetails, GAP, &["i"]),
     (Command::AnswerYes, PROMPT, &["y"]),
     (Command::AnswerNo, PROMPT, &["n"]),
     (Command::Accept, CHOOSE, &["enter"]),
@@ -266,6 +283,8 @@ pub const TABLE: &[(Command, &[Mode], &[&str])] = &[
     (Command::DeleteToLineEnd, TEXT, &["ctrl-k"]),
     (Command::NewLine, LINES, &["alt-enter", "ctrl-j"]),
     (Command::NoteInEditor, NOTE, &["ctrl-g"]),
+    (Command::FieldNext, FORM, &["tab"]),
+    (Command::FieldPrev, FORM, &["backtab"]),
     (Command::ClearQuery, SEARCH, &["ctrl-u"]),
     (Command::SearchScope, SEARCH, &["tab", "backtab"]),
     (Command::SearchCells, SEARCH, &["ctrl-t"]),
@@ -719,9 +738,11 @@ pub fn map(app: &App, event: &Event) -> Option<Action> {
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Paste(text) => match app.mode() {
-            Mode::SearchBox | Mode::NoteEditor | Mode::Filter | Mode::PathPrompt => {
-                Some(Action::Paste(text.clone()))
-            }
+            Mode::SearchBox
+            | Mode::NoteEditor
+            | Mode::Filter
+            | Mode::PathPrompt
+            | Mode::MetaForm => Some(Action::Paste(text.clone())),
             Mode::Browse | Mode::Gap | Mode::Help | Mode::Prompt | Mode::Summary | Mode::Picker => {
                 None
             }
@@ -784,6 +805,7 @@ fn map_key(app: &App, event: &KeyEvent) -> Option<Action> {
                         | Mode::NoteEditor
                         | Mode::Filter
                         | Mode::PathPrompt
+                        | Mode::MetaForm
                         // The format picker takes a format's first letter.
                         | Mode::Picker
                 ) =>

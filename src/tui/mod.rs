@@ -465,7 +465,7 @@ fn perform(
                     // In no file yet: kept in the state file, so a dropped
                     // connection loses nothing.
                     if let (Some(dir), Some(r)) = (&state, app.review.as_ref())
-                        && !r.review.items.is_empty()
+                        && (!r.review.items.is_empty() || !r.review.meta.is_empty())
                         && let Err(e) = state::save_unsaved(dir, &r.review)
                     {
                         app.notify(fill(t.status_state_failed, &[("error", &e.to_string())]));
@@ -584,6 +584,7 @@ fn offer_restore(
         r.review.to.clone(),
     );
     if r.review.items.is_empty()
+        && r.review.meta.is_empty()
         && !offered.contains(&key)
         && let Some(found) = state::load_unsaved(dir, &key.0, &key.1, &key.2)
     {

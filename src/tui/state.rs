@@ -92,7 +92,7 @@ pub fn load_unsaved(dir: &Path, role: &str, from: &str, to: &str) -> Option<Revi
     let text = std::fs::read_to_string(&path).ok()?;
     Review::parse(&path.display().to_string(), &text)
         .ok()
-        .filter(|r| !r.items.is_empty())
+        .filter(|r| !r.items.is_empty() || !r.meta.is_empty())
 }
 
 /// Forgets the unsaved marks of a gap (they were written to a review file,
@@ -136,6 +136,12 @@ mod tests {
             let mode = std::fs::metadata(path).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
+        // The review's details alone are kept too.
+        let mut details = Review::new("data-scientist", "senior", "lead", "t", date);
+        details.meta.candidate = "Alex Kim".into();
+        save_unsaved(&state, &details).unwrap();
+        let back = load_unsaved(&state, "data-scientist", "senior", "lead").unwrap();
+        assert_eq!(back.meta.candidate, "Alex Kim");
         drop_unsaved(&state, "data-scientist", "senior", "lead");
         assert!(load_unsaved(&state, "data-scientist", "senior", "lead").is_none());
         assert_eq!(load_diff_mode(&state), DiffMode::Inline);

@@ -247,3 +247,202 @@ fn summary_snapshots() {
         keys(a, "s");
     });
 }
+
+// The review details form.
+
+fn meta_form(a: &App) -> &rungs::tui::screens::meta::MetaForm {
+    match &a.overlay {
+        Some(Overlay::Meta(form)) => form,
+        other => panic!("the form is not open: {other:?}"),
+    }
+}
+
+fn meta(a: &App) -> rungs::review::Meta {
+    a.review.as_ref().unwrap().review.meta.clone()
+}
+
+/// Fills every field: candidate, assessors, meetings, outcome and a
+/// summary of two lines.
+fn filled(a: &mut App) {
+    keys(a, "i");
+    keys(a, "Alex Kim");
+    key(a, KeyCode::Tab);
+    keys(a, "Sam Lee, Priya");
+    key(a, KeyCode::Down);
+    keys(a, "2026-11-30, 2026-12-14");
+    key(a, KeyCode::Tab);
+    keys(a, "promote");
+    key(a, KeyCode::Tab);
+    keys(a, "Strong on modelling standards.");
+    event(a, &press(KeyCode::Enter, KeyModifiers::ALT));
+    keys(a, "Mentoring still partly.");
+}
+
+#[test]
+fn i_edits_the_review_details_and_enter_saves_them() {
+    let mut a = app(80, 24);
+    filled(&mut a);
+    assert_eq!(a.mode(), Mode::MetaForm);
+    assert!(meta(&a).is_empty(), "nothing saved while typing");
+    assert_eq!(key(&mut a, KeyCode::Enter), [Effect::SaveReview]);
+    assert!(a.overlay.is_none());
+    let m = meta(&a);
+    assert_eq!(m.candidate, "Alex Kim");
+    assert_eq!(m.assessors, ["Sam Lee", "Priya"]);
+    assert_eq!(
+        m.meetings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["2026-11-30", "2026-12-14"]
+    );
+    assert_eq!(m.outcome, "promote");
+    assert_eq!(
+        m.summary,
+        "Strong on modelling standards.\nMentoring still partly."
+    );
+    assert_eq!(a.status.as_deref(), Some("Review details saved"));
+    assert!(a.needs_saving(), "in no file yet: quitting asks");
+
+    // Opened again: the saved values; ↑ and Shift-Tab go back, stopping
+    // at the first field; in the summary ↑ moves between its lines first.
+    keys(&mut a, "i");
+    assert_eq!(meta_form(&a).focus, 0);
+    key_names(&mut a, "Up BackTab Tab Tab Tab Tab");
+    assert_eq!(meta_form(&a).focus, 4, "the summary");
+    key(&mut a, KeyCode::Up);
+    assert_eq!(meta_form(&a).focus, 4, "its first line");
+    key(&mut a, KeyCode::Up);
+    assert_eq!(meta_form(&a).focus, 3, "then the outcome");
+    // Unchanged: Enter saves nothing, Esc closes without asking.
+    assert!(key(&mut a, KeyCode::Enter).is_empty());
+    keys(&mut a, "i");
+    assert!(key(&mut a, KeyCode::Esc).is_empty());
+    assert!(a.overlay.is_none() && a.prompt.is_none());
+}
+
+#[test]
+fn a_bad_meeting_date_keeps_the_form_open_and_says_what_is_valid() {
+    let mut a = app(80, 24);
+    keys(&mut a, "i");
+    key_names(&mut a, "Tab Tab");
+    keys(&mut a, "2026-11-30, 2026-02-30");
+    key_names(&mut a, "Tab Tab");
+    assert!(key(&mut a, KeyCode::Enter).is_empty(), "not saved");
+    let form = meta_form(&a);
+    assert_eq!(form.focus, 2, "back on the meetings");
+    assert_eq!(
+        form.error.as_deref(),
+        Some(
+            "Meetings: `2026-02-30` is not a date; write YYYY-MM-DD, separated by commas (e.g. 2026-11-30, 2026-12-14)"
+        )
+    );
+    let s = screen(&a);
+    assert!(s.contains("`2026-02-30` is not a date"), "{s}");
+    // Fixed: saved.
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    keys(&mut a, "28");
+    assert_eq!(meta_form(&a).error, None, "typing clears the message");
+    assert_eq!(key(&mut a, KeyCode::Enter), [Effect::SaveReview]);
+    assert_eq!(meta(&a).meetings.len(), 2);
+}
+
+#[test]
+fn esc_asks_before_discarding_changes() {
+    let mut a = app(80, 24);
+    keys(&mut a, "i");
+    keys(&mut a, "Alex");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode(), Mode::Prompt);
+    assert!(screen(&a).contains("Discard changes to the review details?"));
+    // n: back to the form, the text kept.
+    keys(&mut a, "n");
+    assert_eq!(a.mode(), Mode::MetaForm);
+    assert_eq!(meta_form(&a).fields[0].text(), "Alex");
+    // y: discarded.
+    key(&mut a, KeyCode::Esc);
+    keys(&mut a, "y");
+    assert!(a.overlay.is_none());
+    assert!(meta(&a).is_empty());
+    assert_eq!(a.mode(), Mode::Gap);
+}
+
+#[test]
+fn keys_are_text_in_the_form_and_quitting_keeps_what_was_typed() {
+    let mut a = app(80, 24);
+    keys(&mut a, "i");
+    // Mark, summary, export and quit keys are letters here.
+    assert!(keys(&mut a, "qmsx?").is_empty());
+    assert_eq!(meta_form(&a).fields[0].text(), "qmsx?");
+    assert_eq!(a.gap_counts().assessed, 0);
+    // Ctrl-C keeps the details, like a note, then asks about the unsaved
+    // review as quitting always does.
+    let effects = event(&mut a, &press(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(effects.contains(&Effect::SaveReview), "{effects:?}");
+    assert_eq!(meta(&a).candidate, "qmsx?");
+    // A word that is not a date is left out; the rest is kept, and
+    // quitting goes on (Ctrl-C is always a way out).
+    let mut a = app(80, 24);
+    keys(&mut a, "i");
+    keys(&mut a, "Alex");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    keys(&mut a, "2026-11-30 soon");
+    let effects = event(&mut a, &press(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(effects.contains(&Effect::SaveReview), "{effects:?}");
+    assert_eq!(meta(&a).candidate, "Alex");
+    assert_eq!(meta(&a).meetings.len(), 1);
+    assert!(a.overlay.is_none());
+    assert_eq!(a.prompt, Some(rungs::tui::screens::prompt::Question::Quit));
+}
+
+#[test]
+fn a_closed_review_shows_its_details_read_only() {
+    let mut a = app(80, 24);
+    if let Some(r) = a.review.as_mut() {
+        r.review.meta.candidate = "Alex Kim".into();
+        r.review.closed = Some(rungs::catalog::Date {
+            year: 2026,
+            month: 12,
+            day: 14,
+        });
+    }
+    keys(&mut a, "i");
+    assert_eq!(a.mode(), Mode::MetaForm);
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .contains("closed on 2026-12-14")
+    );
+    assert!(keys(&mut a, "xyz").is_empty());
+    assert!(
+        a.status.as_deref().unwrap().contains("read-only"),
+        "typing says why nothing happens"
+    );
+    assert_eq!(meta_form(&a).fields[0].text(), "Alex Kim");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(meta_form(&a).focus, 1, "moving still works");
+    assert!(screen(&a).contains("closed on 2026-12-14, read-only"));
+    assert!(key(&mut a, KeyCode::Enter).is_empty(), "nothing to save");
+    assert!(a.overlay.is_none());
+    assert_eq!(meta(&a).candidate, "Alex Kim");
+}
+
+#[test]
+fn meta_snapshots() {
+    shots("meta_form", |a| {
+        filled(a);
+        key(a, KeyCode::Tab);
+        key(a, KeyCode::Tab);
+    });
+    shots("meta_form_error", |a| {
+        keys(a, "i");
+        keys(a, "Alex Kim");
+        key(a, KeyCode::Tab);
+        key(a, KeyCode::Tab);
+        keys(a, "2026-13-01");
+        key(a, KeyCode::Enter);
+    });
+}

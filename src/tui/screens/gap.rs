@@ -768,6 +768,7 @@ impl App {
             }
             Action::Run(Command::Export) => self.open_export(),
             Action::Run(Command::Summary) => self.open_summary(),
+            Action::Run(Command::ReviewDetails) => self.open_meta(),
             other => self.gap_move(other),
         }
     }

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod export;
 pub mod gap;
 pub mod help;
+pub mod meta;
 pub mod profile;
 pub mod prompt;
 pub mod search;
@@ -17,6 +18,8 @@ pub mod summary;
 /// A popup over the gap view that holds the keys while it is open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
+    /// The review details form (`i`).
+    Meta(Box<meta::MetaForm>),
     /// The summary picture (`s`).
     Summary(summary::SummaryView),
     /// Which format to export in (`x`).
@@ -45,6 +48,7 @@ impl crate::tui::app::App {
     pub(crate) fn overlay_mode(&self) -> crate::tui::keys::Mode {
         use crate::tui::keys::Mode;
         match &self.overlay {
+            Some(Overlay::Meta(_)) => Mode::MetaForm,
             Some(Overlay::Summary(_)) => Mode::Summary,
             Some(Overlay::Export(_)) => Mode::Picker,
             None => Mode::Gap,
@@ -58,6 +62,7 @@ impl crate::tui::app::App {
         effects: &mut Vec<crate::tui::action::Effect>,
     ) {
         match &self.overlay {
+            Some(Overlay::Meta(_)) => self.update_meta(action, effects),
             Some(Overlay::Summary(_)) => self.update_summary(action),
             Some(Overlay::Export(_)) => self.update_export(action, effects),
             None => {}

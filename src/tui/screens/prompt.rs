@@ -36,6 +36,8 @@ pub enum Question {
     Quit,
     /// `Esc` on a changed note: discard the changes?
     DiscardNote,
+    /// `Esc` on changed review details: discard the changes?
+    DiscardMeta,
     /// Marks and notes of an earlier session for this gap, from the state
     /// file: restore them?
     Restore(Box<Review>),
@@ -51,6 +53,7 @@ impl Question {
             Question::UnsavedQuit { .. } => t.prompt_unsaved.to_string(),
             Question::Quit => t.prompt_quit.to_string(),
             Question::DiscardNote => t.prompt_discard.to_string(),
+            Question::DiscardMeta => t.prompt_discard_meta.to_string(),
             Question::Restore(r) => fill(
                 t.prompt_restore,
                 &[
@@ -76,7 +79,7 @@ impl Question {
                 (&[Command::AnswerNo], t.hint_quit_without_saving),
                 (&[Command::Back], t.hint_stay),
             ],
-            Question::DiscardNote => vec![
+            Question::DiscardNote | Question::DiscardMeta => vec![
                 (&[Command::AnswerYes], t.hint_discard),
                 (&[Command::AnswerNo], t.hint_keep_editing),
             ],
@@ -103,6 +106,9 @@ impl App {
     /// Quit, or ask first when quitting would lose something. A note being
     /// edited is kept first.
     pub(crate) fn quit_or_ask(&mut self, effects: &mut Vec<Effect>) {
+        // Review details being edited are kept first, like a note.
+        self.keep_meta(effects);
+        self.overlay = None;
         if self
             .gap
             .as_ref()
@@ -128,10 +134,9 @@ impl App {
     /// to a review file (or were never written to one).
     pub fn needs_saving(&self) -> bool {
         self.unwritten
-            && self
-                .review
-                .as_ref()
-                .is_some_and(|r| r.file.is_some() || !r.review.items.is_empty())
+            && self.review.as_ref().is_some_and(|r| {
+                r.file.is_some() || !r.review.items.is_empty() || !r.review.meta.is_empty()
+            })
     }
 
     /// The event loop wrote the review to `path`: it is the review's file
@@ -229,10 +234,16 @@ impl App {
                 Question::DiscardNote,
                 Action::Run(Command::AnswerNo | Command::Back | Command::Cancel),
             ) => {}
+            (Question::DiscardMeta, Action::Run(Command::AnswerYes)) => self.overlay = None,
+            (
+                Question::DiscardMeta,
+                Action::Run(Command::AnswerNo | Command::Back | Command::Cancel),
+            ) => {}
             (Question::Restore(review), Action::Run(Command::AnswerYes)) => {
                 let count = review.items.len();
                 if let Some(r) = self.review.as_mut() {
                     r.review.items = review.items;
+                    r.review.meta = review.meta;
                 }
                 self.unwritten = true;
                 self.status = Some(fill(t.status_restored, &[("count", &count.to_string())]));

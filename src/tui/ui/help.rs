@@ -109,6 +109,7 @@ pub fn rows(t: &Strings) -> Vec<(Keys, &'static str)> {
         (Bound(&[WriteReview], Join::Tight), t.help_gap_write),
         (Bound(&[Export], Join::Tight), t.help_gap_export),
         (Bound(&[Summary], Join::Tight), t.help_gap_summary),
+        (Bound(&[ReviewDetails], Join::Tight), t.help_gap_details),
         (Heading, t.help_section_editing),
         (
             Bound(&[CursorLeft, CursorRight], Join::Space),
@@ -126,6 +127,7 @@ pub fn rows(t: &Strings) -> Vec<(Keys, &'static str)> {
         ),
         (Bound(&[NewLine], Join::All), t.help_edit_newline),
         (Bound(&[NoteInEditor], Join::Tight), t.help_edit_external),
+        (Bound(&[FieldNext, FieldPrev], Join::Or), t.help_edit_field),
         (Heading, t.help_section_marks),
         (Fixed(MARKS_NECESSITY), t.help_marks_legend),
         (Fixed(MARKS_ASSESSED), t.help_marks_symbols),
@@ -254,6 +256,7 @@ pub fn markdown(t: &Strings, bindings: &Bindings) -> String {
                 Mode::Prompt => "question",
                 Mode::Filter => "gap filter",
                 Mode::PathPrompt => "path prompt",
+                Mode::MetaForm => "review details",
                 Mode::Summary => "summary",
                 Mode::Picker => "format picker",
             })

@@ -9,6 +9,7 @@ pub mod export;
 pub mod gap;
 pub mod help;
 pub mod level_slider;
+pub mod meta;
 pub mod profile;
 pub mod roles;
 pub mod search;
@@ -73,6 +74,7 @@ fn overlay(app: &App, main: Rect, buf: &mut Buffer, report: &mut FrameReport) {
             (report.summary_lines, report.summary_height) = summary::render(app, main, buf);
         }
         Some(Overlay::Export(_)) => export::render(app, main, buf),
+        Some(Overlay::Meta(_)) => meta::render(app, main, buf),
         None => {}
     }
 }

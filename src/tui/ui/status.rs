@@ -33,6 +33,12 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
             (&[Accept], Join::Tight, t.hint_keep),
             (&[Cancel], Join::Tight, t.hint_clear),
         ],
+        (Mode::MetaForm, ..) => vec![
+            (&[FieldNext, FieldPrev], Join::Slash, t.hint_field),
+            (&[Accept], Join::Tight, t.hint_save),
+            (&[NewLine], Join::Tight, t.hint_newline),
+            (&[Cancel], Join::Tight, t.hint_cancel),
+        ],
         (Mode::Summary, ..) => vec![
             (&[Up, Down], Join::Tight, t.hint_scroll),
             (&[Back, Summary], Join::Slash, t.hint_close),
@@ -61,6 +67,7 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
             (&[Presenter], Join::Tight, t.hint_present),
             (&[Export], Join::Tight, t.hint_export),
             (&[Summary], Join::Tight, t.hint_summary),
+            (&[ReviewDetails], Join::Tight, t.hint_details),
             (&[Help], Join::Tight, t.hint_help),
             (&[MarkCycle], Join::Tight, t.hint_cycle),
             (&[MarkClear], Join::Tight, t.hint_clear),

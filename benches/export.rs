@@ -2,6 +2,8 @@
 //! generated 10,000-skill catalog: building every page and writing the files
 //! into a fresh folder, as the command does after loading (loading is
 //! measured by the `load` bench). Target: under 2 s (docs/performance.md).
+//! `render` builds every page without writing it, to tell the CPU's share
+//! from the file system's.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "support/generate.rs"]
@@ -14,6 +16,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use rungs::catalog::load_path;
 use rungs::cli::export::{Format, run};
 use rungs::i18n::Lang;
+use rungs::site::{Site, SiteFormat};
 
 fn export(c: &mut Criterion) {
     let n = 10_000;
@@ -38,6 +41,20 @@ fn export(c: &mut Criterion) {
                     out
                 },
             );
+        });
+    }
+    for (name, format) in [
+        ("html-render", SiteFormat::Html),
+        ("markdown-render", SiteFormat::Markdown),
+    ] {
+        group.bench_with_input(BenchmarkId::new(name, n), &catalog, |b, catalog| {
+            b.iter(|| {
+                let site = Site::new(black_box(catalog), Lang::En, format);
+                site.pages()
+                    .into_iter()
+                    .map(|p| site.render(p).contents.len())
+                    .sum::<usize>()
+            });
         });
     }
     group.finish();

@@ -11,7 +11,9 @@ use clap::ValueEnum;
 use super::CliError;
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
-use crate::site::{SiteFormat, build};
+use rayon::prelude::*;
+
+use crate::site::{Site, SiteFile, SiteFormat};
 
 /// What `rungs export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -45,7 +47,6 @@ pub fn run(
             "--out DIR is required for --format html and markdown: the folder to write the site into",
         ));
     };
-    let files = build(catalog, lang, site_format);
     let shown = crate::catalog::clean(&dir.display().to_string(), true).text;
     let fail = |what: &Path, e: std::io::Error| {
         CliError::invalid(format!(
@@ -58,17 +59,28 @@ pub fn run(
             "--out {shown} is a file; give a folder to write the site into"
         )));
     }
-    for file in &files {
-        let path = dir.join(&file.path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| fail(parent, e))?;
-        }
-        std::fs::write(&path, &file.contents).map_err(|e| fail(&path, e))?;
+    let site = Site::new(catalog, lang, site_format);
+    for folder in
+        std::iter::once(dir.to_path_buf()).chain(site.folders().iter().map(|f| dir.join(f)))
+    {
+        std::fs::create_dir_all(&folder).map_err(|e| fail(&folder, e))?;
     }
+    let write = |file: SiteFile| {
+        let path = dir.join(&file.path);
+        std::fs::write(&path, &file.contents).map_err(|e| fail(&path, e))
+    };
+    let assets = site.assets();
+    let pages = site.pages();
+    let count = assets.len() + pages.len();
+    assets.into_iter().try_for_each(write)?;
+    // Pages are independent: each is rendered and written by whichever
+    // thread is free, and dropped once written.
+    pages
+        .into_par_iter()
+        .try_for_each(|page| write(site.render(page)))?;
     writeln!(
         out,
-        "wrote {} files to {shown} (open {shown}/index.{})",
-        files.len(),
+        "wrote {count} files to {shown} (open {shown}/index.{})",
         site_format.extension()
     )?;
     Ok(())

@@ -24,19 +24,30 @@ const STYLE: &str = include_str!("style.css");
 /// breaks and tabs, which the stylesheet shows as such.
 pub(crate) fn esc(text: &str) -> String {
     let mut s = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => s.push_str("&amp;"),
-            '<' => s.push_str("&lt;"),
-            '>' => s.push_str("&gt;"),
-            '"' => s.push_str("&quot;"),
-            '\'' => s.push_str("&#39;"),
-            '\n' | '\t' => s.push(c),
-            c if is_forbidden(c) => s.push('\u{FFFD}'),
-            c => s.push(c),
-        }
-    }
+    esc_into(&mut s, text);
     s
+}
+
+/// [`esc`], appending to `out`: runs of plain text are copied whole, so
+/// the large pages of a big catalog are not built a character at a time.
+fn esc_into(out: &mut String, text: &str) {
+    let mut plain = 0;
+    for (i, c) in text.char_indices() {
+        let replacement = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            '\n' | '\t' => continue,
+            c if is_forbidden(c) => "\u{FFFD}",
+            _ => continue,
+        };
+        out.push_str(&text[plain..i]);
+        out.push_str(replacement);
+        plain = i + c.len_utf8();
+    }
+    out.push_str(&text[plain..]);
 }
 
 /// A catalog name inside an interface sentence: escaped and isolated.
@@ -72,18 +83,23 @@ fn necessity(t: &Strings, n: Necessity) -> String {
 /// when it has behaviours), its behaviours with their examples, and the
 /// cell's own examples.
 fn cell_body(cell: &Cell) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(cell.text.len() + 64);
     if let Some(p) = &cell.proficiency {
-        let _ = write!(s, "<p class=\"prof\">{}</p>", esc(p));
+        s.push_str("<p class=\"prof\">");
+        esc_into(&mut s, p);
+        s.push_str("</p>");
     }
     let intro = cell.intro();
     if !intro.trim().is_empty() {
-        let _ = write!(s, "<div class=\"text\">{}</div>", esc(intro));
+        s.push_str("<div class=\"text\">");
+        esc_into(&mut s, intro);
+        s.push_str("</div>");
     }
     if !cell.behaviours.is_empty() {
         s.push_str("<ul class=\"behaviours\">");
         for b in &cell.behaviours {
-            let _ = write!(s, "<li>{}", esc(&b.text));
+            s.push_str("<li>");
+            esc_into(&mut s, &b.text);
             examples(&mut s, &b.examples);
             s.push_str("</li>");
         }
@@ -100,7 +116,9 @@ fn examples(s: &mut String, examples: &[String]) {
     }
     s.push_str("<ul class=\"examples\">");
     for e in examples {
-        let _ = write!(s, "<li><span class=\"eg\">e.g.</span> {}</li>", esc(e));
+        s.push_str("<li><span class=\"eg\">e.g.</span> ");
+        esc_into(s, e);
+        s.push_str("</li>");
     }
     s.push_str("</ul>");
 }

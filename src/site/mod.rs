@@ -3,9 +3,11 @@
 //! role × level (the "job description"), with relative links only, so the
 //! folder works from `file://` as well as from any web server.
 //!
-//! [`build`] gives the pages as `(relative path, contents)`; the caller
-//! writes them. What goes on each page is decided here, once, for both
-//! formats; [`html`] and [`markdown`] only render it. The interface words
+//! [`Site`] lists the pages and renders each as `(relative path,
+//! contents)` on its own ([`build`]: all of them); the caller writes them.
+//! What goes on each page is decided here, once, for both formats (the
+//! page models and the walk); [`html`] and [`markdown`] implement
+//! [`Render`] and only render it. The interface words
 //! come from the [`crate::i18n`] table of the chosen language; catalog
 //! texts are escaped by each renderer.
 
@@ -46,9 +48,88 @@ pub struct SiteFile {
 
 /// Every file of the site, for `catalog`, in `lang`.
 pub fn build(catalog: &Catalog, lang: Lang, format: SiteFormat) -> Vec<SiteFile> {
-    match format {
-        SiteFormat::Html => site(catalog, &html::Html::new(catalog, lang)),
-        SiteFormat::Markdown => site(catalog, &markdown::Markdown::new(catalog, lang)),
+    let site = Site::new(catalog, lang, format);
+    let mut files = site.assets();
+    files.extend(site.pages().into_iter().map(|p| site.render(p)));
+    files
+}
+
+/// One page of the site, rendered on its own: the export renders pages in
+/// parallel and writes each as soon as it is ready, so the whole site is
+/// never held in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Index,
+    /// A skill, by position.
+    Skill(usize),
+    /// A role's matrix, by position.
+    Role(usize),
+    /// A role × level page, by positions.
+    Job(usize, usize),
+}
+
+/// The site of one catalog in one language and format.
+pub struct Site<'a> {
+    catalog: &'a Catalog,
+    renderer: Renderer<'a>,
+}
+
+enum Renderer<'a> {
+    Html(html::Html<'a>),
+    Markdown(markdown::Markdown),
+}
+
+impl<'a> Site<'a> {
+    pub fn new(catalog: &'a Catalog, lang: Lang, format: SiteFormat) -> Self {
+        let renderer = match format {
+            SiteFormat::Html => Renderer::Html(html::Html::new(catalog, lang)),
+            SiteFormat::Markdown => Renderer::Markdown(markdown::Markdown::new(catalog, lang)),
+        };
+        Site { catalog, renderer }
+    }
+
+    /// Files besides the pages (the stylesheet).
+    pub fn assets(&self) -> Vec<SiteFile> {
+        match &self.renderer {
+            Renderer::Html(r) => r.assets(),
+            Renderer::Markdown(r) => r.assets(),
+        }
+    }
+
+    /// Every page: the index, each skill, then each role followed by its
+    /// role × level pages.
+    pub fn pages(&self) -> Vec<Page> {
+        let c = self.catalog;
+        let mut pages =
+            Vec::with_capacity(1 + c.skills.len() + c.roles.len() * (1 + c.levels.len()));
+        pages.push(Page::Index);
+        pages.extend((0..c.skills.len()).map(Page::Skill));
+        for r in 0..c.roles.len() {
+            pages.push(Page::Role(r));
+            pages.extend((0..c.levels.len()).map(|l| Page::Job(r, l)));
+        }
+        pages
+    }
+
+    /// The folders the pages go in, relative to the site's root, parents
+    /// first.
+    pub fn folders(&self) -> Vec<PathBuf> {
+        let mut folders = vec![PathBuf::from("skills"), PathBuf::from("roles")];
+        folders.extend(
+            self.catalog
+                .roles
+                .iter()
+                .map(|r| PathBuf::from("roles").join(&r.id)),
+        );
+        folders
+    }
+
+    /// One page: its path relative to the site's root, and its contents.
+    pub fn render(&self, page: Page) -> SiteFile {
+        match &self.renderer {
+            Renderer::Html(r) => render(self.catalog, r, page),
+            Renderer::Markdown(r) => render(self.catalog, r, page),
+        }
     }
 }
 
@@ -67,34 +148,35 @@ pub(crate) trait Render {
     fn job(&self, page: &JobPage<'_>) -> String;
 }
 
-/// The walk shared by the formats: which pages there are, where each is
-/// written, and what each shows, rendered by `r`.
-fn site<R: Render>(catalog: &Catalog, r: &R) -> Vec<SiteFile> {
+/// The walk shared by the formats: where a page is written and what it
+/// shows, rendered by `r`.
+fn render<R: Render>(catalog: &Catalog, r: &R, page: Page) -> SiteFile {
     let ext = R::EXT;
-    let mut files = r.assets();
-    files.push(SiteFile {
-        path: PathBuf::from(format!("index.{ext}")),
-        contents: r.index(&IndexPage::new(catalog, ext)),
-    });
-    for skill in &catalog.skills {
-        files.push(SiteFile {
-            path: PathBuf::from(skill_path(&skill.id, ext)),
-            contents: r.skill(&SkillPage::new(catalog, skill, ext)),
-        });
-    }
-    for (role, named) in catalog.roles.iter().enumerate() {
-        files.push(SiteFile {
-            path: PathBuf::from(role_path(&named.id, ext)),
-            contents: r.role(&RolePage::new(catalog, role, ext)),
-        });
-        for (level, lv) in catalog.levels.iter().enumerate() {
-            files.push(SiteFile {
-                path: PathBuf::from(role_level_path(&named.id, &lv.id, ext)),
-                contents: r.job(&JobPage::new(catalog, role, level, ext)),
-            });
+    let (path, contents) = match page {
+        Page::Index => (
+            format!("index.{ext}"),
+            r.index(&IndexPage::new(catalog, ext)),
+        ),
+        Page::Skill(i) => {
+            let skill = &catalog.skills[i];
+            (
+                skill_path(&skill.id, ext),
+                r.skill(&SkillPage::new(catalog, skill, ext)),
+            )
         }
+        Page::Role(role) => (
+            role_path(&catalog.roles[role].id, ext),
+            r.role(&RolePage::new(catalog, role, ext)),
+        ),
+        Page::Job(role, level) => (
+            role_level_path(&catalog.roles[role].id, &catalog.levels[level].id, ext),
+            r.job(&JobPage::new(catalog, role, level, ext)),
+        ),
+    };
+    SiteFile {
+        path: PathBuf::from(path),
+        contents,
     }
-    files
 }
 
 /// Paths of the pages, relative to the site's root; `ext` is `html` or

@@ -25,6 +25,7 @@ pub static EN: Strings = Strings {
     detail_no_skill: "No skill selected.",
     updated: "updated {date}",
     skill_counts: "{roles} roles include it · {levels} levels · ● {required} required · ○ {optional} optional",
+    skill_counts_one_role: "1 role includes it · {levels} levels · ● {required} required · ○ {optional} optional",
     role_at_level: "{role} at {level}",
     nothing_expected_of: "Nothing is expected of a {role} at {level} for this skill.",
     to_reach: "To reach {level}",

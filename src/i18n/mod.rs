@@ -28,6 +28,27 @@ pub enum Lang {
     Zh,
 }
 
+impl Strings {
+    /// The line of a skill's counts: how many roles include it, levels,
+    /// required and optional cells ("1 role includes it" when one does).
+    pub fn skill_counts_text(&self, c: &crate::catalog::SkillCounts) -> String {
+        let template = if c.roles == 1 {
+            self.skill_counts_one_role
+        } else {
+            self.skill_counts
+        };
+        fill(
+            template,
+            &[
+                ("roles", &c.roles.to_string()),
+                ("levels", &c.levels.to_string()),
+                ("required", &c.required.to_string()),
+                ("optional", &c.optional.to_string()),
+            ],
+        )
+    }
+}
+
 impl Lang {
     /// Parses `en` or `zh` (any case).
     pub fn parse(s: &str) -> Option<Lang> {
@@ -194,6 +215,8 @@ strings! {
     updated,
     /// `{roles}`, `{levels}`, `{required}`, `{optional}`.
     skill_counts,
+    /// The same for a skill that one role includes.
+    skill_counts_one_role,
     role_at_level,
     nothing_expected_of,
     to_reach,
@@ -705,6 +728,25 @@ impl Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_role_is_singular() {
+        let c = |roles| crate::catalog::SkillCounts {
+            roles,
+            levels: 5,
+            required: 2,
+            optional: 3,
+        };
+        assert_eq!(
+            EN.skill_counts_text(&c(1)),
+            "1 role includes it · 5 levels · ● 2 required · ○ 3 optional"
+        );
+        assert_eq!(
+            EN.skill_counts_text(&c(2)),
+            "2 roles include it · 5 levels · ● 2 required · ○ 3 optional"
+        );
+        assert!(ZH.skill_counts_text(&c(1)).starts_with("角色数 1 · 级别数 5"));
+    }
 
     #[test]
     fn parses_and_picks_tables() {

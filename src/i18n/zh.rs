@@ -25,6 +25,7 @@ pub static ZH: Strings = Strings {
     detail_no_skill: "未选择技能。",
     updated: "更新于 {date}",
     skill_counts: "角色数 {roles} · 级别数 {levels} · ● 必要要求 {required} · ○ 其余 {optional} 个可选",
+    skill_counts_one_role: "角色数 1 · 级别数 {levels} · ● 必要要求 {required} · ○ 其余 {optional} 个可选",
     role_at_level: "{role} · {level}",
     nothing_expected_of: "此技能对 {level} 级别的 {role} 没有期望。",
     to_reach: "晋升到 {level}",

@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use super::{
-    IndexPage, JobItem, JobPage, Link, Render, RolePage, SiteFile, SkillPage, counts_text,
-    level_counts_text, mark,
+    IndexPage, JobItem, JobPage, Link, Render, RolePage, SiteFile, SkillPage, level_counts_text,
+    mark,
 };
 use crate::catalog::{Catalog, Cell, Necessity, is_forbidden};
 use crate::i18n::{Lang, Strings, fill};
@@ -277,7 +277,7 @@ impl Render for Html<'_> {
             );
         }
         b.push_str("</p>\n");
-        let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(&counts_text(t, c)));
+        let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(&t.skill_counts_text(c)));
         if let Some(summary) = &skill.summary {
             let _ = writeln!(b, "<p class=\"summary\">{}</p>", esc(summary));
         }

@@ -6,8 +6,7 @@
 use std::fmt::Write as _;
 
 use super::{
-    IndexPage, JobItem, JobPage, Render, RolePage, SiteFile, SkillPage, counts_text,
-    level_counts_text, mark,
+    IndexPage, JobItem, JobPage, Render, RolePage, SiteFile, SkillPage, level_counts_text, mark,
 };
 use crate::catalog::{Catalog, Cell, Necessity};
 use crate::i18n::{Lang, Strings, fill};
@@ -190,7 +189,7 @@ impl Render for Markdown {
         if let Some(date) = skill.updated {
             let _ = write!(b, " · {}", fill(t.updated, &[("date", &date.to_string())]));
         }
-        let _ = write!(b, "  \n{}\n\n", counts_text(t, c));
+        let _ = write!(b, "  \n{}\n\n", t.skill_counts_text(c));
         if let Some(summary) = &skill.summary {
             let _ = write!(b, "{}\n\n", escape_text(summary));
         }

@@ -580,20 +580,6 @@ fn skills_by_domain(catalog: &Catalog) -> Vec<Vec<usize>> {
     groups
 }
 
-/// A skill's counts in the interface language (numbers only: the same
-/// escaped or not).
-pub(crate) fn counts_text(t: &Strings, c: &SkillCounts) -> String {
-    fill(
-        t.skill_counts,
-        &[
-            ("roles", &c.roles.to_string()),
-            ("levels", &c.levels.to_string()),
-            ("required", &c.required.to_string()),
-            ("optional", &c.optional.to_string()),
-        ],
-    )
-}
-
 /// A role × level page's counts of required and optional skills.
 pub(crate) fn level_counts_text(t: &Strings, (required, optional): (usize, usize)) -> String {
     fill(

@@ -66,20 +66,7 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     }
     let n = c.skill_counts(skill);
     out.push(Line::default());
-    wrapped(
-        &mut out,
-        &fill(
-            t.skill_counts,
-            &[
-                ("roles", &n.roles.to_string()),
-                ("levels", &n.levels.to_string()),
-                ("required", &n.required.to_string()),
-                ("optional", &n.optional.to_string()),
-            ],
-        ),
-        width,
-        Style::new(),
-    );
+    wrapped(&mut out, &t.skill_counts_text(&n), width, Style::new());
 
     out.push(Line::default());
     let role_level = [("role", role), ("level", level)];

@@ -745,7 +745,10 @@ mod tests {
             EN.skill_counts_text(&c(2)),
             "2 roles include it · 5 levels · ● 2 required · ○ 3 optional"
         );
-        assert!(ZH.skill_counts_text(&c(1)).starts_with("角色数 1 · 级别数 5"));
+        assert!(
+            ZH.skill_counts_text(&c(1))
+                .starts_with("角色数 1 · 级别数 5")
+        );
     }
 
     #[test]

@@ -66,7 +66,7 @@ pub fn run(
     app.set_lang(settings.lang);
     app.bindings = crate::tui::keys::Bindings::from_config(&settings.config.keys);
     if settings.ascii {
-        app.symbols = crate::tui::symbols::Symbols::ASCII;
+        app.set_symbols(crate::tui::symbols::Symbols::ASCII);
     }
     let watch = settings
         .catalog

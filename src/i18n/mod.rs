@@ -11,6 +11,9 @@
 //! Chinese wording follows the source page the product grew
 //! from (角色, 必要性, 描述, 技能档案, 角色数, 级别数, 必要要求, …).
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use crate::catalog::Necessity;
 use crate::review::Mark;
 
@@ -87,6 +90,70 @@ impl Lang {
             Lang::Zh => &ZH,
         }
     }
+
+    /// The table with every symbol in ASCII ([`ascii_symbols`]), for
+    /// `--ascii`. Made once per language and kept for the process, so the
+    /// texts stay `&'static` like the Unicode tables.
+    pub fn ascii_strings(self) -> &'static Strings {
+        static EN_ASCII: OnceLock<Strings> = OnceLock::new();
+        static ZH_ASCII: OnceLock<Strings> = OnceLock::new();
+        let cell = match self {
+            Lang::En => &EN_ASCII,
+            Lang::Zh => &ZH_ASCII,
+        };
+        cell.get_or_init(|| {
+            self.strings().map(|s| match ascii_symbols(s) {
+                Cow::Borrowed(same) => same,
+                // Once per text and language: the table lives as long as
+                // the process, like EN and ZH.
+                Cow::Owned(changed) => Box::leak(changed.into_boxed_str()),
+            })
+        })
+    }
+}
+
+/// ASCII for every symbol rungs writes in its own texts, for terminals
+/// that draw ambiguous-width characters wide (`--ascii`): separators,
+/// arrows, ellipses, dashes, marks and box lines. Letters (Chinese
+/// included) stay as they are. One table, so texts, key names and drawn
+/// symbols agree: `→` is `->`, `…` is `...`, `·` is `|`.
+pub fn ascii_symbols(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match ascii_symbol(c) {
+            Some(a) => out.push_str(a),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The ASCII for one symbol, or `None` for a character that is not one.
+pub fn ascii_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        '·' | '│' | '┃' => "|",
+        '…' => "...",
+        '→' => "->",
+        '←' => "<-",
+        '↑' => "Up",
+        '↓' => "Down",
+        '—' | '–' | '−' | '─' | '━' => "-",
+        '×' => "x",
+        '●' => "*",
+        '○' => "o",
+        '✓' => "v",
+        '✗' => "x",
+        '✎' => "#",
+        '⚠' => "!",
+        '▶' | '▸' | '›' => ">",
+        '‹' => "<",
+        '“' | '”' | '「' | '」' => "\"",
+        '‘' | '’' => "'",
+        _ => return None,
+    })
 }
 
 /// Fills the named placeholders of `template` (`{name}`) with `args`, in
@@ -177,6 +244,11 @@ macro_rules! strings {
             /// Every field as `(name, text)`, in declaration order.
             pub fn all(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($name), self.$name),)*]
+            }
+
+            /// The same table with `f` applied to every text.
+            fn map(&self, f: impl Fn(&'static str) -> &'static str) -> Strings {
+                Strings { $($name: f(self.$name),)* }
             }
         }
     };
@@ -749,6 +821,24 @@ mod tests {
             ZH.skill_counts_text(&c(1))
                 .starts_with("角色数 1 · 级别数 5")
         );
+    }
+
+    #[test]
+    fn ascii_tables_have_no_symbols_left() {
+        // English becomes pure ASCII; Chinese keeps its letters only.
+        for (name, text) in Lang::En.ascii_strings().all() {
+            assert!(text.is_ascii(), "{name}: {text}");
+        }
+        for (name, text) in Lang::Zh.ascii_strings().all() {
+            assert!(
+                text.chars().all(|c| ascii_symbol(c).is_none()),
+                "{name}: {text}"
+            );
+        }
+        assert_eq!(ascii_symbols("a · b → c…"), "a | b -> c...");
+        assert!(matches!(ascii_symbols("plain"), Cow::Borrowed("plain")));
+        // Made once: the same table every time.
+        assert!(std::ptr::eq(Lang::En.ascii_strings(), Lang::En.ascii_strings()));
     }
 
     #[test]

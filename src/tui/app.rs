@@ -119,6 +119,19 @@ impl App {
         Arc::make_mut(&mut self.catalog).localize(lang.code());
     }
 
+    /// The interface texts in the current language and symbols (ASCII
+    /// with `--ascii`).
+    pub fn t(&self) -> &'static crate::i18n::Strings {
+        self.symbols.strings(self.lang)
+    }
+
+    /// Draws with `symbols` from now on: marks, borders, texts and key
+    /// names alike (`Up` for `↑` in ASCII).
+    pub fn set_symbols(&mut self, symbols: Symbols) {
+        self.symbols = symbols;
+        self.bindings.ascii = symbols.is_ascii();
+    }
+
     pub fn new(catalog: impl Into<Arc<Catalog>>) -> Self {
         let mut app = App {
             catalog: catalog.into(),

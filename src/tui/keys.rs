@@ -395,11 +395,18 @@ impl Key {
 
     /// How hints and help show the key: `↑`, `Enter`, `Ctrl-U`, `G`.
     pub fn label(&self) -> String {
+        self.label_in(false)
+    }
+
+    /// [`Key::label`], with the arrows as words (`Up`, `Left`) when
+    /// `ascii`: the names a terminal with `--ascii` can draw.
+    pub fn label_in(&self, ascii: bool) -> String {
+        let arrow = |symbol: &str, word: &str| if ascii { word } else { symbol }.to_string();
         let name = match self.code {
-            KeyCode::Up => "↑".to_string(),
-            KeyCode::Down => "↓".to_string(),
-            KeyCode::Left => "←".to_string(),
-            KeyCode::Right => "→".to_string(),
+            KeyCode::Up => arrow("↑", "Up"),
+            KeyCode::Down => arrow("↓", "Down"),
+            KeyCode::Left => arrow("←", "Left"),
+            KeyCode::Right => arrow("→", "Right"),
             KeyCode::Enter => "Enter".to_string(),
             KeyCode::Esc => "Esc".to_string(),
             KeyCode::Tab => "Tab".to_string(),
@@ -458,6 +465,8 @@ pub enum Join {
 pub struct Bindings {
     map: HashMap<(Mode, Key), Command>,
     keys: HashMap<Command, Vec<Key>>,
+    /// Name keys in ASCII (`Up`, not `↑`), for `--ascii`.
+    pub ascii: bool,
 }
 
 /// Two commands on one key.
@@ -500,7 +509,11 @@ impl Bindings {
             }
             keys.insert(command, bound);
         }
-        Ok(Bindings { map, keys })
+        Ok(Bindings {
+            map,
+            keys,
+            ascii: false,
+        })
     }
 
     /// The bindings a config's `[keys]` table asks for; the defaults when
@@ -544,10 +557,12 @@ impl Bindings {
 
     /// The label of several commands' keys, joined as `join` says.
     pub fn label(&self, commands: &[Command], join: Join) -> String {
-        let first = |c: &Command| self.keys(*c).first().map(Key::label);
+        let first = |c: &Command| self.keys(*c).first().map(|k| self.name(k));
         let firsts = || commands.iter().filter_map(first);
         let joined = |sep: &str| firsts().collect::<Vec<_>>().join(sep);
         match join {
+            // `↑↓` reads as two keys; `UpDown` would not.
+            Join::Tight if self.ascii => joined("/"),
             Join::Tight => joined(""),
             Join::Space => joined(" "),
             Join::Slash => joined("/"),
@@ -556,7 +571,7 @@ impl Bindings {
                 let rows = (0..2).filter_map(|i| {
                     let row: Vec<String> = commands
                         .iter()
-                        .filter_map(|c| self.keys(*c).get(i).map(Key::label))
+                        .filter_map(|c| self.keys(*c).get(i).map(|k| self.name(k)))
                         .collect();
                     (!row.is_empty()).then(|| row.join(" "))
                 });
@@ -565,7 +580,7 @@ impl Bindings {
             Join::All => commands
                 .iter()
                 .flat_map(|c| self.keys(*c))
-                .map(|k| k.label())
+                .map(|k| self.name(&k))
                 .collect::<Vec<_>>()
                 .join(" / "),
         }
@@ -573,15 +588,32 @@ impl Bindings {
 }
 
 impl Bindings {
+    /// A key's name as these bindings show it (see [`Key::label_in`]).
+    pub fn name(&self, key: &Key) -> String {
+        key.label_in(self.ascii)
+    }
+
     /// Fills the key placeholders of an interface text: `{back}` becomes
     /// the first key of `back`, `{edit_note.2}` the second key of
     /// `edit_note` (empty when there is none). Other placeholders stay for
-    /// [`crate::i18n::fill`].
+    /// [`crate::i18n::fill`]. In ASCII, two keys written next to each
+    /// other (`{up}{down}`) get a `/` between them, since `UpDown` would
+    /// read as one key.
     pub fn fill(&self, template: &str) -> String {
         let mut out = String::with_capacity(template.len());
         let mut rest = template;
+        // Where the last key name ended in `out`.
+        let mut key_end = None;
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
+            let adjacent = key_end == Some(out.len());
+            let mut key = |out: &mut String, label: &str| {
+                if self.ascii && adjacent && !label.is_empty() {
+                    out.push('/');
+                }
+                out.push_str(label);
+                key_end = Some(out.len());
+            };
             let after = &rest[open + 1..];
             let Some(close) = after.find('}') else {
                 out.push_str(&rest[open..]);
@@ -593,10 +625,10 @@ impl Bindings {
                 None => (inner, Some(1)),
             };
             match (command(name), nth) {
-                (Some(c), Some(1)) => out.push_str(&self.hint(c)),
+                (Some(c), Some(1)) => key(&mut out, &self.hint(c)),
                 (Some(c), Some(n)) if n > 1 => {
-                    if let Some(key) = self.keys(c).get(n - 1) {
-                        out.push_str(&key.label());
+                    if let Some(k) = self.keys(c).get(n - 1) {
+                        key(&mut out, &self.name(k));
                     }
                 }
                 _ => {
@@ -618,6 +650,7 @@ impl Default for Bindings {
         Bindings::new(&[]).unwrap_or(Bindings {
             map: HashMap::new(),
             keys: HashMap::new(),
+            ascii: false,
         })
     }
 }
@@ -908,6 +941,22 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(map(&a, &shifted), Some(Action::Run(Command::Home)));
+    }
+
+    #[test]
+    fn ascii_bindings_name_arrows_as_words() {
+        use Command::*;
+        let mut b = Bindings::default();
+        b.ascii = true;
+        assert_eq!(b.label(&[Up, Down], Join::Tight), "Up/Down");
+        assert_eq!(b.label(&[LevelPrev, LevelNext], Join::Rows), "Left Right / h l");
+        assert_eq!(b.hint(ScrollTextUp), "Shift-Up");
+        // Two keys written side by side in a text get a slash between.
+        assert_eq!(b.fill("{up}{down} move"), "Up/Down move");
+        assert_eq!(b.fill("{up} and {down}"), "Up and Down");
+        assert_eq!(b.fill("{up}{nothing}"), "Up{nothing}");
+        b.ascii = false;
+        assert_eq!(b.fill("{up}{down} move"), "↑↓ move");
     }
 
     #[test]

@@ -11,6 +11,7 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::screens::Screen;
+use super::symbols::Symbols;
 use super::text;
 use crate::catalog::Named;
 
@@ -207,11 +208,16 @@ pub struct Segment {
     pub current: bool,
 }
 
-const SEPARATOR: &str = " ── ";
-
 /// Lays the level slider out in `width` columns: all levels by name when
-/// they fit, otherwise `‹ [3/5 Senior] ›`.
-pub fn slider_segments(levels: &[Named], current: usize, width: u16) -> Vec<Segment> {
+/// they fit, otherwise `‹ [3/5 Senior] ›` (in `symbols`: `< ... >` in
+/// ASCII).
+pub fn slider_segments(
+    levels: &[Named],
+    current: usize,
+    width: u16,
+    symbols: &Symbols,
+) -> Vec<Segment> {
+    let separator = format!(" {0}{0} ", symbols.rule);
     let labels: Vec<String> = levels
         .iter()
         .enumerate()
@@ -224,7 +230,7 @@ pub fn slider_segments(levels: &[Named], current: usize, width: u16) -> Vec<Segm
         })
         .collect();
     let full: usize = labels.iter().map(|l| text::width(l)).sum::<usize>()
-        + text::width(SEPARATOR) * levels.len().saturating_sub(1);
+        + text::width(&separator) * levels.len().saturating_sub(1);
     let mut out = Vec::new();
     let mut x: u16 = 0;
     let mut push = |label: String, level: Option<usize>, step: i8, is_current: bool| {
@@ -242,7 +248,7 @@ pub fn slider_segments(levels: &[Named], current: usize, width: u16) -> Vec<Segm
     if full <= usize::from(width) {
         for (i, label) in labels.into_iter().enumerate() {
             if i > 0 {
-                push(SEPARATOR.to_string(), None, 0, false);
+                push(separator.clone(), None, 0, false);
             }
             push(label, Some(i), 0, i == current);
         }
@@ -250,9 +256,9 @@ pub fn slider_segments(levels: &[Named], current: usize, width: u16) -> Vec<Segm
         let name = levels.get(current).map_or("", |l| l.name.as_str());
         let middle = format!("[{}/{} {}]", current + 1, levels.len(), name);
         let room = usize::from(width).saturating_sub(4);
-        push("‹ ".to_string(), None, -1, false);
-        push(text::truncate(&middle, room), Some(current), 0, true);
-        push(" ›".to_string(), None, 1, false);
+        push(format!("{} ", symbols.prev), None, -1, false);
+        push(symbols.truncate(&middle, room), Some(current), 0, true);
+        push(format!(" {}", symbols.next), None, 1, false);
     }
     out
 }

@@ -210,7 +210,7 @@ fn save_review(
         return Ok(None);
     };
     file.review = review.review.clone();
-    let t = app.lang.strings();
+    let t = app.t();
     match file.save(fs) {
         Ok(Saved::Written(_)) => Ok(None),
         Ok(Saved::Conflict { theirs, ours, .. }) => Ok(Some(fill(
@@ -256,7 +256,7 @@ fn save_elsewhere(
         return Ok(None);
     };
     file.review = review.review.clone();
-    let t = app.lang.strings();
+    let t = app.t();
     let before = file.path.display().to_string();
     let dir = elsewhere_dir();
     match file.save_elsewhere(&dir, fs) {
@@ -289,7 +289,7 @@ fn export(
     written: &mut Vec<std::path::PathBuf>,
     format: crate::report::Format,
 ) -> String {
-    let t = app.lang.strings();
+    let t = app.t();
     let Some(g) = &app.gap else {
         return t.status_nothing_to_export.to_string();
     };
@@ -359,7 +359,7 @@ fn event_loop(
     // app still works; the user is told once.
     let _watcher = match watch.as_ref().map(|w| events::spawn_watch(w, tx.clone())) {
         Some(Err(e)) => {
-            let t = app.lang.strings();
+            let t = app.t();
             app.notify(fill(t.status_watch_failed, &[("error", &e.to_string())]));
             None
         }
@@ -455,7 +455,7 @@ fn perform(
     effects: Vec<Effect>,
 ) -> io::Result<bool> {
     let state = state::dir();
-    let t = app.lang.strings();
+    let t = app.t();
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
         match effect {
@@ -544,7 +544,7 @@ fn perform(
 /// Writes the review to a new file at `path` (`w`); refuses a path that
 /// exists, so no other file is overwritten.
 fn write_new_review(app: &App, path: &str) -> Result<ReviewFile, String> {
-    let t = app.lang.strings();
+    let t = app.t();
     let p = std::path::Path::new(path);
     if p.exists() {
         return Err(fill(t.status_path_exists, &[("path", path)]));

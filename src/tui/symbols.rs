@@ -3,9 +3,13 @@
 //! `symbols = "ascii"` in the config) for terminals that draw
 //! ambiguous-width characters wide, as many do with Chinese fonts.
 
+use std::borrow::Cow;
+
 use ratatui::symbols::border;
 
+use super::text;
 use crate::catalog::Necessity;
+use crate::i18n::{Lang, Strings, ascii_symbols};
 use crate::review::Mark;
 
 /// Every symbol the interface draws that is not a letter.
@@ -34,6 +38,24 @@ pub struct Symbols {
     pub arrow: &'static str,
     /// Section rules and separators.
     pub rule: &'static str,
+    /// Between the parts of a line: `a · b`.
+    pub dot: &'static str,
+    /// A vertical rule between columns.
+    pub bar: &'static str,
+    /// Where text was cut.
+    pub ellipsis: &'static str,
+    /// A value that is not there (`—`).
+    pub none: &'static str,
+    /// Removed text, before it (`−`).
+    pub minus: &'static str,
+    /// Between the ends of a range of lines (`3–9`).
+    pub range: &'static str,
+    /// More text above and below.
+    pub more_up: &'static str,
+    pub more_down: &'static str,
+    /// The slider's arrows when the levels do not fit.
+    pub prev: &'static str,
+    pub next: &'static str,
     pub border: border::Set<'static>,
     pub thick_border: border::Set<'static>,
 }
@@ -65,6 +87,16 @@ impl Symbols {
         pointer: "▶",
         arrow: "→",
         rule: "─",
+        dot: "·",
+        bar: "│",
+        ellipsis: "…",
+        none: "—",
+        minus: "−",
+        range: "–",
+        more_up: "↑",
+        more_down: "↓",
+        prev: "‹",
+        next: "›",
         border: border::PLAIN,
         thick_border: border::THICK,
     };
@@ -84,6 +116,16 @@ impl Symbols {
         pointer: ">",
         arrow: "->",
         rule: "-",
+        dot: "|",
+        bar: "|",
+        ellipsis: "...",
+        none: "-",
+        minus: "-",
+        range: "-",
+        more_up: "^",
+        more_down: "v",
+        prev: "<",
+        next: ">",
         border: ASCII_BORDER,
         thick_border: border::Set {
             horizontal_top: "=",
@@ -103,6 +145,35 @@ impl Symbols {
 
     pub fn is_ascii(&self) -> bool {
         *self == Symbols::ASCII
+    }
+
+    /// `s` with its symbols in this set: as written in Unicode, through
+    /// [`ascii_symbols`] in ASCII.
+    pub fn text<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        if self.is_ascii() {
+            ascii_symbols(s)
+        } else {
+            Cow::Borrowed(s)
+        }
+    }
+
+    /// `s` cut to `max` cells, ending with this set's ellipsis when cut.
+    pub fn truncate(&self, s: &str, max: usize) -> String {
+        text::truncate_with(s, max, self.ellipsis)
+    }
+
+    /// `s` padded (or cut, with this set's ellipsis) to exactly `w` cells.
+    pub fn pad(&self, s: &str, w: usize) -> String {
+        text::pad_with(s, w, self.ellipsis)
+    }
+
+    /// The table of interface texts in `lang`, in this set's symbols.
+    pub fn strings(&self, lang: Lang) -> &'static Strings {
+        if self.is_ascii() {
+            lang.ascii_strings()
+        } else {
+            lang.strings()
+        }
     }
 
     /// A mark: `✓ ~ ✗`, or `–` for none.
@@ -153,6 +224,16 @@ mod tests {
             a.pointer,
             a.arrow,
             a.rule,
+            a.dot,
+            a.bar,
+            a.ellipsis,
+            a.none,
+            a.minus,
+            a.range,
+            a.more_up,
+            a.more_down,
+            a.prev,
+            a.next,
             a.border.top_left,
             a.thick_border.horizontal_top,
         ];

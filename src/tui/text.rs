@@ -20,14 +20,23 @@ pub fn width(s: &str) -> usize {
 
 /// Cuts `s` to at most `max` cells, ending with `…` when something was cut.
 pub fn truncate(s: &str, max: usize) -> String {
+    truncate_with(s, max, "…")
+}
+
+/// Cuts `s` to at most `max` cells, ending with `ellipsis` (`…`, or `...`
+/// in ASCII) when something was cut; with less room than the ellipsis,
+/// as much of it as fits.
+pub fn truncate_with(s: &str, max: usize, ellipsis: &str) -> String {
     if width(s) <= max {
         return s.to_string();
     }
-    if max == 0 {
-        return String::new();
+    let mark = width(ellipsis);
+    if max <= mark {
+        let (cut, _) = ellipsis.unicode_truncate(max);
+        return cut.to_string();
     }
-    let (kept, _) = s.unicode_truncate(max - 1);
-    format!("{kept}…")
+    let (kept, _) = s.unicode_truncate(max - mark);
+    format!("{kept}{ellipsis}")
 }
 
 /// The end of `s` that fits in `max` cells (where typing happens).
@@ -51,7 +60,12 @@ pub fn tail(s: &str, max: usize) -> &str {
 
 /// Pads `s` with spaces to exactly `w` cells (truncating when longer).
 pub fn pad(s: &str, w: usize) -> String {
-    let cut = truncate(s, w);
+    pad_with(s, w, "…")
+}
+
+/// [`pad`], cutting with `ellipsis`.
+pub fn pad_with(s: &str, w: usize, ellipsis: &str) -> String {
+    let cut = truncate_with(s, w, ellipsis);
     let padded: Cow<'_, str> = cut.unicode_pad(w, Alignment::Left, true);
     padded.into_owned()
 }
@@ -141,6 +155,10 @@ mod tests {
     fn truncates_by_width_with_ellipsis() {
         assert_eq!(truncate("hello world", 5), "hell…");
         assert_eq!(truncate("初级工程师", 5), "初级…");
+        assert_eq!(truncate_with("hello world", 5, "..."), "he...");
+        assert_eq!(truncate_with("hello world", 2, "..."), "..");
+        assert_eq!(truncate_with("初级工程师", 6, "..."), "初...");
+        assert_eq!(width(&pad_with("hello world", 4, "...")), 4);
         assert_eq!(truncate("short", 10), "short");
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(pad("ab", 4), "ab  ");

@@ -7,6 +7,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod ascii;
 mod assessors;
 mod compare;
 mod gap_view;

@@ -114,6 +114,7 @@ impl App {
             &self.catalog.levels,
             self.level,
             layout::inner(a.slider).width,
+            &self.symbols,
         );
         let Some(s) = segments
             .iter()
@@ -233,6 +234,7 @@ mod tests {
             &a.catalog.levels,
             a.level,
             layout::inner(areas.slider).width,
+            &a.symbols,
         );
         let last = segs.iter().rev().find(|s| s.level.is_some()).unwrap();
         a.update(Action::Click(

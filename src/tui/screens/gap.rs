@@ -180,7 +180,7 @@ impl App {
         // to assess or export.
         if let Err(top) = crate::gap::level_above(&self.catalog, self.level) {
             self.status = Some(crate::i18n::fill(
-                self.lang.strings().status_top_level,
+                self.t().status_top_level,
                 &[("level", &top.level)],
             ));
             return;
@@ -277,7 +277,7 @@ impl App {
         self.ensure_review(today);
         if let Some(day) = self.review.as_ref().and_then(|r| r.review.closed) {
             // A closed review is read-only until `rungs review reopen`.
-            let t = self.lang.strings();
+            let t = self.t();
             self.notify(crate::i18n::fill(
                 t.status_review_closed,
                 &[("date", &day.to_string())],
@@ -303,7 +303,7 @@ impl App {
                 before: was.filter(|a| !a.is_empty()),
                 after: now,
             };
-            self.status = Some(self.describe(&change, self.lang.strings().status_changed));
+            self.status = Some(self.describe(&change, self.t().status_changed));
             self.undo.push(change);
             self.redo.clear();
             self.unwritten = true;
@@ -344,7 +344,7 @@ impl App {
     /// Undoes the last change (`undo` true) or redoes the last undone one,
     /// saved like any change.
     fn undo_redo(&mut self, undo: bool, effects: &mut Vec<Effect>) {
-        let t = self.lang.strings();
+        let t = self.t();
         let popped = if undo {
             self.undo.pop()
         } else {
@@ -404,7 +404,7 @@ impl App {
     /// `Data Quality: partly → not yet · z undoes`, from a template with
     /// `{skill}` and `{change}`.
     fn describe(&self, change: &Change, template: &str) -> String {
-        let t = self.lang.strings();
+        let t = self.t();
         let name = self
             .catalog
             .skill_index(&change.skill)
@@ -422,8 +422,9 @@ impl App {
             .find(|w| mark_of(&change.before, w) != mark_of(&change.after, w));
         let what = if let Some(w) = changed {
             let marks = format!(
-                "{} → {}",
+                "{} {} {}",
                 t.mark(mark_of(&change.before, w)),
+                self.symbols.arrow,
                 t.mark(mark_of(&change.after, w))
             );
             if *w == crate::review::AGREED && self.who() == crate::review::AGREED {
@@ -462,7 +463,7 @@ impl App {
         match found {
             Some(i) => self.go_to_item(i),
             None => {
-                self.status = Some(self.lang.strings().status_all_required_assessed.to_string())
+                self.status = Some(self.t().status_all_required_assessed.to_string())
             }
         }
     }
@@ -500,7 +501,7 @@ impl App {
         });
         match found {
             Some(i) => self.go_to_item(i),
-            None => self.status = Some(self.lang.strings().status_no_disagreement.to_string()),
+            None => self.status = Some(self.t().status_no_disagreement.to_string()),
         }
     }
 
@@ -534,7 +535,7 @@ impl App {
             .and_then(|r| r.review.since_last(&counted));
         if let Some(s) = &self.since {
             self.status = Some(crate::i18n::fill(
-                self.lang.strings().status_since,
+                self.t().status_since,
                 &[
                     ("date", &s.day),
                     ("changed", &s.changed.to_string()),
@@ -551,7 +552,7 @@ impl App {
         let who = self.who();
         let at = names.iter().position(|n| *n == who).unwrap_or(0);
         let next = names[(at + 1) % names.len()].clone();
-        let t = self.lang.strings();
+        let t = self.t();
         self.status = Some(crate::i18n::fill(
             &self.bindings.fill(t.status_assessor),
             &[("who", t.assessor(&next))],
@@ -563,7 +564,7 @@ impl App {
     /// agreed mark (a change like any other: saved, undone with `z`).
     fn agree(&mut self, effects: &mut Vec<Effect>) {
         let who = self.who();
-        let t = self.lang.strings();
+        let t = self.t();
         if who == crate::review::AGREED {
             self.status = Some(self.bindings.fill(t.status_agree_already));
             return;
@@ -661,7 +662,7 @@ impl App {
             }
             Action::Run(Command::DiffMode) => {
                 self.diff_mode = self.diff_mode.next();
-                let t = self.lang.strings();
+                let t = self.t();
                 let name = match self.diff_mode {
                     DiffMode::Off => t.diff_off,
                     DiffMode::Inline => t.diff_inline,
@@ -708,7 +709,7 @@ impl App {
                     .and_then(|r| r.file.clone())
                     .unwrap_or_default();
                 self.status = Some(crate::i18n::fill(
-                    self.lang.strings().status_review_levels,
+                    self.t().status_review_levels,
                     &[("file", &file)],
                 ));
             }
@@ -836,7 +837,7 @@ impl App {
             }
             Err(error) => {
                 self.status = Some(crate::i18n::fill(
-                    self.lang.strings().status_editor_failed,
+                    self.t().status_editor_failed,
                     &[("error", &error)],
                 ));
             }

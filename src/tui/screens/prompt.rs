@@ -169,7 +169,7 @@ impl App {
         let Some(question) = self.prompt.take() else {
             return;
         };
-        let t = self.lang.strings();
+        let t = self.t();
         match (question, action) {
             (q, Action::Run(Command::Quit)) if q.is_quit() => effects.push(Effect::Quit),
             (

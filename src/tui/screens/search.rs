@@ -150,7 +150,7 @@ impl App {
     /// Says that the query is full and what was typed or pasted was cut.
     fn query_full(&mut self) {
         self.status = Some(crate::i18n::fill(
-            self.lang.strings().status_query_full,
+            self.t().status_query_full,
             &[("max", &MAX_QUERY_CHARS.to_string())],
         ));
     }

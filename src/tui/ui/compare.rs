@@ -20,7 +20,7 @@ use crate::tui::text;
 /// Draws the screen into `main`; gives the number of lines of the
 /// comparison and how many rows show them, for scrolling.
 pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
-    let t = app.lang.strings();
+    let t = app.t();
     let c = &app.catalog;
     Clear.render(main, buf);
     let role = &c.roles[app.role.min(c.roles.len().saturating_sub(1))];
@@ -28,12 +28,12 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
     let width = usize::from(inner.width);
     let Some(other) = app.compare.other else {
         let title = fill(t.compare_pick_title, &[("role", &role.name)]);
-        let title = text::truncate(&title, usize::from(main.width.saturating_sub(2)));
+        let title = app.symbols.truncate(&title, usize::from(main.width.saturating_sub(2)));
         pane(app, Line::from(title), true).render(main, buf);
         let candidates = app.compare_candidates();
         if candidates.is_empty() {
             Line::from(Span::styled(
-                text::truncate(t.compare_no_other, width),
+                app.symbols.truncate(t.compare_no_other, width),
                 app.theme.dim,
             ))
             .render(inner, buf);
@@ -49,12 +49,12 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
         {
             let selected = i == app.compare.cursor;
             let (mark, style) = if selected {
-                ("▸ ", app.theme.selection)
+                (format!("{} ", app.symbols.pointer), app.theme.selection)
             } else {
-                ("  ", Style::new())
+                ("  ".to_string(), Style::new())
             };
-            let line = text::pad(
-                &text::truncate(&format!("{mark}{}", c.roles[r].name), width),
+            let line = app.symbols.pad(
+                &app.symbols.truncate(&format!("{mark}{}", c.roles[r].name), width),
                 width,
             );
             let y = inner
@@ -76,11 +76,14 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
     let title = fill(
         t.compare_title,
         &[
-            ("roles", &format!("{} · {}", role.name, c.roles[other].name)),
+            (
+                "roles",
+                &format!("{} {} {}", role.name, app.symbols.dot, c.roles[other].name),
+            ),
             ("level", &c.levels[level].name),
         ],
     );
-    let title = text::truncate(&title, usize::from(main.width.saturating_sub(2)));
+    let title = app.symbols.truncate(&title, usize::from(main.width.saturating_sub(2)));
     pane(app, Line::from(title), true).render(main, buf);
     // Two columns with a rule between them.
     let col = width.saturating_sub(3) / 2;
@@ -99,11 +102,14 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
                 t.compare_not_shared
             };
             lines.push(Line::from(Span::styled(
-                text::truncate(words, width),
+                app.symbols.truncate(words, width),
                 heading,
             )));
         }
-        let name = text::truncate(&format!("{} · {}", row.skill.name, row.domain.name), width);
+        let name = app.symbols.truncate(
+            &format!("{} {} {}", row.skill.name, app.symbols.dot, row.domain.name),
+            width,
+        );
         lines.push(Line::from(Span::styled(
             name,
             Style::new().add_modifier(Modifier::BOLD),
@@ -112,15 +118,15 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
         let right = side_lines(app, &row.roles[1], col);
         for i in 0..left.len().max(right.len()) {
             let mut spans = Vec::new();
-            push_cell(&mut spans, left.get(i), col);
-            spans.push(Span::styled(" │ ", app.theme.border));
-            push_cell(&mut spans, right.get(i), col);
+            push_cell(app, &mut spans, left.get(i), col);
+            spans.push(Span::styled(format!(" {} ", app.symbols.bar), app.theme.border));
+            push_cell(app, &mut spans, right.get(i), col);
             lines.push(Line::from(spans));
         }
     }
     if cmp.skills.is_empty() {
         lines.push(Line::from(Span::styled(
-            text::truncate(
+            app.symbols.truncate(
                 &fill(t.nothing_expected_at, &[("level", &c.levels[level].name)]),
                 width,
             ),
@@ -129,9 +135,9 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
     }
     // The role names stay on top; the rest scrolls.
     let header = Line::from(vec![
-        Span::styled(text::pad(&text::truncate(&role.name, col), col), heading),
-        Span::styled(" │ ", app.theme.border),
-        Span::styled(text::truncate(&c.roles[other].name, col), heading),
+        Span::styled(app.symbols.pad(&app.symbols.truncate(&role.name, col), col), heading),
+        Span::styled(format!(" {} ", app.symbols.bar), app.theme.border),
+        Span::styled(app.symbols.truncate(&c.roles[other].name, col), heading),
     ]);
     header.render(Rect { height: 1, ..inner }, buf);
     let body = Rect {
@@ -158,7 +164,7 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
 /// One role's cell as lines: the necessity (mark and word), then the text
 /// wrapped to `width`.
 fn side_lines(app: &App, side: &Side<'_>, width: usize) -> Vec<(String, Style)> {
-    let t = app.lang.strings();
+    let t = app.t();
     let n = match side.necessity {
         Some("required") => Some(Necessity::Required),
         Some(_) => Some(Necessity::Optional),
@@ -178,10 +184,15 @@ fn side_lines(app: &App, side: &Side<'_>, width: usize) -> Vec<(String, Style)> 
     out
 }
 
-fn push_cell(spans: &mut Vec<Span<'static>>, cell: Option<&(String, Style)>, width: usize) {
+fn push_cell(
+    app: &App,
+    spans: &mut Vec<Span<'static>>,
+    cell: Option<&(String, Style)>,
+    width: usize,
+) {
     match cell {
         Some((s, style)) => spans.push(Span::styled(
-            text::pad(&text::truncate(s, width), width),
+            app.symbols.pad(s, width),
             *style,
         )),
         None => spans.push(Span::raw(" ".repeat(width))),

@@ -35,7 +35,7 @@ fn cell_lines(
 fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let width = width.max(1);
-    let t = app.lang.strings();
+    let t = app.t();
     let Some((_, skill)) = app.selected_skill() else {
         out.push(Line::from(Span::styled(t.detail_no_skill, app.theme.dim)));
         return out;
@@ -48,7 +48,7 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     wrapped(&mut out, &skill.name, width, app.theme.title);
     let mut facts = c.domain_of(skill).name.clone();
     if let Some(d) = skill.updated {
-        facts.push_str(" · ");
+        facts.push_str(&format!(" {} ", app.symbols.dot));
         facts.push_str(&fill(t.updated, &[("date", &d.to_string())]));
     }
     wrapped(&mut out, &facts, width, app.theme.dim);
@@ -151,8 +151,8 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
         let current = l == app.level;
         let gutter = super::gutter(app, current);
         let text_width = width.saturating_sub(name_width + 5);
-        let body = cell.map_or("—", |c| c.text.as_str());
-        let body = text::truncate(&body.replace('\n', " "), text_width);
+        let body = cell.map_or(app.symbols.none, |c| c.text.as_str());
+        let body = app.symbols.truncate(&body.replace('\n', " "), text_width);
         let style = if current {
             app.theme.selection_unfocused
         } else {
@@ -161,7 +161,7 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
         out.push(
             Line::from(vec![
                 Span::raw(gutter),
-                Span::raw(text::pad(&lvl.name, name_width)),
+                Span::raw(app.symbols.pad(&lvl.name, name_width)),
                 Span::raw(" "),
                 Span::styled(marker(app, n), necessity_style(app, n)),
                 Span::raw(" "),
@@ -208,12 +208,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> (usize, usize) {
     let height = usize::from(inner.height);
     let max = lines.len().saturating_sub(height);
     let scroll = app.detail_scroll.min(max);
-    let mut title = vec![Span::raw(app.lang.strings().detail_title)];
+    let mut title = vec![Span::raw(app.t().detail_title)];
     if max > 0 {
         title.push(Span::styled(
             format!(
-                "{}–{}/{} ",
+                "{}{}{}/{} ",
                 scroll + 1,
+                app.symbols.range,
                 scroll + height.min(lines.len()),
                 lines.len()
             ),

@@ -122,7 +122,7 @@ pub fn header_counts(app: &App) -> HeaderCounts {
 pub fn progress(app: &App) -> String {
     let c = header_counts(app);
     let s = &app.symbols;
-    let t = app.lang.strings();
+    let t = app.t();
     let counts = format!(
         "{}{} {}{} {}{} {}{}",
         s.met, c.met, s.partly, c.partly, s.not_yet, c.not_yet, s.unassessed, c.unassessed
@@ -144,7 +144,7 @@ pub fn header_fitted(app: &App, width: usize) -> String {
     let Some(g) = &app.gap else {
         return String::new();
     };
-    let t = app.lang.strings();
+    let t = app.t();
     let role = app
         .catalog
         .roles
@@ -172,8 +172,8 @@ pub fn header_fitted(app: &App, width: usize) -> String {
         format!("{by} · {counts}")
     };
     let candidates = [
-        format!("{role} · {levels} · {whose}"),
-        format!("{levels} · {whose}"),
+        format!("{role} {dot} {levels} {dot} {whose}", dot = app.symbols.dot),
+        format!("{levels} {} {whose}", app.symbols.dot),
         whose.clone(),
         counts,
         progress.clone(),
@@ -182,7 +182,7 @@ pub fn header_fitted(app: &App, width: usize) -> String {
         .iter()
         .find(|c| text::width(c) <= width)
         .cloned()
-        .unwrap_or_else(|| text::truncate(&progress, width))
+        .unwrap_or_else(|| app.symbols.truncate(&progress, width))
 }
 
 /// The header at any width (the longest form).
@@ -193,7 +193,7 @@ pub fn header(app: &App) -> String {
 /// The legend: every symbol the list uses, as words; a shorter one (marks
 /// only) when the long one does not fit; `None` when neither does.
 pub fn legend(app: &App, width: usize) -> Option<String> {
-    let t = app.lang.strings();
+    let t = app.t();
     let s = &app.symbols;
     let marks = format!(
         "{} {}  {} {}  {} {}  {} {}",
@@ -224,20 +224,20 @@ pub fn legend(app: &App, width: usize) -> Option<String> {
     // The columns' headings over the list's mark columns (after the
     // two-cell gutter), then whose they are.
     let cw = column_width(&columns);
-    let heads: String = columns.iter().map(|(_, h)| text::pad(h, cw)).collect();
+    let heads: String = columns.iter().map(|(_, h)| app.symbols.pad(h, cw)).collect();
     let names: Vec<&str> = columns.iter().map(|(w, _)| t.assessor(w)).collect();
     let key = format!("  {heads} {}", names.join(" · "));
     [
         format!("{key}    {marks}"),
         key.clone(),
-        text::truncate(&key, width),
+        app.symbols.truncate(&key, width),
     ]
     .into_iter()
     .find(|l| text::width(l) <= width)
 }
 
 fn change_label(app: &App, item: &GapItem, to: usize) -> String {
-    let t = app.lang.strings();
+    let t = app.t();
     let level = [("level", level_name(app, to))];
     match item.change {
         Change::New => fill(t.change_new_at, &level),
@@ -251,13 +251,13 @@ fn change_label(app: &App, item: &GapItem, to: usize) -> String {
 /// item's texts take and how many rows they have, for scrolling.
 pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
     let Some(g) = &app.gap else { return (0, 0) };
-    let t = app.lang.strings();
+    let t = app.t();
     Clear.render(main, buf);
     let width = usize::from(main.width.saturating_sub(2));
     let frame = text::width(&fill(t.gap_title, &[("header", "")]));
     let header = header_fitted(app, width.saturating_sub(frame));
     let title = fill(t.gap_title, &[("header", &header)]);
-    pane(app, Line::from(text::truncate(&title, width)), true).render(main, buf);
+    pane(app, Line::from(app.symbols.truncate(&title, width)), true).render(main, buf);
     let inner = layout::inner(main);
     render_info(app, inner, buf);
     let (list, detail) = layout::gap_split(main);
@@ -276,7 +276,7 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
         buf.set_stringn(
             list.x,
             list.y,
-            text::truncate(&msg, width),
+            app.symbols.truncate(&msg, width),
             width,
             app.theme.dim,
         );
@@ -304,7 +304,7 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
 /// typed), and the legend.
 fn render_info(app: &App, inner: Rect, buf: &mut Buffer) {
     let Some(g) = &app.gap else { return };
-    let t = app.lang.strings();
+    let t = app.t();
     let width = usize::from(inner.width);
     if inner.height == 0 {
         return;
@@ -363,7 +363,7 @@ fn render_info(app: &App, inner: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             inner.x,
             inner.y,
-            text::truncate(&info, width),
+            app.symbols.truncate(&info, width),
             width,
             app.theme.dim,
         );
@@ -377,7 +377,7 @@ fn render_info(app: &App, inner: Rect, buf: &mut Buffer) {
 
 /// The list's flags for an item: change, note, stale.
 fn flags(app: &App, item: &GapItem) -> String {
-    let t = app.lang.strings();
+    let t = app.t();
     let s = &app.symbols;
     let mut flag = match item.change {
         Change::New => s.new.to_string(),
@@ -448,13 +448,13 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             columns
                 .iter()
-                .map(|(w, _)| text::pad(mark_symbol(app, a.and_then(|a| a.mark_of(w))), cw))
+                .map(|(w, _)| app.symbols.pad(mark_symbol(app, a.and_then(|a| a.mark_of(w))), cw))
                 .collect()
         };
         let n = item.to.as_ref().map(|c| c.necessity);
         let flag = flags(app, item);
         let fixed = 2 + text::width(&marks) + 1 + 2 + text::width(&flag) + 1;
-        let name = text::pad(&skill.name, width.saturating_sub(fixed));
+        let name = app.symbols.pad(&skill.name, width.saturating_sub(fixed));
         let style = if selected {
             app.theme.selection
         } else {
@@ -529,7 +529,7 @@ fn word_lines(
 /// `~` reworded (a word diff), `=` kept (dim). The signs make it read
 /// without colour.
 fn behaviour_lines(app: &App, item: &GapItem, width: usize) -> Vec<Line<'static>> {
-    let t = app.lang.strings();
+    let t = app.t();
     let mut out = Vec::new();
     for change in &item.behaviours {
         match change {
@@ -545,7 +545,7 @@ fn behaviour_lines(app: &App, item: &GapItem, width: usize) -> Vec<Line<'static>
             BehaviourChange::Removed { text } => {
                 wrapped(
                     &mut out,
-                    &format!("− {text}"),
+                    &format!("{} {text}", app.symbols.minus),
                     width,
                     app.theme.diff_removed,
                 );
@@ -610,14 +610,14 @@ pub fn side_by_side(
 ) -> Vec<Line<'static>> {
     let (added, removed) = (app.theme.diff_added, app.theme.diff_removed);
     let col = width.saturating_sub(3) / 2;
-    let sep = format!(" {} ", if app.symbols.is_ascii() { "|" } else { "│" });
+    let sep = format!(" {} ", app.symbols.bar);
     let mut out = vec![Line::from(vec![
         Span::styled(
-            text::pad(&text::truncate(titles.0, col), col),
+            app.symbols.pad(&app.symbols.truncate(titles.0, col), col),
             app.theme.heading,
         ),
         Span::styled(sep.clone(), app.theme.dim),
-        Span::styled(text::truncate(titles.1, col), app.theme.heading),
+        Span::styled(app.symbols.truncate(titles.1, col), app.theme.heading),
     ])];
     for pair in pair_text_lines(old, new) {
         let (left, right): (Chunks, Chunks) = match pair {
@@ -662,7 +662,7 @@ pub fn side_by_side(
 /// A cell's text as the views show it (intro, behaviours as `- ` lines
 /// with their examples), for the line diffs.
 fn shown_text(app: &App, cell: &Cell) -> String {
-    crate::report::cell_lines(app.lang.strings(), cell).join("\n")
+    crate::report::cell_lines(app.t(), cell).join("\n")
 }
 
 /// The texts of an item (above its assessment), as the diff mode asks.
@@ -673,13 +673,13 @@ fn item_texts(app: &App, item: &GapItem, width: usize, spacious: bool) -> Vec<Li
     let Some(skill) = app.catalog.skills.get(item.skill) else {
         return Vec::new();
     };
-    let t = app.lang.strings();
+    let t = app.t();
     let mut out: Vec<Line<'static>> = Vec::new();
     wrapped(&mut out, &skill.name, width, app.theme.title);
     let mut facts = app.catalog.domain_of(skill).name.clone();
     let label = change_label(app, item, g.gap.to);
     if !label.is_empty() {
-        facts.push_str(&format!(" · {label}"));
+        facts.push_str(&format!(" {} {label}", app.symbols.dot));
     }
     wrapped(&mut out, &facts, width, app.theme.dim);
 
@@ -729,7 +729,7 @@ fn item_texts(app: &App, item: &GapItem, width: usize, spacious: bool) -> Vec<Li
             );
             out.push(rule(
                 app,
-                &format!("{} · {title}", t.gap_what_changes),
+                &format!("{} {} {title}", t.gap_what_changes, app.symbols.dot),
                 width,
             ));
             out.push(necessity_line(app, Some(b)));
@@ -786,7 +786,7 @@ fn item_texts(app: &App, item: &GapItem, width: usize, spacious: bool) -> Vec<Li
 /// editor while editing) and the note's keys.
 fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem, full: bool) {
     let Some(g) = &app.gap else { return };
-    let t = app.lang.strings();
+    let t = app.t();
     let width = usize::from(area.width).max(1);
     let a = app.assessment(item.skill);
     let who = app.who();
@@ -849,7 +849,7 @@ fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem, fu
             buf.set_stringn(
                 area.x,
                 keys_y,
-                text::truncate(&app.bindings.fill(t.gap_note_editing_keys), width),
+                app.symbols.truncate(&app.bindings.fill(t.gap_note_editing_keys), width),
                 width,
                 app.theme.dim,
             );
@@ -879,7 +879,7 @@ fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem, fu
     for (i, line) in rest.into_iter().take(room).enumerate() {
         let last = i + 1 == room;
         let line = if cut && last {
-            Line::from(Span::styled("…", app.theme.dim))
+            Line::from(Span::styled(app.symbols.ellipsis, app.theme.dim))
         } else {
             line
         };
@@ -893,7 +893,7 @@ fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem, fu
 /// pane, or the whole note in the presenter layout).
 fn assessment_height(app: &App, item: &GapItem, width: u16, height: u16, full: bool) -> u16 {
     let Some(g) = &app.gap else { return 0 };
-    let t = app.lang.strings();
+    let t = app.t();
     let w = usize::from(width).max(1);
     let stale = if app.is_stale(item) {
         u16::try_from(text::wrap(t.gap_stale, w).len()).unwrap_or(1)
@@ -927,7 +927,7 @@ fn render_item(app: &App, area: Rect, buf: &mut Buffer, presenter: bool) -> (usi
     let Some(item) = g.gap.items.get(g.cursor) else {
         return (0, 0);
     };
-    let t = app.lang.strings();
+    let t = app.t();
     let width = usize::from(area.width).max(1);
     let footer = u16::from(presenter);
     let assess = assessment_height(
@@ -956,21 +956,17 @@ fn render_item(app: &App, area: Rect, buf: &mut Buffer, presenter: bool) -> (usi
     }
     if more && rows > 0 {
         let y = area.y + u16::try_from(rows - 1).unwrap_or(0);
+        let s = &app.symbols;
         let arrows = match (scroll > 0, scroll + shown_rows < total) {
-            (true, true) => "↑↓ ",
-            (true, false) => "↑ ",
-            _ => "↓ ",
-        };
-        let arrows = if app.symbols.is_ascii() {
-            arrows.replace('↑', "^").replace('↓', "v")
-        } else {
-            arrows.to_string()
+            (true, true) => format!("{}{} ", s.more_up, s.more_down),
+            (true, false) => format!("{} ", s.more_up),
+            _ => format!("{} ", s.more_down),
         };
         let hint = format!("{arrows}{}", app.bindings.fill(t.gap_more));
         buf.set_stringn(
             area.x,
             y,
-            text::truncate(&hint, width),
+            app.symbols.truncate(&hint, width),
             width,
             app.theme.dim,
         );
@@ -995,7 +991,7 @@ fn render_item(app: &App, area: Rect, buf: &mut Buffer, presenter: bool) -> (usi
         buf.set_stringn(
             area.x,
             area.bottom() - 1,
-            text::truncate(&line, width),
+            app.symbols.truncate(&line, width),
             width,
             app.theme.dim,
         );

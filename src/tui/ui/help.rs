@@ -186,15 +186,32 @@ fn ordered(t: &Strings, bindings: &Bindings, screen: Screen) -> Vec<(String, Str
 }
 
 /// The help text as lines at most `max` cells wide: a description too long
-/// for the line wraps under itself, so nothing is cut at 80 columns.
+/// for the line wraps under itself, so nothing is cut at 80 columns, and a
+/// key too long for a fair share of the width (ASCII key names at 80
+/// columns) gets a line of its own.
 pub fn lines(app: &App, max: usize) -> Vec<Line<'static>> {
-    let keys: Vec<(String, String)> = ordered(app.lang.strings(), &app.bindings, app.help_return)
+    let keys: Vec<(String, String)> = ordered(app.t(), &app.bindings, app.help_return)
         .into_iter()
-        .map(|(k, w)| (symbols_of(app, &k).unwrap_or(k), w))
+        .map(|(k, w)| {
+            let k = symbols_of(app, &k).unwrap_or_else(|| app.symbols.text(&k).into_owned());
+            (k, w)
+        })
         .collect();
     // Display width, so a key column holding Chinese words stays aligned.
-    let key_width = keys.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
-    let indent = key_width + 4;
+    let widest = keys.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
+    let share = max.saturating_sub(4) / 5 * 2;
+    let key_width = if widest <= share {
+        widest
+    } else {
+        keys.iter()
+            .map(|(k, _)| text::width(k))
+            .filter(|w| *w <= share)
+            .max()
+            .unwrap_or(0)
+    };
+    // Keep at least a readable column for the description.
+    let room = max.saturating_sub(key_width + 4).max(20);
+    let blank = " ".repeat(key_width);
     let mut out = Vec::new();
     for (i, (key, what)) in keys.into_iter().enumerate() {
         if key.is_empty() {
@@ -202,22 +219,27 @@ pub fn lines(app: &App, max: usize) -> Vec<Line<'static>> {
                 out.push(Line::default());
             }
             out.push(Line::from(Span::styled(what, app.theme.heading)));
-        } else {
-            // Keep at least a readable column for the description.
-            let room = max.saturating_sub(indent).max(20);
-            for (n, part) in text::wrap(&what, room).into_iter().enumerate() {
-                let lead = if n == 0 {
-                    Span::styled(text::pad(&key, key_width), app.theme.key)
-                } else {
-                    Span::raw(" ".repeat(key_width))
-                };
-                out.push(Line::from(vec![
-                    Span::raw("  "),
-                    lead,
-                    Span::raw("  "),
-                    Span::raw(part),
-                ]));
-            }
+            continue;
+        }
+        let own_line = text::width(&key) > key_width;
+        if own_line {
+            out.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(key.clone(), app.theme.key),
+            ]));
+        }
+        for (n, part) in text::wrap(&what, room).into_iter().enumerate() {
+            let lead = if n == 0 && !own_line {
+                Span::styled(app.symbols.pad(&key, key_width), app.theme.key)
+            } else {
+                Span::raw(blank.clone())
+            };
+            out.push(Line::from(vec![
+                Span::raw("  "),
+                lead,
+                Span::raw("  "),
+                Span::raw(part),
+            ]));
         }
     }
     out
@@ -284,7 +306,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
         u16::try_from(height).unwrap_or(u16::MAX),
     );
     Clear.render(popup, buf);
-    let title = app.bindings.fill(app.lang.strings().help_title);
+    let title = app.bindings.fill(app.t().help_title);
     pane(app, Line::from(title), true).render(popup, buf);
     let inner = layout::inner(popup);
     let inner = Rect {

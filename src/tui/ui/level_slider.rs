@@ -10,14 +10,18 @@ use ratatui::widgets::Widget;
 use super::pane;
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::text;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let title = app.bindings.fill(app.lang.strings().slider_title);
+    let title = app.bindings.fill(app.t().slider_title);
     let block = pane(app, Line::from(title), false);
     block.render(area, buf);
     let inner = layout::inner(area);
-    let segments = layout::slider_segments(&app.catalog.levels, app.level, inner.width);
+    let segments = layout::slider_segments(
+        &app.catalog.levels,
+        app.level,
+        inner.width,
+        &app.symbols,
+    );
     let used: u16 = segments.iter().map(|s| s.width).sum();
     let mut spans: Vec<Span> = segments
         .into_iter()
@@ -43,7 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     {
         let summary = summary.replace('\n', " ");
         spans.push(Span::styled(
-            format!("   {}", text::truncate(&summary, room - 3)),
+            format!("   {}", app.symbols.truncate(&summary, room - 3)),
             app.theme.dim,
         ));
     }

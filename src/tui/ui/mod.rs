@@ -83,10 +83,11 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let t = app.lang.strings();
+    let t = app.t();
     let (w, h) = (area.width, area.height);
-    let need = format!("{MIN_WIDTH}×{MIN_HEIGHT}");
-    let now = format!("{w}×{h}");
+    let times = app.symbols.text("×");
+    let need = format!("{MIN_WIDTH}{times}{MIN_HEIGHT}");
+    let now = format!("{w}{times}{h}");
     let args = [("need", need.as_str()), ("now", now.as_str())];
     // The longest wording that fits, centred.
     let candidates = [
@@ -99,7 +100,7 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let message = candidates
         .iter()
         .find(|m| text::width(m) <= width)
-        .map_or_else(|| text::truncate(&candidates[3], width), Clone::clone);
+        .map_or_else(|| app.symbols.truncate(&candidates[3], width), Clone::clone);
     let used = u16::try_from(text::width(&message)).unwrap_or(w);
     let x = area.x + (w - used.min(w)) / 2;
     let y = area.y + (h - 1) / 2;
@@ -108,7 +109,7 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// A warning across the header row, cut to fit.
 fn banner(app: &App, message: &str, area: Rect, buf: &mut Buffer) {
-    let line = text::truncate(message, usize::from(area.width));
+    let line = app.symbols.truncate(message, usize::from(area.width));
     Line::from(Span::styled(
         line,
         app.theme
@@ -123,7 +124,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     // invalid, the header becomes a banner saying so; the last loaded
     // catalog stays on screen.
     if let Some(gone) = &app.catalog_gone {
-        let t = app.lang.strings();
+        let t = app.t();
         let template = if gone.folder {
             t.banner_catalog_gone
         } else {
@@ -135,13 +136,15 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         let path = if text::width(&gone.path) <= room {
             gone.path.clone()
         } else {
-            format!("…{}", text::tail(&gone.path, room.saturating_sub(1)))
+            let cut = app.symbols.ellipsis;
+            let tail = text::tail(&gone.path, room.saturating_sub(text::width(cut)));
+            format!("{cut}{tail}")
         };
         banner(app, &fill(template, &[("path", &path)]), area, buf);
         return;
     }
     if let Some((first, count)) = &app.reload_error {
-        let t = app.lang.strings();
+        let t = app.t();
         let template = if *count == 1 {
             t.banner_reload_failed_one
         } else {
@@ -152,12 +155,12 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         banner(app, &message, area, buf);
         return;
     }
-    let t = app.lang.strings();
+    let t = app.t();
     let hint = app.bindings.fill(t.header_hint);
     let hint = hint.as_str();
     let hint_width = u16::try_from(text::width(hint)).unwrap_or(0);
     let title_width = usize::from(area.width.saturating_sub(hint_width));
-    let title = text::truncate(
+    let title = app.symbols.truncate(
         &fill(t.header_title, &[("title", app.catalog.display_title())]),
         title_width,
     );
@@ -204,10 +207,10 @@ pub fn necessity_line(app: &App, cell: Option<&Cell>) -> Line<'static> {
     let mut spans = vec![
         Span::styled(marker(app, n), necessity_style(app, n)),
         Span::raw(" "),
-        Span::styled(app.lang.strings().necessity(n), necessity_style(app, n)),
+        Span::styled(app.t().necessity(n), necessity_style(app, n)),
     ];
     if let Some(p) = cell.and_then(|c| c.proficiency.as_deref()) {
-        spans.push(Span::raw(" · "));
+        spans.push(Span::raw(format!(" {} ", app.symbols.dot)));
         spans.push(Span::styled(p.to_string(), app.theme.key));
     }
     Line::from(spans)
@@ -217,8 +220,8 @@ pub fn necessity_line(app: &App, cell: Option<&Cell>) -> Line<'static> {
 /// `- ` line with its examples under it, then the cell's own examples.
 /// Examples are dim but start with `e.g.`, so they read without colour.
 pub fn cell_body(app: &App, out: &mut Vec<Line<'static>>, cell: &Cell, width: usize) {
-    let prefix = app.lang.strings().example_prefix;
-    for line in crate::report::cell_lines(app.lang.strings(), cell) {
+    let prefix = app.t().example_prefix;
+    for line in crate::report::cell_lines(app.t(), cell) {
         let style = if line.trim_start().starts_with(prefix) {
             app.theme.dim
         } else {
@@ -245,7 +248,7 @@ pub fn wrapped(out: &mut Vec<Line<'static>>, s: &str, width: usize, style: Style
 
 /// A section heading across the full width: `── Title ─────`.
 pub fn rule<'a>(app: &App, title: &str, width: usize) -> Line<'a> {
-    let title = text::truncate(title, width.saturating_sub(4));
+    let title = app.symbols.truncate(title, width.saturating_sub(4));
     let used = text::width(&title) + 4;
     Line::from(vec![
         Span::styled(format!("{0}{0} ", app.symbols.rule), app.theme.dim),

@@ -25,7 +25,7 @@ struct Columns {
 /// glyph.
 fn columns(app: &App, width: usize) -> Columns {
     let c = &app.catalog;
-    let t = app.lang.strings();
+    let t = app.t();
     // The widest name (or the heading), up to a cap.
     let widest = |names: &[crate::catalog::Named], heading: &str, cap: usize| {
         names
@@ -39,7 +39,7 @@ fn columns(app: &App, width: usize) -> Columns {
     let level = widest(&c.levels, t.col_level, 16);
     let role = widest(&c.roles, t.col_role, 24);
     // A row shows `● word`; the heading must fit too.
-    let word = [t.necessity_required, t.necessity_optional, "—"]
+    let word = [t.necessity_required, t.necessity_optional, app.symbols.none]
         .into_iter()
         .map(text::width)
         .max()
@@ -65,9 +65,9 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
         return;
     };
     let c = &app.catalog;
-    let t = app.lang.strings();
+    let t = app.t();
     Clear.render(main, buf);
-    let title = text::truncate(
+    let title = app.symbols.truncate(
         &fill(t.profile_title, &[("skill", &skill.name)]),
         usize::from(main.width.saturating_sub(2)),
     );
@@ -77,10 +77,10 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
     let n = c.skill_counts(skill);
     let mut facts = c.domain_of(skill).name.clone();
     if let Some(d) = skill.updated {
-        facts.push_str(" · ");
+        facts.push_str(&format!(" {} ", app.symbols.dot));
         facts.push_str(&fill(t.updated, &[("date", &d.to_string())]));
     }
-    facts.push_str(" · ");
+    facts.push_str(&format!(" {} ", app.symbols.dot));
     facts.push_str(&fill(
         t.profile_counts,
         &[
@@ -97,8 +97,8 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
         &[("first", first), ("last", last)],
     );
     let header_rows = [
-        Line::from(Span::styled(text::truncate(&facts, width), Style::new())),
-        Line::from(Span::styled(text::truncate(&hint, width), app.theme.dim)),
+        Line::from(Span::styled(app.symbols.truncate(&facts, width), Style::new())),
+        Line::from(Span::styled(app.symbols.truncate(&hint, width), app.theme.dim)),
         Line::default(),
     ];
     for (i, line) in header_rows.into_iter().enumerate() {
@@ -111,15 +111,15 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
     if inner.height > 3 {
         let heading = format!(
             "  {} {} {} {}",
-            text::pad(t.col_level, cols.level),
-            text::pad(t.col_role, cols.role),
-            text::pad(t.col_necessity, cols.necessity),
+            app.symbols.pad(t.col_level, cols.level),
+            app.symbols.pad(t.col_role, cols.role),
+            app.symbols.pad(t.col_necessity, cols.necessity),
             t.col_description
         );
         buf.set_stringn(
             inner.x,
             inner.y + 3,
-            text::truncate(&heading, width),
+            app.symbols.truncate(&heading, width),
             width,
             app.theme.heading,
         );
@@ -143,7 +143,7 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
         let role_name = c.roles.get(role).map_or("", |r| r.name.as_str());
         let word = match n {
             Some(_) => t.necessity(n),
-            None => "—",
+            None => app.symbols.none,
         };
         let body = cell.map_or(String::new(), |c| c.text.replace('\n', " "));
         let style = if selected {
@@ -153,15 +153,15 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
         };
         let line = Line::from(vec![
             Span::raw(super::gutter(app, selected)),
-            Span::styled(text::pad(level_label, cols.level), app.theme.heading),
+            Span::styled(app.symbols.pad(level_label, cols.level), app.theme.heading),
             Span::raw(" "),
-            Span::raw(text::pad(role_name, cols.role)),
+            Span::raw(app.symbols.pad(role_name, cols.role)),
             Span::raw(" "),
             Span::styled(marker(app, n), necessity_style(app, n)),
             Span::raw(" "),
-            Span::styled(text::pad(word, cols.necessity - 2), necessity_style(app, n)),
+            Span::styled(app.symbols.pad(word, cols.necessity - 2), necessity_style(app, n)),
             Span::raw(" "),
-            Span::raw(text::truncate(&body, cols.text)),
+            Span::raw(app.symbols.truncate(&body, cols.text)),
         ])
         .style(style);
         let y = table.y + u16::try_from(i).unwrap_or(0);
@@ -188,16 +188,17 @@ fn preview(app: &App, table: Rect, buf: &mut Buffer) {
         return;
     };
     let c = &app.catalog;
-    let t = app.lang.strings();
+    let t = app.t();
     let roles = c.roles.len().max(1);
     let (level, role) = (app.profile.row / roles, app.profile.row % roles);
     let cell = skill.cell(role, level);
     let width = usize::from(table.width.saturating_sub(2)).max(1);
     let heading = format!(
-        "{} · {} · {}",
+        "{} {dot} {} {dot} {}",
         c.levels.get(level).map_or("", |l| l.name.as_str()),
         c.roles.get(role).map_or("", |r| r.name.as_str()),
-        t.necessity(cell.map(|c| c.necessity))
+        t.necessity(cell.map(|c| c.necessity)),
+        dot = app.symbols.dot,
     );
     let mut y = table.y + rows + 1;
     let bottom = table.y + table.height;
@@ -220,7 +221,7 @@ fn expanded(app: &App, main: Rect, buf: &mut Buffer) {
         return;
     };
     let c = &app.catalog;
-    let t = app.lang.strings();
+    let t = app.t();
     let roles = c.roles.len().max(1);
     let (level, role) = (app.profile.row / roles, app.profile.row % roles);
     let cell = skill.cell(role, level);
@@ -234,12 +235,13 @@ fn expanded(app: &App, main: Rect, buf: &mut Buffer) {
     let area = layout::centered(main, width, height);
     Clear.render(area, buf);
     let title = format!(
-        " {} · {} · {} ",
+        " {} {dot} {} {dot} {} ",
         c.levels.get(level).map_or("", |l| l.name.as_str()),
         c.roles.get(role).map_or("", |r| r.name.as_str()),
-        t.necessity(cell.map(|c| c.necessity))
+        t.necessity(cell.map(|c| c.necessity)),
+        dot = app.symbols.dot,
     );
-    pane(app, Line::from(text::truncate(&title, body_width)), true).render(area, buf);
+    pane(app, Line::from(app.symbols.truncate(&title, body_width)), true).render(area, buf);
     let inner = layout::inner(area);
     for (i, l) in lines
         .into_iter()

@@ -13,7 +13,7 @@ use crate::tui::text;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Roles && app.screen == Screen::Browse;
-    pane(app, Line::from(app.lang.strings().roles_title), focused).render(area, buf);
+    pane(app, Line::from(app.t().roles_title), focused).render(area, buf);
     let inner = layout::inner(area);
     let width = usize::from(inner.width);
     for (row, role) in app
@@ -28,7 +28,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let count = app.catalog.profile(row).len().to_string();
         let gutter = super::gutter(app, selected);
         let name_width = width.saturating_sub(text::width(&count) + 3);
-        let name = text::pad(&role.name, name_width);
+        let name = app.symbols.pad(&role.name, name_width);
         let style = match (selected, focused) {
             (true, true) => app.theme.selection,
             (true, false) => app.theme.selection_unfocused,

@@ -1,6 +1,8 @@
 //! The search box: the query, its scope and count, and the ranked results
 //! with the matched characters highlighted.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -12,18 +14,41 @@ use crate::i18n::fill;
 use crate::search::{Field, Hit, Scope};
 use crate::tui::app::App;
 use crate::tui::layout::{self, RESULT_LINES};
+use crate::tui::symbols::Symbols;
 use crate::tui::text;
 
 /// Spans of `s` with the characters at `indices` (char indices, as
 /// fuzzy-matcher reports them) highlighted, cut to `max` cells.
 fn highlighted(
+    symbols: &Symbols,
     s: &str,
     indices: &[usize],
     max: usize,
     base: Style,
     mark: Style,
 ) -> Vec<Span<'static>> {
-    let cut = text::truncate(s, max);
+    // In ASCII, the snippet's `…` becomes `...`: the indices move with it.
+    let (s, indices) = if symbols.is_ascii() && !s.is_ascii() {
+        let mut out = String::with_capacity(s.len() + 4);
+        let mut moved = Vec::with_capacity(indices.len());
+        let mut at = 0;
+        for (i, c) in s.chars().enumerate() {
+            let shown = crate::i18n::ascii_symbol(c);
+            let n = shown.map_or(1, |a| a.chars().count());
+            if indices.binary_search(&i).is_ok() {
+                moved.extend(at..at + n);
+            }
+            match shown {
+                Some(a) => out.push_str(a),
+                None => out.push(c),
+            }
+            at += n;
+        }
+        (Cow::Owned(out), Cow::Owned(moved))
+    } else {
+        (Cow::Borrowed(s), Cow::Borrowed(indices))
+    };
+    let cut = symbols.truncate(&s, max);
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();
     let mut run_marked = false;
@@ -44,14 +69,15 @@ fn highlighted(
 
 fn where_label(app: &App, hit: &Hit) -> String {
     let c = &app.catalog;
-    let t = app.lang.strings();
+    let t = app.t();
     match hit.field {
         Field::Name => t.search_in_name.to_string(),
         Field::Tag(_) => t.search_in_tag.to_string(),
         Field::Domain => t.search_in_domain.to_string(),
         Field::Text { role, level } => format!(
-            "{} · {}",
+            "{} {} {}",
             c.roles.get(role).map_or("", |r| r.name.as_str()),
+            app.symbols.dot,
             c.levels.get(level).map_or("", |l| l.name.as_str())
         ),
     }
@@ -64,7 +90,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     Clear.render(popup, buf);
     let st = &app.search;
-    let t = app.lang.strings();
+    let t = app.t();
     let count = match &st.results {
         Some(r) if r.all_cells => fill(t.search_cells, &[("n", &r.hits.len().to_string())]),
         Some(r) if r.hits.len() == 1 => fill(t.search_result_one, &[("n", "1")]),
@@ -85,7 +111,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     pane(
         app,
-        Line::from(text::truncate(
+        Line::from(app.symbols.truncate(
             &title,
             usize::from(popup.width.saturating_sub(2)),
         )),
@@ -116,7 +142,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             inner.x,
             inner.y + 1,
-            text::truncate(&hint, width),
+            app.symbols.truncate(&hint, width),
             width,
             app.theme.dim,
         );
@@ -129,7 +155,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             list.x,
             list.y,
-            text::truncate(t.search_no_match, width),
+            app.symbols.truncate(t.search_no_match, width),
             width,
             app.theme.dim,
         );
@@ -157,11 +183,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let gutter = super::gutter(app, selected);
         let label = where_label(app, hit);
-        let right = format!("  {} · {label}", app.catalog.domain_of(skill).name);
+        let right = format!(
+            "  {} {} {label}",
+            app.catalog.domain_of(skill).name,
+            app.symbols.dot
+        );
         let name_room = width.saturating_sub(2 + text::width(&right).min(width / 2));
         let mut first: Vec<Span<'static>> = vec![Span::raw(gutter)];
         if hit.field == Field::Name {
             first.extend(highlighted(
+                &app.symbols,
                 &skill.name,
                 &hit.indices,
                 name_room,
@@ -170,13 +201,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ));
         } else {
             first.push(Span::styled(
-                text::truncate(&skill.name, name_room),
+                app.symbols.truncate(&skill.name, name_room),
                 app.theme.title,
             ));
         }
         let used: usize = first.iter().map(|s| s.width()).sum();
         first.push(Span::styled(
-            text::truncate(&right, width.saturating_sub(used)),
+            app.symbols.truncate(&right, width.saturating_sub(used)),
             app.theme.dim,
         ));
         Line::from(first)
@@ -187,7 +218,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let second: Vec<Span<'static>> = match hit.field {
             Field::Name => vec![Span::styled(
-                text::truncate(
+                app.symbols.truncate(
                     skill.summary.as_deref().unwrap_or(""),
                     width.saturating_sub(4),
                 ),
@@ -196,6 +227,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Field::Tag(_) => {
                 let mut v = vec![Span::styled("#", app.theme.dim)];
                 v.extend(highlighted(
+                    &app.symbols,
                     &hit.shown,
                     &hit.indices,
                     width.saturating_sub(5),
@@ -205,6 +237,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 v
             }
             Field::Domain | Field::Text { .. } => highlighted(
+                &app.symbols,
                 &hit.shown,
                 &hit.indices,
                 width.saturating_sub(4),

@@ -28,7 +28,7 @@ pub fn title(app: &App, width: usize) -> String {
         .levels
         .get(app.level)
         .map_or("", |l| l.name.as_str());
-    let t = app.lang.strings();
+    let t = app.t();
     let (required, optional) = app.catalog.role_level_counts(app.role, app.level);
     let (required, optional) = (required.to_string(), optional.to_string());
     let filled = |template: &str, role: &str| {
@@ -53,18 +53,18 @@ pub fn title(app: &App, width: usize) -> String {
     // Keep the counts and the level; let the role name give way.
     let bare = filled(t.skills_title_short, "");
     let room = width.saturating_sub(text::width(&bare));
-    filled(t.skills_title_short, &text::truncate(role, room))
+    filled(t.skills_title_short, &app.symbols.truncate(role, room))
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Skills && app.screen == Screen::Browse;
     let room = usize::from(area.width.saturating_sub(2));
-    let title = text::truncate(&title(app, room), room);
+    let title = app.symbols.truncate(&title(app, room), room);
     pane(app, Line::from(title), focused).render(area, buf);
     let inner = layout::inner(area);
     let width = usize::from(inner.width);
     if app.rows.is_empty() {
-        let msg = text::truncate(app.lang.strings().skills_empty, width);
+        let msg = app.symbols.truncate(app.t().skills_empty, width);
         buf.set_string(inner.x, inner.y, msg, app.theme.dim);
         return;
     }
@@ -81,7 +81,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         match *row {
             SkillRow::Heading(d) => {
                 let name = app.catalog.domains.get(d).map_or("", |d| d.name.as_str());
-                Line::from(Span::styled(text::truncate(name, width), app.theme.heading))
+                Line::from(Span::styled(app.symbols.truncate(name, width), app.theme.heading))
                     .render(line_area, buf);
             }
             SkillRow::Skill(pos) => {
@@ -91,7 +91,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 let necessity = skill.cell(app.role, app.level).map(|c| c.necessity);
                 let selected = pos == app.skill;
                 let gutter = super::gutter(app, selected);
-                let name = text::pad(&skill.name, width.saturating_sub(4));
+                let name = app.symbols.pad(&skill.name, width.saturating_sub(4));
                 let style = match (selected, focused) {
                     (true, true) => app.theme.selection,
                     (true, false) => app.theme.selection_unfocused,

@@ -15,7 +15,7 @@ use crate::tui::text;
 /// how, and what they do. The keys come from the bindings when drawn.
 pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
     use Command::*;
-    let t = app.lang.strings();
+    let t = app.t();
     match (app.mode(), app.screen, app.focus) {
         (Mode::Prompt | Mode::PathPrompt, ..) => app.prompt.as_ref().map_or_else(Vec::new, |q| {
             q.choices(t)
@@ -146,7 +146,7 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // A question shows above any message: it holds the keys.
     if let Some(question) = &app.prompt {
-        let title = question.title(app.lang.strings());
+        let title = question.title(app.t());
         let mut spans = vec![Span::styled(
             format!(" {title} "),
             app.theme
@@ -160,7 +160,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 (!key.is_empty()).then(|| format!("{key} {what}"))
             })
             .collect();
-        let answers = answers.join(" · ");
+        let answers = answers.join(&format!(" {} ", app.symbols.dot));
         if let Question::SavePath { input, .. } = question {
             // The path is typed on the status line, between the question
             // and its keys.
@@ -193,7 +193,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if let Some(message) = &app.status {
-        let line = text::truncate(&format!(" {message}"), usize::from(area.width));
+        let line = app.symbols.truncate(&format!(" {message}"), usize::from(area.width));
         Line::from(Span::styled(line, app.theme.warning)).render(area, buf);
         return;
     }

@@ -417,22 +417,33 @@ fn d_cycles_the_diff_modes_and_asks_to_remember_it() {
 fn bullet_ladders_diff_by_line_not_interleaved() {
     let mut a = bullets(120, 40);
     let s = screen(&a);
+    // Bullet lists show the per-behaviour pairing once, not the line diff
+    // too: each bullet's text is on screen once.
     let removed = s
         .lines()
-        .position(|l| l.contains("- Mentors junior and middle data scientists"));
+        .position(|l| l.contains("− Mentors junior and middle data scientists"));
     let added = s
         .lines()
-        .position(|l| l.contains("- Sets up mentoring across the data science teams"));
+        .position(|l| l.contains("+ Sets up mentoring across the data science teams"));
     assert!(removed.is_some() && added.is_some(), "{s}");
     assert!(
         removed < added,
         "the removed bullet whole, then the added one: {s}"
     );
     assert!(
-        s.contains("- Writes clear documentation for models and pipelines"),
+        s.contains("~ Writes clear documentation for models and pipelines"),
         "a reworded bullet is one line with its word diff: {s}"
     );
-    assert!(s.contains("- Owns the quarterly roadmap"), "{s}");
+    assert!(s.contains("+ Owns the quarterly roadmap"), "{s}");
+    for bullet in [
+        "Mentors junior and middle data scientists",
+        "Sets up mentoring across the data science teams",
+        "Writes clear documentation for models",
+        "Presents results to the team",
+        "Owns the quarterly roadmap",
+    ] {
+        assert_eq!(s.matches(bullet).count(), 1, "{bullet} once: {s}");
+    }
     // Removed text is struck at normal intensity, never dim.
     let buf = crate::support::render(&a).backend().buffer().clone();
     let struck: Vec<_> = buf
@@ -457,6 +468,28 @@ fn bullet_ladders_diff_by_line_not_interleaved() {
 }
 
 #[test]
+fn an_intro_above_bullets_gets_a_line_diff_and_the_bullets_their_pairing() {
+    let mut a = bullets(120, 40);
+    a.diff_mode = DiffMode::Inline;
+    // The second item, Delivery: an intro line, then bullets.
+    key(&mut a, KeyCode::Down);
+    assert_eq!(a.gap.as_ref().unwrap().cursor, 1);
+    let s = screen(&a);
+    assert!(s.contains("Ships the"), "the intro's line diff: {s}");
+    assert!(s.contains("department's projects on time."), "{s}");
+    assert!(s.contains("= Plans a quarter of work"), "{s}");
+    assert!(s.contains("~ Reports progress to leadership weekly"), "{s}");
+    assert_eq!(s.matches("Plans a quarter of work").count(), 1, "{s}");
+    // Without bullets (the default catalog) the inline diff stays.
+    let mut a = app(120, 40);
+    a.diff_mode = DiffMode::Inline;
+    redraw(&mut a);
+    let s = screen(&a);
+    assert!(s.contains("What changes"), "{s}");
+    assert!(!s.contains("= ") && !s.contains("~ Sets"), "no per-behaviour list: {s}");
+}
+
+#[test]
 fn diff_snapshots() {
     for (variant, w, h) in [("120x40", 120, 40), ("80x24", 80, 24)] {
         for mode in [DiffMode::Off, DiffMode::Inline, DiffMode::SideBySide] {
@@ -464,6 +497,17 @@ fn diff_snapshots() {
             a.diff_mode = mode;
             insta::assert_snapshot!(
                 format!("diff_bullets_{}_{variant}", mode.name()),
+                screen(&a)
+            );
+        }
+        // Inline on the intro-and-bullets item, in English and Chinese.
+        for lang in [Lang::En, Lang::Zh] {
+            let mut a = bullets(w, h);
+            a.set_lang(lang);
+            a.diff_mode = DiffMode::Inline;
+            key(&mut a, KeyCode::Down);
+            insta::assert_snapshot!(
+                format!("diff_bullets_intro_{}_{variant}", lang.code()),
                 screen(&a)
             );
         }

@@ -531,34 +531,38 @@ fn word_lines(
 fn behaviour_lines(app: &App, item: &GapItem, width: usize) -> Vec<Line<'static>> {
     let t = app.t();
     let mut out = Vec::new();
+    // The sign, then the text wrapped under itself (a hanging indent), so
+    // each behaviour reads as one bullet.
+    let inner = width.saturating_sub(2).max(1);
+    let mut signed = |sign: &str, lines: Vec<Line<'static>>| {
+        for (i, mut line) in lines.into_iter().enumerate() {
+            let lead = if i == 0 { format!("{sign} ") } else { "  ".into() };
+            line.spans.insert(0, Span::raw(lead));
+            out.push(line);
+        }
+    };
+    let plain = |s: &str, style: Style| {
+        let mut lines = Vec::new();
+        wrapped(&mut lines, s, inner, style);
+        lines
+    };
     for change in &item.behaviours {
         match change {
             BehaviourChange::Added { text, level } => {
                 let at = fill(t.change_new_at, &[("level", level_name(app, *level))]);
-                wrapped(
-                    &mut out,
-                    &format!("+ {text} ({at})"),
-                    width,
-                    app.theme.diff_added,
+                signed(
+                    "+",
+                    plain(&format!("{text} ({at})"), app.theme.diff_added),
                 );
             }
             BehaviourChange::Removed { text } => {
-                wrapped(
-                    &mut out,
-                    &format!("{} {text}", app.symbols.minus),
-                    width,
-                    app.theme.diff_removed,
-                );
+                signed(app.symbols.minus, plain(text, app.theme.diff_removed));
             }
             BehaviourChange::Reworded { from, to } => {
-                let mut lines = inline_diff(app, from, to, width.saturating_sub(2));
-                if let Some(first) = lines.first_mut() {
-                    first.spans.insert(0, Span::raw("~ "));
-                }
-                out.extend(lines);
+                signed("~", inline_diff(app, from, to, inner));
             }
             BehaviourChange::Kept { text } => {
-                wrapped(&mut out, &format!("= {text}"), width, app.theme.dim);
+                signed("=", plain(text, app.theme.dim));
             }
         }
     }
@@ -659,6 +663,16 @@ pub fn side_by_side(
     out
 }
 
+/// The intro of a cell with behaviours, or nothing for a cell without:
+/// its whole text is one behaviour in the per-behaviour pairing already.
+fn intro_of(cell: &Cell) -> &str {
+    if cell.behaviours.is_empty() {
+        ""
+    } else {
+        cell.intro()
+    }
+}
+
 /// A cell's text as the views show it (intro, behaviours as `- ` lines
 /// with their examples), for the line diffs.
 fn shown_text(app: &App, cell: &Cell) -> String {
@@ -733,17 +747,23 @@ fn item_texts(app: &App, item: &GapItem, width: usize, spacious: bool) -> Vec<Li
                 width,
             ));
             out.push(necessity_line(app, Some(b)));
-            // A cumulative skill drops nothing: only what each level adds.
-            if !item.cumulative {
-                out.extend(inline_diff(
-                    app,
-                    &shown_text(app, a),
-                    &shown_text(app, b),
-                    width,
-                ));
-            }
-            if !item.behaviours.is_empty() {
+            if item.behaviours.is_empty() {
+                // A cumulative skill drops nothing: only what each level adds.
                 if !item.cumulative {
+                    out.extend(inline_diff(
+                        app,
+                        &shown_text(app, a),
+                        &shown_text(app, b),
+                        width,
+                    ));
+                }
+            } else {
+                // Bullet lists: the per-behaviour pairing says what the
+                // line diff would, so only one of them is shown; an intro
+                // above the bullets still gets its line diff.
+                let (from, to) = (intro_of(a), intro_of(b));
+                if !item.cumulative && (!from.is_empty() || !to.is_empty()) {
+                    out.extend(inline_diff(app, from, to, width));
                     out.push(Line::default());
                 }
                 out.extend(behaviour_lines(app, item, width));

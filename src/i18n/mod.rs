@@ -838,7 +838,10 @@ mod tests {
         assert_eq!(ascii_symbols("a · b → c…"), "a | b -> c...");
         assert!(matches!(ascii_symbols("plain"), Cow::Borrowed("plain")));
         // Made once: the same table every time.
-        assert!(std::ptr::eq(Lang::En.ascii_strings(), Lang::En.ascii_strings()));
+        assert!(std::ptr::eq(
+            Lang::En.ascii_strings(),
+            Lang::En.ascii_strings()
+        ));
     }
 
     #[test]

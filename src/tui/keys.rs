@@ -949,7 +949,10 @@ mod tests {
         let mut b = Bindings::default();
         b.ascii = true;
         assert_eq!(b.label(&[Up, Down], Join::Tight), "Up/Down");
-        assert_eq!(b.label(&[LevelPrev, LevelNext], Join::Rows), "Left Right / h l");
+        assert_eq!(
+            b.label(&[LevelPrev, LevelNext], Join::Rows),
+            "Left Right / h l"
+        );
         assert_eq!(b.hint(ScrollTextUp), "Shift-Up");
         // Two keys written side by side in a text get a slash between.
         assert_eq!(b.fill("{up}{down} move"), "Up/Down move");

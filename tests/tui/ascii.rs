@@ -132,7 +132,8 @@ fn every_screen_is_ascii_at_80x24() {
     }
     a.update(Action::Resize(80, 24));
     a.update(Action::CatalogInvalid {
-        first: "skills/sql.toml:3:1: error: a very long problem that needs cutting short here".into(),
+        first: "skills/sql.toml:3:1: error: a very long problem that needs cutting short here"
+            .into(),
         count: 2,
     });
     ascii_screen(&mut a, "reload banner");

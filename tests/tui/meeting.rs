@@ -486,7 +486,10 @@ fn an_intro_above_bullets_gets_a_line_diff_and_the_bullets_their_pairing() {
     redraw(&mut a);
     let s = screen(&a);
     assert!(s.contains("What changes"), "{s}");
-    assert!(!s.contains("= ") && !s.contains("~ Sets"), "no per-behaviour list: {s}");
+    assert!(
+        !s.contains("= ") && !s.contains("~ Sets"),
+        "no per-behaviour list: {s}"
+    );
 }
 
 #[test]

@@ -28,7 +28,9 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
     let width = usize::from(inner.width);
     let Some(other) = app.compare.other else {
         let title = fill(t.compare_pick_title, &[("role", &role.name)]);
-        let title = app.symbols.truncate(&title, usize::from(main.width.saturating_sub(2)));
+        let title = app
+            .symbols
+            .truncate(&title, usize::from(main.width.saturating_sub(2)));
         pane(app, Line::from(title), true).render(main, buf);
         let candidates = app.compare_candidates();
         if candidates.is_empty() {
@@ -49,12 +51,13 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
         {
             let selected = i == app.compare.cursor;
             let (mark, style) = if selected {
-                (format!("{} ", app.symbols.pointer), app.theme.selection)
+                (app.symbols.text("▸ ").into_owned(), app.theme.selection)
             } else {
                 ("  ".to_string(), Style::new())
             };
             let line = app.symbols.pad(
-                &app.symbols.truncate(&format!("{mark}{}", c.roles[r].name), width),
+                &app.symbols
+                    .truncate(&format!("{mark}{}", c.roles[r].name), width),
                 width,
             );
             let y = inner
@@ -83,7 +86,9 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
             ("level", &c.levels[level].name),
         ],
     );
-    let title = app.symbols.truncate(&title, usize::from(main.width.saturating_sub(2)));
+    let title = app
+        .symbols
+        .truncate(&title, usize::from(main.width.saturating_sub(2)));
     pane(app, Line::from(title), true).render(main, buf);
     // Two columns with a rule between them.
     let col = width.saturating_sub(3) / 2;
@@ -119,7 +124,10 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
         for i in 0..left.len().max(right.len()) {
             let mut spans = Vec::new();
             push_cell(app, &mut spans, left.get(i), col);
-            spans.push(Span::styled(format!(" {} ", app.symbols.bar), app.theme.border));
+            spans.push(Span::styled(
+                format!(" {} ", app.symbols.bar),
+                app.theme.border,
+            ));
             push_cell(app, &mut spans, right.get(i), col);
             lines.push(Line::from(spans));
         }
@@ -135,7 +143,10 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
     }
     // The role names stay on top; the rest scrolls.
     let header = Line::from(vec![
-        Span::styled(app.symbols.pad(&app.symbols.truncate(&role.name, col), col), heading),
+        Span::styled(
+            app.symbols.pad(&app.symbols.truncate(&role.name, col), col),
+            heading,
+        ),
         Span::styled(format!(" {} ", app.symbols.bar), app.theme.border),
         Span::styled(app.symbols.truncate(&c.roles[other].name, col), heading),
     ]);
@@ -191,10 +202,7 @@ fn push_cell(
     width: usize,
 ) {
     match cell {
-        Some((s, style)) => spans.push(Span::styled(
-            app.symbols.pad(s, width),
-            *style,
-        )),
+        Some((s, style)) => spans.push(Span::styled(app.symbols.pad(s, width), *style)),
         None => spans.push(Span::raw(" ".repeat(width))),
     }
 }

@@ -169,7 +169,7 @@ pub fn header_fitted(app: &App, width: usize) -> String {
         counts.clone()
     } else {
         let by = fill(t.gap_as, &[("who", t.assessor(&who))]);
-        format!("{by} · {counts}")
+        format!("{by} {} {counts}", app.symbols.dot)
     };
     let candidates = [
         format!("{role} {dot} {levels} {dot} {whose}", dot = app.symbols.dot),
@@ -536,7 +536,11 @@ fn behaviour_lines(app: &App, item: &GapItem, width: usize) -> Vec<Line<'static>
     let inner = width.saturating_sub(2).max(1);
     let mut signed = |sign: &str, lines: Vec<Line<'static>>| {
         for (i, mut line) in lines.into_iter().enumerate() {
-            let lead = if i == 0 { format!("{sign} ") } else { "  ".into() };
+            let lead = if i == 0 {
+                format!("{sign} ")
+            } else {
+                "  ".into()
+            };
             line.spans.insert(0, Span::raw(lead));
             out.push(line);
         }
@@ -550,10 +554,7 @@ fn behaviour_lines(app: &App, item: &GapItem, width: usize) -> Vec<Line<'static>
         match change {
             BehaviourChange::Added { text, level } => {
                 let at = fill(t.change_new_at, &[("level", level_name(app, *level))]);
-                signed(
-                    "+",
-                    plain(&format!("{text} ({at})"), app.theme.diff_added),
-                );
+                signed("+", plain(&format!("{text} ({at})"), app.theme.diff_added));
             }
             BehaviourChange::Removed { text } => {
                 signed(app.symbols.minus, plain(text, app.theme.diff_removed));
@@ -828,7 +829,7 @@ fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem, fu
         spans.push(Span::raw("  "));
         for (i, w) in names.iter().enumerate() {
             if i > 0 {
-                spans.push(Span::raw(" · "));
+                spans.push(Span::raw(format!(" {} ", app.symbols.dot)));
             }
             let shown = format!("{} {}", t.assessor(w), mark_symbol(app, a.mark_of(w)));
             spans.push(if *w == who {
@@ -869,7 +870,8 @@ fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem, fu
             buf.set_stringn(
                 area.x,
                 keys_y,
-                app.symbols.truncate(&app.bindings.fill(t.gap_note_editing_keys), width),
+                app.symbols
+                    .truncate(&app.bindings.fill(t.gap_note_editing_keys), width),
                 width,
                 app.theme.dim,
             );

@@ -16,12 +16,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane(app, Line::from(title), false);
     block.render(area, buf);
     let inner = layout::inner(area);
-    let segments = layout::slider_segments(
-        &app.catalog.levels,
-        app.level,
-        inner.width,
-        &app.symbols,
-    );
+    let segments =
+        layout::slider_segments(&app.catalog.levels, app.level, inner.width, &app.symbols);
     let used: u16 = segments.iter().map(|s| s.width).sum();
     let mut spans: Vec<Span> = segments
         .into_iter()

@@ -97,8 +97,14 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
         &[("first", first), ("last", last)],
     );
     let header_rows = [
-        Line::from(Span::styled(app.symbols.truncate(&facts, width), Style::new())),
-        Line::from(Span::styled(app.symbols.truncate(&hint, width), app.theme.dim)),
+        Line::from(Span::styled(
+            app.symbols.truncate(&facts, width),
+            Style::new(),
+        )),
+        Line::from(Span::styled(
+            app.symbols.truncate(&hint, width),
+            app.theme.dim,
+        )),
         Line::default(),
     ];
     for (i, line) in header_rows.into_iter().enumerate() {
@@ -159,7 +165,10 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
             Span::raw(" "),
             Span::styled(marker(app, n), necessity_style(app, n)),
             Span::raw(" "),
-            Span::styled(app.symbols.pad(word, cols.necessity - 2), necessity_style(app, n)),
+            Span::styled(
+                app.symbols.pad(word, cols.necessity - 2),
+                necessity_style(app, n),
+            ),
             Span::raw(" "),
             Span::raw(app.symbols.truncate(&body, cols.text)),
         ])
@@ -241,7 +250,12 @@ fn expanded(app: &App, main: Rect, buf: &mut Buffer) {
         t.necessity(cell.map(|c| c.necessity)),
         dot = app.symbols.dot,
     );
-    pane(app, Line::from(app.symbols.truncate(&title, body_width)), true).render(area, buf);
+    pane(
+        app,
+        Line::from(app.symbols.truncate(&title, body_width)),
+        true,
+    )
+    .render(area, buf);
     let inner = layout::inner(area);
     for (i, l) in lines
         .into_iter()

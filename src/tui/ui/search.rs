@@ -111,10 +111,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     pane(
         app,
-        Line::from(app.symbols.truncate(
-            &title,
-            usize::from(popup.width.saturating_sub(2)),
-        )),
+        Line::from(
+            app.symbols
+                .truncate(&title, usize::from(popup.width.saturating_sub(2))),
+        ),
         true,
     )
     .render(popup, buf);

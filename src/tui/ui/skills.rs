@@ -81,8 +81,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         match *row {
             SkillRow::Heading(d) => {
                 let name = app.catalog.domains.get(d).map_or("", |d| d.name.as_str());
-                Line::from(Span::styled(app.symbols.truncate(name, width), app.theme.heading))
-                    .render(line_area, buf);
+                Line::from(Span::styled(
+                    app.symbols.truncate(name, width),
+                    app.theme.heading,
+                ))
+                .render(line_area, buf);
             }
             SkillRow::Skill(pos) => {
                 let Some(skill) = profile.get(pos).and_then(|&s| app.catalog.skills.get(s)) else {

@@ -193,7 +193,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if let Some(message) = &app.status {
-        let line = app.symbols.truncate(&format!(" {message}"), usize::from(area.width));
+        let line = app
+            .symbols
+            .truncate(&format!(" {message}"), usize::from(area.width));
         Line::from(Span::styled(line, app.theme.warning)).render(area, buf);
         return;
     }

@@ -149,6 +149,11 @@ fn every_gap_screen_and_prompt_is_ascii_at_80x24() {
     // Marks and a toast, each diff mode, scrolled texts.
     keys(&mut a, "m");
     ascii_screen(&mut a, "toast");
+    // Another assessor's mark: the assessors' line and the header's `as`.
+    keys(&mut a, "Ap");
+    ascii_screen(&mut a, "two assessors");
+    keys(&mut a, "D");
+    ascii_screen(&mut a, "next disagreement");
     keys(&mut a, "jp");
     for _ in 0..3 {
         keys(&mut a, "d");

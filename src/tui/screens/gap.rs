@@ -462,9 +462,7 @@ impl App {
         });
         match found {
             Some(i) => self.go_to_item(i),
-            None => {
-                self.status = Some(self.t().status_all_required_assessed.to_string())
-            }
+            None => self.status = Some(self.t().status_all_required_assessed.to_string()),
         }
     }
 

@@ -44,7 +44,7 @@ pub fn mark_columns(app: &App) -> Vec<(String, String)> {
         return Vec::new();
     }
     names.push(crate::review::AGREED.to_string());
-    let t = app.lang.strings();
+    let t = app.t();
     let initial = |w: &str, n: usize| -> String {
         let label = t.assessor(w);
         let mut out: String = label.chars().take(n).collect();
@@ -224,9 +224,15 @@ pub fn legend(app: &App, width: usize) -> Option<String> {
     // The columns' headings over the list's mark columns (after the
     // two-cell gutter), then whose they are.
     let cw = column_width(&columns);
-    let heads: String = columns.iter().map(|(_, h)| app.symbols.pad(h, cw)).collect();
+    let heads: String = columns
+        .iter()
+        .map(|(_, h)| app.symbols.pad(h, cw))
+        .collect();
     let names: Vec<&str> = columns.iter().map(|(w, _)| t.assessor(w)).collect();
-    let key = format!("  {heads} {}", names.join(" · "));
+    let key = format!(
+        "  {heads} {}",
+        names.join(&format!(" {} ", app.symbols.dot))
+    );
     [
         format!("{key}    {marks}"),
         key.clone(),
@@ -448,7 +454,10 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             columns
                 .iter()
-                .map(|(w, _)| app.symbols.pad(mark_symbol(app, a.and_then(|a| a.mark_of(w))), cw))
+                .map(|(w, _)| {
+                    app.symbols
+                        .pad(mark_symbol(app, a.and_then(|a| a.mark_of(w))), cw)
+                })
                 .collect()
         };
         let n = item.to.as_ref().map(|c| c.necessity);

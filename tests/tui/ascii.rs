@@ -137,6 +137,11 @@ fn every_screen_is_ascii_at_80x24() {
         count: 2,
     });
     ascii_screen(&mut a, "reload banner");
+    a.update(Action::CatalogGone(rungs::tui::action::Gone {
+        path: "/a/very/long/path/to/the/catalog/folder/that/was/removed/by/someone/else".into(),
+        folder: true,
+    }));
+    ascii_screen(&mut a, "catalog gone banner");
 }
 
 #[test]

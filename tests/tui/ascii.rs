@@ -193,6 +193,13 @@ fn every_gap_screen_and_prompt_is_ascii_at_80x24() {
     keys(&mut a, "f?");
     every_page(&mut a, "help in the gap view");
     key(&mut a, KeyCode::Esc);
+    // The export format question and the summary picture.
+    keys(&mut a, "x");
+    ascii_screen(&mut a, "export format");
+    key(&mut a, KeyCode::Esc);
+    keys(&mut a, "s");
+    ascii_screen(&mut a, "summary");
+    key(&mut a, KeyCode::Esc);
     // The quit and path questions; the restore question.
     keys(&mut a, "q");
     ascii_screen(&mut a, "quit prompt");

@@ -39,7 +39,7 @@ impl App {
             Some(_) => {
                 if let Err(top) = crate::gap::level_above(&self.catalog, self.level) {
                     self.status = Some(crate::i18n::fill(
-                        self.lang.strings().status_top_level,
+                        self.t().status_top_level,
                         &[("level", &top.level)],
                     ));
                 }

@@ -18,7 +18,7 @@ use crate::tui::text;
 pub fn label(app: &App, format: Format) -> &'static str {
     match format {
         Format::Markdown => "Markdown",
-        Format::Text => app.lang.strings().format_text,
+        Format::Text => app.t().format_text,
         Format::Html => "HTML",
         Format::Csv => "CSV",
         Format::Json => "JSON",
@@ -43,7 +43,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(Overlay::Export(picker)) = &app.overlay else {
         return;
     };
-    let t = app.lang.strings();
+    let t = app.t();
     let chosen = picker.format();
     let target = crate::i18n::fill(t.export_to, &[("path", &path(app, chosen))]);
     let names = Format::ALL.map(|f| label(app, f));
@@ -55,7 +55,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             format!(
                 "{}  {}  .{}",
                 letter(*f),
-                text::pad(n, name_width),
+                app.symbols.pad(n, name_width),
                 f.extension()
             )
         })
@@ -94,7 +94,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         Line::from(vec![
             Span::styled(gutter(app, selected), app.theme.key),
-            Span::styled(text::truncate(row, w.saturating_sub(2)), style),
+            Span::styled(app.symbols.truncate(row, w.saturating_sub(2)), style),
         ])
         .render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
@@ -102,7 +102,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .y
         .saturating_add(u16::try_from(rows.len() + 1).unwrap_or(u16::MAX));
     if y < inner.bottom() {
-        Line::from(Span::styled(text::truncate(&target, w), app.theme.dim))
-            .render(Rect::new(inner.x, y, inner.width, 1), buf);
+        Line::from(Span::styled(
+            app.symbols.truncate(&target, w),
+            app.theme.dim,
+        ))
+        .render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
 }

@@ -118,7 +118,7 @@ fn styles(app: &App) -> [Style; 4] {
 
 /// The popup's title: `Summary: Alex Kim · Data Scientist · Senior → Lead`.
 fn title(app: &App, width: usize) -> String {
-    let t = app.lang.strings();
+    let t = app.t();
     let Some(g) = &app.gap else {
         return String::new();
     };
@@ -138,8 +138,11 @@ fn title(app: &App, width: usize) -> String {
         app.symbols.arrow,
         name(&app.catalog.levels, g.gap.to)
     ));
-    text::truncate(
-        &fill(t.summary_title, &[("what", &parts.join(" · "))]),
+    app.symbols.truncate(
+        &fill(
+            t.summary_title,
+            &[("what", &parts.join(&format!(" {} ", app.symbols.dot)))],
+        ),
         width,
     )
 }
@@ -162,7 +165,7 @@ impl Columns {
     /// One scale for the domains' bars (at most three cells per item);
     /// names take up to two fifths of the width, at least 10 cells.
     fn new(app: &App, rows: &[Row], total: &Row, width: usize) -> Columns {
-        let t = app.lang.strings();
+        let t = app.t();
         let sum = |c: [usize; 4]| c.iter().sum::<usize>();
         let most = sum(total.required).max(sum(total.optional)).max(1);
         let digits = most.to_string().len();
@@ -210,7 +213,7 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
     let (Some(g), Some(Overlay::Summary(view))) = (&app.gap, &app.overlay) else {
         return (0, 0);
     };
-    let t = app.lang.strings();
+    let t = app.t();
     let who = app.who();
     let report = crate::report::build_as(
         &app.catalog,
@@ -249,7 +252,7 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
             ("total", &c.changes.to_string()),
         ],
     );
-    let heading = format!("{whose} · {progress}");
+    let heading = format!("{whose} {} {progress}", app.symbols.dot);
     let s = &app.symbols;
     let legend = format!(
         "{} {}  {} {}  {} {}  {} {}  {} {}",
@@ -309,9 +312,15 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
         }
     };
     let mut y = inner.y;
-    put(buf, 0, y, &text::truncate(&heading, w), app.theme.title);
+    put(
+        buf,
+        0,
+        y,
+        &app.symbols.truncate(&heading, w),
+        app.theme.title,
+    );
     y = y.saturating_add(1);
-    put(buf, 0, y, &text::truncate(&legend, w), app.theme.dim);
+    put(buf, 0, y, &app.symbols.truncate(&legend, w), app.theme.dim);
     y = y.saturating_add(2);
     put(
         buf,
@@ -333,7 +342,9 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) -> (usize, usize) {
     let height = usize::from(bottom.saturating_sub(y)).saturating_sub(2);
     let scroll = view.scroll.min(rows.len().saturating_sub(height));
     let draw_row = |buf: &mut Buffer, r: &Row, y: u16, style: Style| {
-        let name = text::pad(&text::truncate(&r.name, cols.name), cols.name);
+        let name = app
+            .symbols
+            .pad(&app.symbols.truncate(&r.name, cols.name), cols.name);
         put(buf, 0, y, &name, style);
         for (x, c) in [(cols.required, r.required), (cols.optional, r.optional)] {
             if c.iter().sum::<usize>() == 0 {

@@ -946,8 +946,10 @@ mod tests {
     #[test]
     fn ascii_bindings_name_arrows_as_words() {
         use Command::*;
-        let mut b = Bindings::default();
-        b.ascii = true;
+        let mut b = Bindings {
+            ascii: true,
+            ..Bindings::default()
+        };
         assert_eq!(b.label(&[Up, Down], Join::Tight), "Up/Down");
         assert_eq!(
             b.label(&[LevelPrev, LevelNext], Join::Rows),

@@ -213,14 +213,14 @@ impl App {
         ))));
         if let Some(day) = closed {
             self.status = Some(fill(
-                self.lang.strings().status_review_closed,
+                self.t().status_review_closed,
                 &[("date", &day.to_string())],
             ));
         }
     }
 
     pub(crate) fn update_meta(&mut self, action: Action, effects: &mut Vec<Effect>) {
-        let t = self.lang.strings();
+        let t = self.t();
         let Some(Overlay::Meta(form)) = self.overlay.as_mut() else {
             return;
         };
@@ -292,7 +292,7 @@ impl App {
     /// and closes it; when a meeting date is not valid, keeps it open on
     /// that field with the reason. True when it closed.
     pub(crate) fn save_meta(&mut self, effects: &mut Vec<Effect>) -> bool {
-        let t = self.lang.strings();
+        let t = self.t();
         let Some(Overlay::Meta(form)) = self.overlay.as_mut() else {
             return true;
         };

@@ -26,7 +26,7 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
     let Some(Overlay::Meta(form)) = &app.overlay else {
         return;
     };
-    let t = app.lang.strings();
+    let t = app.t();
     // At most 80 columns; the whole view's width when that is about all
     // there is, so no sliver of the view shows beside the form.
     let width = main.width.min(80);
@@ -46,7 +46,12 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
         title = fill(t.meta_title_closed, &[("date", &day.to_string())]);
     }
     let inner_width = usize::from(popup.width.saturating_sub(2));
-    pane(app, Line::from(text::truncate(&title, inner_width)), true).render(popup, buf);
+    pane(
+        app,
+        Line::from(app.symbols.truncate(&title, inner_width)),
+        true,
+    )
+    .render(popup, buf);
     let inner = layout::inner(popup);
     let inner = Rect {
         x: inner.x.saturating_add(1),
@@ -74,7 +79,7 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
         let label_style = if focused { app.theme.key } else { Style::new() };
         Line::from(vec![
             Span::styled(gutter(app, focused), app.theme.key),
-            Span::styled(text::pad(labels[i], label_width), label_style),
+            Span::styled(app.symbols.pad(labels[i], label_width), label_style),
         ])
         .render(Rect::new(inner.x, y, inner.width, 1), buf);
         let area = Rect::new(x, y, value_width, rows).intersection(inner);
@@ -90,10 +95,10 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
                     .flat_map(|l| text::wrap(l, usize::from(value_width).max(1)))
                     .collect()
             } else {
-                vec![text::truncate(
-                    &value.replace('\n', " "),
-                    usize::from(value_width),
-                )]
+                vec![
+                    app.symbols
+                        .truncate(&value.replace('\n', " "), usize::from(value_width)),
+                ]
             };
             for (j, l) in lines.iter().take(usize::from(rows)).enumerate() {
                 let ly = y.saturating_add(u16::try_from(j).unwrap_or(u16::MAX));
@@ -106,7 +111,7 @@ pub fn render(app: &App, main: Rect, buf: &mut Buffer) {
     let w = usize::from(inner.width);
     if !form.read_only {
         let hint = app.bindings.fill(form.field().hint(t));
-        Line::from(Span::styled(text::truncate(&hint, w), app.theme.dim))
+        Line::from(Span::styled(app.symbols.truncate(&hint, w), app.theme.dim))
             .render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
     y = y.saturating_add(1);

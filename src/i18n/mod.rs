@@ -646,6 +646,22 @@ strings! {
     help_gap_assessor,
     help_gap_agree,
     help_gap_disagree,
+    /// `Tab` on an item without behaviours.
+    status_no_behaviours,
+    /// `Tab` expanded an item: `{n}` behaviours.
+    status_behaviours_expanded,
+    /// A behaviour marked: `{n}`, `{change}`, the item's mark `{item}`.
+    status_behaviour_marked,
+    /// `u` on a hand-set item mark.
+    status_rolled_up_again,
+    /// The assessment pane on a behaviour row: `{n}`, `{total}`.
+    gap_behaviour,
+    /// A behaviour reworded since it was assessed.
+    gap_behaviour_changed,
+    /// An item mark set by hand over marked behaviours.
+    gap_by_hand,
+    hint_behaviours,
+    help_gap_behaviours,
 
     /// `rungs show` (text and Markdown): labels, padded to a column in text.
     profile_label_id,

@@ -275,6 +275,76 @@ impl Assessment {
     }
 }
 
+impl Assessment {
+    /// Applies to `self` only what changed from `from` to `to` (marks per
+    /// assessor, whether each follows the roll-up, the note, and per
+    /// behaviour its marks and note): undo and redo of one change, leaving
+    /// what another terminal merged in since alone.
+    pub fn apply_diff(&mut self, from: &Assessment, to: &Assessment) {
+        let mut whose: Vec<&str> = vec![AGREED];
+        whose.extend(from.marks.iter().chain(&to.marks).map(|(w, _)| w.as_str()));
+        whose.extend(
+            from.rolled_up
+                .iter()
+                .chain(&to.rolled_up)
+                .map(String::as_str),
+        );
+        let rolled = |a: &Assessment, w: &str| a.rolled_up.iter().any(|x| x == w);
+        for w in whose {
+            if from.mark_of(w) != to.mark_of(w) {
+                set_mark_in(&mut self.mark, &mut self.marks, w, to.mark_of(w));
+            }
+            if rolled(from, w) != rolled(to, w) {
+                self.rolled_up.retain(|x| x != w);
+                if rolled(to, w) {
+                    self.rolled_up.push(w.to_string());
+                }
+            }
+        }
+        if from.note != to.note {
+            self.note.clone_from(&to.note);
+        }
+        let empty = BehaviourMarks::default();
+        let mut hashes: Vec<&str> = Vec::new();
+        for b in from.behaviours.iter().chain(&to.behaviours) {
+            if !hashes.contains(&b.hash.as_str()) {
+                hashes.push(&b.hash);
+            }
+        }
+        for hash in hashes {
+            let find = |a: &'_ Assessment| a.behaviours.iter().position(|b| b.hash == hash);
+            let f = find(from).map_or(&empty, |i| &from.behaviours[i]);
+            let t = find(to).map_or(&empty, |i| &to.behaviours[i]);
+            let i = match find(self) {
+                Some(i) => i,
+                None => {
+                    let mut b = t.clone();
+                    b.mark = None;
+                    b.marks.clear();
+                    b.note.clear();
+                    self.behaviours.push(b);
+                    self.behaviours.len() - 1
+                }
+            };
+            let now = &mut self.behaviours[i];
+            let mut whose: Vec<&str> = vec![AGREED];
+            whose.extend(f.marks.iter().chain(&t.marks).map(|(w, _)| w.as_str()));
+            for w in whose {
+                if f.mark_of(w) != t.mark_of(w) {
+                    now.set_mark(w, t.mark_of(w));
+                }
+            }
+            if f.note != t.note {
+                now.note.clone_from(&t.note);
+            }
+            if f.text != t.text && !t.text.is_empty() {
+                now.text.clone_from(&t.text);
+            }
+        }
+        self.behaviours.retain(|b| !b.is_empty());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,5 +457,34 @@ mod tests {
         assert_eq!(a.behaviours[0].text, now[1]);
         assert_eq!(a.behaviours[0].hash, behaviour_hash(now[1]));
         assert_eq!(a.match_behaviours(&now)[1], Some((0, false)));
+    }
+
+    #[test]
+    fn undoing_a_behaviour_mark_restores_the_roll_up_and_keeps_other_changes() {
+        let mut a = Assessment::default();
+        a.set_behaviour_mark(&B, 0, "self", Some(Mark::Met));
+        let before = a.clone();
+        a.set_behaviour_mark(&B, 1, "self", Some(Mark::NotYet));
+        let after = a.clone();
+        // Another terminal's manager mark came in meanwhile.
+        a.set_mark("manager", Some(Mark::Met));
+        a.apply_diff(&after, &before);
+        assert_eq!(a.behaviour_marks(&B, "self"), [Some(Mark::Met), None, None]);
+        assert_eq!(a.mark_of("self"), Some(Mark::Partly));
+        assert!(a.follows_roll_up("self"));
+        assert_eq!(a.mark_of("manager"), Some(Mark::Met));
+        // Redo.
+        a.apply_diff(&before, &after);
+        assert_eq!(
+            a.behaviour_marks(&B, "self"),
+            [Some(Mark::Met), Some(Mark::NotYet), None]
+        );
+        // Undoing a hand-set item mark makes it follow the roll-up again.
+        let rolled = a.clone();
+        a.set_mark("self", Some(Mark::Met));
+        let hand = a.clone();
+        a.apply_diff(&hand, &rolled);
+        assert!(a.follows_roll_up("self"));
+        assert_eq!(a.mark_of("self"), Some(Mark::Partly));
     }
 }

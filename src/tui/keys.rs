@@ -123,6 +123,9 @@ pub enum Command {
     /// The review details form: the next and the previous field.
     FieldNext,
     FieldPrev,
+    /// The gap view: expand the selected item to its behaviours, or
+    /// collapse it.
+    Behaviours,
 }
 
 impl Command {
@@ -256,6 +259,7 @@ pub const TABLE: &[(Command, &[Mode], &[&str])] = &[
     (Command::NextDisagreement, GAP, &["D"]),
     (Command::Summary, GAP_SUMMARY, &["s"]),
     (Command::ReviewDetails, GAP, &["i"]),
+    (Command::Behaviours, GAP, &["tab"]),
     (Command::AnswerYes, PROMPT, &["y"]),
     (Command::AnswerNo, PROMPT, &["n"]),
     (Command::Accept, CHOOSE, &["enter"]),

@@ -9,6 +9,7 @@ mod support;
 
 mod ascii;
 mod assessors;
+mod behaviours;
 mod compare;
 mod gap_view;
 mod keys;

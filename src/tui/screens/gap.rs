@@ -43,6 +43,12 @@ pub struct GapView {
     pub text_scroll: usize,
     /// One item at a time, full width, for a shared screen.
     pub presenter: bool,
+    /// Items expanded to their behaviours (`Tab`), as positions in
+    /// `gap.items`.
+    pub expanded: Vec<usize>,
+    /// On a behaviour row: the item and the behaviour's position in it
+    /// (ignored once the cursor is on another item).
+    pub behaviour: Option<(usize, usize)>,
 }
 
 /// How the gap view shows what changes between the two texts.
@@ -212,6 +218,8 @@ impl App {
             shown,
             text_scroll: 0,
             presenter: false,
+            expanded: Vec::new(),
+            behaviour: None,
         });
         let today = self.today;
         if self.review.is_some() {
@@ -266,7 +274,11 @@ impl App {
     }
 
     /// Changes the selected item's assessment and asks for a save.
-    fn assess(&mut self, effects: &mut Vec<Effect>, change: impl FnOnce(&mut Assessment)) {
+    pub(super) fn assess(
+        &mut self,
+        effects: &mut Vec<Effect>,
+        change: impl FnOnce(&mut Assessment),
+    ) {
         let Some(item) = self.gap_item().cloned() else {
             return;
         };
@@ -323,16 +335,7 @@ impl App {
         let from = change.before.as_ref().unwrap_or(&empty);
         let to = change.after.as_ref().unwrap_or(&empty);
         let mut now = r.review.items.remove(&change.skill).unwrap_or_default();
-        let mut whose: Vec<&str> = vec![crate::review::AGREED];
-        whose.extend(from.marks.iter().chain(&to.marks).map(|(w, _)| w.as_str()));
-        for w in whose {
-            if from.mark_of(w) != to.mark_of(w) {
-                now.set_mark(w, to.mark_of(w));
-            }
-        }
-        if from.note != to.note {
-            now.note.clone_from(&to.note);
-        }
+        now.apply_diff(from, to);
         if now.expectation.is_empty() {
             now.expectation.clone_from(&to.expectation);
         }
@@ -624,6 +627,9 @@ impl App {
             self.update_filter(action);
             return;
         }
+        if self.update_behaviours(&action, effects) {
+            return;
+        }
         let locked = self.review.as_ref().is_some_and(|r| r.locked);
         let presenter = self.gap.as_ref().is_some_and(|g| g.presenter);
         let filtered = self.gap.as_ref().is_some_and(|g| g.filter.is_some());
@@ -809,6 +815,9 @@ impl App {
 
     /// Closes the note editor, saving what it holds.
     pub(crate) fn save_note(&mut self, effects: &mut Vec<Effect>) {
+        if self.save_behaviour_note(effects) {
+            return;
+        }
         let Some(note) = self.gap.as_mut().and_then(|g| g.note.take()) else {
             return;
         };
@@ -921,12 +930,9 @@ impl App {
                 if let Some(Target::GapRow(row)) =
                     layout::hit_test(self.size, roles, Screen::Gap, x, y)
                     && let Some(g) = self.gap.as_mut()
-                    && let Some(&index) = g.shown.get(g.offset + row)
+                    && let Some(&row) = g.rows().get(g.offset + row)
                 {
-                    if index != g.cursor {
-                        g.text_scroll = 0;
-                    }
-                    g.cursor = index;
+                    g.select_row(row);
                 }
             }
             _ => {}
@@ -939,15 +945,13 @@ impl App {
 
     /// Moves the cursor by `delta` rows of the list as shown (filtered).
     pub(crate) fn gap_step(&mut self, delta: isize) {
-        if let Some(g) = self.gap.as_mut()
-            && !g.shown.is_empty()
-        {
-            let pos = g.shown.iter().position(|&i| i == g.cursor).unwrap_or(0);
-            let pos = offset(pos, delta, g.shown.len().saturating_sub(1));
-            if g.shown[pos] != g.cursor {
-                g.text_scroll = 0;
+        // Rows: the shown items and the behaviours of expanded ones.
+        if let Some(g) = self.gap.as_mut() {
+            let rows = g.rows();
+            if !rows.is_empty() {
+                let pos = offset(g.cursor_row(&rows), delta, rows.len().saturating_sub(1));
+                g.select_row(rows[pos]);
             }
-            g.cursor = g.shown[pos];
         }
         self.keep_gap_visible();
     }
@@ -955,8 +959,9 @@ impl App {
     pub(crate) fn keep_gap_visible(&mut self) {
         let height = usize::from(layout::gap_list(self.size).height).max(1);
         if let Some(g) = self.gap.as_mut() {
-            let pos = g.shown.iter().position(|&i| i == g.cursor).unwrap_or(0);
-            g.offset = visible_offset(g.offset, pos, height, g.shown.len());
+            let rows = g.rows();
+            let pos = g.cursor_row(&rows);
+            g.offset = visible_offset(g.offset, pos, height, rows.len());
         }
     }
 }

@@ -4,6 +4,7 @@
 //!
 //! [`App::update`]: super::app::App::update
 
+pub mod behaviours;
 pub mod browse;
 pub mod compare;
 pub mod export;

@@ -68,7 +68,7 @@ pub fn mark_columns(app: &App) -> Vec<(String, String)> {
 }
 
 /// The width of one mark column: its widest heading, at least a symbol.
-fn column_width(columns: &[(String, String)]) -> usize {
+pub(super) fn column_width(columns: &[(String, String)]) -> usize {
     columns
         .iter()
         .map(|(_, h)| text::width(h))
@@ -433,8 +433,8 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let counted = app.counted();
     let columns = mark_columns(app);
     let cw = column_width(&columns);
-    for (row, &i) in g
-        .shown
+    let rows = g.rows();
+    for (row, &(i, behaviour)) in rows
         .iter()
         .enumerate()
         .skip(g.offset)
@@ -443,10 +443,16 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         let Some(item) = g.gap.items.get(i) else {
             continue;
         };
+        let y = area.y + u16::try_from(row - g.offset).unwrap_or(0);
+        if let Some(j) = behaviour {
+            let row = Rect::new(area.x, y, area.width.saturating_sub(1), 1);
+            super::behaviours::render_row(app, row, buf, item, j, &columns);
+            continue;
+        }
         let Some(skill) = app.catalog.skills.get(item.skill) else {
             continue;
         };
-        let selected = i == g.cursor;
+        let selected = i == g.cursor && g.selected_behaviour().is_none();
         let a = app.assessment(item.skill);
         // One mark, whose the header counts; or every assessor's, in columns.
         let marks = if columns.is_empty() {
@@ -469,7 +475,6 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             Style::new()
         };
-        let y = area.y + u16::try_from(row - g.offset).unwrap_or(0);
         Line::from(vec![
             Span::raw(super::gutter(app, selected)),
             Span::styled(marks, app.theme.key),
@@ -816,6 +821,9 @@ fn item_texts(app: &App, item: &GapItem, width: usize, spacious: bool) -> Vec<Li
 /// editor while editing) and the note's keys.
 fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem, full: bool) {
     let Some(g) = &app.gap else { return };
+    if super::behaviours::render_assessment(app, area, buf, item) {
+        return;
+    }
     let t = app.t();
     let width = usize::from(area.width).max(1);
     let a = app.assessment(item.skill);
@@ -924,6 +932,9 @@ fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem, fu
 /// pane, or the whole note in the presenter layout).
 fn assessment_height(app: &App, item: &GapItem, width: u16, height: u16, full: bool) -> u16 {
     let Some(g) = &app.gap else { return 0 };
+    if let Some(rows) = super::behaviours::assessment_height(app, item, width, height) {
+        return rows;
+    }
     let t = app.t();
     let w = usize::from(width).max(1);
     let stale = if app.is_stale(item) {

@@ -105,6 +105,7 @@ pub fn rows(t: &Strings) -> Vec<(Keys, &'static str)> {
         (Bound(&[CycleAssessor], Join::Tight), t.help_gap_assessor),
         (Bound(&[Agree], Join::Tight), t.help_gap_agree),
         (Bound(&[NextDisagreement], Join::Tight), t.help_gap_disagree),
+        (Bound(&[Behaviours], Join::Tight), t.help_gap_behaviours),
         (Bound(&[Presenter], Join::Tight), t.help_gap_presenter),
         (Bound(&[WriteReview], Join::Tight), t.help_gap_write),
         (Bound(&[Export], Join::Tight), t.help_gap_export),

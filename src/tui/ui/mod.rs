@@ -3,6 +3,7 @@
 //! Only the event loop calls in here. What drawing alone can measure comes
 //! back as a [`FrameReport`] for the app to clamp scrolling against.
 
+pub mod behaviours;
 pub mod compare;
 pub mod detail;
 pub mod export;

@@ -76,6 +76,7 @@ pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
             (&[CycleAssessor], Join::Tight, t.hint_assessor),
             (&[Agree], Join::Tight, t.hint_agree),
             (&[NextDisagreement], Join::Tight, t.hint_disagree),
+            (&[Behaviours], Join::Tight, t.hint_behaviours),
         ],
         (Mode::SearchBox, ..) => vec![
             (&[ResultPrev, ResultNext], Join::Tight, t.hint_choose),

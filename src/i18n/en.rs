@@ -345,6 +345,8 @@ pub static EN: Strings = Strings {
     gap_by_hand: "set by hand; {mark_clear} returns it to the behaviours' roll-up",
     hint_behaviours: "behaviours",
     help_gap_behaviours: "expand or collapse the item's behaviours",
+    report_behaviour_marks: "Behaviours assessed:",
+    report_behaviour_changed: "changed since assessed",
     profile_label_id: "Id:",
     profile_label_domain: "Domain:",
     profile_label_updated: "Updated:",

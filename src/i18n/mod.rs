@@ -662,6 +662,10 @@ strings! {
     gap_by_hand,
     hint_behaviours,
     help_gap_behaviours,
+    /// Markdown export: the heading of an item's behaviour marks.
+    report_behaviour_marks,
+    /// Markdown export: a behaviour reworded since assessed.
+    report_behaviour_changed,
 
     /// `rungs show` (text and Markdown): labels, padded to a column in text.
     profile_label_id,

@@ -345,6 +345,8 @@ pub static ZH: Strings = Strings {
     gap_by_hand: "手动设置；{mark_clear} 恢复为行为汇总",
     hint_behaviours: "行为",
     help_gap_behaviours: "展开或收起条目的行为",
+    report_behaviour_marks: "逐条评估的行为：",
+    report_behaviour_changed: "评估后已改写",
     profile_label_id: "标识：",
     profile_label_domain: "领域：",
     profile_label_updated: "更新：",

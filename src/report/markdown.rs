@@ -262,6 +262,41 @@ fn render_markdown(t: &Strings, r: &Report<'_>, all: bool) -> String {
                     &format!("**{}** {}", t.report_marks_by, marks.join(" · ")),
                 );
             }
+            let assessed: Vec<String> = item
+                .behaviour_marks
+                .iter()
+                .filter(|b| !b.all_marks.is_empty() || b.note.is_some())
+                .map(|b| {
+                    let marks: Vec<String> = b
+                        .all_marks
+                        .iter()
+                        .map(|(w, m)| {
+                            format!("{} {}", escape_inline(t.assessor(w)), t.mark(Some(*m)))
+                        })
+                        .collect();
+                    let mut line = format!("- {} — {}", escape_text(b.text), marks.join(" · "));
+                    if b.changed {
+                        line.push_str(&format!(" ({})", t.report_behaviour_changed));
+                    }
+                    if let Some(note) = b.note {
+                        line.push_str(&format!(
+                            " — {}",
+                            escape_inline(&safe(note).replace('\n', " "))
+                        ));
+                    }
+                    line
+                })
+                .collect();
+            if !assessed.is_empty() {
+                para(
+                    &mut out,
+                    &format!(
+                        "**{}**\n\n{}",
+                        t.report_behaviour_marks,
+                        assessed.join("\n")
+                    ),
+                );
+            }
             if let Some(note) = item.note {
                 if note.trim().contains('\n') {
                     // Several lines: paragraphs and bullets, as typed.

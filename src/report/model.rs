@@ -125,6 +125,30 @@ pub struct Item<'a> {
     /// Every assessor's mark in the file's order, `agreed` last.
     #[serde(skip)]
     pub all_marks: Vec<(&'a str, Mark)>,
+    /// With a review, each of the item's assessed behaviours with its
+    /// marks and note, in the catalog's order (left out when the item has
+    /// no behaviours or there is no review).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub behaviour_marks: Vec<BehaviourMarkOut<'a>>,
+}
+
+/// One behaviour's assessment in a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BehaviourMarkOut<'a> {
+    /// The behaviour as the catalog has it now.
+    pub text: &'a str,
+    /// Its short hash (12 hex digits of SHA-256), as the review stores it.
+    pub hash: String,
+    /// The counted assessor's mark, or `None`.
+    pub mark: Option<&'static str>,
+    /// Every assessor's mark, `agreed` included.
+    pub marks: BTreeMap<&'a str, &'static str>,
+    pub note: Option<&'a str>,
+    /// True when the behaviour was reworded since it was assessed.
+    pub changed: bool,
+    /// Every assessor's mark in the file's order, `agreed` last.
+    #[serde(skip)]
+    pub all_marks: Vec<(&'a str, Mark)>,
 }
 
 /// `[meta]` of the review: who is assessed, by whom, what was decided.
@@ -181,6 +205,37 @@ pub struct Report<'a> {
     pub reviewed: bool,
     #[serde(skip)]
     pub others: Vec<Other<'a>>,
+}
+
+/// The assessed behaviours of `gi` with their marks in `assessment`.
+fn behaviour_marks<'a>(
+    gi: &'a crate::gap::GapItem,
+    assessment: Option<&'a crate::review::Assessment>,
+    counted: &str,
+) -> Vec<BehaviourMarkOut<'a>> {
+    let current = crate::review::assessed_behaviours(gi);
+    let states = assessment.map(|a| a.behaviour_states(&current));
+    current
+        .iter()
+        .enumerate()
+        .map(|(j, text)| {
+            let state = states.as_ref().and_then(|s| s.get(j));
+            let stored = state.and_then(|s| s.stored);
+            let all_marks: Vec<(&str, Mark)> =
+                stored.map_or_else(Vec::new, |b| b.all_marks().collect());
+            BehaviourMarkOut {
+                text,
+                hash: crate::review::behaviour_hash(text),
+                mark: stored.and_then(|b| b.mark_of(counted)).map(Mark::as_str),
+                marks: all_marks.iter().map(|(w, m)| (*w, m.as_str())).collect(),
+                note: stored
+                    .map(|b| b.note.as_str())
+                    .filter(|n| !n.trim().is_empty()),
+                changed: state.is_some_and(|s| s.changed),
+                all_marks,
+            }
+        })
+        .collect()
 }
 
 const NO_NAME: Ref<'static> = Ref::new("", "");
@@ -257,6 +312,9 @@ pub fn build_as<'a>(
             stale,
             kind: gi.change,
             assessed_text: stale.then_some(stored),
+            behaviour_marks: review
+                .map(|_| behaviour_marks(gi, assessment, counted))
+                .unwrap_or_default(),
         });
     }
     let in_gap: HashSet<&str> = items.iter().map(|i| i.skill.id).collect();

@@ -632,3 +632,59 @@ fn assessors_history_since_and_closing() {
         "{text}"
     );
 }
+
+/// Behaviour marks of a review appear under their item in Markdown and
+/// JSON (`behaviour_marks`), a reworded one flagged.
+#[test]
+fn exports_show_behaviour_marks_under_their_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("r.toml");
+    std::fs::write(
+        &review,
+        "version = 2\nrole = \"engineer\"\nfrom = \"eng2\"\nto = \"senior1\"\ndate = 2026-11-30\n\n\
+         [[items]]\nskill = \"communication\"\nmarks = { manager = \"partly\" }\nrolled_up = [\"manager\"]\n\n\
+         [[items.behaviours]]\ntext = \"Adapts how they explain to the audience\"\nhash = \"9d09dca046cb\"\n\
+         marks = { manager = \"met\" }\nnote = \"migration talk\"\n\n\
+         [[items.behaviours]]\ntext = \"Writes design documents others can review\"\nhash = \"000000000000\"\n\
+         marks = { manager = \"partly\" }\n",
+    )
+    .unwrap();
+    let catalog =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/cumulative-ladder");
+    let (catalog, review) = (catalog.to_str().unwrap(), review.to_str().unwrap());
+    let md = stdout_of(&[
+        "--catalog",
+        catalog,
+        "gap",
+        "--review",
+        review,
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        md.contains("**Behaviours assessed:**\n\n- Adapts how they explain to the audience — manager met — migration talk\n\
+                     - Writes design documents others can review asynchronously — manager partly (changed since assessed)"),
+        "{md}"
+    );
+    let json = json_of(&[
+        "--catalog",
+        catalog,
+        "gap",
+        "--review",
+        review,
+        "--format",
+        "json",
+    ]);
+    let item = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["skill"]["id"] == "communication")
+        .unwrap();
+    let b = &item["behaviour_marks"];
+    assert_eq!(b[0]["hash"], "9d09dca046cb");
+    assert_eq!(b[0]["marks"]["manager"], "met");
+    assert_eq!(b[1]["changed"], true);
+    assert_eq!(b[1]["marks"]["manager"], "partly");
+    assert_eq!(item["mark"], "partly");
+}

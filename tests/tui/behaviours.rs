@@ -161,3 +161,15 @@ fn gap_with_an_expanded_item_snapshots() {
         }
     }
 }
+
+#[test]
+fn expanded_behaviours_under_ascii_are_all_ascii() {
+    let mut a = communication_gap(Lang::En, 80, 24);
+    a.set_symbols(rungs::tui::symbols::Symbols::ASCII);
+    key_names(&mut a, "Tab Down m Down p");
+    let s = screen(&a);
+    assert!(s.contains("Adapts how"), "{s}");
+    for line in s.lines() {
+        assert!(line.is_ascii(), "{line}");
+    }
+}

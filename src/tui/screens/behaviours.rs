@@ -151,7 +151,7 @@ impl App {
                 self.assess(effects, |a| {
                     a.clear_item_mark(&current, &who);
                 });
-                self.status = Some(self.lang.strings().status_rolled_up_again.to_string());
+                self.status = Some(self.t().status_rolled_up_again.to_string());
                 return true;
             }
         }
@@ -184,7 +184,7 @@ impl App {
         if self.undo.len() == before {
             return;
         }
-        let t = self.lang.strings();
+        let t = self.t();
         let item = self
             .gap_item()
             .and_then(|i| self.assessment(i.skill))
@@ -201,7 +201,12 @@ impl App {
                 ("n", &(j + 1).to_string()),
                 (
                     "change",
-                    &format!("{whose}{} → {}", t.mark(was), t.mark(mark)),
+                    &format!(
+                        "{whose}{} {} {}",
+                        t.mark(was),
+                        self.symbols.arrow,
+                        t.mark(mark)
+                    ),
                 ),
                 ("item", t.mark(item)),
             ],
@@ -222,7 +227,7 @@ impl App {
         let before = self.undo.len();
         self.assess(effects, |a| a.set_behaviour_note(&current, j, &text));
         if self.undo.len() != before {
-            let t = self.lang.strings();
+            let t = self.t();
             let what = if text.is_empty() {
                 t.status_note_removed
             } else {
@@ -247,7 +252,7 @@ impl App {
             .gap_item()
             .is_none_or(|i: &GapItem| assessed_behaviours(i).is_empty());
         if none {
-            self.status = Some(self.lang.strings().status_no_behaviours.to_string());
+            self.status = Some(self.t().status_no_behaviours.to_string());
             return;
         }
         let n = self.selected_behaviours().len();
@@ -257,7 +262,7 @@ impl App {
                 g.behaviour = None;
             } else {
                 g.expanded.push(g.cursor);
-                let t = self.lang.strings();
+                let t = self.t();
                 self.status = Some(crate::i18n::fill(
                     &self.bindings.fill(t.status_behaviours_expanded),
                     &[("n", &n.to_string())],

@@ -66,8 +66,8 @@ pub fn render_row(
     let width = usize::from(area.width);
     let bullet = if s.is_ascii() { "- " } else { "• " };
     let fixed = 2 + text::width(&marks) + 3 + text::width(bullet) + text::width(&flag) + 1;
-    let shown = text::pad(
-        &text::truncate(text, width.saturating_sub(fixed)),
+    let shown = app.symbols.pad(
+        &app.symbols.truncate(text, width.saturating_sub(fixed)),
         width.saturating_sub(fixed),
     );
     let style = if selected {
@@ -91,7 +91,7 @@ pub fn render_row(
 /// The selected behaviour's assessment lines above its note: the heading,
 /// the text, every assessor's mark, "changed since assessed".
 fn top_lines(app: &App, item: &GapItem, j: usize, width: usize) -> Vec<Line<'static>> {
-    let t = app.lang.strings();
+    let t = app.t();
     let current = assessed_behaviours(item);
     let (stored, changed) = state(app, item, j);
     let heading = fill(
@@ -124,7 +124,7 @@ fn top_lines(app: &App, item: &GapItem, j: usize, width: usize) -> Vec<Line<'sta
         spans.push(Span::raw("  "));
         for (i, w) in names.iter().enumerate() {
             if i > 0 {
-                spans.push(Span::raw(" · "));
+                spans.push(Span::raw(format!(" {} ", app.symbols.dot)));
             }
             let shown = format!("{} {}", t.assessor(w), mark_symbol(app, b.mark_of(w)));
             spans.push(if *w == who {
@@ -145,7 +145,7 @@ fn top_lines(app: &App, item: &GapItem, j: usize, width: usize) -> Vec<Line<'sta
 pub fn assessment_height(app: &App, item: &GapItem, width: u16, height: u16) -> Option<u16> {
     let g = app.gap.as_ref()?;
     let j = g.selected_behaviour()?;
-    let t = app.lang.strings();
+    let t = app.t();
     let w = usize::from(width).max(1);
     let top = top_lines(app, item, j, w).len();
     let note = if let Some(editor) = &g.note {
@@ -171,7 +171,7 @@ pub fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem
     let Some(j) = g.selected_behaviour() else {
         return false;
     };
-    let t = app.lang.strings();
+    let t = app.t();
     let width = usize::from(area.width).max(1);
     let mut y = area.y;
     let bottom = area.bottom();
@@ -200,7 +200,8 @@ pub fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem
             buf.set_stringn(
                 area.x,
                 edit.bottom(),
-                text::truncate(&app.bindings.fill(t.gap_note_editing_keys), width),
+                app.symbols
+                    .truncate(&app.bindings.fill(t.gap_note_editing_keys), width),
                 width,
                 app.theme.dim,
             );

@@ -8,11 +8,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::gap::{column_width, mark_symbol};
+use super::gap::{column_width, mark_symbol, push_marks_side_by_side};
 use super::{rule, wrapped};
 use crate::gap::GapItem;
 use crate::i18n::fill;
-use crate::review::{AGREED, BehaviourMarks, assessed_behaviours};
+use crate::review::{BehaviourMarks, assessed_behaviours};
 use crate::tui::app::App;
 use crate::tui::text;
 
@@ -116,23 +116,7 @@ fn top_lines(app: &App, item: &GapItem, j: usize, width: usize) -> Vec<Line<'sta
         Span::styled(t.mark(mark), app.theme.key),
     ];
     if let Some(b) = stored.filter(|b| !b.marks.is_empty()) {
-        let mut names: Vec<&str> = b.marks.iter().map(|(w, _)| w.as_str()).collect();
-        if !names.contains(&who.as_str()) && who != AGREED {
-            names.push(&who);
-        }
-        names.push(AGREED);
-        spans.push(Span::raw("  "));
-        for (i, w) in names.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::raw(format!(" {} ", app.symbols.dot)));
-            }
-            let shown = format!("{} {}", t.assessor(w), mark_symbol(app, b.mark_of(w)));
-            spans.push(if *w == who {
-                Span::styled(shown, app.theme.selection)
-            } else {
-                Span::raw(shown)
-            });
-        }
+        push_marks_side_by_side(app, &mut spans, &b.marks, &|w| b.mark_of(w), &who);
     }
     out.push(Line::from(spans));
     if changed {

@@ -838,23 +838,7 @@ fn render_assessment(app: &App, area: Rect, buf: &mut Buffer, item: &GapItem, fu
     // one: `self ✓ · manager ~ · agreed –`, the current assessor's (whose
     // mark is the one before) in reverse.
     if let Some(a) = a.filter(|a| !a.marks.is_empty()) {
-        let mut names: Vec<&str> = a.marks.iter().map(|(w, _)| w.as_str()).collect();
-        if !names.contains(&who.as_str()) && who != crate::review::AGREED {
-            names.push(&who);
-        }
-        names.push(crate::review::AGREED);
-        spans.push(Span::raw("  "));
-        for (i, w) in names.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::raw(format!(" {} ", app.symbols.dot)));
-            }
-            let shown = format!("{} {}", t.assessor(w), mark_symbol(app, a.mark_of(w)));
-            spans.push(if *w == who {
-                Span::styled(shown, app.theme.selection)
-            } else {
-                Span::raw(shown)
-            });
-        }
+        push_marks_side_by_side(app, &mut spans, &a.marks, &|w| a.mark_of(w), &who);
     }
     let mut top: Vec<Line<'static>> = vec![rule(app, t.gap_assessment, width), Line::from(spans)];
     if app.is_stale(item) {
@@ -1039,4 +1023,34 @@ fn render_item(app: &App, area: Rect, buf: &mut Buffer, presenter: bool) -> (usi
         );
     }
     (total, rows)
+}
+
+/// Appends every assessor's mark side by side (`self ✓ · manager ~ ·
+/// agreed –`), the current assessor's in reverse: those who marked, the
+/// current assessor, then agreed. One line for an item and a behaviour.
+pub(super) fn push_marks_side_by_side(
+    app: &App,
+    spans: &mut Vec<Span<'static>>,
+    marks: &[(String, crate::review::Mark)],
+    mark_of: &dyn Fn(&str) -> Option<crate::review::Mark>,
+    who: &str,
+) {
+    let t = app.t();
+    let mut names: Vec<&str> = marks.iter().map(|(w, _)| w.as_str()).collect();
+    if !names.contains(&who) && who != crate::review::AGREED {
+        names.push(who);
+    }
+    names.push(crate::review::AGREED);
+    spans.push(Span::raw("  "));
+    for (i, w) in names.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(format!(" {} ", app.symbols.dot)));
+        }
+        let shown = format!("{} {}", t.assessor(w), mark_symbol(app, mark_of(w)));
+        spans.push(if *w == who {
+            Span::styled(shown, app.theme.selection)
+        } else {
+            Span::raw(shown)
+        });
+    }
 }

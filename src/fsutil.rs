@@ -321,11 +321,47 @@ pub fn resolve_links(path: &Path) -> io::Result<PathBuf> {
 
 /// An advisory lock on a file, held until dropped. Other rungs processes
 /// taking the same lock wait; programs that take no lock are not stopped.
+///
+/// Dropping it removes the `.NAME.lock` file while the lock is still held,
+/// so no empty file stays beside the review. That is safe because every
+/// taker checks, once it holds the lock, that the path still names the file
+/// it locked (see [`lock_beside`]): a waiter that was left holding a removed
+/// file starts again on a new one instead of writing beside the new holder.
 #[derive(Debug)]
 pub struct FileLock {
-    _file: fs::File,
+    file: fs::File,
     /// The file that holds the lock: `.NAME.lock`, or the file itself.
     pub path: PathBuf,
+    /// True for the `.NAME.lock` file (removed on drop); false when the
+    /// lock is on the guarded file itself, which stays.
+    remove: bool,
+}
+
+impl Drop for FileLock {
+    fn drop(&mut self) {
+        // Only while we still hold it and the path is still our file: never
+        // another process's lock file.
+        if self.remove && same_file(&self.file, &self.path) {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// True when `path` names the open `file` (same device and inode).
+#[cfg(unix)]
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Without inode numbers the lock file is never removed (it stays, empty,
+/// as before), so whether it is still ours never matters.
+#[cfg(not(unix))]
+fn same_file(_file: &fs::File, path: &Path) -> bool {
+    path.exists()
 }
 
 /// How long [`lock_beside`] waits for another process before giving up.
@@ -341,7 +377,8 @@ pub fn lock_path(path: &Path) -> PathBuf {
 }
 
 /// Takes the exclusive lock that guards `path` (see [`lock_path`]), waiting
-/// up to [`LOCK_WAIT`] for another holder.
+/// up to [`LOCK_WAIT`] for another holder. The lock file is removed again
+/// when the lock is dropped (see [`FileLock`]).
 ///
 /// Where the lock file cannot be created (a read-only folder), the lock is
 /// taken on `path` itself when it exists. `Ok(None)` when neither can be
@@ -349,40 +386,57 @@ pub fn lock_path(path: &Path) -> PathBuf {
 /// error is the one to report.
 pub fn lock_beside(path: &Path) -> io::Result<Option<FileLock>> {
     let lock = lock_path(path);
-    let opened = fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&lock)
-        .map(|f| (f, lock))
-        .or_else(|_| fs::File::open(path).map(|f| (f, path.to_path_buf())));
-    let Ok((file, held)) = opened else {
-        return Ok(None);
-    };
     let start = Instant::now();
     loop {
-        match file.try_lock() {
-            Ok(()) => {
-                return Ok(Some(FileLock {
-                    _file: file,
-                    path: held,
-                }));
+        let opened = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock)
+            .map(|f| (f, lock.clone(), cfg!(unix)))
+            .or_else(|_| fs::File::open(path).map(|f| (f, path.to_path_buf(), false)));
+        let Ok((file, held, remove)) = opened else {
+            return Ok(None);
+        };
+        loop {
+            match file.try_lock() {
+                // The holder before us may have removed the file we opened
+                // (and another process made a new one): then ours guards
+                // nothing; open the path again.
+                Ok(()) if remove && !same_file(&file, &held) => break,
+                Ok(()) => {
+                    return Ok(Some(FileLock {
+                        file,
+                        path: held,
+                        remove,
+                    }));
+                }
+                Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::WouldBlock,
+                        format!(
+                            "{} is held by another process saving the same file for more than {} s; try again",
+                            held.display(),
+                            LOCK_WAIT.as_secs()
+                        ),
+                    ));
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(e),
             }
-            Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            Err(fs::TryLockError::WouldBlock) => {
-                return Err(io::Error::new(
-                    io::ErrorKind::WouldBlock,
-                    format!(
-                        "{} is held by another process saving the same file for more than {} s; try again",
-                        held.display(),
-                        LOCK_WAIT.as_secs()
-                    ),
-                ));
-            }
-            Err(fs::TryLockError::Error(e)) => return Err(e),
+        }
+        if start.elapsed() >= LOCK_WAIT {
+            return Err(io::Error::new(
+                io::ErrorKind::WouldBlock,
+                format!(
+                    "{} kept being replaced for more than {} s; try again",
+                    lock.display(),
+                    LOCK_WAIT.as_secs()
+                ),
+            ));
         }
     }
 }
@@ -506,5 +560,73 @@ mod tests {
             free_path(Path::new("a/README"), |p| p == Path::new("a/README")),
             PathBuf::from("a/README-2")
         );
+    }
+
+    /// The `.NAME.lock` file is there while the lock is held and gone once
+    /// it is dropped, also when an old empty one was lying there before.
+    #[cfg(unix)]
+    #[test]
+    fn the_lock_file_is_removed_when_its_holder_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let review = dir.path().join("r.toml");
+        let lock = lock_path(&review);
+        for stale in [false, true] {
+            if stale {
+                fs::write(&lock, b"").unwrap();
+            }
+            let held = lock_beside(&review).unwrap().unwrap();
+            assert_eq!(held.path, lock);
+            assert!(lock.exists());
+            drop(held);
+            assert!(names(dir.path()).is_empty(), "stale: {stale}");
+        }
+    }
+
+    /// A holder never removes a lock file that is no longer its own: when
+    /// its file was replaced and another process locked the new one, that
+    /// one stays until its own holder lets go.
+    #[cfg(unix)]
+    #[test]
+    fn a_holder_never_removes_another_processs_lock_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let review = dir.path().join("r.toml");
+        let lock = lock_path(&review);
+        let first = lock_beside(&review).unwrap().unwrap();
+        fs::remove_file(&lock).unwrap();
+        let second = lock_beside(&review).unwrap().unwrap();
+        drop(first);
+        assert!(lock.exists(), "the second holder's file stays");
+        drop(second);
+        assert!(!lock.exists());
+    }
+
+    /// Writers that queue for the lock while each holder removes its file
+    /// on the way out never hold it at the same time: a waiter left
+    /// holding a removed file starts again on the new one.
+    #[cfg(unix)]
+    #[test]
+    fn waiters_never_hold_the_lock_together_while_files_come_and_go() {
+        use std::sync::Arc;
+        let dir = tempfile::tempdir().unwrap();
+        let review = Arc::new(dir.path().join("r.toml"));
+        let inside = Arc::new(AtomicUsize::new(0));
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let (review, inside) = (Arc::clone(&review), Arc::clone(&inside));
+                std::thread::spawn(move || {
+                    for _ in 0..50 {
+                        let held = lock_beside(&review).unwrap().unwrap();
+                        assert_eq!(inside.fetch_add(1, Ordering::SeqCst), 0, "two holders");
+                        std::thread::yield_now();
+                        inside.fetch_sub(1, Ordering::SeqCst);
+                        drop(held);
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert!(names(dir.path()).is_empty(), "no lock file left");
     }
 }

@@ -359,13 +359,13 @@ mod tests {
         ] {
             assert!(file.save(&faulty).is_err());
             assert_eq!(fs::read(&path).unwrap(), before, "old review survives");
-            // The lock file stays (removing it would race with a waiter).
-            let leftovers: Vec<_> = fs::read_dir(dir.path())
-                .unwrap()
-                .flatten()
-                .filter(|e| e.file_name() != ".review.toml.lock")
-                .collect();
-            assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+            // The lock file goes with the lock (see `fsutil::FileLock`).
+            let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
+            assert_eq!(
+                leftovers.len(),
+                1,
+                "no temporary file and no lock file left behind"
+            );
         }
         // Once the fault clears, the next save succeeds.
         file.save(&RealFs).unwrap();
@@ -501,7 +501,10 @@ mod tests {
         assert_eq!(me.review, on_disk);
         assert!(!me.refresh().unwrap(), "nothing new the second time");
         let files = fs::read_dir(dir.path()).unwrap().flatten().count();
-        assert_eq!(files, 3, "review, v1 backup and lock; no conflict copy");
+        assert_eq!(
+            files, 2,
+            "review and v1 backup; no lock file, no conflict copy"
+        );
     }
 
     #[test]
@@ -759,7 +762,18 @@ mod safety_tests {
             .collect();
         names.sort();
         assert_eq!(names, ["link.toml", "link2.toml", "real"]);
-        assert!(dir.path().join("real/.review.toml.lock").exists());
+        // Nothing beside the target either: the lock file went with the lock.
+        let beside: Vec<_> = fs::read_dir(dir.path().join("real"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(beside, ["review.toml"]);
+        // While a save holds it, the lock is beside the target.
+        assert_eq!(
+            crate::fsutil::lock_path(&resolve_links(&link2).unwrap()),
+            dir.path().join("real/.review.toml.lock")
+        );
     }
 
     /// Runs `f` on another thread and fails the test if it does not return

@@ -461,6 +461,8 @@ strings! {
     diff_side_by_side,
     status_editor_failed,
     status_restored,
+    /// The same for one item (Chinese has no plural: the same text).
+    status_restored_one,
     status_state_failed,
     status_written,
     status_path_exists,
@@ -469,6 +471,8 @@ strings! {
     prompt_discard,
     /// `{count}` items, `{date}` of the earlier session.
     prompt_restore,
+    /// The same for one item.
+    prompt_restore_one,
     prompt_save_path,
     /// Header counts: `{counts}` is `✓4 ~2 ✗1 –3`.
     gap_counts,

@@ -55,7 +55,11 @@ impl Question {
             Question::DiscardNote => t.prompt_discard.to_string(),
             Question::DiscardMeta => t.prompt_discard_meta.to_string(),
             Question::Restore(r) => fill(
-                t.prompt_restore,
+                if r.items.len() == 1 {
+                    t.prompt_restore_one
+                } else {
+                    t.prompt_restore
+                },
                 &[
                     ("count", &r.items.len().to_string()),
                     ("date", &r.date.to_string()),
@@ -246,7 +250,12 @@ impl App {
                     r.review.meta = review.meta;
                 }
                 self.unwritten = true;
-                self.status = Some(fill(t.status_restored, &[("count", &count.to_string())]));
+                let template = if count == 1 {
+                    t.status_restored_one
+                } else {
+                    t.status_restored
+                };
+                self.status = Some(fill(template, &[("count", &count.to_string())]));
                 self.status = self.status.take().map(|s| self.bindings.fill(&s));
                 effects.push(Effect::SaveReview);
             }
@@ -285,6 +294,38 @@ mod tests {
 
     fn failed(a: &mut App) {
         a.update(Action::SaveFinished(Some("read-only file system".into())));
+    }
+
+    /// Restoring one item says "1 unsaved item", not "1 … marks"; more
+    /// than one keeps the plural (Chinese has one form for both).
+    #[test]
+    fn the_restore_question_and_its_status_say_one_item_in_the_singular() {
+        for (n, question, status) in [
+            (1, "Restore 1 unsaved item of ", "Restored 1 unsaved item "),
+            (
+                2,
+                "Restore 2 unsaved marks and notes of ",
+                "Restored 2 unsaved items ",
+            ),
+        ] {
+            let mut a = app();
+            a.update(Action::LevelJump(2));
+            a.update(Action::Run(Command::Gap));
+            let mut earlier = a.review.as_ref().unwrap().review.clone();
+            for id in ["sql", "statistics"].into_iter().take(n) {
+                let mark = crate::review::Assessment {
+                    mark: Some(crate::review::Mark::Met),
+                    ..Default::default()
+                };
+                earlier.items.insert(id.to_string(), mark);
+            }
+            a.offer_restore(earlier);
+            let title = a.prompt.as_ref().unwrap().title(a.t());
+            assert!(title.starts_with(question), "{title}");
+            a.update(Action::Run(Command::AnswerYes));
+            let said = a.status.clone().unwrap_or_default();
+            assert!(said.starts_with(status), "{said}");
+        }
     }
 
     #[test]

@@ -317,6 +317,44 @@ mod tests {
         assert!(t.contains(STALE));
     }
 
+    /// Only the manager marked: the summary tables (Markdown and HTML) have
+    /// a `manager` column and no all-`–` `self` or `agreed` one; once
+    /// someone else marks, their column comes back.
+    #[test]
+    fn summary_tables_leave_out_assessors_without_a_single_mark() {
+        let c = embedded();
+        let gap = senior_to_lead(&c);
+        let mut r = Review::new("data-scientist", "senior", "lead", c.display_title(), DAY);
+        let first = c.skills[gap.items[0].skill].id.clone();
+        let mut a = Assessment::default();
+        a.set_mark("manager", Some(Mark::Met));
+        r.items.insert(first.clone(), a);
+        let header = |r: &Review| {
+            let report = build(&c, &gap, Some(r), DAY);
+            let md = markdown::markdown_of(Lang::En, &report, true);
+            let row = md
+                .lines()
+                .find(|l| l.starts_with("| Skill | Required |"))
+                .unwrap()
+                .to_string();
+            let html = html::html_of(Lang::En, &report, true);
+            let start = html.find("<thead>").unwrap();
+            let end = start + html[start..].find("</thead>").unwrap();
+            (row, html[start..end].to_string())
+        };
+        let (md, html) = header(&r);
+        assert_eq!(md, "| Skill | Required | manager | Evidence |");
+        assert!(html.contains("<th>manager</th>"), "{html}");
+        assert!(!html.contains("<th>self</th>") && !html.contains("<th>agreed</th>"));
+
+        if let Some(a) = r.items.get_mut(&first) {
+            a.set_mark("self", Some(Mark::Partly));
+        }
+        let (md, html) = header(&r);
+        assert_eq!(md, "| Skill | Required | self | manager | Evidence |");
+        assert!(html.contains("<th>self</th><th>manager</th>"), "{html}");
+    }
+
     #[test]
     fn text_in_chinese_takes_its_words_from_the_table() {
         let c = embedded();

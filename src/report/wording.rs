@@ -187,20 +187,24 @@ pub(super) fn meta_parts(t: &Strings, r: &Report<'_>) -> Vec<(&'static str, Stri
     parts
 }
 
-/// The assessor columns of the summary table: `agreed`, then the others in
-/// order of first appearance (`self`, `manager` always shown).
+/// The assessor columns of the summary table: `agreed`, `self`, `manager`,
+/// then the others in order of first appearance, each only when it holds
+/// at least one mark (a column of `–` says nothing). The counted
+/// assessor's column is always there, so the table shows what the counts
+/// count even before anyone has marked.
 pub(super) fn assessor_columns<'a>(r: &'a Report<'_>) -> Vec<&'a str> {
-    let mut cols = vec!["agreed", "self", "manager"];
-    // Only names with a mark get a column (`[meta] assessors` are people,
-    // not necessarily mark keys).
+    let mut cols: Vec<&str> = vec!["agreed", "self", "manager"];
+    // `[meta] assessors` are people, not necessarily mark keys.
     for a in &r.assessors {
-        let marked = r
-            .items
-            .iter()
-            .any(|i| i.all_marks.iter().any(|(w, _)| w == a));
-        if marked && !cols.contains(&a.as_str()) {
+        if !cols.contains(&a.as_str()) {
             cols.push(a);
         }
     }
+    cols.retain(|c| {
+        *c == r.counted
+            || r.items
+                .iter()
+                .any(|i| i.all_marks.iter().any(|(w, _)| w == c))
+    });
     cols
 }

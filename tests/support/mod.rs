@@ -10,9 +10,13 @@ use assert_cmd::Command;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rungs::tui::action::Effect;
+use rungs::catalog::{Catalog, Date, load_embedded};
+use rungs::tui::action::{Action, Effect};
 use rungs::tui::app::App;
 use rungs::tui::keys;
+use rungs::tui::screens::Screen;
+use rungs::tui::theme::Theme;
+use std::sync::{Arc, OnceLock};
 
 /// The `rungs` binary, run from the crate root (so `tests/fixtures/...`
 /// paths work) with `RUNGS_CATALOG` removed (so the embedded catalog is the
@@ -140,4 +144,39 @@ pub fn whole(bytes: &[u8]) -> String {
     let text = String::from_utf8(bytes.to_vec()).unwrap();
     assert_eq!(&text[text.trim_end().len()..], "\n", "{text:?}");
     text
+}
+
+/// The embedded default catalog, parsed once per test binary and shared:
+/// parsing it in a debug build costs far more than the tests that use it.
+pub fn default_catalog() -> Arc<Catalog> {
+    static CATALOG: OnceLock<Arc<Catalog>> = OnceLock::new();
+    Arc::clone(CATALOG.get_or_init(|| Arc::new(load_embedded().unwrap().catalog)))
+}
+
+/// The day the screen tests live on (snapshots show dates).
+pub fn test_day() -> Date {
+    Date {
+        year: 2026,
+        month: 11,
+        day: 30,
+    }
+}
+
+/// The explorer on the default catalog at `w`×`h`, in the mono theme (so
+/// snapshots show the modifiers that mark a selection), on [`test_day`].
+pub fn explorer(w: u16, h: u16) -> App {
+    let mut app = App::new(default_catalog());
+    app.theme = Theme::mono();
+    app.today = test_day();
+    app.update(Action::Resize(w, h));
+    app
+}
+
+/// The default catalog in the gap view of Data Scientist, Senior → Lead
+/// (see [`explorer`]).
+pub fn gap_app(w: u16, h: u16) -> App {
+    let mut app = explorer(w, h);
+    keys(&mut app, "3g");
+    assert_eq!(app.screen, Screen::Gap);
+    app
 }

@@ -3,27 +3,18 @@
 //! arrows and the names of keys (`Up`, not `↑`) — with snapshots of a few.
 
 use crossterm::event::KeyCode;
-use rungs::catalog::load_embedded;
 use rungs::tui::action::{Action, Effect};
 use rungs::tui::app::App;
 use rungs::tui::keys::Command;
 use rungs::tui::screens::Screen;
 use rungs::tui::symbols::Symbols;
-use rungs::tui::theme::Theme;
 
-use crate::support::{key, key_names, keys, redraw, screen};
+use crate::support::{explorer, key, key_names, keys, redraw, screen};
 
 /// The explorer on the default catalog at `w`×`h` with `--ascii`.
 fn app(w: u16, h: u16) -> App {
-    let mut app = App::new(load_embedded().unwrap().catalog);
-    app.theme = Theme::mono();
-    app.today = rungs::catalog::Date {
-        year: 2026,
-        month: 11,
-        day: 30,
-    };
+    let mut app = explorer(w, h);
     app.set_symbols(Symbols::ASCII);
-    app.update(Action::Resize(w, h));
     redraw(&mut app);
     app
 }

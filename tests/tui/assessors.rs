@@ -10,24 +10,8 @@ use rungs::review::Mark;
 use rungs::tui::action::Action;
 use rungs::tui::app::App;
 use rungs::tui::screens::Screen;
-use rungs::tui::theme::Theme;
 
-use crate::support::{key, keys, redraw, screen};
-
-/// The default catalog in the gap view of Data Scientist, Senior → Lead.
-fn app(w: u16, h: u16) -> App {
-    let mut app = App::new(load_embedded().unwrap().catalog);
-    app.theme = Theme::mono();
-    app.today = rungs::catalog::Date {
-        year: 2026,
-        month: 11,
-        day: 30,
-    };
-    app.update(Action::Resize(w, h));
-    keys(&mut app, "3g");
-    assert_eq!(app.screen, Screen::Gap);
-    app
-}
+use crate::support::{gap_app, key, keys, redraw, screen};
 
 fn cursor(a: &App) -> usize {
     a.gap.as_ref().unwrap().cursor
@@ -57,7 +41,7 @@ fn self_10_manager_12(a: &mut App) {
 
 #[test]
 fn self_marks_10_manager_12_and_d_visits_exactly_the_differing_items() {
-    let mut a = app(120, 40);
+    let mut a = gap_app(120, 40);
     self_10_manager_12(&mut a);
     for i in 0..10 {
         assert_eq!(
@@ -95,7 +79,7 @@ fn self_marks_10_manager_12_and_d_visits_exactly_the_differing_items() {
 
 #[test]
 fn the_header_counts_the_current_assessor_until_any_item_is_agreed() {
-    let mut a = app(120, 40);
+    let mut a = gap_app(120, 40);
     a.assessor = Some("self".into());
     keys(&mut a, "m");
     redraw(&mut a);
@@ -111,7 +95,7 @@ fn the_header_counts_the_current_assessor_until_any_item_is_agreed() {
 
 #[test]
 fn agreeing_every_item_counts_the_agreed_marks() {
-    let mut a = app(120, 40);
+    let mut a = gap_app(120, 40);
     self_10_manager_12(&mut a);
     // Still the manager: each of the 12 marks becomes the agreed one.
     for _ in 0..12 {
@@ -146,7 +130,7 @@ fn agreeing_every_item_counts_the_agreed_marks() {
 
 #[test]
 fn a_cycles_through_the_names_in_the_file_and_agreed() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     assert_eq!(
         a.who(),
         "agreed",
@@ -165,7 +149,7 @@ fn a_cycles_through_the_names_in_the_file_and_agreed() {
 
 #[test]
 fn a_copies_only_a_mark_there_is_and_is_undone_like_any_change() {
-    let mut a = app(120, 40);
+    let mut a = gap_app(120, 40);
     keys(&mut a, "a");
     assert!(
         a.status
@@ -199,7 +183,7 @@ fn a_copies_only_a_mark_there_is_and_is_undone_like_any_change() {
 
 #[test]
 fn d_says_so_when_every_mark_agrees() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "mjp");
     keys(&mut a, "D");
     assert_eq!(a.status.as_deref(), Some("No item has differing marks."));
@@ -213,7 +197,7 @@ fn assessor_snapshots() {
         ("zh_120x40", 120, 40, Lang::Zh),
         ("zh_80x24", 80, 24, Lang::Zh),
     ] {
-        let mut a = app(w, h);
+        let mut a = gap_app(w, h);
         a.lang = lang;
         self_10_manager_12(&mut a);
         keys(&mut a, "D");
@@ -287,7 +271,7 @@ was = "none"
 "#;
 
 fn reopened(w: u16, h: u16, lang: Lang) -> App {
-    let mut a = app(w, h);
+    let mut a = gap_app(w, h);
     a.lang = lang;
     a.review.as_mut().unwrap().review = rungs::review::Review::parse("r.toml", REOPENED).unwrap();
     a.show_since_last();
@@ -380,7 +364,7 @@ fn opening_a_review_file_says_what_changed_and_that_unknown_keys_are_kept() {
 
 #[test]
 fn undo_takes_back_only_what_this_terminal_changed() {
-    let mut a = app(120, 40);
+    let mut a = gap_app(120, 40);
     a.assessor = Some("self".into());
     keys(&mut a, "m");
     // The manager's mark on the same item arrives from the other terminal.

@@ -129,7 +129,7 @@ fn tab_expands_behaviours_that_are_marked_one_by_one_and_roll_up() {
 
 #[test]
 fn tab_on_an_item_without_behaviours_says_so() {
-    let mut a = App::new(rungs::catalog::load_embedded().unwrap().catalog);
+    let mut a = App::new(crate::support::default_catalog());
     a.update(Action::Resize(100, 30));
     keys(&mut a, "g");
     assert_eq!(a.screen, Screen::Gap);

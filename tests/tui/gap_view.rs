@@ -4,7 +4,6 @@
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rungs::catalog::load_embedded;
 use rungs::review::Mark;
 use rungs::tui::action::{Action, Effect};
 use rungs::tui::app::App;
@@ -14,7 +13,7 @@ use rungs::tui::theme::Theme;
 use crate::support::{key, keys, screen};
 
 fn app() -> App {
-    let mut app = App::new(load_embedded().unwrap().catalog);
+    let mut app = App::new(crate::support::default_catalog());
     app.theme = Theme::mono();
     app.update(Action::Resize(120, 40));
     app

@@ -1,6 +1,5 @@
 //! Key sequences through the keymap and `App::update`, without a terminal.
 
-use rungs::catalog::load_embedded;
 use rungs::tui::action::{Action, Effect};
 use rungs::tui::app::{App, Focus};
 use rungs::tui::screens::Screen;
@@ -8,7 +7,7 @@ use rungs::tui::screens::Screen;
 use crate::support::key_names;
 
 fn app() -> App {
-    let mut app = App::new(load_embedded().unwrap().catalog);
+    let mut app = App::new(crate::support::default_catalog());
     app.update(Action::Resize(120, 40));
     app
 }

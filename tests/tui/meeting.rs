@@ -4,7 +4,6 @@
 //! snapshots at 120×40 and 80×24, in English and Chinese, and in ASCII.
 
 use crossterm::event::{KeyCode, KeyModifiers};
-use rungs::catalog::load_embedded;
 use rungs::i18n::Lang;
 use rungs::review::Mark;
 use rungs::tui::action::{Action, Effect};
@@ -16,26 +15,9 @@ use rungs::tui::screens::prompt::Question;
 use rungs::tui::symbols::Symbols;
 use rungs::tui::theme::Theme;
 
-use crate::support::{event, key, key_names, keys, press, redraw, screen};
-
-fn today() -> rungs::catalog::Date {
-    rungs::catalog::Date {
-        year: 2026,
-        month: 11,
-        day: 30,
-    }
-}
-
-/// The default catalog in the gap view of Data Scientist, Senior → Lead.
-fn app(w: u16, h: u16) -> App {
-    let mut app = App::new(load_embedded().unwrap().catalog);
-    app.theme = Theme::mono();
-    app.today = today();
-    app.update(Action::Resize(w, h));
-    keys(&mut app, "3g");
-    assert_eq!(app.screen, Screen::Gap);
-    app
-}
+use crate::support::{
+    default_catalog, event, gap_app, key, key_names, keys, press, redraw, screen,
+};
 
 fn chord(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Vec<Effect> {
     event(app, &press(code, mods))
@@ -70,7 +52,7 @@ fn shots(name: &str, setup: impl Fn(&mut App)) {
         ("zh_80x24", 80, 24, Lang::Zh, false),
         ("ascii_80x24", 80, 24, Lang::En, true),
     ] {
-        let mut a = app(w, h);
+        let mut a = gap_app(w, h);
         a.lang = lang;
         if ascii {
             a.set_symbols(Symbols::ASCII);
@@ -91,7 +73,7 @@ fn shots(name: &str, setup: impl Fn(&mut App)) {
 
 #[test]
 fn the_editor_moves_by_character_word_and_line() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "e");
     assert_eq!(a.mode(), Mode::NoteEditor);
     keys(&mut a, "retro doc.");
@@ -131,7 +113,7 @@ fn the_editor_moves_by_character_word_and_line() {
 
 #[test]
 fn notes_have_lines_and_pastes_keep_their_breaks() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "e");
     keys(&mut a, "Evidence:");
     alt(&mut a, KeyCode::Enter);
@@ -158,7 +140,7 @@ fn notes_have_lines_and_pastes_keep_their_breaks() {
 
 #[test]
 fn esc_on_a_changed_note_asks() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "e");
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.mode(), Mode::Gap, "an unchanged note closes at once");
@@ -178,7 +160,7 @@ fn esc_on_a_changed_note_asks() {
 
 #[test]
 fn the_external_editor_is_asked_for_and_its_text_saved() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     assert_eq!(
         keys(&mut a, "E"),
         vec![Effect::ExternalEditor(String::new())]
@@ -199,7 +181,7 @@ fn the_external_editor_is_asked_for_and_its_text_saved() {
 
 #[test]
 fn the_search_box_is_the_same_editor() {
-    let mut a = App::new(load_embedded().unwrap().catalog);
+    let mut a = App::new(default_catalog());
     a.update(Action::Resize(80, 24));
     keys(&mut a, "/");
     keys(&mut a, "learning");
@@ -231,7 +213,7 @@ fn editor_snapshots() {
 
 #[test]
 fn at_80x24_the_assessment_is_always_on_screen() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     let n = a.gap.as_ref().unwrap().gap.items.len();
     for i in 0..n {
         redraw(&mut a);
@@ -248,7 +230,7 @@ fn at_80x24_the_assessment_is_always_on_screen() {
 
 #[test]
 fn shift_arrows_and_the_wheel_scroll_the_texts_and_arrows_move_in_the_list() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     a.diff_mode = DiffMode::Off;
     redraw(&mut a);
     let cursor = a.gap.as_ref().unwrap().cursor;
@@ -282,7 +264,7 @@ fn shift_arrows_and_the_wheel_scroll_the_texts_and_arrows_move_in_the_list() {
 
 #[test]
 fn slash_filters_by_skill_name_and_esc_clears() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "/");
     assert_eq!(a.mode(), Mode::Filter);
     keys(&mut a, "llm");
@@ -335,7 +317,7 @@ fn layout_snapshots() {
 
 #[test]
 fn the_header_leads_with_required_and_the_list_shows_notes() {
-    let mut a = app(120, 40);
+    let mut a = gap_app(120, 40);
     keys(&mut a, "mjpjnj");
     // A note without a mark is not "untouched".
     keys(&mut a, "e");
@@ -403,7 +385,7 @@ fn bullets(w: u16, h: u16) -> App {
 
 #[test]
 fn d_cycles_the_diff_modes_and_asks_to_remember_it() {
-    let mut a = app(120, 40);
+    let mut a = gap_app(120, 40);
     assert_eq!(a.diff_mode, DiffMode::Inline);
     assert_eq!(keys(&mut a, "d"), vec![Effect::SaveUiState]);
     assert_eq!(a.diff_mode, DiffMode::SideBySide);
@@ -481,7 +463,7 @@ fn an_intro_above_bullets_gets_a_line_diff_and_the_bullets_their_pairing() {
     assert!(s.contains("~ Reports progress to leadership weekly"), "{s}");
     assert_eq!(s.matches("Plans a quarter of work").count(), 1, "{s}");
     // Without bullets (the default catalog) the inline diff stays.
-    let mut a = app(120, 40);
+    let mut a = gap_app(120, 40);
     a.diff_mode = DiffMode::Inline;
     redraw(&mut a);
     let s = screen(&a);
@@ -525,7 +507,7 @@ fn diff_snapshots() {
 
 #[test]
 fn z_undoes_and_capital_z_and_ctrl_r_redo() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     let skill = a.gap_item().unwrap().skill;
     let mark = |a: &App| a.assessment(skill).and_then(|x| x.mark);
     keys(&mut a, "p");
@@ -583,13 +565,13 @@ fn undo_snapshots() {
 
 #[test]
 fn quitting_with_unsaved_marks_asks() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     assert_eq!(
         keys(&mut a, "q"),
         vec![Effect::Quit],
         "nothing to lose: quits"
     );
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "m");
     assert!(keys(&mut a, "q").is_empty());
     assert_eq!(a.prompt, Some(Question::Quit));
@@ -614,7 +596,7 @@ fn quitting_with_unsaved_marks_asks() {
     key_names(&mut a, "C-c");
     assert_eq!(key_names(&mut a, "C-c"), vec![Effect::Quit]);
     // y without a review file asks where, with a default name.
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "m");
     keys(&mut a, "qy");
     assert_eq!(a.mode(), Mode::PathPrompt);
@@ -638,7 +620,7 @@ fn quitting_with_unsaved_marks_asks() {
 
 #[test]
 fn w_writes_with_a_path_prompt() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "m");
     keys(&mut a, "w");
     assert_eq!(a.mode(), Mode::PathPrompt);
@@ -655,7 +637,7 @@ fn w_writes_with_a_path_prompt() {
 
 #[test]
 fn unsaved_marks_are_offered_back() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     let mut earlier = a.review.as_ref().unwrap().review.clone();
     earlier.items.insert(
         "sql".into(),
@@ -672,7 +654,7 @@ fn unsaved_marks_are_offered_back() {
     assert_eq!(effects, vec![Effect::SaveReview]);
     assert!(a.needs_saving());
     assert_eq!(a.review.as_ref().unwrap().review.items["sql"].note, "kept");
-    let mut b = app(80, 24);
+    let mut b = gap_app(80, 24);
     b.offer_restore(a.review.as_ref().unwrap().review.clone());
     assert_eq!(keys(&mut b, "n"), vec![Effect::DropUnsaved]);
 }
@@ -681,7 +663,7 @@ fn unsaved_marks_are_offered_back() {
 fn a_review_file_round_trips_through_w() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.toml");
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "m");
     keys(&mut a, "e");
     keys(&mut a, "one");
@@ -712,7 +694,7 @@ fn prompt_snapshots() {
 
 #[test]
 fn presenter_steps_marks_and_jumps_to_unassessed_required() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "f");
     assert!(a.gap.as_ref().unwrap().presenter);
     keys(&mut a, "m");
@@ -785,7 +767,7 @@ fn every_command_of_the_meeting_has_a_key_in_the_help() {
 fn an_undo_is_saved_with_its_own_history_entry() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.toml");
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     let save = |a: &App, file: &mut rungs::review::ReviewFile| {
         file.review = a.review.as_ref().unwrap().review.clone();
         file.save(&rungs::review::RealFs).unwrap();

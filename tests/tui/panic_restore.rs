@@ -1,42 +1,61 @@
-//! The terminal is restored after a panic inside rendering: run a probe
-//! that panics mid-frame in a pseudo-terminal (via `script`), and check that
-//! raw mode, the alternate screen, mouse capture and bracketed paste were
-//! undone and the cursor shown before the panic message.
+//! The terminal is restored after a panic inside rendering: this test binary
+//! runs itself again in a pseudo-terminal (via `script`) as a probe that
+//! enters the TUI like rungs does and panics mid-frame, and checks that raw
+//! mode, the alternate screen, mouse capture and bracketed paste were undone
+//! and the cursor shown before the panic message.
+//!
+//! The probe is this same test run with `RUNGS_PANIC_PROBE` set, so no
+//! example has to be built (and no `cargo build` run inside the tests).
 
 use std::process::Command;
 
+use ratatui::widgets::Widget;
+
+/// A widget that panics when drawn.
+struct Boom;
+
+impl Widget for Boom {
+    fn render(self, _area: ratatui::layout::Rect, _buf: &mut ratatui::buffer::Buffer) {
+        panic!("deliberate panic inside rendering");
+    }
+}
+
 #[test]
 fn panic_in_rendering_restores_the_terminal() {
+    if std::env::var_os("RUNGS_PANIC_PROBE").is_some() {
+        // The probe: enter the TUI, then panic inside rendering.
+        let _ = rungs::tui::session(|terminal| {
+            terminal.draw(|frame| frame.render_widget(Boom, frame.area()))?;
+            Ok(())
+        });
+        return;
+    }
     if Command::new("script").arg("--version").output().is_err() {
         eprintln!("`script` (util-linux) is not installed: cannot make a pseudo-terminal here");
         return;
     }
-    // Build the probe the same way cargo builds tests (debug profile).
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--quiet", "--example", "panic_probe"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
-        .unwrap();
-    assert!(status.success());
-    // The probe lands beside this test binary (`<target>/debug/deps/tui-…`),
-    // in `<target>/debug/examples`, wherever CARGO_TARGET_DIR points.
     let exe = std::env::current_exe().unwrap();
-    let debug = exe.parent().and_then(|deps| deps.parent()).unwrap();
-    let probe = debug
-        .join("examples")
-        .join(format!("panic_probe{}", std::env::consts::EXE_SUFFIX));
     // After the probe, `stty -a` shows whether the terminal is cooked again.
-    let command = format!("{} ; stty -a", probe.display());
+    let command = format!(
+        "'{}' --exact panic_restore::panic_in_rendering_restores_the_terminal \
+         --test-threads=1 --nocapture ; stty -a",
+        exe.display()
+    );
     let out = Command::new("script")
         .args(["-qec", &command, "/dev/null"])
         .env("TERM", "xterm-256color")
+        .env("RUNGS_PANIC_PROBE", "1")
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     let panic_at = text
         .find("deliberate panic")
-        .expect("the panic message is printed");
+        .unwrap_or_else(|| panic!("the panic message is printed: {text}"));
     let before = &text[..panic_at];
+    assert!(
+        before.contains("\x1b[?1049h"),
+        "the probe entered the alternate screen first: {before:?}"
+    );
     for (what, seq) in [
         ("alternate screen left", "\x1b[?1049l"),
         ("mouse capture off", "\x1b[?1000l"),

@@ -173,7 +173,7 @@ fn marks_survive_a_reload_and_removed_skills_fall_back() {
 
 #[test]
 fn the_banner_shows_the_first_problem_and_the_count() {
-    let mut app = App::new(rungs::catalog::load_embedded().unwrap().catalog);
+    let mut app = App::new(crate::support::default_catalog());
     app.theme = rungs::tui::theme::Theme::mono();
     app.update(Action::Resize(120, 20));
     app.update(Action::CatalogInvalid {

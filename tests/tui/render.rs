@@ -13,7 +13,7 @@ use rungs::tui::theme::Theme;
 
 use crate::support::{render, screen};
 
-fn app_with(catalog: rungs::catalog::Catalog, w: u16, h: u16) -> App {
+fn app_with(catalog: impl Into<std::sync::Arc<rungs::catalog::Catalog>>, w: u16, h: u16) -> App {
     let mut app = App::new(catalog);
     // Snapshots are compared as text; colours are exercised elsewhere.
     app.theme = Theme::mono();
@@ -22,7 +22,7 @@ fn app_with(catalog: rungs::catalog::Catalog, w: u16, h: u16) -> App {
 }
 
 fn default_app(w: u16, h: u16) -> App {
-    app_with(load_embedded().unwrap().catalog, w, h)
+    app_with(crate::support::default_catalog(), w, h)
 }
 
 #[test]

@@ -288,7 +288,7 @@ fn a_re_pointed_symlink_is_followed_to_its_new_target() {
 /// The default catalog in `lang` at 80×24, after the watcher said the
 /// catalog is gone.
 fn gone_screen(lang: Lang, gone: Gone) -> String {
-    let mut app = App::new(rungs::catalog::load_embedded().unwrap().catalog);
+    let mut app = App::new(crate::support::default_catalog());
     app.theme = Theme::mono();
     app.set_lang(lang);
     app.update(Action::Resize(80, 24));
@@ -331,7 +331,7 @@ fn the_gone_banner_at_80x24_in_english_and_chinese() {
     );
 
     // Back and loaded: the banner goes.
-    let mut app = App::new(rungs::catalog::load_embedded().unwrap().catalog);
+    let mut app = App::new(crate::support::default_catalog());
     app.update(Action::Resize(80, 24));
     app.update(Action::CatalogGone(Gone {
         path: "x".into(),

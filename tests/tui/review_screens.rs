@@ -4,7 +4,6 @@
 //! snapshots at 120×40 and 80×24, in English and Chinese (and ASCII).
 
 use crossterm::event::{KeyCode, KeyModifiers};
-use rungs::catalog::load_embedded;
 use rungs::i18n::Lang;
 use rungs::report::Format;
 use rungs::tui::action::{Action, Effect};
@@ -12,24 +11,8 @@ use rungs::tui::app::App;
 use rungs::tui::keys::Mode;
 use rungs::tui::screens::{Overlay, Screen};
 use rungs::tui::symbols::Symbols;
-use rungs::tui::theme::Theme;
 
-use crate::support::{event, key, key_names, keys, press, redraw, screen};
-
-/// The default catalog in the gap view of Data Scientist, Senior → Lead.
-fn app(w: u16, h: u16) -> App {
-    let mut app = App::new(load_embedded().unwrap().catalog);
-    app.theme = Theme::mono();
-    app.today = rungs::catalog::Date {
-        year: 2026,
-        month: 11,
-        day: 30,
-    };
-    app.update(Action::Resize(w, h));
-    keys(&mut app, "3g");
-    assert_eq!(app.screen, Screen::Gap);
-    app
-}
+use crate::support::{event, gap_app, key, key_names, keys, press, redraw, screen};
 
 /// Some marks to draw: met, met, partly, not yet, then one skipped and
 /// one met further down.
@@ -48,7 +31,7 @@ fn shots(name: &str, setup: impl Fn(&mut App)) {
         ("zh_80x24", 80, 24, Lang::Zh, false),
         ("ascii_80x24", 80, 24, Lang::En, true),
     ] {
-        let mut a = app(w, h);
+        let mut a = gap_app(w, h);
         a.set_lang(lang);
         if ascii {
             a.set_symbols(Symbols::ASCII);
@@ -69,7 +52,7 @@ fn shots(name: &str, setup: impl Fn(&mut App)) {
 
 #[test]
 fn x_asks_which_format_and_enter_exports_it() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     assert!(keys(&mut a, "x").is_empty(), "nothing written yet");
     assert_eq!(a.mode(), Mode::Picker);
     // Markdown is the default.
@@ -121,7 +104,7 @@ fn x_asks_which_format_and_enter_exports_it() {
 
 #[test]
 fn the_picker_names_its_keys_and_the_path_it_writes() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "x");
     key(&mut a, KeyCode::Down);
     let s = screen(&a);
@@ -148,7 +131,7 @@ fn picker_snapshots() {
 
 #[test]
 fn s_opens_the_summary_and_esc_or_s_close_it() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     marked(&mut a);
     keys(&mut a, "s");
     assert_eq!(a.mode(), Mode::Summary);
@@ -174,7 +157,7 @@ fn s_opens_the_summary_and_esc_or_s_close_it() {
 /// assessor's marks, theirs; once any item is agreed, the agreed ones.
 #[test]
 fn the_bars_count_the_marks_the_header_counts() {
-    let mut a = app(120, 40);
+    let mut a = gap_app(120, 40);
     marked(&mut a);
     keys(&mut a, "s");
     let s = screen(&a);
@@ -215,7 +198,7 @@ fn the_bars_count_the_marks_the_header_counts() {
 
 #[test]
 fn many_domains_scroll_at_80x24() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "s");
     let lines = a.frame.summary_lines;
     let height = a.frame.summary_height;
@@ -278,7 +261,7 @@ fn filled(a: &mut App) {
 
 #[test]
 fn i_edits_the_review_details_and_enter_saves_them() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     filled(&mut a);
     assert_eq!(a.mode(), Mode::MetaForm);
     assert!(meta(&a).is_empty(), "nothing saved while typing");
@@ -321,7 +304,7 @@ fn i_edits_the_review_details_and_enter_saves_them() {
 
 #[test]
 fn a_bad_meeting_date_keeps_the_form_open_and_says_what_is_valid() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "i");
     key_names(&mut a, "Tab Tab");
     keys(&mut a, "2026-11-30, 2026-02-30");
@@ -348,7 +331,7 @@ fn a_bad_meeting_date_keeps_the_form_open_and_says_what_is_valid() {
 
 #[test]
 fn esc_asks_before_discarding_changes() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "i");
     keys(&mut a, "Alex");
     key(&mut a, KeyCode::Esc);
@@ -368,7 +351,7 @@ fn esc_asks_before_discarding_changes() {
 
 #[test]
 fn keys_are_text_in_the_form_and_quitting_keeps_what_was_typed() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "i");
     // Mark, summary, export and quit keys are letters here.
     assert!(keys(&mut a, "qmsx?").is_empty());
@@ -381,7 +364,7 @@ fn keys_are_text_in_the_form_and_quitting_keeps_what_was_typed() {
     assert_eq!(meta(&a).candidate, "qmsx?");
     // A word that is not a date is left out; the rest is kept, and
     // quitting goes on (Ctrl-C is always a way out).
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     keys(&mut a, "i");
     keys(&mut a, "Alex");
     key(&mut a, KeyCode::Tab);
@@ -397,7 +380,7 @@ fn keys_are_text_in_the_form_and_quitting_keeps_what_was_typed() {
 
 #[test]
 fn a_closed_review_shows_its_details_read_only() {
-    let mut a = app(80, 24);
+    let mut a = gap_app(80, 24);
     if let Some(r) = a.review.as_mut() {
         r.review.meta.candidate = "Alex Kim".into();
         r.review.closed = Some(rungs::catalog::Date {

@@ -5,7 +5,7 @@
 use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use rungs::catalog::{Date, load_embedded};
+use rungs::catalog::Date;
 use rungs::i18n::{Lang, ZH};
 use rungs::tui::action::Action;
 use rungs::tui::app::App;
@@ -17,7 +17,7 @@ use rungs::tui::theme::Theme;
 use crate::support::{key, keys, render, screen};
 
 fn app_in(lang: Lang, w: u16, h: u16) -> App {
-    let mut app = App::new(load_embedded().unwrap().catalog);
+    let mut app = App::new(crate::support::default_catalog());
     // Snapshots are compared as text; NO_COLOR is checked below.
     app.theme = Theme::mono();
     app.set_lang(lang);

@@ -503,8 +503,8 @@ mod tests {
         assert_eq!(r.disagreements(), differing);
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),
-            2,
-            "review and lock only"
+            1,
+            "the review only (the lock file goes with the lock)"
         );
     }
 

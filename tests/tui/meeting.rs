@@ -649,7 +649,7 @@ fn unsaved_marks_are_offered_back() {
         },
     );
     a.offer_restore(earlier);
-    assert!(screen(&a).contains("Restore 1 unsaved marks and notes"));
+    assert!(screen(&a).contains("Restore 1 unsaved item of "));
     let effects = keys(&mut a, "y");
     assert_eq!(effects, vec![Effect::SaveReview]);
     assert!(a.needs_saving());

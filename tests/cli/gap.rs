@@ -529,7 +529,10 @@ fn a_version_1_review_is_read_unchanged_with_the_same_counts() {
         "{md}"
     );
     // Only agreed marks (a version-1 file): no all-– self and manager columns.
-    assert!(md.contains("| Skill | Required | agreed | Evidence |"), "{md}");
+    assert!(
+        md.contains("| Skill | Required | agreed | Evidence |"),
+        "{md}"
+    );
     assert!(
         md.contains("| SQL | yes | met | owns the style guide |"),
         "{md}"

@@ -698,6 +698,25 @@ strings! {
     /// The profile's line saying levels add to the ones below.
     profile_label_cumulative,
     profile_cumulative_yes,
+    /// After `includes_below`, while only a level's additions show: how
+    /// to see them all (`{union}` is the key).
+    union_show,
+    /// On a cumulative skill with the union shown: `{level}` and everything
+    /// below it from `{first}`; `{union}` goes back to only its additions.
+    union_all,
+    /// The gap view, union shown: what `{level}` (the from level) already
+    /// expects, from `{first}` up; `{union}` hides it.
+    union_gap,
+    /// After an inherited behaviour in the union, with its own leading
+    /// space (none in Chinese): `{level}` added it.
+    union_from,
+    /// The union key's status messages.
+    status_union_on,
+    status_union_off,
+    /// Status hints for the union key, while off and on.
+    hint_union_show,
+    hint_union_hide,
+    help_union,
     /// Markdown table heading beside `col_role` and `col_necessity`.
     col_expectation,
 

@@ -109,6 +109,9 @@ pub struct App {
     /// What changed at the review's last session, as it was when opened:
     /// the status line says so and the list shows `✗→~` (issue 12).
     pub since: Option<crate::review::SinceLast>,
+    /// Cumulative skills show everything expected up to a level, not only
+    /// what the level adds (`b`).
+    pub union: bool,
 }
 
 impl App {
@@ -175,6 +178,7 @@ impl App {
             quit_after_save: false,
             assessor: None,
             since: None,
+            union: false,
         };
         app.rebuild_rows();
         app
@@ -213,6 +217,7 @@ impl App {
             Action::ExternalEdited(result) => self.external_edit_done(result, &mut effects),
             action if self.prompt.is_some() => self.update_prompt(action, &mut effects),
             Action::Run(Command::Help) => self.toggle_help(),
+            Action::Run(Command::Union) => self.toggle_union(),
             // Too small a terminal shows no panes to point at.
             Action::Click(..) | Action::ScrollUp(..) | Action::ScrollDown(..)
                 if self.areas().is_none() => {}
@@ -227,6 +232,19 @@ impl App {
             },
         }
         effects
+    }
+
+    /// Cumulative skills: everything up to a level, or only its additions;
+    /// the status line says which, and names the key that goes back.
+    fn toggle_union(&mut self) {
+        self.union = !self.union;
+        let t = self.t();
+        let template = if self.union {
+            t.status_union_on
+        } else {
+            t.status_union_off
+        };
+        self.status = Some(self.bindings.fill(template));
     }
 
     /// What keys mean now: the one place that decides it, for `keys::map`

@@ -126,6 +126,10 @@ pub enum Command {
     /// The gap view: expand the selected item to its behaviours, or
     /// collapse it.
     Behaviours,
+    /// Cumulative skills: show everything expected up to a level (each
+    /// inherited behaviour naming the level that added it), or only what
+    /// the level adds.
+    Union,
 }
 
 impl Command {
@@ -260,6 +264,7 @@ pub const TABLE: &[(Command, &[Mode], &[&str])] = &[
     (Command::Summary, GAP_SUMMARY, &["s"]),
     (Command::ReviewDetails, GAP, &["i"]),
     (Command::Behaviours, GAP, &["tab"]),
+    (Command::Union, BROWSE_GAP, &["b"]),
     (Command::AnswerYes, PROMPT, &["y"]),
     (Command::AnswerNo, PROMPT, &["n"]),
     (Command::Accept, CHOOSE, &["enter"]),

@@ -50,6 +50,8 @@ pub struct Symbols {
     pub minus: &'static str,
     /// Between the ends of a range of lines (`3–9`).
     pub range: &'static str,
+    /// Before each behaviour of an expectation (`•`).
+    pub bullet: &'static str,
     /// More text above and below.
     pub more_up: &'static str,
     pub more_down: &'static str,
@@ -93,6 +95,7 @@ impl Symbols {
         none: "—",
         minus: "−",
         range: "–",
+        bullet: "•",
         more_up: "↑",
         more_down: "↓",
         prev: "‹",
@@ -122,6 +125,7 @@ impl Symbols {
         none: "-",
         minus: "-",
         range: "-",
+        bullet: "-",
         more_up: "^",
         more_down: "v",
         prev: "<",

@@ -49,7 +49,7 @@ fn detail_of_a_cumulative_bullet_skill() {
             "包含工程师一级的全部要求"
         };
         assert!(s.contains(below), "{s}");
-        assert!(s.contains("- Transparent about mistakes"), "{s}");
+        assert!(s.contains("• Transparent about mistakes"), "{s}");
         insta::assert_snapshot!(format!("cumulative_detail_120x40_{tag}"), s);
     }
 }
@@ -107,5 +107,132 @@ fn gap_on_a_proficiency_ladder_diffs_behaviours() {
             assert!(s.contains("− Reads query plans to find slow joins"), "{s}");
         }
         insta::assert_snapshot!(format!("proficiency_gap_{w}x{h}"), s);
+    }
+}
+
+/// `b` on a cumulative skill: the detail pane, the profile and the gap
+/// view show everything expected up to the level, each inherited
+/// behaviour naming the level that added it; `b` again shows only the
+/// level's additions. The state is on screen either way, with its key.
+#[test]
+fn the_union_key_shows_everything_up_to_the_level_and_back() {
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
+        for (w, h) in [(120u16, 40u16), (80, 24)] {
+            let mut a = app("cumulative-ladder", lang, w, h);
+            select(&mut a, "communication");
+            // Senior Engineer 1: Engineer 1 and 2 below it.
+            keys(&mut a, "3");
+            let only = screen(&a);
+            keys(&mut a, "b");
+            assert!(a.union);
+            let all = screen(&a);
+            if lang == Lang::En {
+                assert!(
+                    only.contains("includes everything from Engineer 2 · b shows")
+                        && only.contains("b all levels"),
+                    "the state and the key, in the pane and the hints: {only}"
+                );
+                assert!(!only.contains("(from Engineer 1)"), "{only}");
+                assert!(all.contains("Cumulative skills: each level shows"), "{all}");
+                if w == 120 {
+                    assert!(
+                        all.contains(
+                            "all that Senior Engineer 1 expects, from Engineer 1 up · b shows only what"
+                        ),
+                        "{all}"
+                    );
+                    assert!(
+                        all.contains("• Gives clear updates at stand-up (from Engineer 1)"),
+                        "{all}"
+                    );
+                    assert!(
+                        all.contains("• Transparent about mistakes (from Engineer 2)"),
+                        "{all}"
+                    );
+                    // The level's own additions follow, untagged.
+                    assert!(
+                        all.contains("• Adapts how they explain to the audience")
+                            && !all.contains("audience (from"),
+                        "{all}"
+                    );
+                }
+            } else if w == 120 {
+                assert!(all.contains("（来自工程师一级）"), "{all}");
+            }
+            insta::assert_snapshot!(format!("union_detail_{w}x{h}_{tag}"), all);
+
+            // The full profile: the selected row's text below the table.
+            key_names(&mut a, "Enter");
+            assert_eq!(a.screen, Screen::Profile);
+            if w == 120 {
+                let s = screen(&a);
+                if lang == Lang::En {
+                    assert!(s.contains("(from Engineer 2)"), "{s}");
+                }
+                insta::assert_snapshot!(format!("union_profile_{w}x{h}_{tag}"), s);
+            }
+            key_names(&mut a, "Esc");
+
+            // The gap from Senior Engineer 1: what it already expects.
+            keys(&mut a, "g");
+            assert_eq!(a.screen, Screen::Gap);
+            key_names(&mut a, "Down");
+            let s = screen(&a);
+            if (w, lang) == (120, Lang::En) {
+                assert!(
+                    s.contains(
+                        "everything Senior Engineer 1 already expects, from Engineer 1 up · b"
+                    ),
+                    "{s}"
+                );
+                assert!(
+                    s.contains(
+                        "• Adapts how they explain to the audience (from Senior Engineer 1)"
+                    ),
+                    "{s}"
+                );
+            }
+            insta::assert_snapshot!(format!("union_gap_{w}x{h}_{tag}"), s);
+            keys(&mut a, "b");
+            assert!(!a.union);
+            let s = screen(&a);
+            if (w, lang) == (120, Lang::En) {
+                assert!(
+                    s.contains("includes everything from Senior Engineer 1 · b shows it all"),
+                    "{s}"
+                );
+                assert!(!s.contains("(from Engineer 1)"), "{s}");
+            }
+        }
+    }
+}
+
+/// The union under `--ascii`: every cell drawn is ASCII.
+#[test]
+fn the_union_in_ascii() {
+    let mut a = app("cumulative-ladder", Lang::En, 80, 24);
+    a.set_symbols(rungs::tui::symbols::Symbols::ASCII);
+    select(&mut a, "communication");
+    keys(&mut a, "3b");
+    let s = screen(&a);
+    assert!(s.is_ascii(), "{s}");
+    assert!(s.contains("- Asks for help when stuck"), "{s}");
+    keys(&mut a, "g");
+    key_names(&mut a, "Down");
+    let s = screen(&a);
+    assert!(s.is_ascii(), "{s}");
+}
+
+/// The detail pane on a proficiency-per-cell ladder: the proficiency beside
+/// the necessity, behaviours as bullets, and "how it grows" with each
+/// level's whole expectation.
+#[test]
+fn detail_of_a_proficiency_ladder() {
+    for (w, h) in [(120u16, 40u16), (80, 24)] {
+        let mut a = app("proficiency-ladder.toml", Lang::En, w, h);
+        select(&mut a, "sql");
+        keys(&mut a, "2");
+        let s = screen(&a);
+        insta::assert_snapshot!(format!("proficiency_detail_{w}x{h}"), s);
     }
 }

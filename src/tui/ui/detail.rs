@@ -14,7 +14,6 @@ use crate::i18n::fill;
 use crate::tui::app::{App, Focus};
 use crate::tui::layout;
 use crate::tui::screens::Screen;
-use crate::tui::text;
 
 fn cell_lines(
     app: &App,
@@ -72,24 +71,16 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     let role_level = [("role", role), ("level", level)];
     out.push(rule(app, &fill(t.role_at_level, &role_level), width));
     let current = skill.cell(app.role, app.level);
-    // On a cumulative skill a level lists only what it adds: say that the
-    // levels below still hold.
-    if c.is_cumulative(skill)
-        && let Some(below) = app.level.checked_sub(1).and_then(|l| c.levels.get(l))
-    {
-        wrapped(
-            &mut out,
-            &fill(t.includes_below, &[("level", below.name.as_str())]),
-            width,
-            app.theme.dim,
-        );
-    }
-    cell_lines(
+    // On a cumulative skill a level lists only what it adds: the line above
+    // it says that the levels below still hold, and `b` shows them too.
+    super::expectation(
         app,
         &mut out,
-        current,
+        skill,
+        (app.role, app.level),
         width,
-        fill(t.nothing_expected_of, &role_level),
+        &fill(t.nothing_expected_of, &role_level),
+        true,
     );
 
     out.push(Line::default());
@@ -138,37 +129,42 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
 
     out.push(Line::default());
     out.push(rule(app, &fill(t.how_it_grows, &[("role", role)]), width));
-    let name_width = c
-        .levels
-        .iter()
-        .map(|l| text::width(&l.name))
-        .max()
-        .unwrap_or(0)
-        .min(width / 3);
+    // Each level's whole expectation, wrapped under its name: on a
+    // cumulative skill only what the level adds (that is how it grows).
+    // The current level is marked by the pointer and its style.
     for (l, lvl) in c.levels.iter().enumerate() {
         let cell = skill.cell(app.role, l);
         let n = cell.map(|c| c.necessity);
         let current = l == app.level;
-        let gutter = super::gutter(app, current);
-        let text_width = width.saturating_sub(name_width + 5);
-        let body = cell.map_or(app.symbols.none, |c| c.text.as_str());
-        let body = app.symbols.truncate(&body.replace('\n', " "), text_width);
         let style = if current {
             app.theme.selection_unfocused
         } else {
             Style::new()
         };
-        out.push(
-            Line::from(vec![
-                Span::raw(gutter),
-                Span::raw(app.symbols.pad(&lvl.name, name_width)),
-                Span::raw(" "),
-                Span::styled(marker(app, n), necessity_style(app, n)),
-                Span::raw(" "),
-                Span::raw(body),
-            ])
-            .style(style),
-        );
+        let mut head = vec![
+            Span::raw(super::gutter(app, current)),
+            Span::styled(marker(app, n), necessity_style(app, n)),
+            Span::raw(" "),
+            Span::styled(lvl.name.clone(), app.theme.heading),
+        ];
+        if let Some(p) = cell.and_then(|c| c.proficiency.as_deref()) {
+            head.push(Span::raw(format!(" {} {p}", app.symbols.dot)));
+        }
+        if cell.is_none() {
+            head.push(Span::styled(
+                format!(" {}", app.symbols.none),
+                app.theme.dim,
+            ));
+        }
+        out.push(Line::from(head).style(style));
+        if let Some(cell) = cell {
+            let mut body = Vec::new();
+            cell_body(app, &mut body, cell, width.saturating_sub(4).max(1));
+            for mut line in body {
+                line.spans.insert(0, Span::raw("    "));
+                out.push(line);
+            }
+        }
     }
 
     if c.roles.len() > 1 {
@@ -182,17 +178,18 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
             if r == app.role {
                 continue;
             }
-            let cell = skill.cell(r, app.level);
             out.push(Line::from(Span::styled(
                 other.name.clone(),
                 app.theme.title,
             )));
-            cell_lines(
+            super::expectation(
                 app,
                 &mut out,
-                cell,
+                skill,
+                (r, app.level),
                 width,
-                fill(t.nothing_expected_at, &[("level", level)]),
+                &fill(t.nothing_expected_at, &[("level", level)]),
+                true,
             );
         }
     }

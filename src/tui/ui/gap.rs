@@ -806,12 +806,34 @@ fn item_texts(app: &App, item: &GapItem, width: usize, spacious: bool) -> Vec<Li
         }
     }
     if item.cumulative && item.from.is_some() {
-        wrapped(
-            &mut out,
-            &fill(t.includes_below, &[("level", level_name(app, g.gap.from))]),
-            width,
-            app.theme.dim,
-        );
+        // What the from level already expects stays expected: one line
+        // says so, and with the union on (`b`) it is listed, each
+        // behaviour naming the level that added it.
+        let from = level_name(app, g.gap.from);
+        if app.union {
+            let first = (0..=g.gap.from)
+                .find(|&l| skill.cell(g.gap.role, l).is_some())
+                .unwrap_or(0);
+            out.push(Line::default());
+            wrapped(
+                &mut out,
+                &app.bindings.fill(&fill(
+                    t.union_gap,
+                    &[("level", from), ("first", level_name(app, first))],
+                )),
+                width,
+                app.theme.dim,
+            );
+            super::inherited_lines(app, &mut out, skill, g.gap.role, g.gap.from + 1, width);
+        } else {
+            let line = format!(
+                "{} {} {}",
+                fill(t.includes_below, &[("level", from)]),
+                app.symbols.dot,
+                app.bindings.fill(t.union_show)
+            );
+            wrapped(&mut out, &line, width, app.theme.dim);
+        }
     }
     out
 }

@@ -57,6 +57,7 @@ pub fn rows(t: &Strings) -> Vec<(Keys, &'static str)> {
         (Bound(&[Search], Join::Tight), t.help_search),
         (Bound(&[Gap], Join::Tight), t.help_gap),
         (Bound(&[Compare], Join::Tight), t.help_compare),
+        (Bound(&[Union], Join::Tight), t.help_union),
         (Bound(&[Help], Join::Tight), t.help_help),
         (Bound(&[Quit], Join::All), t.help_quit),
         (Heading, t.help_section_panes),

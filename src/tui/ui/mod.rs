@@ -28,7 +28,7 @@ use super::app::App;
 use super::layout::{self, FrameReport, MIN_HEIGHT, MIN_WIDTH};
 use super::screens::Screen;
 use super::text;
-use crate::catalog::{Cell, Necessity};
+use crate::catalog::{Cell, Necessity, Skill};
 use crate::i18n::fill;
 
 impl Widget for &App {
@@ -218,17 +218,165 @@ pub fn necessity_line(app: &App, cell: Option<&Cell>) -> Line<'static> {
 }
 
 /// A cell's text as wrapped lines: the intro, then each behaviour as a
-/// `- ` line with its examples under it, then the cell's own examples.
-/// Examples are dim but start with `e.g.`, so they read without colour.
+/// `• ` bullet wrapped under itself (a hanging indent) with its examples
+/// under it, then the cell's own examples. Examples are dim but start with
+/// `e.g.`, so they read without colour.
 pub fn cell_body(app: &App, out: &mut Vec<Line<'static>>, cell: &Cell, width: usize) {
-    let prefix = app.t().example_prefix;
-    for line in crate::report::cell_lines(app.t(), cell) {
-        let style = if line.trim_start().starts_with(prefix) {
-            app.theme.dim
+    if cell.behaviours.is_empty() {
+        wrapped(out, &cell.text, width, Style::new());
+    } else {
+        let intro = cell.intro();
+        if !intro.is_empty() {
+            wrapped(out, intro, width, Style::new());
+        }
+        for b in &cell.behaviours {
+            behaviour(app, out, (&b.text, &b.examples), None, width);
+        }
+    }
+    for e in &cell.examples {
+        example(app, out, "", e, width);
+    }
+}
+
+/// One behaviour as a bullet, with `tag` (the level that added it) after
+/// its text, and its examples indented under it.
+fn behaviour(
+    app: &App,
+    out: &mut Vec<Line<'static>>,
+    (text, examples): (&str, &[String]),
+    tag: Option<&str>,
+    width: usize,
+) {
+    let lead = format!("{} ", app.symbols.bullet);
+    let text = match tag {
+        Some(tag) => format!("{text}{tag}"),
+        None => text.to_string(),
+    };
+    hanging(out, &lead, &text, width, Style::new());
+    for e in examples {
+        example(app, out, "  ", e, width);
+    }
+}
+
+/// An example of evidence, `e.g. …`, dim, wrapped under itself after
+/// `indent`.
+fn example(app: &App, out: &mut Vec<Line<'static>>, indent: &str, e: &str, width: usize) {
+    let lead = format!("{indent}{} ", app.t().example_prefix);
+    hanging(out, &lead, e, width, app.theme.dim);
+}
+
+/// `text` wrapped after `lead`: the lead on the first line, as many spaces
+/// on the others, so a bullet's text hangs under itself.
+pub fn hanging(out: &mut Vec<Line<'static>>, lead: &str, text: &str, width: usize, style: Style) {
+    let lead_width = text::width(lead);
+    let inner = width.saturating_sub(lead_width).max(1);
+    for (i, l) in text::wrap(text, inner).into_iter().enumerate() {
+        let lead = if i == 0 {
+            lead.to_string()
         } else {
-            Style::new()
+            " ".repeat(lead_width)
         };
-        wrapped(out, &line, width, style);
+        out.push(Line::from(vec![
+            Span::styled(lead, style),
+            Span::styled(l, style),
+        ]));
+    }
+}
+
+/// True when `skill` is cumulative and `role` has an expectation below
+/// `level`: what the level shows is then only what it adds.
+pub fn inherits(app: &App, skill: &Skill, role: usize, level: usize) -> bool {
+    app.catalog.is_cumulative(skill) && (0..level).any(|l| skill.cell(role, l).is_some())
+}
+
+/// The expectation of `role` at `level` as the detail pane and the profile
+/// show it: the necessity line (when `necessity`) and the cell. On a cumulative skill, first a
+/// dim line saying the levels below still hold (and which key shows them),
+/// and with the union on (`b`), everything each level below added, each
+/// behaviour naming its level, before what this level adds.
+pub fn expectation(
+    app: &App,
+    out: &mut Vec<Line<'static>>,
+    skill: &Skill,
+    (role, level): (usize, usize),
+    width: usize,
+    absent: &str,
+    necessity: bool,
+) {
+    let cell = skill.cell(role, level);
+    let inherited = inherits(app, skill, role, level);
+    if inherited {
+        wrapped(
+            out,
+            &union_state(app, skill, role, level),
+            width,
+            app.theme.dim,
+        );
+    }
+    if necessity {
+        out.push(necessity_line(app, cell));
+    }
+    if inherited && app.union {
+        inherited_lines(app, out, skill, role, level, width);
+    }
+    match cell {
+        Some(c) => cell_body(app, out, c, width),
+        None if inherited && app.union => {}
+        None => wrapped(out, absent, width, app.theme.dim),
+    }
+}
+
+/// The line above a cumulative skill's expectation at `level`: "includes
+/// everything from Level 3 · b shows it all", or with the union on, "all
+/// that Level 4 expects, from Junior up · b shows only what Level 4 adds".
+pub fn union_state(app: &App, skill: &Skill, role: usize, level: usize) -> String {
+    let t = app.t();
+    let name = |l: usize| app.catalog.levels.get(l).map_or("", |l| l.name.as_str());
+    if app.union {
+        let first = (0..level)
+            .find(|&l| skill.cell(role, l).is_some())
+            .unwrap_or(0);
+        app.bindings.fill(&fill(
+            t.union_all,
+            &[("level", name(level)), ("first", name(first))],
+        ))
+    } else {
+        let below = level.saturating_sub(1);
+        format!(
+            "{} {} {}",
+            fill(t.includes_below, &[("level", name(below))]),
+            app.symbols.dot,
+            app.bindings.fill(t.union_show)
+        )
+    }
+}
+
+/// What each level below `level` added to a cumulative skill, oldest
+/// first: its behaviours (or its whole text, for a cell without), each
+/// followed by the level that added it, so it reads without colour.
+pub fn inherited_lines(
+    app: &App,
+    out: &mut Vec<Line<'static>>,
+    skill: &Skill,
+    role: usize,
+    level: usize,
+    width: usize,
+) {
+    let t = app.t();
+    for l in 0..level {
+        let Some(cell) = skill.cell(role, l) else {
+            continue;
+        };
+        let name = app.catalog.levels.get(l).map_or("", |l| l.name.as_str());
+        let tag = fill(t.union_from, &[("level", name)]);
+        if cell.behaviours.is_empty() {
+            let whole = cell.text.replace('\n', " ");
+            behaviour(app, out, (&whole, &[]), Some(&tag), width);
+        } else {
+            for b in &cell.behaviours {
+                behaviour(app, out, (&b.text, &b.examples), Some(&tag), width);
+            }
+        }
     }
 }
 

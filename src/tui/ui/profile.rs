@@ -214,12 +214,24 @@ fn preview(app: &App, table: Rect, buf: &mut Buffer) {
     super::rule(app, &heading, usize::from(table.width))
         .render(Rect::new(table.x, y, table.width, 1), buf);
     y += 1;
-    let body = cell.map_or_else(|| t.nothing_expected_here.to_string(), |c| c.text.clone());
-    for line in text::wrap(&body, width) {
+    let mut lines = Vec::new();
+    super::expectation(
+        app,
+        &mut lines,
+        skill,
+        (role, level),
+        width,
+        t.nothing_expected_here,
+        false,
+    );
+    for line in lines {
         if y >= bottom {
             break;
         }
-        buf.set_stringn(table.x + 2, y, line, width, Style::new());
+        line.render(
+            Rect::new(table.x + 2, y, table.width.saturating_sub(2), 1),
+            buf,
+        );
         y += 1;
     }
 }
@@ -236,8 +248,16 @@ fn expanded(app: &App, main: Rect, buf: &mut Buffer) {
     let cell = skill.cell(role, level);
     let width = main.width.saturating_sub(6).min(76);
     let body_width = usize::from(width.saturating_sub(2)).max(1);
-    let body = cell.map_or_else(|| t.nothing_expected_here.to_string(), |c| c.text.clone());
-    let lines = text::wrap(&body, body_width);
+    let mut lines = Vec::new();
+    super::expectation(
+        app,
+        &mut lines,
+        skill,
+        (role, level),
+        body_width,
+        t.nothing_expected_here,
+        false,
+    );
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
@@ -263,6 +283,6 @@ fn expanded(app: &App, main: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let y = inner.y + u16::try_from(i).unwrap_or(0);
-        buf.set_stringn(inner.x, y, l, usize::from(inner.width), Style::new());
+        l.render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
 }

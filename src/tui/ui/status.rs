@@ -14,6 +14,51 @@ use crate::tui::text;
 /// Key hints for the current mode and focus: which commands' keys, joined
 /// how, and what they do. The keys come from the bindings when drawn.
 pub fn hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
+    let mut hints = mode_hints(app);
+    // On a cumulative skill, the union key, before the focus and help keys
+    // (which every screen's status line ends with).
+    if union_applies(app) {
+        let t = app.t();
+        let what = if app.union {
+            t.hint_union_hide
+        } else {
+            t.hint_union_show
+        };
+        let at = match app.mode() {
+            Mode::Gap => hints.len(),
+            _ => hints
+                .iter()
+                .position(|(c, ..)| {
+                    matches!(
+                        c.first(),
+                        Some(Command::FocusNext | Command::Back | Command::Help)
+                    )
+                })
+                .unwrap_or(hints.len()),
+        };
+        hints.insert(at, (&[Command::Union], Join::Tight, what));
+    }
+    hints
+}
+
+/// True when the union key changes what the screen shows: a cumulative
+/// skill is selected in the detail pane, the profile or the gap view.
+fn union_applies(app: &App) -> bool {
+    match (app.mode(), app.screen) {
+        (Mode::Gap, Screen::Gap) => app.gap.as_ref().is_some_and(|g| {
+            g.gap
+                .items
+                .get(g.cursor)
+                .is_some_and(|i| i.cumulative && i.from.is_some())
+        }),
+        (Mode::Browse, Screen::Browse | Screen::Profile) => app
+            .selected_skill()
+            .is_some_and(|(_, s)| app.catalog.is_cumulative(s) && app.level > 0),
+        _ => false,
+    }
+}
+
+fn mode_hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
     use Command::*;
     let t = app.t();
     match (app.mode(), app.screen, app.focus) {

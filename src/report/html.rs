@@ -208,6 +208,7 @@ pub fn html_of(lang: Lang, r: &Report<'_>, all: bool) -> String {
             }
             marks.push_str("</p>\n");
             o.push_str(&marks);
+            behaviour_marks(&mut o, t, item);
             if let Some(note) = item.note {
                 o.push_str(&format!(
                     "<div class=\"note\"><b>{}</b>{}</div>\n",
@@ -250,6 +251,57 @@ pub fn html_of(lang: Lang, r: &Report<'_>, all: bool) -> String {
     }
     o.push_str("</body>\n</html>\n");
     o
+}
+
+/// An item's assessed behaviours, as the Markdown lists them: a list with
+/// each behaviour's text, every assessor's mark, "changed since assessed"
+/// and its note (escaped: catalog and review text are never markup).
+fn behaviour_marks(o: &mut String, t: &Strings, item: &super::model::Item<'_>) {
+    let assessed: Vec<String> = item
+        .behaviour_marks
+        .iter()
+        .filter(|b| !b.all_marks.is_empty() || b.note.is_some())
+        .map(|b| {
+            let marks: Vec<String> = b
+                .all_marks
+                .iter()
+                .map(|(w, m)| {
+                    format!(
+                        "<span class=\"{}\">{} {}</span>",
+                        mark_class(Some(*m)),
+                        escape(t.assessor(w)),
+                        escape(t.mark(Some(*m)))
+                    )
+                })
+                .collect();
+            let mut li = format!(
+                "<li><span class=\"behaviour\">{}</span> — {}",
+                escape(&one_line(b.text)),
+                marks.join(" · ")
+            );
+            if b.changed {
+                li.push_str(&format!(
+                    " <i class=\"stale\">({})</i>",
+                    escape(t.report_behaviour_changed)
+                ));
+            }
+            if let Some(note) = b.note {
+                li.push_str(&format!(
+                    "<div class=\"behaviour-note\">{}</div>",
+                    block(&safe(note))
+                ));
+            }
+            li.push_str("</li>");
+            li
+        })
+        .collect();
+    if !assessed.is_empty() {
+        o.push_str(&format!(
+            "<p><b>{}</b></p>\n<ul class=\"behaviours\">\n{}\n</ul>\n",
+            escape(t.report_behaviour_marks),
+            assessed.join("\n")
+        ));
+    }
 }
 
 /// The summary table, the picture by domain and "Required, not yet met".

@@ -1,5 +1,7 @@
 //! The promotion report as CSV for HR systems and spreadsheets (RFC 4180,
-//! UTF-8, header row in English), one row per gap item, always all items.
+//! UTF-8, header row in English), one row per gap item, always all items,
+//! each followed by one row per assessed behaviour of the item (its
+//! `behaviour` column holds the text; an item's row leaves it empty).
 //!
 //! A field that starts with `=`, `+`, `-` or `@` gets a leading `'`, so a
 //! spreadsheet does not run it as a formula.
@@ -18,7 +20,14 @@ fn guard(field: &str) -> String {
 
 /// The CSV text: `skill_id, skill, required, change, from_text, to_text,
 /// self, manager, <other assessors in order of first appearance>, agreed,
-/// note`.
+/// note, behaviour, behaviour_changed`.
+///
+/// After an item's row, each of its assessed behaviours (marked by anyone,
+/// or with a note) gets a row of its own: the item's `skill_id`, `skill`
+/// and `required`, `change` = `behaviour`, empty texts, the behaviour's
+/// marks and note, its text in `behaviour`, and `behaviour_changed` =
+/// `yes` when it was reworded since it was assessed (else `no`). An item's
+/// own row leaves the last two empty.
 pub fn csv_of(r: &Report<'_>) -> String {
     let mut others: Vec<&str> = Vec::new();
     for a in &r.assessors {
@@ -41,7 +50,7 @@ pub fn csv_of(r: &Report<'_>) -> String {
         "to_text",
     ];
     head.extend(assessors.iter().copied());
-    head.push("note");
+    head.extend(["note", "behaviour", "behaviour_changed"]);
     // Writing to a Vec cannot fail.
     let _ = w.write_record(&head);
     for item in &r.items {
@@ -61,7 +70,33 @@ pub fn csv_of(r: &Report<'_>) -> String {
         ];
         row.extend(assessors.iter().map(|a| mark(a).to_string()));
         row.push(item.note.unwrap_or_default().to_string());
+        row.extend([String::new(), String::new()]);
         let _ = w.write_record(row.iter().map(|f| guard(f)));
+        for b in item
+            .behaviour_marks
+            .iter()
+            .filter(|b| !b.all_marks.is_empty() || b.note.is_some())
+        {
+            let mark = |who: &str| {
+                b.all_marks
+                    .iter()
+                    .find(|(w, _)| *w == who)
+                    .map_or("", |(_, m)| Mark::as_str(*m))
+            };
+            let mut row: Vec<String> = vec![
+                item.skill.id.to_string(),
+                item.skill.name.to_string(),
+                if item.required { "yes" } else { "no" }.to_string(),
+                "behaviour".to_string(),
+                String::new(),
+                String::new(),
+            ];
+            row.extend(assessors.iter().map(|a| mark(a).to_string()));
+            row.push(b.note.unwrap_or_default().to_string());
+            row.push(b.text.to_string());
+            row.push(if b.changed { "yes" } else { "no" }.to_string());
+            let _ = w.write_record(row.iter().map(|f| guard(f)));
+        }
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
@@ -113,7 +148,9 @@ mod tests {
                 "manager",
                 "peer",
                 "agreed",
-                "note"
+                "note",
+                "behaviour",
+                "behaviour_changed"
             ]
         );
         let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();

@@ -38,6 +38,30 @@ fn push_indented(out: &mut String, indent: &str, text: &str) {
     }
 }
 
+/// Each assessed behaviour of `item` on one line: `- text — manager ✓ ·
+/// agreed ~ (changed since assessed) — note`, as the Markdown has them.
+fn behaviour_mark_lines(t: &Strings, item: &super::model::Item<'_>) -> Vec<String> {
+    item.behaviour_marks
+        .iter()
+        .filter(|b| !b.all_marks.is_empty() || b.note.is_some())
+        .map(|b| {
+            let marks: Vec<String> = b
+                .all_marks
+                .iter()
+                .map(|(w, m)| format!("{} {}", one_line(t.assessor(w)), t.mark(Some(*m))))
+                .collect();
+            let mut line = format!("- {} — {}", one_line(b.text), marks.join(" · "));
+            if b.changed {
+                line.push_str(&format!(" ({})", t.report_behaviour_changed));
+            }
+            if let Some(note) = b.note {
+                line.push_str(&format!(" — {}", one_line(note)));
+            }
+            line
+        })
+        .collect()
+}
+
 /// The plain-text report, with the words of `t` (the Markdown's table).
 fn render_text(t: &Strings, r: &Report<'_>) -> String {
     let mut out = fill(
@@ -130,6 +154,13 @@ fn render_text(t: &Strings, r: &Report<'_>) -> String {
                     .map(|(w, m)| format!("{} {}", one_line(t.assessor(w)), t.mark(Some(*m))))
                     .collect();
                 out.push_str(&format!("   {} {}\n", t.report_marks_by, marks.join(" · ")));
+            }
+            let assessed = behaviour_mark_lines(t, item);
+            if !assessed.is_empty() {
+                out.push_str(&format!("   {}\n", t.report_behaviour_marks));
+                for line in assessed {
+                    out.push_str(&format!("     {line}\n"));
+                }
             }
             if let Some(note) = item.note {
                 let note = safe(note);

@@ -693,3 +693,107 @@ fn exports_show_behaviour_marks_under_their_item() {
     assert_eq!(b[1]["marks"]["manager"], "partly");
     assert_eq!(item["mark"], "partly");
 }
+
+/// The text, HTML and CSV exports carry the same behaviour marks as the
+/// Markdown: under their item, every assessor's mark, the note and the
+/// "changed since assessed" flag; HTML escaped, CSV with the formula guard.
+#[test]
+fn text_html_and_csv_show_behaviour_marks_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("r.toml");
+    std::fs::write(
+        &review,
+        "version = 2\nrole = \"engineer\"\nfrom = \"eng2\"\nto = \"senior1\"\ndate = 2026-11-30\n\n\
+         [[items]]\nskill = \"communication\"\nmarks = { manager = \"partly\" }\nrolled_up = [\"manager\"]\n\n\
+         [[items.behaviours]]\ntext = \"Adapts how they explain to the audience\"\nhash = \"9d09dca046cb\"\n\
+         marks = { self = \"partly\", manager = \"met\" }\nnote = \"=1+1 <script>x</script>\"\n\n\
+         [[items.behaviours]]\ntext = \"Writes design documents others can review\"\nhash = \"000000000000\"\n\
+         marks = { manager = \"partly\" }\n",
+    )
+    .unwrap();
+    let catalog =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/cumulative-ladder");
+    let (catalog, review) = (catalog.to_str().unwrap(), review.to_str().unwrap());
+    let export = |format: &str| {
+        stdout_of(&[
+            "--catalog",
+            catalog,
+            "gap",
+            "--review",
+            review,
+            "--format",
+            format,
+        ])
+    };
+
+    let text = export("text");
+    assert!(
+        text.contains(
+            "   Behaviours assessed:\n     - Adapts how they explain to the audience — self partly · manager met — =1+1 <script>x</script>\n\
+             \x20    - Writes design documents others can review asynchronously — manager partly (changed since assessed)\n"
+        ),
+        "{text}"
+    );
+
+    let html = export("html");
+    let doc = scraper::Html::parse_document(&html);
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    assert_eq!(doc.select(&sel("script")).count(), 0, "the note stays text");
+    let rows: Vec<String> = doc
+        .select(&sel("ul.behaviours > li"))
+        .map(|li| li.text().collect())
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        rows[0],
+        "Adapts how they explain to the audience — self partly · manager met=1+1 <script>x</script>"
+    );
+    assert_eq!(
+        rows[1],
+        "Writes design documents others can review asynchronously — manager partly (changed since assessed)"
+    );
+
+    let csv_text = export("csv");
+    let mut rd = csv::Reader::from_reader(csv_text.as_bytes());
+    let head: Vec<String> = rd.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        head[head.len() - 3..],
+        ["note", "behaviour", "behaviour_changed"]
+    );
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    let at = rows.iter().position(|r| &r[0] == "communication").unwrap();
+    let (item, first, second) = (&rows[at], &rows[at + 1], &rows[at + 2]);
+    assert_eq!(
+        (
+            &item[col("change")],
+            &item[col("behaviour")],
+            &item[col("manager")]
+        ),
+        ("becomes-required", "", "partly")
+    );
+    assert_eq!(&first[col("change")], "behaviour");
+    assert_eq!(
+        &first[col("behaviour")],
+        "Adapts how they explain to the audience"
+    );
+    assert_eq!(
+        (&first[col("self")], &first[col("manager")]),
+        ("partly", "met")
+    );
+    assert_eq!(
+        &first[col("note")],
+        "'=1+1 <script>x</script>",
+        "formula guard"
+    );
+    assert_eq!(&first[col("behaviour_changed")], "no");
+    assert_eq!(
+        &second[col("behaviour")],
+        "Writes design documents others can review asynchronously"
+    );
+    assert_eq!(&second[col("behaviour_changed")], "yes");
+    assert!(
+        rows.get(at + 3).is_none_or(|r| &r[0] != "communication"),
+        "only the assessed behaviours get rows"
+    );
+}

@@ -103,3 +103,84 @@ fn a_wide_sheet_with_a_role_and_bad_rows() {
     assert!(err.contains("nothing was written"), "{err}");
     assert!(!nothing.exists());
 }
+
+/// A wide sheet's optional `cumulative` column makes its skills
+/// cumulative row by row: the root says so when every skill is, a skill
+/// says so itself otherwise, and a bad value is located.
+#[test]
+fn a_wide_sheet_with_a_cumulative_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let import = |name: &str, csv: &str| {
+        let path = dir.path().join(format!("{name}.csv"));
+        std::fs::write(&path, csv).unwrap();
+        let out = dir.path().join(name);
+        let printed = stdout_of(&[
+            "import",
+            "csv",
+            path.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--role",
+            "Engineer",
+        ]);
+        assert!(printed.starts_with("ok: "), "{printed}");
+        out
+    };
+    let show = |cat: &std::path::Path, skill: &str| {
+        let json = stdout_of(&[
+            "--catalog",
+            cat.to_str().unwrap(),
+            "show",
+            skill,
+            "--format",
+            "json",
+        ]);
+        serde_json::from_str::<serde_json::Value>(&json).unwrap()["cumulative"].clone()
+    };
+
+    let mixed = import(
+        "mixed",
+        "skill,domain,cumulative,Junior,Senior\n\
+         Testing,Craft,true,- Writes tests,- Designs the test strategy\n\
+         Design,Craft,no,Sketches a design.,Leads the design.\n\
+         Review,Craft,,Reviews code.,Reviews designs.\n",
+    );
+    let root = std::fs::read_to_string(mixed.join("catalog.toml")).unwrap();
+    assert!(!root.contains("cumulative"), "{root}");
+    let testing = std::fs::read_to_string(mixed.join("skills/craft/testing.toml")).unwrap();
+    assert!(testing.contains("cumulative = true\n"), "{testing}");
+    assert_eq!(show(&mixed, "testing"), true);
+    assert_eq!(show(&mixed, "design"), false);
+    assert_eq!(show(&mixed, "review"), false);
+
+    let all = import(
+        "all",
+        "skill,domain,Junior,Senior,cumulative\n\
+         Testing,Craft,- Writes tests,- Designs the test strategy,TRUE\n\
+         Design,Craft,Sketches a design.,Leads the design.,1\n",
+    );
+    let root = std::fs::read_to_string(all.join("catalog.toml")).unwrap();
+    assert!(root.contains("cumulative = true\n"), "{root}");
+    assert_eq!(show(&all, "design"), true);
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "skill,domain,cumulative,Junior\nTesting,Craft,maybe,Writes tests.\n",
+    )
+    .unwrap();
+    let run = rungs()
+        .args(["import", "csv", bad.to_str().unwrap(), "--out"])
+        .arg(dir.path().join("none"))
+        .args(["--role", "engineer"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "{}:2:3: error: `cumulative` is `maybe`; write true or false",
+            bad.display()
+        )),
+        "{err}"
+    );
+}

@@ -173,3 +173,58 @@ fn expanded_behaviours_under_ascii_are_all_ascii() {
         assert!(line.is_ascii(), "{line}");
     }
 }
+
+/// `E` on a behaviour row edits that behaviour's note in `$EDITOR`, and
+/// so does `Ctrl-G` from its note editor: what comes back is the
+/// behaviour's note, never the item's. On the item row `E` is the item's.
+#[test]
+fn the_external_editor_on_a_behaviour_row_edits_its_note() {
+    use rungs::tui::action::Effect;
+    let mut a = communication_gap(Lang::En, 120, 40);
+    let current: Vec<String> = assessed_behaviours(a.gap_item().unwrap())
+        .into_iter()
+        .map(String::from)
+        .collect();
+    let current: Vec<&str> = current.iter().map(String::as_str).collect();
+    let notes = |a: &App| {
+        let item = a.gap_item().unwrap();
+        let stored = a.assessment(item.skill);
+        (
+            stored.map_or(String::new(), |s| s.note.clone()),
+            stored.map_or(String::new(), |s| {
+                s.behaviour_states(&current)[1]
+                    .stored
+                    .map_or(String::new(), |b| b.note.clone())
+            }),
+        )
+    };
+    key_names(&mut a, "Tab Down Down");
+    assert_eq!(a.gap.as_ref().unwrap().selected_behaviour(), Some(1));
+    let effects = key_names(&mut a, "E");
+    assert_eq!(effects, [Effect::ExternalEditor(String::new())]);
+    a.update(Action::ExternalEdited(Ok("from the editor\n".into())));
+    assert_eq!(notes(&a), (String::new(), "from the editor".into()));
+    // The behaviour's note goes to the editor as it is now.
+    let effects = key_names(&mut a, "E");
+    assert_eq!(effects, [Effect::ExternalEditor("from the editor".into())]);
+    // Ctrl-G from the behaviour's note editor: the same.
+    key_names(&mut a, "e");
+    let effects = rungs_ctrl_g(&mut a);
+    assert_eq!(effects, [Effect::ExternalEditor("from the editor".into())]);
+    a.update(Action::ExternalEdited(Ok("edited again".into())));
+    assert_eq!(notes(&a), (String::new(), "edited again".into()));
+    // On the item row, `E` is the item's note.
+    key_names(&mut a, "Up Up");
+    assert_eq!(a.gap.as_ref().unwrap().selected_behaviour(), None);
+    key_names(&mut a, "E");
+    a.update(Action::ExternalEdited(Ok("the item's".into())));
+    assert_eq!(notes(&a), ("the item's".into(), "edited again".into()));
+}
+
+fn rungs_ctrl_g(a: &mut App) -> Vec<rungs::tui::action::Effect> {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    crate::support::event(
+        a,
+        &crate::support::press(KeyCode::Char('g'), KeyModifiers::CONTROL),
+    )
+}

@@ -116,19 +116,17 @@ impl App {
                     }
                 }
                 Command::EditNote | Command::Open => {
-                    let note = self
-                        .gap_item()
-                        .and_then(|i| self.assessment(i.skill))
-                        .and_then(|a| {
-                            let current: Vec<&str> = all.iter().map(String::as_str).collect();
-                            a.behaviour_states(&current)[j]
-                                .stored
-                                .map(|b| b.note.clone())
-                        })
-                        .unwrap_or_default();
+                    let note = self.behaviour_note(j, &all);
                     if let Some(g) = self.gap.as_mut() {
                         g.note = Some(Editor::note(&note));
                     }
+                    return true;
+                }
+                // `E` on a behaviour row edits the behaviour's note in
+                // `$EDITOR`, as `e` does in the pane (it used to open the
+                // item's note).
+                Command::OpenEditor => {
+                    effects.push(Effect::ExternalEditor(self.behaviour_note(j, &all)));
                     return true;
                 }
                 _ => None,
@@ -213,16 +211,41 @@ impl App {
         ));
     }
 
+    /// The stored note of behaviour `j` of the selected item (empty when
+    /// it has none).
+    fn behaviour_note(&self, j: usize, all: &[String]) -> String {
+        self.gap_item()
+            .and_then(|i| self.assessment(i.skill))
+            .and_then(|a| {
+                let current: Vec<&str> = all.iter().map(String::as_str).collect();
+                a.behaviour_states(&current)
+                    .get(j)
+                    .and_then(|s| s.stored)
+                    .map(|b| b.note.clone())
+            })
+            .unwrap_or_default()
+    }
+
     /// Saves the note editor into the selected behaviour's note; `false`
     /// when no behaviour row is selected (the item's note is saved).
     pub(crate) fn save_behaviour_note(&mut self, effects: &mut Vec<Effect>) -> bool {
-        let Some((j, all)) = self.selected_behaviour() else {
+        if self.selected_behaviour().is_none() {
             return false;
-        };
+        }
         let Some(note) = self.gap.as_mut().and_then(|g| g.note.take()) else {
             return true;
         };
-        let text = super::gap::tidy_note(&note.text());
+        self.set_behaviour_note(effects, &note.text())
+    }
+
+    /// Sets the selected behaviour's note to `text` (tidied), with a status
+    /// line saying so; `false` when no behaviour row is selected. The note
+    /// editor and `$EDITOR` (`E`, `Ctrl-G`) both save through here.
+    pub(crate) fn set_behaviour_note(&mut self, effects: &mut Vec<Effect>, text: &str) -> bool {
+        let Some((j, all)) = self.selected_behaviour() else {
+            return false;
+        };
+        let text = super::gap::tidy_note(text);
         let current: Vec<&str> = all.iter().map(String::as_str).collect();
         let before = self.undo.len();
         self.assess(effects, |a| a.set_behaviour_note(&current, j, &text));

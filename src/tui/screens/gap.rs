@@ -839,7 +839,12 @@ impl App {
                 if let Some(g) = self.gap.as_mut() {
                     g.note = None;
                 }
-                let text = tidy_note(&crate::tui::editor::normalise(&text, false));
+                let text = crate::tui::editor::normalise(&text, false);
+                // On a behaviour row the note was the behaviour's.
+                if self.set_behaviour_note(effects, &text) {
+                    return;
+                }
+                let text = tidy_note(&text);
                 self.assess(effects, |a| a.note = text);
             }
             Err(error) => {

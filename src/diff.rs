@@ -126,8 +126,8 @@ impl CellChange {
     /// The text before and after, when it changed.
     pub fn text_change(&self) -> Option<(&str, &str)> {
         let (b, a) = (
-            self.before.as_ref().map_or("", |c| c.text.as_str()),
-            self.after.as_ref().map_or("", |c| c.text.as_str()),
+            self.before.as_ref().map_or("", |c| &*c.text),
+            self.after.as_ref().map_or("", |c| &*c.text),
         );
         (b != a).then_some((b, a))
     }
@@ -144,7 +144,7 @@ impl CellChange {
         }
         let old = self.before.as_ref().map(cell_lines).unwrap_or_default();
         let new = self.after.as_ref().map(cell_lines).unwrap_or_default();
-        let listed = |c: &Option<Cell>| c.as_ref().is_some_and(|c| !c.behaviours.is_empty());
+        let listed = |c: &Option<Cell>| c.as_ref().is_some_and(|c| !c.behaviours().is_empty());
         if old.len() <= 1 && new.len() <= 1 && !listed(&self.before) && !listed(&self.after) {
             return Vec::new();
         }
@@ -167,7 +167,7 @@ fn cell_lines(cell: &Cell) -> Vec<&str> {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .chain(cell.behaviours.iter().map(|b| b.text.trim()))
+        .chain(cell.behaviours().iter().map(|b| b.text.trim()))
         .collect()
 }
 

@@ -337,17 +337,17 @@ pub fn pair_lines(old: &[&str], new: &[&str]) -> Vec<Paired> {
 /// The behaviours of a cell as lines: its behaviours, or its whole text as
 /// one when it has none.
 fn behaviour_lines(cell: &Cell) -> Vec<&str> {
-    if cell.behaviours.is_empty() {
-        vec![cell.text.as_str()]
+    if cell.behaviours().is_empty() {
+        vec![&*cell.text]
     } else {
-        cell.behaviours.iter().map(|b| b.text.as_str()).collect()
+        cell.behaviours().iter().map(|b| b.text.as_str()).collect()
     }
 }
 
 /// Per-behaviour changes between two cells of a non-cumulative skill, when
 /// either has behaviours (else `[]`: the word diff of the texts says it).
 fn behaviour_diff(from: Option<&Cell>, to: Option<&Cell>, to_level: usize) -> Vec<BehaviourChange> {
-    let has = |c: Option<&Cell>| c.is_some_and(|c| !c.behaviours.is_empty());
+    let has = |c: Option<&Cell>| c.is_some_and(|c| !c.behaviours().is_empty());
     if !has(from) && !has(to) {
         return Vec::new();
     }

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use std::sync::Arc;
 
 use unicode_width::UnicodeWidthChar;
 
@@ -52,14 +53,10 @@ pub struct Snippet {
 impl Diagnostic {
     /// A problem that has no position in a file (a missing path, say); it
     /// points at 1:1 so that editors and scripts can still parse it.
-    pub fn at_file(
-        severity: Severity,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn at_file(severity: Severity, path: impl AsRef<str>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity,
-            path: path.into(),
+            path: path.as_ref().to_string(),
             line: 1,
             col: 1,
             message: message.into(),
@@ -106,7 +103,8 @@ impl fmt::Display for Diagnostic {
 /// into lines, columns and snippets.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    pub path: String,
+    /// Shared with the origins of what the file defines.
+    pub path: Arc<str>,
     pub text: String,
     line_starts: Vec<usize>,
 }
@@ -116,7 +114,7 @@ pub struct SourceFile {
 const SNIPPET_CHARS: usize = 100;
 
 impl SourceFile {
-    pub fn new(path: impl Into<String>, text: String) -> Self {
+    pub fn new(path: impl Into<Arc<str>>, text: String) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -177,7 +175,7 @@ impl SourceFile {
         let (line, col) = self.line_col(span.start);
         Diagnostic {
             severity,
-            path: self.path.clone(),
+            path: self.path.to_string(),
             line,
             col,
             message: message.into(),

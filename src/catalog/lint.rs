@@ -11,7 +11,7 @@ pub(super) fn located(origin: &Origin, severity: Severity, message: String) -> D
     Diagnostic {
         line: origin.line,
         col: origin.col,
-        ..Diagnostic::at_file(severity, origin.path.clone(), message)
+        ..Diagnostic::at_file(severity, &*origin.path, message)
     }
 }
 
@@ -68,7 +68,7 @@ pub(super) fn warnings(catalog: &Catalog, role_defs: &[NamedDef]) -> Vec<Diagnos
             }
             // The same text at two consecutive levels: likely a copy-paste.
             let present: Vec<(usize, &str)> = (0..catalog.levels.len())
-                .filter_map(|l| skill.cell(r, l).map(|c| (l, c.text.as_str())))
+                .filter_map(|l| skill.cell(r, l).map(|c| (l, &*c.text)))
                 .collect();
             for pair in present.windows(2) {
                 if pair[0].1.trim() == pair[1].1.trim() {

@@ -782,13 +782,13 @@ fn read_cell(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<Cell> {
                     }
                     let behaviours = behaviour_list(ctx, list);
                     let intro = text.map(|(t, _)| t).unwrap_or_default();
-                    Cell {
-                        necessity: Necessity::Optional,
-                        text: Cell::compose(intro.trim(), &behaviours),
+                    Cell::new(
+                        Necessity::Optional,
+                        Cell::compose(intro.trim(), &behaviours),
                         behaviours,
-                        examples: Vec::new(),
-                        proficiency: None,
-                    }
+                        Vec::new(),
+                        None,
+                    )
                 }
                 (None, None) => return None,
             };
@@ -796,9 +796,7 @@ fn read_cell(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<Cell> {
                 return None;
             }
             cell.necessity = necessity?;
-            cell.examples = examples;
-            cell.proficiency = proficiency;
-            Some(cell)
+            Some(cell.with_examples(examples, proficiency))
         }
         other => {
             ctx.error(
@@ -844,13 +842,13 @@ fn from_text(ctx: &mut Ctx<'_>, span: &Span, necessity: Necessity, text: String)
     if !ok {
         return None;
     }
-    Some(Cell {
+    Some(Cell::new(
         necessity,
-        text: Cell::compose(&split.intro, &split.behaviours),
-        behaviours: split.behaviours,
-        examples: Vec::new(),
-        proficiency: None,
-    })
+        Cell::compose(&split.intro, &split.behaviours),
+        split.behaviours,
+        Vec::new(),
+        None,
+    ))
 }
 
 /// `behaviours = ["…", { text = "…", examples = ["…"] }]`.

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +14,9 @@ use serde::{Deserialize, Serialize};
 /// raised whenever a type below changes shape, so a cache written by an
 /// older layout is never decoded as this one. 2: catalog format 1.1
 /// (behaviours, examples, proficiency, cumulative, names by language).
-pub const MODEL_VERSION: u32 = 2;
+/// 3: a cell's behaviours, examples and proficiency in one box; origin
+/// paths shared.
+pub const MODEL_VERSION: u32 = 3;
 
 /// A level, role or domain: something with an id, a display name and an
 /// optional one-line summary.
@@ -140,6 +143,11 @@ impl fmt::Display for Necessity {
 }
 
 /// One expectation: what a role is expected to do with a skill at a level.
+///
+/// Kept small (32 bytes, and an absent cell in a skill's grid as well):
+/// the rarely written behaviours, examples and proficiency live behind one
+/// optional box, read through [`Cell::behaviours`], [`Cell::examples`] and
+/// [`Cell::proficiency`]. A 10,000-skill catalog holds 100,000 grid slots.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
     pub necessity: Necessity,
@@ -147,14 +155,22 @@ pub struct Cell {
     /// behaviour (continuation lines joined, examples left out, so they do
     /// not pollute diffs). For a cell without behaviours, the text as
     /// written. This is what diffs, reviews and search compare.
-    pub text: String,
+    pub text: Box<str>,
+    /// Behaviours, examples and proficiency; `None` when all are empty
+    /// (kept so by every constructor, so that equality is by content).
+    more: Option<Box<CellMore>>,
+}
+
+/// What few cells have, boxed apart from [`Cell`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+struct CellMore {
     /// Separately assessed behaviours, from `behaviours = […]` or from the
     /// bullet lines of `text`.
-    pub behaviours: Vec<Behaviour>,
+    behaviours: Vec<Behaviour>,
     /// Examples of evidence for the cell as a whole (`examples = […]`).
-    pub examples: Vec<String>,
+    examples: Vec<String>,
     /// A named proficiency such as `Foundational` (`proficiency = "…"`).
-    pub proficiency: Option<String>,
+    proficiency: Option<String>,
 }
 
 /// One behaviour of a cell, with the examples written under it.
@@ -169,17 +185,67 @@ impl Cell {
     pub fn plain(necessity: Necessity, text: impl Into<String>) -> Self {
         Cell {
             necessity,
-            text: text.into(),
-            behaviours: Vec::new(),
-            examples: Vec::new(),
-            proficiency: None,
+            text: text.into().into_boxed_str(),
+            more: None,
         }
+    }
+
+    /// A cell with everything a catalog can say about it.
+    pub fn new(
+        necessity: Necessity,
+        text: impl Into<String>,
+        behaviours: Vec<Behaviour>,
+        examples: Vec<String>,
+        proficiency: Option<String>,
+    ) -> Self {
+        Cell::plain(necessity, text).with(behaviours, examples, proficiency)
+    }
+
+    /// The cell with these behaviours, examples and proficiency instead of
+    /// its own.
+    pub fn with(
+        mut self,
+        behaviours: Vec<Behaviour>,
+        examples: Vec<String>,
+        proficiency: Option<String>,
+    ) -> Self {
+        self.more =
+            (!behaviours.is_empty() || !examples.is_empty() || proficiency.is_some()).then(|| {
+                Box::new(CellMore {
+                    behaviours,
+                    examples,
+                    proficiency,
+                })
+            });
+        self
+    }
+
+    /// The cell with these examples and proficiency, keeping its behaviours.
+    pub fn with_examples(mut self, examples: Vec<String>, proficiency: Option<String>) -> Self {
+        let behaviours = self.more.take().map(|m| m.behaviours).unwrap_or_default();
+        self.with(behaviours, examples, proficiency)
+    }
+
+    /// Separately assessed behaviours, from `behaviours = […]` or from the
+    /// bullet lines of `text` (empty for most cells).
+    pub fn behaviours(&self) -> &[Behaviour] {
+        self.more.as_ref().map_or(&[], |m| m.behaviours.as_slice())
+    }
+
+    /// Examples of evidence for the cell as a whole (`examples = […]`).
+    pub fn examples(&self) -> &[String] {
+        self.more.as_ref().map_or(&[], |m| m.examples.as_slice())
+    }
+
+    /// A named proficiency such as `Foundational` (`proficiency = "…"`).
+    pub fn proficiency(&self) -> Option<&str> {
+        self.more.as_ref().and_then(|m| m.proficiency.as_deref())
     }
 
     /// The text before the behaviours (the whole text when there are none;
     /// empty when the cell is only behaviours).
     pub fn intro(&self) -> &str {
-        if self.behaviours.is_empty() {
+        if self.behaviours().is_empty() {
             return &self.text;
         }
         if self.text.starts_with("- ") {
@@ -222,7 +288,9 @@ impl fmt::Display for Date {
 /// Where something was defined, for messages that point back at the source.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Origin {
-    pub path: String,
+    /// The file's path as shown in messages; one allocation per file,
+    /// shared by every skill and cell origin in it.
+    pub path: Arc<str>,
     pub line: usize,
     pub col: usize,
 }
@@ -493,7 +561,7 @@ impl Catalog {
             counts.optional += c.optional;
             counts.behaviours += skill
                 .expectations()
-                .map(|(_, _, c)| c.behaviours.len())
+                .map(|(_, _, c)| c.behaviours().len())
                 .sum::<usize>();
         }
         counts.expectations = counts.required + counts.optional;
@@ -582,7 +650,7 @@ pub(crate) mod tests {
     fn cells_are_addressed_by_role_and_level() {
         let c = small();
         let z = &c.skills[0];
-        assert_eq!(z.cell(0, 1).map(|c| c.text.as_str()), Some("z r1 b"));
+        assert_eq!(z.cell(0, 1).map(|c| &*c.text), Some("z r1 b"));
         assert!(z.cell(1, 0).is_none());
         assert!(z.cell(0, 3).is_none(), "out of range level");
         assert!(z.cell(9, 0).is_none(), "out of range role");
@@ -628,6 +696,43 @@ pub(crate) mod tests {
             (6, 2, 4)
         );
         assert_eq!(c.role_level_counts(0, 1), (1, 1));
+    }
+
+    #[test]
+    fn a_cell_and_an_empty_grid_slot_stay_small() {
+        // 10,000 skills × roles × levels of these: see docs/performance.md.
+        assert!(std::mem::size_of::<Cell>() <= 32);
+        assert_eq!(
+            std::mem::size_of::<Option<Cell>>(),
+            std::mem::size_of::<Cell>()
+        );
+    }
+
+    #[test]
+    fn cells_compare_by_content_however_built() {
+        let plain = Cell::plain(Necessity::Required, "t");
+        let built = Cell::new(Necessity::Required, "t", Vec::new(), Vec::new(), None);
+        assert_eq!(plain, built);
+        let b = Behaviour {
+            text: "b".into(),
+            examples: vec!["e".into()],
+        };
+        let full = Cell::new(
+            Necessity::Required,
+            "- b",
+            vec![b.clone()],
+            vec!["x".into()],
+            Some("Deep".into()),
+        );
+        assert_eq!(full.behaviours(), [b.clone()]);
+        assert_eq!(full.examples(), ["x"]);
+        assert_eq!(full.proficiency(), Some("Deep"));
+        let fewer = full.clone().with_examples(Vec::new(), None);
+        assert_eq!(fewer.behaviours(), [b]);
+        assert!(fewer.examples().is_empty() && fewer.proficiency().is_none());
+        assert_ne!(fewer, full);
+        let none = fewer.with(Vec::new(), Vec::new(), None);
+        assert_eq!(none, Cell::plain(Necessity::Required, "- b"));
     }
 
     #[test]

@@ -64,7 +64,10 @@ pub fn run(
                 && a.expectation.is_empty()
                 && !a.is_empty()
             {
-                a.expectation = item.to.as_ref().map_or(String::new(), |c| c.text.clone());
+                a.expectation = item
+                    .to
+                    .as_ref()
+                    .map_or(String::new(), |c| c.text.to_string());
             }
         }
         let today = crate::report::today();

@@ -62,7 +62,7 @@ pub fn compare<'a>(catalog: &'a Catalog, roles: &[usize], level: usize) -> Compa
                 .map(|(&r, c)| Side {
                     role: Ref::from(&catalog.roles[r]),
                     necessity: c.map(|c| c.necessity.as_str()),
-                    text: c.map(|c| c.text.as_str()),
+                    text: c.map(|c| &*c.text),
                 })
                 .collect(),
         });

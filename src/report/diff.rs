@@ -303,7 +303,7 @@ fn cell_text<'c>(c: &'c Catalog, skill: &str, role: &str, level: &str) -> Option
     let s = c.skill_index(skill)?;
     let r = c.role_index(role)?;
     let l = c.level_index(level)?;
-    c.skills[s].cell(r, l).map(|cell| cell.text.as_str())
+    c.skills[s].cell(r, l).map(|cell| &*cell.text)
 }
 
 /// Which of `reviews` (path and review) assessed a target text that differs

@@ -52,21 +52,21 @@ pub const SCHEMA: u32 = 2;
 /// behaviours or examples is its text's lines.
 pub fn cell_lines(t: &Strings, cell: &Cell) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    if cell.behaviours.is_empty() {
+    if cell.behaviours().is_empty() {
         lines.extend(cell.text.split('\n').map(str::to_string));
     } else {
         let intro = cell.intro();
         if !intro.is_empty() {
             lines.extend(intro.split('\n').map(str::to_string));
         }
-        for b in &cell.behaviours {
+        for b in cell.behaviours() {
             lines.push(format!("- {}", b.text));
             for e in &b.examples {
                 lines.push(format!("  {} {e}", t.example_prefix));
             }
         }
     }
-    for e in &cell.examples {
+    for e in cell.examples() {
         lines.push(format!("{} {e}", t.example_prefix));
     }
     lines
@@ -174,7 +174,7 @@ mod tests {
     fn target_text(c: &Catalog, gap: &Gap, skill: &str) -> String {
         let s = c.skill_index(skill).unwrap();
         let item = gap.items.iter().find(|i| i.skill == s).unwrap();
-        item.to.as_ref().unwrap().text.clone()
+        item.to.as_ref().unwrap().text.to_string()
     }
 
     /// A review of senior → lead: the first item met (current text), the

@@ -32,9 +32,9 @@ impl<'a> From<&'a Cell> for Expect<'a> {
         Expect {
             necessity: c.necessity.as_str(),
             text: &c.text,
-            behaviours: &c.behaviours,
-            examples: &c.examples,
-            proficiency: c.proficiency.as_deref(),
+            behaviours: c.behaviours(),
+            examples: c.examples(),
+            proficiency: c.proficiency(),
         }
     }
 }
@@ -290,10 +290,10 @@ pub fn build_as<'a>(
                 .map(|(level, cell)| Step {
                     level: ref_at(&catalog.levels, *level),
                     necessity: cell.as_ref().map(|c| c.necessity.as_str()),
-                    text: cell.as_ref().map(|c| c.text.as_str()),
-                    behaviours: cell.as_ref().map_or(&[], |c| c.behaviours.as_slice()),
-                    examples: cell.as_ref().map_or(&[], |c| c.examples.as_slice()),
-                    proficiency: cell.as_ref().and_then(|c| c.proficiency.as_deref()),
+                    text: cell.as_ref().map(|c| &*c.text),
+                    behaviours: cell.as_ref().map_or(&[], |c| c.behaviours()),
+                    examples: cell.as_ref().map_or(&[], |c| c.examples()),
+                    proficiency: cell.as_ref().and_then(|c| c.proficiency()),
                 })
                 .collect(),
             cumulative: gi.cumulative,
@@ -335,10 +335,7 @@ pub fn build_as<'a>(
     });
     let ladder = ladder_hash(gap.items.iter().filter_map(|gi| {
         let skill = catalog.skills.get(gi.skill)?;
-        Some((
-            skill.id.as_str(),
-            gi.to.as_ref().map_or("", |c| c.text.as_str()),
-        ))
+        Some((skill.id.as_str(), gi.to.as_ref().map_or("", |c| &*c.text)))
     }));
     Report {
         schema: SCHEMA,

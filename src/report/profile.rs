@@ -106,10 +106,10 @@ pub fn profile(catalog: &Catalog, skill: usize, role: Option<usize>) -> Option<P
                     Expectation {
                         role: Ref::from(&catalog.roles[r]),
                         necessity: cell.map(|c| c.necessity.as_str()),
-                        text: cell.map(|c| c.text.as_str()),
-                        behaviours: cell.map_or(&[], |c| c.behaviours.as_slice()),
-                        examples: cell.map_or(&[], |c| c.examples.as_slice()),
-                        proficiency: cell.and_then(|c| c.proficiency.as_deref()),
+                        text: cell.map(|c| &*c.text),
+                        behaviours: cell.map_or(&[], |c| c.behaviours()),
+                        examples: cell.map_or(&[], |c| c.examples()),
+                        proficiency: cell.and_then(|c| c.proficiency()),
                         cell,
                     }
                 })

@@ -112,13 +112,13 @@ pub fn results<'a>(
                 // behaviour, or an example when the text itself does not.
                 let in_text = search::matches_all(&cell.text, &qwords);
                 let behaviour = cell
-                    .behaviours
+                    .behaviours()
                     .iter()
                     .find(|b| search::matches_all(&b.text, &qwords));
                 let example = cell
-                    .examples
+                    .examples()
                     .iter()
-                    .chain(cell.behaviours.iter().flat_map(|b| &b.examples))
+                    .chain(cell.behaviours().iter().flat_map(|b| &b.examples))
                     .find(|e| search::matches_all(e, &qwords));
                 if let Some(b) = behaviour {
                     field = "behaviour";

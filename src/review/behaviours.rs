@@ -102,7 +102,7 @@ pub fn assessed_behaviours(item: &GapItem) -> Vec<&str> {
             .iter()
             .filter_map(|(_, c)| c.as_ref())
             .chain(item.to.as_ref())
-            .any(|c| !c.behaviours.is_empty());
+            .any(|c| !c.behaviours().is_empty());
         if !any {
             return Vec::new();
         }
@@ -117,7 +117,7 @@ pub fn assessed_behaviours(item: &GapItem) -> Vec<&str> {
     }
     item.to
         .as_ref()
-        .map(|c| c.behaviours.iter().map(|b| b.text.as_str()).collect())
+        .map(|c| c.behaviours().iter().map(|b| b.text.as_str()).collect())
         .unwrap_or_default()
 }
 

@@ -45,7 +45,7 @@ impl Assessment {
     /// True when this was assessed against a (non-empty) target text that
     /// differs from `item`'s current one: the catalog changed since.
     pub fn is_stale(&self, item: &GapItem) -> bool {
-        let now = item.to.as_ref().map_or("", |c| c.text.as_str());
+        let now = item.to.as_ref().map_or("", |c| &*c.text);
         !self.expectation.is_empty() && self.expectation != now
     }
 }
@@ -154,7 +154,7 @@ mod tests {
             gap.items[i]
                 .to
                 .as_ref()
-                .map_or(String::new(), |c| c.text.clone())
+                .map_or(String::new(), |c| c.text.to_string())
         };
         let mut review = Review::new("r", "a", "b", "t", TODAY);
         // Met against the current text; partly against an older text; a
@@ -207,7 +207,10 @@ mod tests {
     fn an_assessment_is_stale_only_against_a_different_stored_text() {
         let (_, gap) = catalog_and_gap();
         let item = &gap.items[0];
-        let now = item.to.as_ref().map_or(String::new(), |c| c.text.clone());
+        let now = item
+            .to
+            .as_ref()
+            .map_or(String::new(), |c| c.text.to_string());
         assert!(!assessed(None, &now).is_stale(item));
         assert!(!assessed(None, "").is_stale(item), "nothing stored");
         assert!(assessed(None, "Something else.").is_stale(item));

@@ -300,10 +300,10 @@ fn partition(range: std::ops::Range<usize>, before: impl Fn(usize) -> bool) -> u
 /// The texts of a cell that search reads: its text (which holds the
 /// behaviours), then its examples and its behaviours' examples.
 fn cell_texts(cell: &crate::catalog::Cell) -> impl Iterator<Item = &str> + '_ {
-    std::iter::once(cell.text.as_str()).chain(
-        cell.examples
+    std::iter::once(&*cell.text).chain(
+        cell.examples()
             .iter()
-            .chain(cell.behaviours.iter().flat_map(|b| b.examples.iter()))
+            .chain(cell.behaviours().iter().flat_map(|b| b.examples.iter()))
             .map(String::as_str),
     )
 }
@@ -834,10 +834,10 @@ impl Index {
                     }
                     // With examples, the same words the vocabulary holds.
                     let joined;
-                    let cell_text = if cell.examples.is_empty()
-                        && cell.behaviours.iter().all(|b| b.examples.is_empty())
+                    let cell_text = if cell.examples().is_empty()
+                        && cell.behaviours().iter().all(|b| b.examples.is_empty())
                     {
-                        cell.text.as_str()
+                        &cell.text
                     } else {
                         joined = cell_texts(cell).collect::<Vec<_>>().join("\n");
                         joined.as_str()

@@ -25,9 +25,9 @@ pub fn export(catalog: &Catalog, out: &mut dyn Write) -> csv::Result<()> {
             "false"
         };
         for (r, l, cell) in skill.expectations() {
-            let behaviours: Vec<&str> = cell.behaviours.iter().map(|b| b.text.as_str()).collect();
+            let behaviours: Vec<&str> = cell.behaviours().iter().map(|b| b.text.as_str()).collect();
             let mut examples: Vec<String> = cell
-                .behaviours
+                .behaviours()
                 .iter()
                 .flat_map(|b| {
                     b.examples
@@ -35,7 +35,7 @@ pub fn export(catalog: &Catalog, out: &mut dyn Write) -> csv::Result<()> {
                         .map(move |e| format!("{}{EXAMPLE_SEPARATOR}{e}", b.text))
                 })
                 .collect();
-            examples.extend(cell.examples.iter().cloned());
+            examples.extend(cell.examples().iter().cloned());
             let fields = [
                 skill.id.as_str(),
                 skill.written_name(),
@@ -44,7 +44,7 @@ pub fn export(catalog: &Catalog, out: &mut dyn Write) -> csv::Result<()> {
                 catalog.roles[r].written_name(),
                 catalog.levels[l].written_name(),
                 cell.necessity.as_str(),
-                cell.proficiency.as_deref().unwrap_or(""),
+                cell.proficiency().unwrap_or(""),
                 cell.intro(),
                 &behaviours.join("\n"),
                 &examples.join("\n"),

@@ -84,7 +84,7 @@ fn necessity(t: &Strings, n: Necessity) -> String {
 /// cell's own examples.
 fn cell_body(cell: &Cell) -> String {
     let mut s = String::with_capacity(cell.text.len() + 64);
-    if let Some(p) = &cell.proficiency {
+    if let Some(p) = cell.proficiency() {
         s.push_str("<p class=\"prof\">");
         esc_into(&mut s, p);
         s.push_str("</p>");
@@ -95,9 +95,9 @@ fn cell_body(cell: &Cell) -> String {
         esc_into(&mut s, intro);
         s.push_str("</div>");
     }
-    if !cell.behaviours.is_empty() {
+    if !cell.behaviours().is_empty() {
         s.push_str("<ul class=\"behaviours\">");
-        for b in &cell.behaviours {
+        for b in cell.behaviours() {
             s.push_str("<li>");
             esc_into(&mut s, &b.text);
             examples(&mut s, &b.examples);
@@ -105,7 +105,7 @@ fn cell_body(cell: &Cell) -> String {
         }
         s.push_str("</ul>");
     }
-    examples(&mut s, &cell.examples);
+    examples(&mut s, cell.examples());
     s
 }
 

@@ -35,7 +35,7 @@ fn necessity(t: &Strings, n: Necessity) -> String {
 /// cell's own examples.
 fn body(c: &Cell) -> String {
     let mut parts: Vec<String> = Vec::new();
-    if let Some(p) = &c.proficiency {
+    if let Some(p) = c.proficiency() {
         parts.push(format!("*{}*", escape_line(p)));
     }
     let intro = c.intro();
@@ -43,13 +43,13 @@ fn body(c: &Cell) -> String {
         parts.push(escape_text(intro));
     }
     let mut list = String::new();
-    for b in &c.behaviours {
+    for b in c.behaviours() {
         let _ = writeln!(list, "- {}", escape_line(&b.text));
         for e in &b.examples {
             let _ = writeln!(list, "  - e.g. {}", escape_line(e));
         }
     }
-    for e in &c.examples {
+    for e in c.examples() {
         let _ = writeln!(list, "- e.g. {}", escape_line(e));
     }
     if !list.is_empty() {
@@ -61,17 +61,17 @@ fn body(c: &Cell) -> String {
 /// An expectation inside a table cell: the same, on one line.
 fn table_body(c: &Cell) -> String {
     let mut s = String::new();
-    if let Some(p) = &c.proficiency {
+    if let Some(p) = c.proficiency() {
         let _ = write!(s, "*{}* ", cell(p));
     }
     s.push_str(&cell(c.intro()));
-    for b in &c.behaviours {
+    for b in c.behaviours() {
         let _ = write!(s, "<br>• {}", cell(&b.text));
         for e in &b.examples {
             let _ = write!(s, "<br>  e.g. {}", cell(e));
         }
     }
-    for e in &c.examples {
+    for e in c.examples() {
         let _ = write!(s, "<br>e.g. {}", cell(e));
     }
     s

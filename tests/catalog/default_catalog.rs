@@ -84,7 +84,7 @@ fn deep_learning_holds_the_seed_texts_verbatim() {
         assert_eq!(c.roles[role].name, *name);
         for (l, want) in SEED_TEXTS[r].iter().enumerate() {
             let cell = s.cell(role, l).unwrap_or_else(|| panic!("{id} at {l}"));
-            assert_eq!(cell.text, *want, "{id} at {}", LEVELS[l]);
+            assert_eq!(&*cell.text, *want, "{id} at {}", LEVELS[l]);
             assert_eq!(cell.necessity, Necessity::Optional);
         }
     }

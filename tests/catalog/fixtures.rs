@@ -98,7 +98,7 @@ fn minimal_catalog() {
     assert_eq!((s.id.as_str(), s.name.as_str()), ("testing", "Testing"));
     let cell = s.cell(0, 0).unwrap();
     assert_eq!(cell.necessity, Necessity::Optional);
-    assert_eq!(cell.text, "Writes unit tests for their own code.");
+    assert_eq!(&*cell.text, "Writes unit tests for their own code.");
     assert_eq!(s.origin.line, 16, "a skill's origin is its id line");
 }
 
@@ -114,7 +114,7 @@ fn unicode_names_survive_loading() {
     assert_eq!(dl.summary.as_deref(), Some("神经网络 — naïve café résumé"));
     assert_eq!(dl.tags, ["pytorch", "深度学习"]);
     assert_eq!(dl.updated.unwrap().to_string(), "2026-02-22");
-    assert_eq!(dl.cell(0, 1).unwrap().text, "独立开发生产模型 🚀");
+    assert_eq!(&*dl.cell(0, 1).unwrap().text, "独立开发生产模型 🚀");
     assert_eq!(dl.cell(0, 2).unwrap().necessity, Necessity::Required);
     let py = &c.skills[c.skill_index("python").unwrap()];
     assert_eq!(py.name, "Python 🐍");
@@ -179,7 +179,7 @@ fn directory_catalog_reads_nested_folders_and_skips_hidden_ones() {
     assert_eq!(ids, ["api-design", "mentoring", "testing"]);
 
     let testing = &c.skills[c.skill_index("testing").unwrap()];
-    assert_eq!(testing.origin.path, shown(&root.join(&want[2])));
+    assert_eq!(&*testing.origin.path, &*shown(&root.join(&want[2])));
     assert_eq!(testing.origin.line, 1);
     assert_eq!(testing.updated.unwrap().to_string(), "2026-01-15");
     assert_eq!(testing.cell(0, 1).unwrap().necessity, Necessity::Required);
@@ -190,7 +190,7 @@ fn directory_catalog_reads_nested_folders_and_skips_hidden_ones() {
     let present: Vec<bool> = (0..3).map(|l| m.cell(manager, l).is_some()).collect();
     assert_eq!(present, [true, false, true]);
     assert_eq!(
-        m.cell(manager, 2).unwrap().text,
+        &*m.cell(manager, 2).unwrap().text,
         "Runs a mentoring programme for the team."
     );
     assert_eq!(c.profile(manager), [c.skill_index("mentoring").unwrap()]);
@@ -595,9 +595,7 @@ fn control_characters_are_removed_with_a_warning() {
         s.summary.as_deref(),
         Some("Tests2J and esrever text isolated.")
     );
-    let texts: Vec<&str> = (0..3)
-        .map(|l| s.cell(0, l).unwrap().text.as_str())
-        .collect();
+    let texts: Vec<&str> = (0..3).map(|l| &*s.cell(0, l).unwrap().text).collect();
     assert_eq!(
         texts,
         [

@@ -31,7 +31,7 @@ fn valid(rel: &str) -> Loaded {
 fn behaviours(c: &Catalog, skill: &str, level: &str) -> Vec<(String, Vec<String>)> {
     let s = &c.skills[c.skill_index(skill).unwrap()];
     let cell = s.cell(0, c.level_index(level).unwrap()).unwrap();
-    cell.behaviours
+    cell.behaviours()
         .iter()
         .map(|b| (b.text.clone(), b.examples.clone()))
         .collect()
@@ -61,7 +61,7 @@ fn a_cumulative_bullet_ladder_reads_as_behaviours_with_examples() {
     // examples do not pollute diffs.
     let cell = comm.cell(0, 1).unwrap();
     assert_eq!(
-        cell.text,
+        &*cell.text,
         "- Proactively gives feedback upwards and sideways, not only to juniors\n- Transparent about mistakes"
     );
     assert_eq!(cell.intro(), "");
@@ -69,7 +69,7 @@ fn a_cumulative_bullet_ladder_reads_as_behaviours_with_examples() {
     let cq = &c.skills[c.skill_index("code-quality").unwrap()];
     let cell = cq.cell(0, 0).unwrap();
     assert_eq!(cell.intro(), "Writes code that works and is tested.");
-    assert_eq!(cell.behaviours.len(), 2);
+    assert_eq!(cell.behaviours().len(), 2);
     assert_eq!(c.counts().behaviours, 22);
     // Names in another language, shown after localize, found by lookup.
     assert_eq!(c.find_level("技术负责人"), c.find_level("tech-lead"));
@@ -92,17 +92,17 @@ fn a_proficiency_ladder_keeps_intro_behaviours_examples_and_proficiency() {
     assert!(!c.cumulative);
     let sql = &c.skills[0];
     let first = sql.cell(0, 0).unwrap();
-    assert_eq!(first.proficiency.as_deref(), Some("Foundational"));
+    assert_eq!(first.proficiency(), Some("Foundational"));
     assert_eq!(
-        first.examples,
+        first.examples(),
         ["A weekly sales report reviewed by a senior"]
     );
-    assert!(first.behaviours.is_empty());
+    assert!(first.behaviours().is_empty());
     let second = sql.cell(0, 1).unwrap();
     assert_eq!(second.necessity, Necessity::Required);
     assert_eq!(second.intro(), "Writes efficient queries on their own.");
     assert_eq!(
-        second.text,
+        &*second.text,
         "Writes efficient queries on their own.\n- Uses window functions and CTEs where they make queries clearer\n- Reads query plans to find slow joins"
     );
     assert_eq!(

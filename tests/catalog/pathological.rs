@@ -324,7 +324,7 @@ fn characters_that_break_terminal_layouts_are_cleaned_at_load() {
         for w in &loaded.warnings {
             shown.push_str(&format!("{}:{}: {}\n", w.line, w.col, w.message));
         }
-        for t in [&s.name, &s.cell(0, 0).unwrap().text] {
+        for t in [s.name.as_str(), &s.cell(0, 0).unwrap().text] {
             assert!(!t.contains(c), "{name}: {t:?}");
         }
         insta::assert_snapshot!(name, shown);

@@ -120,19 +120,19 @@ fn a_wide_sheet_becomes_a_catalog_with_its_levels_in_order() {
     assert_eq!(ids, ["communication", "formula-skill", "skill-1"]);
     assert_eq!(c.skills[1].name, "=Formula skill", "no guard was written");
     assert_eq!(
-        c.skills[1].cell(0, 0).unwrap().text,
+        &*c.skills[1].cell(0, 0).unwrap().text,
         "=SUM(A1)",
         "the guard is stripped"
     );
     let comm = c.skills[0].cell(0, 0).unwrap();
-    assert_eq!(comm.behaviours.len(), 2);
+    assert_eq!(comm.behaviours().len(), 2);
     assert_eq!(
-        comm.behaviours[0].examples,
+        comm.behaviours()[0].examples,
         ["Posted the error and the steps tried"]
     );
     let senior = c.skills[2].cell(0, 2).unwrap();
     assert_eq!(senior.intro(), "Explains to any audience:");
-    assert_eq!(senior.behaviours.len(), 2);
+    assert_eq!(senior.behaviours().len(), 2);
     assert!(
         c.skills
             .iter()

@@ -27,7 +27,7 @@ fn lead_text(skill: &str) -> String {
         c.role_index("data-scientist").unwrap(),
         c.level_index("lead").unwrap(),
     );
-    s.cell(ds, lead).unwrap().text.clone()
+    s.cell(ds, lead).unwrap().text.to_string()
 }
 
 /// A senior → lead review of a data scientist, written to `dir/name`: SQL

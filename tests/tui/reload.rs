@@ -101,7 +101,7 @@ fn valid_invalid_and_recovered_changes() {
     let (_, skill) = app.selected_skill().unwrap();
     assert_eq!(skill.id, "beta");
     assert_eq!(app.level, 1);
-    assert_eq!(skill.cell(0, 1).unwrap().text, "b two, revised");
+    assert_eq!(&*skill.cell(0, 1).unwrap().text, "b two, revised");
     assert!(app.reload_error.is_none());
 
     // An invalid change: the old catalog stays, the problem is reported.
@@ -121,7 +121,7 @@ fn valid_invalid_and_recovered_changes() {
     app.update(action.clone());
     assert!(app.reload_error.is_some());
     assert_eq!(
-        app.selected_skill().unwrap().1.cell(0, 1).unwrap().text,
+        &*app.selected_skill().unwrap().1.cell(0, 1).unwrap().text,
         "b two, revised"
     );
 
@@ -131,7 +131,7 @@ fn valid_invalid_and_recovered_changes() {
     app.update(action);
     assert!(app.reload_error.is_none());
     assert_eq!(
-        app.selected_skill().unwrap().1.cell(0, 1).unwrap().text,
+        &*app.selected_skill().unwrap().1.cell(0, 1).unwrap().text,
         "b two, final"
     );
 }

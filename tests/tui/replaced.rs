@@ -87,7 +87,7 @@ fn copy_folder(from: &Path, to: &Path) {
 /// What skill `alpha` says.
 fn alpha(catalog: &Catalog) -> String {
     let i = catalog.skill_index("alpha").unwrap();
-    catalog.skills[i].cell(0, 0).unwrap().text.clone()
+    catalog.skills[i].cell(0, 0).unwrap().text.to_string()
 }
 
 /// Waits for a reload in which `alpha` says `text`; reloads of anything

@@ -304,7 +304,10 @@ impl App {
         let before = entry.clone();
         change(entry);
         // The text assessed against, to notice later catalog edits.
-        entry.expectation = item.to.as_ref().map_or(String::new(), |c| c.text.clone());
+        entry.expectation = item
+            .to
+            .as_ref()
+            .map_or(String::new(), |c| c.text.to_string());
         if *entry != before {
             let now = (!entry.is_empty()).then(|| entry.clone());
             if entry.is_empty() {

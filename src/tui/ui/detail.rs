@@ -147,7 +147,7 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
             Span::raw(" "),
             Span::styled(lvl.name.clone(), app.theme.heading),
         ];
-        if let Some(p) = cell.and_then(|c| c.proficiency.as_deref()) {
+        if let Some(p) = cell.and_then(|c| c.proficiency()) {
             head.push(Span::raw(format!(" {} {p}", app.symbols.dot)));
         }
         if cell.is_none() {

@@ -681,7 +681,7 @@ pub fn side_by_side(
 /// The intro of a cell with behaviours, or nothing for a cell without:
 /// its whole text is one behaviour in the per-behaviour pairing already.
 fn intro_of(cell: &Cell) -> &str {
-    if cell.behaviours.is_empty() {
+    if cell.behaviours().is_empty() {
         ""
     } else {
         cell.intro()

@@ -210,7 +210,7 @@ pub fn necessity_line(app: &App, cell: Option<&Cell>) -> Line<'static> {
         Span::raw(" "),
         Span::styled(app.t().necessity(n), necessity_style(app, n)),
     ];
-    if let Some(p) = cell.and_then(|c| c.proficiency.as_deref()) {
+    if let Some(p) = cell.and_then(|c| c.proficiency()) {
         spans.push(Span::raw(format!(" {} ", app.symbols.dot)));
         spans.push(Span::styled(p.to_string(), app.theme.key));
     }
@@ -222,18 +222,18 @@ pub fn necessity_line(app: &App, cell: Option<&Cell>) -> Line<'static> {
 /// under it, then the cell's own examples. Examples are dim but start with
 /// `e.g.`, so they read without colour.
 pub fn cell_body(app: &App, out: &mut Vec<Line<'static>>, cell: &Cell, width: usize) {
-    if cell.behaviours.is_empty() {
+    if cell.behaviours().is_empty() {
         wrapped(out, &cell.text, width, Style::new());
     } else {
         let intro = cell.intro();
         if !intro.is_empty() {
             wrapped(out, intro, width, Style::new());
         }
-        for b in &cell.behaviours {
+        for b in cell.behaviours() {
             behaviour(app, out, (&b.text, &b.examples), None, width);
         }
     }
-    for e in &cell.examples {
+    for e in cell.examples() {
         example(app, out, "", e, width);
     }
 }
@@ -369,11 +369,11 @@ pub fn inherited_lines(
         };
         let name = app.catalog.levels.get(l).map_or("", |l| l.name.as_str());
         let tag = fill(t.union_from, &[("level", name)]);
-        if cell.behaviours.is_empty() {
+        if cell.behaviours().is_empty() {
             let whole = cell.text.replace('\n', " ");
             behaviour(app, out, (&whole, &[]), Some(&tag), width);
         } else {
-            for b in &cell.behaviours {
+            for b in cell.behaviours() {
                 behaviour(app, out, (&b.text, &b.examples), Some(&tag), width);
             }
         }

@@ -724,7 +724,7 @@ pub(crate) mod tests {
             vec!["x".into()],
             Some("Deep".into()),
         );
-        assert_eq!(full.behaviours(), [b.clone()]);
+        assert_eq!(full.behaviours(), std::slice::from_ref(&b));
         assert_eq!(full.examples(), ["x"]);
         assert_eq!(full.proficiency(), Some("Deep"));
         let fewer = full.clone().with_examples(Vec::new(), None);

@@ -180,6 +180,35 @@ impl Editor {
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
         (&self.area).render(area, buf);
     }
+
+    /// Draws a one-line box like [`Editor::render`], and where the text
+    /// goes on past an edge of `area`, `more` (the symbol set's ellipsis)
+    /// over that edge, as line editors show a scrolled line — unless the
+    /// cursor is under it.
+    pub fn render_line(&self, area: Rect, buf: &mut Buffer, more: &str, style: Style) {
+        self.render(area, buf);
+        let mark = u16::try_from(crate::tui::text::width(more)).unwrap_or(u16::MAX);
+        if area.width <= mark.saturating_mul(2) || area.height == 0 {
+            return;
+        }
+        let (_, scroll) = self.area.scroll_offset();
+        let line = self.area.lines().first().map_or("", String::as_str);
+        let text = crate::tui::text::width(line);
+        let cursor = self
+            .area
+            .screen_cursor()
+            .col
+            .saturating_sub(usize::from(scroll));
+        let cut_left = scroll > 0 && cursor >= usize::from(mark);
+        let cut_right = text > usize::from(scroll) + usize::from(area.width)
+            && cursor < usize::from(area.width - mark);
+        if cut_left {
+            buf.set_stringn(area.x, area.y, more, usize::from(mark), style);
+        }
+        if cut_right {
+            buf.set_stringn(area.right() - mark, area.y, more, usize::from(mark), style);
+        }
+    }
 }
 
 /// Line breaks of any kind become `\n` (or a space on one line), and

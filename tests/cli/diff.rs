@@ -1,7 +1,7 @@
 //! The `rungs diff` subcommand: paths, `REV:PATH` through git (a repository
 //! made in a temp folder), formats, exit codes and `--reviews`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use predicates::prelude::*;
@@ -11,6 +11,28 @@ use crate::support::rungs;
 /// `rungs init DIR`: the default catalog as files.
 fn init(dir: &Path) {
     rungs().arg("init").arg(dir).assert().code(0);
+}
+
+/// A new temporary folder with the default catalog twice, as `a` and `b`.
+fn two_ladders() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    init(&a);
+    init(&b);
+    (dir, a, b)
+}
+
+/// Stdout of `rungs ARGS OLD NEW`, which must exit `code` with nothing on
+/// stderr.
+fn diff(args: &[&str], old: &Path, new: &Path, code: i32) -> String {
+    let out = rungs()
+        .args(args)
+        .arg(old)
+        .arg(new)
+        .assert()
+        .code(code)
+        .stderr("");
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
 }
 
 fn git(dir: &Path, args: &[&str]) {
@@ -46,58 +68,30 @@ fn same_catalog_exits_0_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a");
     init(&a);
-    let out = rungs()
-        .args(["diff"])
-        .arg(&a)
-        .arg(&a)
-        .assert()
-        .code(0)
-        .stderr("");
-    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let stdout = diff(&["diff"], &a, &a, 0);
     assert!(stdout.starts_with("No changes between "), "{stdout}");
 }
 
 #[test]
 fn an_edited_cell_shows_necessity_and_word_diff_and_exits_1() {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    init(&a);
-    init(&b);
+    let (_dir, a, b) = two_ladders();
     edit_sql(&b);
-    let out = rungs()
-        .arg("diff")
-        .arg(&a)
-        .arg(&b)
-        .assert()
-        .code(1)
-        .stderr("");
-    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let stdout = diff(&["diff"], &a, &b, 1);
     assert!(
         stdout.starts_with(
             "Expectations\n  sql · LLM Engineer · Lead: changed\n    necessity: optional → required\n    text: Defines {+and documents+} team conventions"
         ),
         "{stdout}"
     );
-    let out = rungs()
-        .args(["diff", "--format", "json"])
-        .arg(&a)
-        .arg(&b)
-        .assert()
-        .code(1);
-    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&diff(&["diff", "--format", "json"], &a, &b, 1)).unwrap();
     assert_eq!(v["schema"], 2);
     assert_eq!(v["changed"], true);
     assert_eq!(v["cells"].as_array().unwrap().len(), 1);
     assert_eq!(v["cells"][0]["skill"]["id"], "sql");
     assert_eq!(v["cells"][0]["necessity"]["new"], "required");
     assert_eq!(v["cells"][0]["text"]["words"][1]["kind"], "added");
-    let out = rungs()
-        .args(["diff", "--format", "markdown"])
-        .arg(&a)
-        .arg(&b)
-        .assert()
-        .code(1);
-    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let md = diff(&["diff", "--format", "markdown"], &a, &b, 1);
     assert!(
         md.contains("| SQL | LLM Engineer | Lead | changed | optional → required | Defines **and documents** team"),
         "{md}"
@@ -174,10 +168,7 @@ fn a_one_file_catalog_in_git() {
 
 #[test]
 fn reviews_of_changed_texts_are_listed_without_changing_the_status() {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    init(&a);
-    init(&b);
+    let (dir, a, b) = two_ladders();
     edit_sql(&b);
     let reviews = dir.path().join("reviews/2026");
     std::fs::create_dir_all(&reviews).unwrap();
@@ -194,15 +185,13 @@ fn reviews_of_changed_texts_are_listed_without_changing_the_status() {
     )
     .unwrap();
     std::fs::write(reviews.join("notes.toml"), "hello = 1\n").unwrap();
-    let out = rungs()
-        .args(["diff", "--reviews"])
-        .arg(dir.path().join("reviews"))
-        .arg(&a)
-        .arg(&b)
-        .assert()
-        .code(1)
-        .stderr("");
-    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let reviews_dir = dir.path().join("reviews");
+    let stdout = diff(
+        &["diff", "--reviews", reviews_dir.to_str().unwrap()],
+        &a,
+        &b,
+        1,
+    );
     assert!(
         stdout.contains("Reviews affected: 1 of 2 review files\n"),
         "{stdout}"
@@ -338,54 +327,27 @@ fn labels_follow_the_language() {
 #[test]
 fn names_and_necessities_in_chinese() {
     // The default catalog has Chinese names for roles and levels.
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    init(&a);
-    init(&b);
+    let (_dir, a, b) = two_ladders();
     edit_sql(&b);
-    let out = rungs()
-        .args(["--lang", "zh", "diff"])
-        .arg(&a)
-        .arg(&b)
-        .assert()
-        .code(1)
-        .stderr("");
-    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let stdout = diff(&["--lang", "zh", "diff"], &a, &b, 1);
     assert!(
         stdout.starts_with("期望\n  sql · 大模型工程师 · 主管：修改\n    必要性：可选 → 必要\n    描述：Defines {+and documents+} team conventions"),
         "{stdout}"
     );
-    let out = rungs()
-        .args(["--lang", "zh", "diff"])
-        .arg(&a)
-        .arg(&a)
-        .assert()
-        .code(0);
-    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let stdout = diff(&["--lang", "zh", "diff"], &a, &a, 0);
     assert!(stdout.ends_with(" 之间没有变化。\n"), "{stdout}");
 }
 
 #[test]
 fn a_chinese_name_changed_is_a_rename_in_every_language() {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    init(&a);
-    init(&b);
+    let (_dir, a, b) = two_ladders();
     let levels = b.join("catalog.toml");
     let text = std::fs::read_to_string(&levels).unwrap();
     let edited = text.replacen("\"主管\"", "\"团队主管\"", 1);
     assert_ne!(edited, text, "the default catalog names Lead 主管");
     std::fs::write(&levels, edited).unwrap();
-    let run = |lang: &str, format: &str| {
-        let out = rungs()
-            .args(["--lang", lang, "diff", "--format", format])
-            .arg(&a)
-            .arg(&b)
-            .assert()
-            .code(1)
-            .stderr("");
-        String::from_utf8(out.get_output().stdout.clone()).unwrap()
-    };
+    let run =
+        |lang: &str, format: &str| diff(&["--lang", lang, "diff", "--format", format], &a, &b, 1);
     assert_eq!(run("en", "text"), "Levels\n  ~ lead: Lead → Lead\n");
     assert_eq!(run("zh", "text"), "级别\n  ~ lead: 主管 → 团队主管\n");
     // JSON: names as written, whatever the language.

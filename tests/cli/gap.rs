@@ -15,6 +15,18 @@ fn fails(args: &[&str], code: i32) -> String {
     String::from_utf8(out.get_output().stderr.clone()).unwrap()
 }
 
+/// A JSON gap's counts: assessed, met, partly, not yet (each a whole
+/// number in the JSON).
+fn counts(v: &serde_json::Value) -> [u64; 4] {
+    ["assessed", "met", "partly", "not_yet"].map(|k| v["counts"][k].as_u64().unwrap())
+}
+
+/// The same gap as Markdown (the default) and as JSON.
+fn markdown_and_json(args: &[&str]) -> (String, serde_json::Value) {
+    let json: Vec<&str> = args.iter().copied().chain(["--format", "json"]).collect();
+    (stdout_of(args), json_of(&json))
+}
+
 fn embedded() -> rungs::catalog::Catalog {
     rungs::catalog::load_embedded().unwrap().catalog
 }
@@ -217,15 +229,7 @@ fn review_file_supplies_role_levels_marks_and_notes() {
 
     let v = json_of(&["gap", "--review", file, "--format", "json"]);
     assert_eq!(v["date"], "2026-03-04");
-    assert_eq!(
-        (
-            &v["counts"]["assessed"],
-            &v["counts"]["met"],
-            &v["counts"]["partly"],
-            &v["counts"]["not_yet"]
-        ),
-        (&3.into(), &1.into(), &1.into(), &1.into())
-    );
+    assert_eq!(counts(&v), [3, 1, 1, 1]);
     let item = |id: &str| {
         v["items"]
             .as_array()
@@ -381,7 +385,7 @@ two = "Uses git."
     )
     .unwrap();
     let catalog = path.to_str().unwrap();
-    let out = stdout_of(&[
+    let (out, v) = markdown_and_json(&[
         "gap",
         "--catalog",
         catalog,
@@ -395,17 +399,6 @@ two = "Uses git."
         "{out}"
     );
     assert!(out.contains("Nothing changes for Dev from One to Two."));
-    let v = json_of(&[
-        "gap",
-        "--catalog",
-        catalog,
-        "--role",
-        "dev",
-        "--from",
-        "one",
-        "--format",
-        "json",
-    ]);
     assert_eq!(v["items"], serde_json::json!([]));
 }
 
@@ -505,20 +498,7 @@ fn a_version_1_review_is_read_unchanged_with_the_same_counts() {
     );
     let v = json_of(&["gap", "--review", p, "--format", "json"]);
     assert_eq!(v["counted"], "agreed");
-    assert_eq!(
-        (
-            &v["counts"]["assessed"],
-            &v["counts"]["met"],
-            &v["counts"]["partly"],
-            &v["counts"]["not_yet"]
-        ),
-        (
-            &serde_json::json!(3),
-            &serde_json::json!(1),
-            &serde_json::json!(1),
-            &serde_json::json!(1)
-        )
-    );
+    assert_eq!(counts(&v), [3, 1, 1, 1]);
     let md = stdout_of(&["gap", "--review", p]);
     assert!(
         md.contains("assessed 3/26 · 1 met · 1 partly · 1 not yet\n"),

@@ -618,6 +618,74 @@ fn quitting_with_unsaved_marks_asks() {
     );
 }
 
+/// The status line's last row, unquoted.
+fn status_row(a: &App) -> String {
+    let s = screen(a);
+    let last = s.lines().last().unwrap_or_default();
+    last.trim_matches('"').to_string()
+}
+
+/// At 80 columns the default path is wider than its field: the field shows
+/// the end around the cursor with `…` where the start is cut, Home shows
+/// the start with `…` at the end; the keys are whole. Narrower, keys that
+/// do not fit are left out whole, never cut.
+#[test]
+fn the_path_field_scrolls_to_the_cursor_and_the_keys_stay_whole() {
+    let mut a = gap_app(80, 24);
+    keys(&mut a, "mw");
+    assert_eq!(a.mode(), Mode::PathPrompt);
+    let row = status_row(&a);
+    assert!(row.starts_with(" Write the review to: …"), "{row}");
+    assert!(row.contains("-lead-2026-11-30.toml"), "{row}");
+    assert!(row.ends_with("Enter write · Esc cancel "), "{row}");
+    key(&mut a, KeyCode::Home);
+    let row = status_row(&a);
+    assert!(row.contains(": review-data-scientist-"), "{row}");
+    assert!(row.contains("… Enter write · Esc cancel"), "{row}");
+    for w in [30u16, 40, 50, 60] {
+        let mut a = gap_app(w, 24);
+        keys(&mut a, "mw");
+        let row = status_row(&a);
+        for word in ["write", "cancel"] {
+            // Each key is there with its word, or not at all.
+            assert_eq!(
+                row.contains(&format!(" {word}")),
+                row.contains(&format!(
+                    "{} {word}",
+                    if word == "write" { "Enter" } else { "Esc" }
+                )),
+                "{w}: {row}"
+            );
+        }
+        assert!(
+            !row.contains("Esc c ") && !row.ends_with("Esc"),
+            "{w}: {row}"
+        );
+    }
+}
+
+/// A question and its keys wider than the screen: the question is cut with
+/// `…`, the keys stay whole ("Esc later", never "Esc la").
+#[test]
+fn a_long_question_gives_way_to_its_keys() {
+    let mut a = gap_app(80, 24);
+    let mut earlier = a.review.as_ref().unwrap().review.clone();
+    for id in ["sql", "statistics"] {
+        earlier.items.insert(
+            id.into(),
+            rungs::review::Assessment {
+                mark: Some(Mark::Met),
+                ..Default::default()
+            },
+        );
+    }
+    a.offer_restore(earlier);
+    redraw(&mut a);
+    let row = status_row(&a);
+    assert!(row.contains("…"), "{row}");
+    assert!(row.trim_end().ends_with("Esc later"), "{row}");
+}
+
 #[test]
 fn w_writes_with_a_path_prompt() {
     let mut a = gap_app(80, 24);

@@ -192,50 +192,7 @@ fn mode_hints(app: &App) -> Vec<(&'static [Command], Join, &'static str)> {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // A question shows above any message: it holds the keys.
     if let Some(question) = &app.prompt {
-        let title = question.title(app.t());
-        let mut spans = vec![Span::styled(
-            format!(" {title} "),
-            app.theme
-                .warning
-                .add_modifier(ratatui::style::Modifier::REVERSED),
-        )];
-        let answers: Vec<String> = hints(app)
-            .into_iter()
-            .filter_map(|(commands, join, what)| {
-                let key = app.bindings.label(commands, join);
-                (!key.is_empty()).then(|| format!("{key} {what}"))
-            })
-            .collect();
-        let answers = answers.join(&format!(" {} ", app.symbols.dot));
-        if let Question::SavePath { input, .. } = question {
-            // The path is typed on the status line, between the question
-            // and its keys.
-            let used = u16::try_from(text::width(&title) + 2).unwrap_or(area.width);
-            let keys = u16::try_from(text::width(&answers) + 2).unwrap_or(0);
-            Line::from(spans).render(area, buf);
-            let room = area.width.saturating_sub(used).saturating_sub(keys).max(10);
-            let field = Rect::new(
-                area.x + used.min(area.width),
-                area.y,
-                room.min(area.width.saturating_sub(used)),
-                1,
-            );
-            input.render(field, buf);
-            let x = field.right().saturating_add(1);
-            if x < area.right() {
-                buf.set_stringn(
-                    x,
-                    area.y,
-                    &answers,
-                    usize::from(area.right() - x),
-                    app.theme.key,
-                );
-            }
-            return;
-        }
-        spans.push(Span::styled(answers, app.theme.key));
-        let line = Line::from(spans);
-        line.render(area, buf);
+        render_question(app, question, area, buf);
         return;
     }
     if let Some(message) = &app.status {
@@ -266,4 +223,78 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         used += piece;
     }
     Line::from(spans).render(area, buf);
+}
+
+/// Fewest cells the path field gets on the status line.
+const FIELD_MIN: usize = 16;
+
+/// A question on the status line: the question (cut with an ellipsis when
+/// it must be), then the path field for [`Question::SavePath`], then the
+/// answering keys. Keys are shown whole or not at all, never cut to
+/// "Esc la": the question gives way first, down to a few cells.
+fn render_question(app: &App, question: &Question, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width);
+    let title = format!(" {} ", question.title(app.t()));
+    let answers: Vec<String> = hints(app)
+        .into_iter()
+        .filter_map(|(commands, join, what)| {
+            let key = app.bindings.label(commands, join);
+            (!key.is_empty()).then(|| format!("{key} {what}"))
+        })
+        .collect();
+    // The path field, and the spaces around the keys that follow it.
+    let (field, gap) = match question {
+        Question::SavePath { .. } => (FIELD_MIN, 2),
+        _ => (0, 0),
+    };
+    // The keys get what is left beside the field and the shortest question.
+    let room = width.saturating_sub(field + text::width(&title).min(12) + gap);
+    let sep = format!(" {} ", app.symbols.dot);
+    let mut keys = String::new();
+    for answer in &answers {
+        let more = if keys.is_empty() {
+            answer.clone()
+        } else {
+            format!("{keys}{sep}{answer}")
+        };
+        if text::width(&more) > room {
+            break;
+        }
+        keys = more;
+    }
+    let keys_w = if keys.is_empty() {
+        0
+    } else {
+        text::width(&keys) + gap
+    };
+    let title = app
+        .symbols
+        .truncate(&title, width.saturating_sub(keys_w + field));
+    let title_w = u16::try_from(text::width(&title)).unwrap_or(area.width);
+    Line::from(Span::styled(
+        title,
+        app.theme
+            .warning
+            .add_modifier(ratatui::style::Modifier::REVERSED),
+    ))
+    .render(area, buf);
+    let mut x = area.x.saturating_add(title_w).min(area.right());
+    if let Question::SavePath { input, .. } = question {
+        // The path is typed between the question and its keys, in all the
+        // room they leave.
+        let keys_w = u16::try_from(keys_w).unwrap_or(area.width);
+        let w = area.right().saturating_sub(x).saturating_sub(keys_w);
+        let field = Rect::new(x, area.y, w, 1);
+        input.render_line(field, buf, app.symbols.ellipsis, app.theme.dim);
+        x = field.right().saturating_add(1);
+    }
+    if !keys.is_empty() && x < area.right() {
+        buf.set_stringn(
+            x,
+            area.y,
+            &keys,
+            usize::from(area.right() - x),
+            app.theme.key,
+        );
+    }
 }

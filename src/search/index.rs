@@ -19,7 +19,9 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 use super::snippet::{SHOWN_UP_FRONT, fill_shown};
-use super::words::{QueryWord, Strength, any_word, exact_bonus, fold, query_words, word_match};
+use super::words::{
+    QueryWord, Strength, any_word, exact_bonus, fold, is_space, may_match, query_words, word_match,
+};
 use super::{Field, Hit, Results, Scope};
 use crate::catalog::Catalog;
 
@@ -871,7 +873,11 @@ fn short_match(
     buf: &mut String,
 ) -> Option<(i64, Strength)> {
     let field = if q.fold_case { folded } else { orig };
-    let skim = q.matcher.fuzzy_match(field, q.trimmed);
+    let skim = if may_match(field, q.trimmed) {
+        q.matcher.fuzzy_match(field, q.trimmed)
+    } else {
+        None
+    };
     let prefix = |buf: &mut String| {
         q.words
             .iter()
@@ -985,11 +991,6 @@ fn consider(
     {
         best[i] = Some((st, score));
     }
-}
-
-/// `char::is_whitespace` for an ASCII byte.
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Calls `f` with every word of the ASCII `text` that [`any_word`] would

@@ -62,6 +62,14 @@ pub fn words(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
 /// their places, as [`words`] — until `f` returns true; says whether it
 /// did. Reuses `buf`, so known words cost no allocation.
 pub(super) fn any_word(text: &str, buf: &mut String, mut f: impl FnMut(&str) -> bool) -> bool {
+    if text.is_ascii() {
+        // Lowercase the whole text once and hand out slices of it: no
+        // copy per word.
+        buf.clear();
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+        return ascii_words(buf, f);
+    }
     let mut emit = |piece: &str, buf: &mut String| -> bool {
         buf.clear();
         if piece.is_ascii() {
@@ -96,6 +104,59 @@ pub(super) fn any_word(text: &str, buf: &mut String, mut f: impl FnMut(&str) -> 
     false
 }
 
+/// `char::is_whitespace` for an ASCII byte.
+pub(super) fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// [`any_word`] for an ASCII text already lowercased: the same words in
+/// the same order, as slices of `lower`, found byte by byte.
+pub(super) fn ascii_words(lower: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    let b = lower.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        while i < n && is_space(b[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < n && !is_space(b[i]) {
+            i += 1;
+        }
+        // Trim punctuation around the token: "(ddp/fsdp)," -> "ddp/fsdp".
+        let (mut s, mut e) = (start, i);
+        while s < e && !b[s].is_ascii_alphanumeric() {
+            s += 1;
+        }
+        while e > s && !b[e - 1].is_ascii_alphanumeric() {
+            e -= 1;
+        }
+        if s == e {
+            continue;
+        }
+        // A compound such as `torch.compile`: its parts, then itself.
+        if b[s..e].iter().any(|c| !c.is_ascii_alphanumeric()) {
+            let mut p = s;
+            while p < e {
+                while p < e && !b[p].is_ascii_alphanumeric() {
+                    p += 1;
+                }
+                let ps = p;
+                while p < e && b[p].is_ascii_alphanumeric() {
+                    p += 1;
+                }
+                if p > ps && f(lower.get(ps..p).unwrap_or_default()) {
+                    return true;
+                }
+            }
+        }
+        if f(lower.get(s..e).unwrap_or_default()) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Bonus for a query word that is a whole word of the matched string, the
 /// same bonus a whole word of a text gets, so exactness weighs alike in
 /// names, tags, domains and texts.
@@ -104,6 +165,80 @@ pub(super) const EXACT_WORD: i64 = 8;
 pub(super) fn exact_bonus(folded: &str, qwords: &[QueryWord], buf: &mut String) -> i64 {
     let hit = any_word(folded, buf, |w| qwords.iter().any(|q| q.text == w));
     if hit { EXACT_WORD } else { 0 }
+}
+
+/// Whether the skim matcher can match `pattern` in `choice` at all: the
+/// pattern's chars in order, ASCII case ignored unless the pattern has an
+/// ASCII capital (the matcher's smart case). The matcher makes the same
+/// check first, but only after copying both strings' chars and allocating;
+/// this allocates nothing, and most strings fail it.
+pub(super) fn may_match(choice: &str, pattern: &str) -> bool {
+    let case_sensitive = pattern.bytes().any(|b| b.is_ascii_uppercase());
+    let mut want = pattern.chars().peekable();
+    for c in choice.chars() {
+        let Some(&p) = want.peek() else {
+            return true;
+        };
+        if char_equal(c, p, case_sensitive) {
+            want.next();
+        }
+    }
+    want.peek().is_none()
+}
+
+/// The matcher's comparison of two chars.
+fn char_equal(a: char, b: char, case_sensitive: bool) -> bool {
+    if case_sensitive {
+        a == b
+    } else {
+        a.eq_ignore_ascii_case(&b)
+    }
+}
+
+/// Whether `pattern`'s chars lie in order within `span` consecutive chars
+/// of `choice` (compared as [`may_match`] does): a match whose first and
+/// last matched chars are further apart is never kept, so the matcher need
+/// not be asked. For each place the first char matches, the earliest end
+/// is found greedily.
+fn may_match_within(choice: &str, pattern: &str, span: usize) -> bool {
+    if !(choice.is_ascii() && pattern.is_ascii()) {
+        return may_match(choice, pattern);
+    }
+    let case_sensitive = pattern.bytes().any(|b| b.is_ascii_uppercase());
+    let eq = |a: u8, b: u8| {
+        if case_sensitive {
+            a == b
+        } else {
+            a.eq_ignore_ascii_case(&b)
+        }
+    };
+    let (c, p) = (choice.as_bytes(), pattern.as_bytes());
+    let Some((&first, rest)) = p.split_first() else {
+        return true;
+    };
+    for start in 0..c.len() {
+        if !eq(c[start], first) {
+            continue;
+        }
+        let (mut k, mut end) = (0, start);
+        for (j, &b) in c.iter().enumerate().skip(start + 1) {
+            if k == rest.len() {
+                break;
+            }
+            if eq(b, rest[k]) {
+                k += 1;
+                end = j;
+            }
+        }
+        if k < rest.len() {
+            // A later start finds even less.
+            return false;
+        }
+        if end + 1 - start <= span {
+            return true;
+        }
+    }
+    false
 }
 
 /// Lowercases character by character, keeping one char for one char.
@@ -249,6 +384,9 @@ pub(super) fn word_match(
         let score = matcher.fuzzy_match(w, base).unwrap_or(1);
         return Some((score, Strength::Stem));
     }
+    if !may_match_within(w, qt, q.chars + 2) {
+        return None;
+    }
     let (score, idx) = matcher.fuzzy_indices(w, qt)?;
     let span = idx.last().map_or(0, |l| l + 1) - idx.first().copied().unwrap_or(0);
     (span <= q.chars + 2).then_some((score / 2, Strength::Fuzzy))
@@ -291,6 +429,35 @@ mod tests {
         assert!(q("mentor").covers(&q("mentoring")));
         // Two letters match whole words only.
         assert!(!q("me").covers(&q("men")));
+    }
+
+    #[test]
+    fn the_prefilters_never_turn_away_what_the_matcher_keeps() {
+        let m = SkimMatcherV2::default();
+        let c = crate::catalog::load_embedded().unwrap().catalog;
+        let mut all = std::collections::BTreeSet::new();
+        for skill in &c.skills {
+            all.insert(skill.name.clone());
+            for (_, _, cell) in skill.expectations() {
+                all.extend(words(&cell.text).into_iter().map(|(w, _)| w));
+            }
+        }
+        let mut kept = 0;
+        for q in [
+            "d", "da", "dat", "Data", "estmates", "pplne", "mntr", "工程", "x y",
+        ] {
+            for w in &all {
+                let skim = m.fuzzy_indices(w, q);
+                assert_eq!(may_match(w, q), skim.is_some(), "{w} {q}");
+                let span = q.chars().count() + 2;
+                if let Some((_, idx)) = skim {
+                    let within = idx.last().map_or(0, |l| l + 1) - idx[0] <= span;
+                    assert!(!within || may_match_within(w, q, span), "{w} {q}");
+                    kept += usize::from(within);
+                }
+            }
+        }
+        assert!(kept > 50, "{kept}");
     }
 
     #[test]

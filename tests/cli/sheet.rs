@@ -184,3 +184,97 @@ fn a_wide_sheet_with_a_cumulative_column() {
         "{err}"
     );
 }
+
+/// Issue 13's "Done when": the fixture ladders in the style of the public
+/// ones (a cumulative six-level ladder with bullet behaviours and examples,
+/// a proficiency-per-cell ladder) show, diff and export.
+#[test]
+fn the_fixture_ladders_show_diff_and_export() {
+    let valid = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    let cumulative = valid.join("cumulative-ladder");
+    let proficiency = valid.join("proficiency-ladder.toml");
+    let (cum, prof) = (cumulative.to_str().unwrap(), proficiency.to_str().unwrap());
+
+    let shown = stdout_of(&["--catalog", cum, "show", "communication"]);
+    for line in [
+        "Levels:   cumulative: each level adds to the ones below\n",
+        "  Engineer: optional\n    - Proactively gives feedback upwards and sideways, not only to juniors\n      e.g. Told their lead the sprint plan ignored the on-call load\n",
+    ] {
+        assert!(shown.contains(line), "{shown}");
+    }
+    let shown = stdout_of(&["--catalog", prof, "show", "sql"]);
+    assert!(
+        shown.contains(
+            "  Data Analyst: required · Intermediate\n    Writes efficient queries on their own.\n    - Uses window functions"
+        ),
+        "{shown}"
+    );
+
+    // A reworded behaviour diffs as one reworded line, in both shapes.
+    let dir = tempfile::tempdir().unwrap();
+    let new_prof = dir.path().join("new.toml");
+    std::fs::write(
+        &new_prof,
+        std::fs::read_to_string(&proficiency).unwrap().replace(
+            "Reads query plans to find slow joins",
+            "Reads query plans to find slow joins and scans",
+        ),
+    )
+    .unwrap();
+    let new_cum = dir.path().join("cum");
+    std::fs::create_dir_all(new_cum.join("skills")).unwrap();
+    for file in [
+        "catalog.toml",
+        "skills/code-quality.toml",
+        "skills/communication.toml",
+    ] {
+        let text = std::fs::read_to_string(cumulative.join(file)).unwrap();
+        std::fs::write(
+            new_cum.join(file),
+            text.replace(
+                "- Transparent about mistakes",
+                "- Transparent about mistakes and near misses",
+            ),
+        )
+        .unwrap();
+    }
+    for (old, new, line) in [
+        (
+            prof,
+            new_prof.to_str().unwrap(),
+            "      ~ Reads query plans to find slow joins{+ and scans+}\n",
+        ),
+        (
+            cum,
+            new_cum.to_str().unwrap(),
+            "      ~ Transparent about mistakes{+ and near misses+}\n",
+        ),
+    ] {
+        let run = rungs().args(["diff", old, new]).assert().code(1);
+        let out = String::from_utf8(run.get_output().stdout.clone()).unwrap();
+        assert!(out.contains(line), "{out}");
+    }
+
+    // Both export as a site, in both formats, and as CSV.
+    for (catalog, skill, text) in [
+        (cum, "communication", "Transparent about mistakes"),
+        (prof, "sql", "Reads query plans to find slow joins"),
+    ] {
+        for (format, ext) in [("html", "html"), ("markdown", "md")] {
+            let out = dir.path().join(format!("{skill}-{format}"));
+            stdout_of(&[
+                "--catalog",
+                catalog,
+                "export",
+                "--format",
+                format,
+                "--out",
+                out.to_str().unwrap(),
+            ]);
+            let page = std::fs::read_to_string(out.join(format!("skills/{skill}.{ext}"))).unwrap();
+            assert!(page.contains(text), "{page}");
+        }
+        let csv = stdout_of(&["--catalog", catalog, "export", "--format", "csv"]);
+        assert!(csv.contains(text), "{csv}");
+    }
+}

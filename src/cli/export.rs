@@ -13,7 +13,7 @@ use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use rayon::prelude::*;
 
-use crate::site::{Site, SiteFile, SiteFormat};
+use crate::site::{Site, SiteFormat};
 
 /// What `rungs export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -65,19 +65,24 @@ pub fn run(
     {
         std::fs::create_dir_all(&folder).map_err(|e| fail(&folder, e))?;
     }
-    let write = |file: SiteFile| {
-        let path = dir.join(&file.path);
-        std::fs::write(&path, &file.contents).map_err(|e| fail(&path, e))
+    let write = |path: &Path, contents: &str| {
+        let path = dir.join(path);
+        std::fs::write(&path, contents).map_err(|e| fail(&path, e))
     };
     let assets = site.assets();
     let pages = site.pages();
     let count = assets.len() + pages.len();
-    assets.into_iter().try_for_each(write)?;
-    // Pages are independent: each is rendered and written by whichever
-    // thread is free, and dropped once written.
+    for file in &assets {
+        write(&file.path, &file.contents)?;
+    }
+    // Pages are independent: each is rendered by whichever thread is free,
+    // into a buffer that thread reuses, and written with one call.
     pages
         .into_par_iter()
-        .try_for_each(|page| write(site.render(page)))?;
+        .try_for_each_init(String::new, |buf, page| {
+            let path = site.render_into(page, buf);
+            write(&path, buf)
+        })?;
     writeln!(
         out,
         "wrote {count} files to {shown} (open {shown}/index.{})",

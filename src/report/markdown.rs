@@ -42,16 +42,38 @@ fn cell_mark(t: &Strings, m: Option<Mark>) -> &'static str {
 /// breaks become `<br>`. Other Markdown in the text is kept and renders.
 pub fn escape_cell(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'|') => s.push_str("\\\\"),
-            '|' => s.push_str("\\|"),
-            '\n' => s.push_str("<br>"),
-            c => s.push(c),
-        }
-    }
+    escape_cell_into(&mut s, text, false);
     s
+}
+
+/// [`escape_cell`], appending to `out`; with `html`, also [`escape_html`]
+/// in the same pass (what a catalog text in a table cell needs). Runs of
+/// plain text are copied whole: only `|`, `\`, a line break and (with
+/// `html`) `<` are looked at, and all are ASCII.
+pub(crate) fn escape_cell_into(out: &mut String, text: &str, html: bool) {
+    let bytes = text.as_bytes();
+    let mut plain = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let replacement = match b {
+            b'\\' if bytes.get(i + 1) == Some(&b'|') => "\\\\",
+            b'|' => "\\|",
+            b'\n' => "<br>",
+            b'<' if html && opens_html(bytes, i) => "\\<",
+            _ => continue,
+        };
+        out.push_str(&text[plain..i]);
+        out.push_str(replacement);
+        plain = i + 1;
+    }
+    out.push_str(&text[plain..]);
+}
+
+/// True when the `<` at `i` opens a tag, a closing tag, a comment or a
+/// processing instruction (`<a`, `</`, `<!`, `<?`).
+fn opens_html(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i + 1)
+        .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, b'/' | b'!' | b'?'))
 }
 
 /// Characters that start a block (heading, quote, list, code fence, table,
@@ -65,18 +87,23 @@ const BLOCK_STARTERS: &[char] = &[
 /// text cannot open a comment or a tag that swallows what follows.
 pub(crate) fn escape_html(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '<'
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
-        {
-            s.push('\\');
-        }
-        s.push(c);
-    }
+    escape_html_into(&mut s, text);
     s
+}
+
+/// [`escape_html`], appending to `out`, copying the text between openers
+/// whole.
+pub(crate) fn escape_html_into(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut plain = 0;
+    for (i, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b'<') {
+        if opens_html(bytes, i) {
+            out.push_str(&text[plain..i]);
+            out.push('\\');
+            plain = i;
+        }
+    }
+    out.push_str(&text[plain..]);
 }
 
 /// One line of catalog text made safe to start a Markdown line: leading
@@ -84,33 +111,69 @@ pub(crate) fn escape_html(text: &str) -> String {
 /// and `1.` / `1)` becomes `1\.` / `1\)` (no ordered list). The text reads
 /// the same once rendered.
 pub fn escape_line(line: &str) -> String {
-    let line = escape_html(line.trim_start());
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let mut s = String::with_capacity(line.len() + 1);
+    escape_line_into(&mut s, line);
+    s
+}
+
+/// [`escape_line`], appending to `out`.
+pub(crate) fn escape_line_into(out: &mut String, line: &str) {
+    let line = line.trim_start();
+    let bytes = line.as_bytes();
+    // An HTML opener at the start gets its backslash from escape_html,
+    // which then starts the line: no block marker is left to escape.
+    if line.starts_with('<') && opens_html(bytes, 0) {
+        escape_html_into(out, line);
+        return;
+    }
     if line.starts_with(BLOCK_STARTERS) {
-        format!("\\{line}")
-    } else if (1..=9).contains(&digits) && matches!(line[digits..].chars().next(), Some('.' | ')'))
-    {
-        format!("{}\\{}", &line[..digits], &line[digits..])
+        out.push('\\');
+        escape_html_into(out, line);
+        return;
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if (1..=9).contains(&digits) && matches!(bytes.get(digits), Some(b'.' | b')')) {
+        out.push_str(&line[..digits]);
+        out.push('\\');
+        escape_html_into(out, &line[digits..]);
     } else {
-        line
+        escape_html_into(out, line);
     }
 }
 
 /// Catalog text (possibly several lines) for a Markdown paragraph: every
 /// line escaped, blank lines kept as paragraph breaks.
 pub fn escape_text(text: &str) -> String {
-    let mut lines: Vec<String> = Vec::new();
+    let mut s = String::with_capacity(text.len());
+    escape_text_into(&mut s, text);
+    s
+}
+
+/// [`escape_text`], appending to `out`: runs of blank lines become one,
+/// and blank lines at the end are dropped (one at the start is kept).
+pub(crate) fn escape_text_into(out: &mut String, text: &str) {
+    // Lines written so far, and whether a blank line waits to be written
+    // (only once a line with text follows it).
+    let mut written = 0usize;
+    let mut blank = false;
     for line in text.lines() {
-        let escaped = escape_line(line);
-        if escaped.is_empty() && lines.last().is_some_and(String::is_empty) {
+        if line.trim_start().is_empty() {
+            blank = true;
             continue;
         }
-        lines.push(escaped);
+        if blank {
+            if written > 0 {
+                out.push('\n');
+            }
+            written += 1;
+            blank = false;
+        }
+        if written > 0 {
+            out.push('\n');
+        }
+        escape_line_into(out, line);
+        written += 1;
     }
-    while lines.last().is_some_and(String::is_empty) {
-        lines.pop();
-    }
-    lines.join("\n")
 }
 
 /// A note as Markdown blocks: lines written as bullets (`- `, `* `, `• `)
@@ -445,6 +508,90 @@ mod tests {
         assert_eq!(escape_cell("a\\|b"), "a\\\\\\|b");
         assert_eq!(escape_cell("C:\\dir"), "C:\\dir");
         assert_eq!(escape_cell(""), "");
+    }
+
+    /// The escapes as they were written a character at a time, to check
+    /// the versions that copy runs against.
+    mod by_char {
+        pub fn escape_cell(text: &str) -> String {
+            let mut s = String::new();
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' if chars.peek() == Some(&'|') => s.push_str("\\\\"),
+                    '|' => s.push_str("\\|"),
+                    '\n' => s.push_str("<br>"),
+                    c => s.push(c),
+                }
+            }
+            s
+        }
+
+        pub fn escape_html(text: &str) -> String {
+            let mut s = String::new();
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c == '<'
+                    && chars
+                        .peek()
+                        .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
+                {
+                    s.push('\\');
+                }
+                s.push(c);
+            }
+            s
+        }
+
+        pub fn escape_line(line: &str) -> String {
+            let line = escape_html(line.trim_start());
+            let digits = line.chars().take_while(char::is_ascii_digit).count();
+            if line.starts_with(super::BLOCK_STARTERS) {
+                format!("\\{line}")
+            } else if (1..=9).contains(&digits)
+                && matches!(line[digits..].chars().next(), Some('.' | ')'))
+            {
+                format!("{}\\{}", &line[..digits], &line[digits..])
+            } else {
+                line
+            }
+        }
+
+        pub fn escape_text(text: &str) -> String {
+            let mut lines: Vec<String> = Vec::new();
+            for line in text.lines() {
+                let escaped = escape_line(line);
+                if escaped.is_empty() && lines.last().is_some_and(String::is_empty) {
+                    continue;
+                }
+                lines.push(escaped);
+            }
+            while lines.last().is_some_and(String::is_empty) {
+                lines.pop();
+            }
+            lines.join("\n")
+        }
+    }
+
+    proptest::proptest! {
+        /// Copying runs gives what escaping a character at a time gave,
+        /// on texts made of the characters the escapes look at.
+        #[test]
+        fn escaping_in_runs_matches_escaping_by_character(
+            text in "([<>|\\\\\n\r#*1. \t!/?a-cé中-]|\u{202E}){0,40}",
+            appended_to in "(x|<){0,2}",
+        ) {
+            proptest::prop_assert_eq!(escape_cell(&text), by_char::escape_cell(&text));
+            proptest::prop_assert_eq!(escape_html(&text), by_char::escape_html(&text));
+            proptest::prop_assert_eq!(escape_line(&text), by_char::escape_line(&text));
+            proptest::prop_assert_eq!(escape_text(&text), by_char::escape_text(&text));
+            let mut both = appended_to.clone();
+            escape_cell_into(&mut both, &text, true);
+            proptest::prop_assert_eq!(
+                both,
+                format!("{appended_to}{}", by_char::escape_cell(&by_char::escape_html(&text)))
+            );
+        }
     }
 
     #[test]

@@ -34,7 +34,9 @@ mod wording;
 pub use export::{Format, export_file_name, export_file_name_as, export_path, export_path_as};
 pub use html::{escape as escape_html_text, html_of};
 pub use markdown::{escape_cell, markdown_in, markdown_of};
-pub(crate) use markdown::{escape_html, escape_line, escape_text};
+pub(crate) use markdown::{
+    escape_cell_into, escape_html, escape_line, escape_line_into, escape_text_into,
+};
 pub use model::{DomainBar, bar_slot, domain_bars};
 pub use model::{Report, build, build_as};
 pub use spreadsheet::csv_of;

@@ -28,36 +28,83 @@ pub(crate) fn esc(text: &str) -> String {
     s
 }
 
-/// [`esc`], appending to `out`: runs of plain text are copied whole, so
-/// the large pages of a big catalog are not built a character at a time.
+/// Whether an ASCII byte needs [`esc`]'s attention: the five specials and
+/// the control characters other than line break and tab.
+const fn ascii_special(b: u8) -> bool {
+    matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..=8 | 0x0B..=0x1F | 0x7F)
+}
+
+/// [`ascii_special`] as a table, one entry per byte (non-ASCII bytes are
+/// looked at by [`esc_into`] separately).
+const ASCII_SPECIAL: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ascii_special(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// [`esc`], appending to `out`: the text is scanned byte by byte and runs
+/// of plain text are copied whole; only the start of a multi-byte
+/// character is decoded, to check it against [`is_forbidden`].
 fn esc_into(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
     let mut plain = 0;
-    for (i, c) in text.char_indices() {
-        let replacement = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&#39;",
-            '\n' | '\t' => continue,
-            c if is_forbidden(c) => "\u{FFFD}",
-            _ => continue,
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (replacement, len) = if b < 0x80 {
+            if !ASCII_SPECIAL[usize::from(b)] {
+                i += 1;
+                continue;
+            }
+            let r = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                b'\'' => "&#39;",
+                _ => "\u{FFFD}",
+            };
+            (r, 1)
+        } else {
+            // A character's first byte (continuation bytes are skipped
+            // with it): decode it and keep it unless it is forbidden.
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if !is_forbidden(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            ("\u{FFFD}", c.len_utf8())
         };
         out.push_str(&text[plain..i]);
         out.push_str(replacement);
-        plain = i + c.len_utf8();
+        i += len;
+        plain = i;
     }
     out.push_str(&text[plain..]);
 }
 
 /// A catalog name inside an interface sentence: escaped and isolated.
 fn name(text: &str) -> String {
-    format!("<bdi>{}</bdi>", esc(text))
+    let mut s = String::with_capacity(text.len() + 11);
+    s.push_str("<bdi>");
+    esc_into(&mut s, text);
+    s.push_str("</bdi>");
+    s
 }
 
 /// A link to another page, its catalog name escaped.
-fn a(link: &Link<'_>) -> String {
-    format!("<a href=\"{}\">{}</a>", link.href, esc(link.label))
+fn a(out: &mut String, link: &Link<'_>) {
+    out.push_str("<a href=\"");
+    out.push_str(&link.href);
+    out.push_str("\">");
+    esc_into(out, link.label);
+    out.push_str("</a>");
 }
 
 /// `fill` with catalog values already escaped (the template is ours).
@@ -82,31 +129,29 @@ fn necessity(t: &Strings, n: Necessity) -> String {
 /// The body of an expectation cell: its proficiency, its text (the intro
 /// when it has behaviours), its behaviours with their examples, and the
 /// cell's own examples.
-fn cell_body(cell: &Cell) -> String {
-    let mut s = String::with_capacity(cell.text.len() + 64);
+fn cell_body(s: &mut String, cell: &Cell) {
     if let Some(p) = cell.proficiency() {
         s.push_str("<p class=\"prof\">");
-        esc_into(&mut s, p);
+        esc_into(s, p);
         s.push_str("</p>");
     }
     let intro = cell.intro();
     if !intro.trim().is_empty() {
         s.push_str("<div class=\"text\">");
-        esc_into(&mut s, intro);
+        esc_into(s, intro);
         s.push_str("</div>");
     }
     if !cell.behaviours().is_empty() {
         s.push_str("<ul class=\"behaviours\">");
         for b in cell.behaviours() {
             s.push_str("<li>");
-            esc_into(&mut s, &b.text);
-            examples(&mut s, &b.examples);
+            esc_into(s, &b.text);
+            examples(s, &b.examples);
             s.push_str("</li>");
         }
         s.push_str("</ul>");
     }
-    examples(&mut s, cell.examples());
-    s
+    examples(s, cell.examples());
 }
 
 /// Examples of evidence, as a list marked "e.g." (legible without colour).
@@ -123,74 +168,114 @@ fn examples(s: &mut String, examples: &[String]) {
     s.push_str("</ul>");
 }
 
-/// The HTML renderer: the catalog's title and the interface language go on
-/// every page.
-pub(super) struct Html<'a> {
-    site_title: &'a str,
-    lang: Lang,
+/// The HTML renderer. What is the same on many pages (the head up to the
+/// title, the site's title, the footer, the necessity labels, the skill
+/// table's head) is written once here and copied onto each page.
+pub(super) struct Html {
     t: &'static Strings,
+    /// Every page's start, up to the opening of its `<title>`.
+    head: String,
+    /// What follows the title, per depth of the page below the root (0–2):
+    /// the stylesheet link and the breadcrumb's first link.
+    after_title: [String; 3],
+    /// The page's end: main closed, the footer, the document closed.
+    end: String,
+    /// `● required` and `○ optional` as spans.
+    required: String,
+    optional: String,
+    /// The head of a skill page's table, up to `<tbody>`.
+    cells_head: String,
 }
 
-impl<'a> Html<'a> {
-    pub(super) fn new(catalog: &'a Catalog, lang: Lang) -> Self {
-        Html {
-            site_title: catalog.display_title(),
-            lang,
-            t: lang.strings(),
-        }
-    }
-
-    /// A whole page: head, breadcrumb navigation, `body`, footer. `title`
-    /// and the crumbs' labels are already escaped.
-    fn page(&self, depth: usize, title: &str, crumbs: &[(&str, String)], body: &str) -> String {
-        let root = "../".repeat(depth);
-        let site_title = esc(self.site_title);
-        let mut s = String::with_capacity(body.len() + 1024);
-        let _ = write!(
-            s,
+impl Html {
+    pub(super) fn new(catalog: &Catalog, lang: Lang) -> Self {
+        let t = lang.strings();
+        let site_title = esc(catalog.display_title());
+        let head = format!(
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <meta name=\"color-scheme\" content=\"light dark\">\n\
-             <title>{title}</title>\n<link rel=\"stylesheet\" href=\"{root}style.css\">\n</head>\n<body>\n\
-             <header><nav aria-label=\"breadcrumb\"><a href=\"{root}index.html\">{site_title}</a>",
-            self.lang.code()
+             <meta name=\"color-scheme\" content=\"light dark\">\n<title>",
+            lang.code()
         );
-        for (href, label) in crumbs {
-            let _ = write!(
-                s,
-                " <span aria-hidden=\"true\">›</span> <a href=\"{href}\">{label}</a>"
-            );
+        let after_title = [0, 1, 2].map(|depth| {
+            let root = "../".repeat(depth);
+            format!(
+                "</title>\n<link rel=\"stylesheet\" href=\"{root}style.css\">\n</head>\n<body>\n\
+                 <header><nav aria-label=\"breadcrumb\"><a href=\"{root}index.html\">{site_title}</a>"
+            )
+        });
+        let end = format!(
+            "</main>\n<footer>{}</footer>\n</body>\n</html>\n",
+            fill_html(t.site_generated, &[("title", &site_title)])
+        );
+        let cells_head = format!(
+            "<table class=\"cells\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+            esc(t.col_role),
+            esc(t.col_necessity),
+            esc(t.col_description)
+        );
+        Html {
+            t,
+            head,
+            after_title,
+            end,
+            required: necessity(t, Necessity::Required),
+            optional: necessity(t, Necessity::Optional),
+            cells_head,
         }
-        let _ = write!(
-            s,
-            "</nav></header>\n<main>\n{body}</main>\n<footer>{}</footer>\n</body>\n</html>\n",
-            fill_html(self.t.site_generated, &[("title", &site_title)])
-        );
-        s
     }
 
-    fn job_item(&self, b: &mut String, item: &JobItem<'_>) {
-        let t = self.t;
-        let _ = writeln!(
-            b,
-            "<article class=\"skill\" id=\"{}\">\n<h4>{} {}</h4>\n{}",
-            item.anchor,
-            a(&item.skill),
-            necessity(t, item.cell.necessity),
-            cell_body(item.cell)
-        );
-        if let Some(next) = &item.next {
-            let next_name = name(next.level);
-            let _ = write!(
-                b,
-                "<div class=\"next\"><p class=\"label\">{}</p>",
-                fill_html(t.to_reach, &[("level", &next_name)])
-            );
-            if let Some(note) = next.note(t) {
-                let _ = write!(b, "<p>{}</p>", fill_html(note, &[("level", &next_name)]));
+    fn necessity(&self, n: Necessity) -> &str {
+        match n {
+            Necessity::Required => &self.required,
+            Necessity::Optional => &self.optional,
+        }
+    }
+
+    /// A page's start: head, the title (`title`'s parts escaped and joined
+    /// by ` · `), breadcrumb navigation (`crumbs`' labels escaped), and
+    /// `<main>` opened. The page's body follows, then [`Html::end`].
+    fn open(&self, out: &mut String, depth: usize, title: &[&str], crumbs: &[(&str, &str)]) {
+        out.push_str(&self.head);
+        for (i, part) in title.iter().enumerate() {
+            if i > 0 {
+                out.push_str(" · ");
             }
-            if let Some(cell) = next.cell() {
-                b.push_str(&cell_body(cell));
+            esc_into(out, part);
+        }
+        out.push_str(&self.after_title[depth]);
+        for (href, label) in crumbs {
+            out.push_str(" <span aria-hidden=\"true\">›</span> <a href=\"");
+            out.push_str(href);
+            out.push_str("\">");
+            esc_into(out, label);
+            out.push_str("</a>");
+        }
+        out.push_str("</nav></header>\n<main>\n");
+    }
+
+    fn job_item<'p>(&self, b: &mut String, item: &JobItem<'p>, next: &mut NextLabels<'p>) {
+        b.push_str("<article class=\"skill\" id=\"");
+        b.push_str(&item.anchor);
+        b.push_str("\">\n<h4>");
+        a(b, &item.skill);
+        b.push(' ');
+        b.push_str(self.necessity(item.cell.necessity));
+        b.push_str("</h4>\n");
+        cell_body(b, item.cell);
+        b.push('\n');
+        if let Some(step) = &item.next {
+            let labels = next.of(self.t, step.level);
+            b.push_str("<div class=\"next\"><p class=\"label\">");
+            b.push_str(&labels.to_reach);
+            b.push_str("</p>");
+            if let Some(note) = step.note(self.t) {
+                b.push_str("<p>");
+                b.push_str(labels.note(note));
+                b.push_str("</p>");
+            }
+            if let Some(cell) = step.cell() {
+                cell_body(b, cell);
             }
             b.push_str("</div>\n");
         }
@@ -198,7 +283,53 @@ impl<'a> Html<'a> {
     }
 }
 
-impl Render for Html<'_> {
+/// The sentences about the next level on a role × level page ("To reach
+/// Lead", "The same at Lead." …): the same for every skill of the page, so
+/// filled once per page rather than once per skill.
+#[derive(Default)]
+struct NextLabels<'a> {
+    level: Option<&'a str>,
+    to_reach: String,
+    /// Each note template with its sentence filled in.
+    notes: Vec<(&'static str, String)>,
+}
+
+impl<'a> NextLabels<'a> {
+    /// The labels for `level`, filled the first time it is asked for.
+    fn of(&mut self, t: &Strings, level: &'a str) -> &mut Self {
+        if self.level != Some(level) {
+            let name = name(level);
+            *self = NextLabels {
+                level: Some(level),
+                to_reach: fill_html(t.to_reach, &[("level", &name)]),
+                notes: [t.site_same_at, t.nothing_expected_at, t.becomes_required_at]
+                    .into_iter()
+                    .map(|note| (note, fill_html(note, &[("level", &name)])))
+                    .collect(),
+            };
+        }
+        self
+    }
+
+    /// `note` (one of the templates [`super::NextStep::note`] gives) filled
+    /// with the level.
+    fn note(&mut self, note: &'static str) -> &str {
+        let at = match self.notes.iter().position(|(n, _)| *n == note) {
+            Some(at) => at,
+            None => {
+                // Not one of the three: fill it here (the name is kept
+                // in `to_reach`'s level).
+                let name = name(self.level.unwrap_or_default());
+                self.notes
+                    .push((note, fill_html(note, &[("level", &name)])));
+                self.notes.len() - 1
+            }
+        };
+        &self.notes[at].1
+    }
+}
+
+impl Render for Html {
     const EXT: &'static str = "html";
 
     fn assets(&self) -> Vec<SiteFile> {
@@ -208,24 +339,27 @@ impl Render for Html<'_> {
         }]
     }
 
-    fn index(&self, p: &IndexPage<'_>) -> String {
+    fn index(&self, b: &mut String, p: &IndexPage<'_>) {
         let t = self.t;
-        let mut b = String::new();
-        let _ = writeln!(b, "<h1>{}</h1>", esc(p.title));
-        let _ = writeln!(
-            b,
-            "<section>\n<h2>{}</h2>\n<ol class=\"levels\">",
-            esc(t.site_levels)
-        );
+        self.open(b, 0, &[p.title], &[]);
+        b.push_str("<h1>");
+        esc_into(b, p.title);
+        b.push_str("</h1>\n<section>\n<h2>");
+        esc_into(b, t.site_levels);
+        b.push_str("</h2>\n<ol class=\"levels\">\n");
         for level in p.levels {
-            let _ = write!(b, "<li><strong>{}</strong>", esc(&level.name));
+            b.push_str("<li><strong>");
+            esc_into(b, &level.name);
+            b.push_str("</strong>");
             if let Some(summary) = &level.summary {
-                let _ = write!(b, " — {}", esc(summary));
+                b.push_str(" — ");
+                esc_into(b, summary);
             }
             b.push_str("</li>\n");
         }
-        b.push_str("</ol>\n</section>\n");
-        let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(t.site_roles));
+        b.push_str("</ol>\n</section>\n<section>\n<h2>");
+        esc_into(b, t.site_roles);
+        b.push_str("</h2>\n");
         for entry in &p.roles {
             let _ = write!(
                 b,
@@ -235,66 +369,82 @@ impl Render for Html<'_> {
                 fill_html(t.site_skill_count, &[("n", &entry.skills.to_string())])
             );
             if let Some(summary) = &entry.role.summary {
-                let _ = writeln!(b, "<p>{}</p>", esc(summary));
+                b.push_str("<p>");
+                esc_into(b, summary);
+                b.push_str("</p>\n");
             }
-            let _ = write!(b, "<p>{} ", esc(t.site_job_descriptions));
+            b.push_str("<p>");
+            esc_into(b, t.site_job_descriptions);
+            b.push(' ');
             for (l, link) in entry.levels.iter().enumerate() {
                 if l > 0 {
                     b.push_str(" · ");
                 }
-                b.push_str(&a(link));
+                a(b, link);
             }
             b.push_str("</p>\n</article>\n");
         }
-        b.push_str("</section>\n");
-        let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(t.site_domains));
+        b.push_str("</section>\n<section>\n<h2>");
+        esc_into(b, t.site_domains);
+        b.push_str("</h2>\n");
         for entry in &p.domains {
-            let _ = writeln!(b, "<h3>{}</h3>", esc(&entry.domain.name));
+            b.push_str("<h3>");
+            esc_into(b, &entry.domain.name);
+            b.push_str("</h3>\n");
             if let Some(summary) = &entry.domain.summary {
-                let _ = writeln!(b, "<p>{}</p>", esc(summary));
+                b.push_str("<p>");
+                esc_into(b, summary);
+                b.push_str("</p>\n");
             }
             b.push_str("<ul class=\"skills\">\n");
             for link in &entry.skills {
-                let _ = writeln!(b, "<li>{}</li>", a(link));
+                b.push_str("<li>");
+                a(b, link);
+                b.push_str("</li>\n");
             }
             b.push_str("</ul>\n");
         }
         b.push_str("</section>\n");
-        self.page(0, &esc(p.title), &[], &b)
+        b.push_str(&self.end);
     }
 
-    fn skill(&self, p: &SkillPage<'_>) -> String {
+    fn skill(&self, b: &mut String, p: &SkillPage<'_>) {
         let t = self.t;
         let (skill, c) = (p.skill, &p.counts);
-        let mut b = String::new();
-        let _ = writeln!(b, "<h1>{}</h1>", esc(&skill.name));
-        let _ = write!(b, "<p class=\"meta\">{}", esc(&p.domain.name));
+        self.open(b, 1, &[&skill.name, p.site_title], &[]);
+        b.push_str("<h1>");
+        esc_into(b, &skill.name);
+        b.push_str("</h1>\n<p class=\"meta\">");
+        esc_into(b, &p.domain.name);
         if let Some(date) = skill.updated {
-            let _ = write!(
-                b,
-                " · {}",
-                fill_html(t.updated, &[("date", &date.to_string())])
-            );
+            b.push_str(" · ");
+            b.push_str(&fill_html(t.updated, &[("date", &date.to_string())]));
         }
+        b.push_str("</p>\n<p class=\"meta\">");
+        esc_into(b, &t.skill_counts_text(c));
         b.push_str("</p>\n");
-        let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(&t.skill_counts_text(c)));
         if let Some(summary) = &skill.summary {
-            let _ = writeln!(b, "<p class=\"summary\">{}</p>", esc(summary));
+            b.push_str("<p class=\"summary\">");
+            esc_into(b, summary);
+            b.push_str("</p>\n");
         }
         if !skill.tags.is_empty() {
-            let _ = write!(b, "<p class=\"tags\">{}: ", esc(t.site_tags));
+            b.push_str("<p class=\"tags\">");
+            esc_into(b, t.site_tags);
+            b.push_str(": ");
             for tag in &skill.tags {
-                let _ = write!(b, "<span class=\"tag\">{}</span> ", esc(tag));
+                b.push_str("<span class=\"tag\">");
+                esc_into(b, tag);
+                b.push_str("</span> ");
             }
             b.push_str("</p>\n");
         }
         for level in &p.levels {
-            let _ = writeln!(
-                b,
-                "<section id=\"{}\">\n<h2>{}</h2>",
-                level.anchor,
-                esc(&level.level.name)
-            );
+            b.push_str("<section id=\"");
+            b.push_str(&level.anchor);
+            b.push_str("\">\n<h2>");
+            esc_into(b, &level.level.name);
+            b.push_str("</h2>\n");
             if level.rows.is_empty() {
                 let _ = writeln!(
                     b,
@@ -305,38 +455,27 @@ impl Render for Html<'_> {
                     )
                 );
             } else {
-                let _ = writeln!(
-                    b,
-                    "<table class=\"cells\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-                    esc(t.col_role),
-                    esc(t.col_necessity),
-                    esc(t.col_description)
-                );
+                b.push_str(&self.cells_head);
                 for (role, cell) in &level.rows {
-                    let _ = writeln!(
-                        b,
-                        "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
-                        a(role),
-                        necessity(t, cell.necessity),
-                        cell_body(cell)
-                    );
+                    b.push_str("<tr><th scope=\"row\">");
+                    a(b, role);
+                    b.push_str("</th><td>");
+                    b.push_str(self.necessity(cell.necessity));
+                    b.push_str("</td><td>");
+                    cell_body(b, cell);
+                    b.push_str("</td></tr>\n");
                 }
                 b.push_str("</tbody>\n</table>\n");
             }
             b.push_str("</section>\n");
         }
-        self.page(
-            1,
-            &format!("{} · {}", esc(&skill.name), esc(p.site_title)),
-            &[],
-            &b,
-        )
+        b.push_str(&self.end);
     }
 
-    fn role(&self, p: &RolePage<'_>) -> String {
+    fn role(&self, b: &mut String, p: &RolePage<'_>) {
         let t = self.t;
         let r = p.role;
-        let mut b = String::new();
+        self.open(b, 1, &[&r.name, p.site_title], &[(&p.href, &r.name)]);
         let title = fill_html(t.site_matrix_title, &[("role", &name(&r.name))]);
         let _ = writeln!(b, "<h1>{title}</h1>");
         if let Some(summary) = &r.summary {
@@ -347,9 +486,16 @@ impl Render for Html<'_> {
             "<div class=\"scroll\">\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\"></th>",
         );
         for level in &p.levels {
-            let _ = write!(b, "<th scope=\"col\">{}</th>", a(level));
+            b.push_str("<th scope=\"col\">");
+            a(b, level);
+            b.push_str("</th>");
         }
         b.push_str("</tr></thead>\n<tbody>\n");
+        // The two cells a skill can have, but for their link.
+        let [required, optional] = [t.necessity_required, t.necessity_optional].map(|word| {
+            let word = esc(word);
+            format!("\" title=\"{word}\" aria-label=\"{word}\">")
+        });
         for group in &p.groups {
             let _ = writeln!(
                 b,
@@ -358,19 +504,20 @@ impl Render for Html<'_> {
                 esc(&group.domain.name)
             );
             for row in &group.rows {
-                let _ = write!(b, "<tr><th scope=\"row\">{}</th>", a(&row.skill));
+                b.push_str("<tr><th scope=\"row\">");
+                a(b, &row.skill);
+                b.push_str("</th>");
                 for cell in &row.cells {
                     match cell {
                         Some((n, href)) => {
-                            let word = esc(match n {
-                                Necessity::Required => t.necessity_required,
-                                Necessity::Optional => t.necessity_optional,
+                            b.push_str("<td><a href=\"");
+                            b.push_str(href);
+                            b.push_str(match n {
+                                Necessity::Required => &required,
+                                Necessity::Optional => &optional,
                             });
-                            let _ = write!(
-                                b,
-                                "<td><a href=\"{href}\" title=\"{word}\" aria-label=\"{word}\">{}</a></td>",
-                                mark(*n)
-                            );
+                            b.push_str(mark(*n));
+                            b.push_str("</a></td>");
                         }
                         None => b.push_str("<td></td>"),
                     }
@@ -379,18 +526,18 @@ impl Render for Html<'_> {
             }
         }
         b.push_str("</tbody>\n</table>\n</div>\n");
-        self.page(
-            1,
-            &format!("{} · {}", esc(&r.name), esc(p.site_title)),
-            &[(&p.href, esc(&r.name))],
-            &b,
-        )
+        b.push_str(&self.end);
     }
 
-    fn job(&self, p: &JobPage<'_>) -> String {
+    fn job(&self, b: &mut String, p: &JobPage<'_>) {
         let t = self.t;
         let (r, lv) = (p.role, p.level);
-        let mut b = String::new();
+        self.open(
+            b,
+            2,
+            &[&r.name, &lv.name, p.site_title],
+            &[(&p.role_href, &r.name), (&p.href, &lv.name)],
+        );
         let heading = fill_html(
             t.role_at_level,
             &[("role", &name(&r.name)), ("level", &name(&lv.name))],
@@ -431,31 +578,26 @@ impl Render for Html<'_> {
                 fill_html(t.nothing_expected_at, &[("level", &name(&lv.name))])
             );
         }
+        let mut next = NextLabels::default();
         for section in &p.sections {
             let heading = match section.necessity {
                 Necessity::Required => t.site_required,
                 Necessity::Optional => t.site_optional,
             };
-            let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(heading));
+            b.push_str("<section>\n<h2>");
+            esc_into(b, heading);
+            b.push_str("</h2>\n");
             for (domain, items) in &section.groups {
-                let _ = writeln!(b, "<h3>{}</h3>", esc(&domain.name));
+                b.push_str("<h3>");
+                esc_into(b, &domain.name);
+                b.push_str("</h3>\n");
                 for item in items {
-                    self.job_item(&mut b, item);
+                    self.job_item(b, item, &mut next);
                 }
             }
             b.push_str("</section>\n");
         }
-        self.page(
-            2,
-            &format!(
-                "{} · {} · {}",
-                esc(&r.name),
-                esc(&lv.name),
-                esc(p.site_title)
-            ),
-            &[(&p.role_href, esc(&r.name)), (&p.href, esc(&lv.name))],
-            &b,
-        )
+        b.push_str(&self.end);
     }
 }
 

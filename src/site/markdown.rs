@@ -10,16 +10,27 @@ use super::{
 };
 use crate::catalog::{Catalog, Cell, Necessity};
 use crate::i18n::{Lang, Strings, fill};
-use crate::report::{escape_cell, escape_html, escape_line, escape_text};
+use crate::report::{escape_cell_into, escape_line, escape_line_into, escape_text_into};
 
 /// A catalog text inside a table cell.
-fn cell(text: &str) -> String {
-    escape_cell(&escape_html(text))
+fn cell(out: &mut String, text: &str) {
+    escape_cell_into(out, text, true);
 }
 
 /// A single-line catalog text (a name) in running text or a heading.
 fn inline(text: &str) -> String {
     escape_line(text)
+}
+
+/// A single-line catalog text, appended to `out`.
+fn inline_into(out: &mut String, text: &str) {
+    escape_line_into(out, text);
+}
+
+/// A paragraph of catalog text, then a blank line.
+fn paragraph(out: &mut String, text: &str) {
+    escape_text_into(out, text);
+    out.push_str("\n\n");
 }
 
 fn necessity(t: &Strings, n: Necessity) -> String {
@@ -30,58 +41,80 @@ fn necessity(t: &Strings, n: Necessity) -> String {
     format!("{} {word}", mark(n))
 }
 
-/// An expectation as Markdown blocks: proficiency, text (the intro when
-/// it has behaviours), behaviours as a list with their examples, and the
-/// cell's own examples.
-fn body(c: &Cell) -> String {
-    let mut parts: Vec<String> = Vec::new();
+/// An expectation as Markdown blocks, separated by blank lines:
+/// proficiency, text (the intro when it has behaviours), behaviours as a
+/// list with their examples, and the cell's own examples.
+fn body(out: &mut String, c: &Cell) {
+    let start = out.len();
+    // A blank line before every block but the first.
+    let separate = |out: &mut String| {
+        if out.len() > start {
+            out.push_str("\n\n");
+        }
+    };
     if let Some(p) = c.proficiency() {
-        parts.push(format!("*{}*", escape_line(p)));
+        out.push('*');
+        escape_line_into(out, p);
+        out.push('*');
     }
     let intro = c.intro();
     if !intro.trim().is_empty() {
-        parts.push(escape_text(intro));
+        separate(out);
+        escape_text_into(out, intro);
     }
-    let mut list = String::new();
-    for b in c.behaviours() {
-        let _ = writeln!(list, "- {}", escape_line(&b.text));
-        for e in &b.examples {
-            let _ = writeln!(list, "  - e.g. {}", escape_line(e));
+    if !c.behaviours().is_empty() || !c.examples().is_empty() {
+        separate(out);
+        let list = out.len();
+        for b in c.behaviours() {
+            out.push_str("- ");
+            escape_line_into(out, &b.text);
+            out.push('\n');
+            for e in &b.examples {
+                out.push_str("  - e.g. ");
+                escape_line_into(out, e);
+                out.push('\n');
+            }
         }
+        for e in c.examples() {
+            out.push_str("- e.g. ");
+            escape_line_into(out, e);
+            out.push('\n');
+        }
+        // The list ends without trailing white space.
+        let kept = out[list..].trim_end().len();
+        out.truncate(list + kept);
     }
-    for e in c.examples() {
-        let _ = writeln!(list, "- e.g. {}", escape_line(e));
-    }
-    if !list.is_empty() {
-        parts.push(list.trim_end().to_string());
-    }
-    parts.join("\n\n")
 }
 
 /// An expectation inside a table cell: the same, on one line.
-fn table_body(c: &Cell) -> String {
-    let mut s = String::new();
+fn table_body(s: &mut String, c: &Cell) {
     if let Some(p) = c.proficiency() {
-        let _ = write!(s, "*{}* ", cell(p));
+        s.push('*');
+        cell(s, p);
+        s.push_str("* ");
     }
-    s.push_str(&cell(c.intro()));
+    cell(s, c.intro());
     for b in c.behaviours() {
-        let _ = write!(s, "<br>• {}", cell(&b.text));
+        s.push_str("<br>• ");
+        cell(s, &b.text);
         for e in &b.examples {
-            let _ = write!(s, "<br>  e.g. {}", cell(e));
+            s.push_str("<br>  e.g. ");
+            cell(s, e);
         }
     }
     for e in c.examples() {
-        let _ = write!(s, "<br>e.g. {}", cell(e));
+        s.push_str("<br>e.g. ");
+        cell(s, e);
     }
-    s
 }
 
-/// The Markdown renderer: the interface language and the catalog's title
-/// (in every page's footer).
+/// The Markdown renderer: the interface language and what every page
+/// repeats (the footer with the catalog's title, the necessity labels).
 pub(super) struct Markdown {
     t: &'static Strings,
     footer: String,
+    required: String,
+    optional: String,
 }
 
 impl Markdown {
@@ -96,30 +129,47 @@ impl Markdown {
                     &[("title", &inline(catalog.display_title()))]
                 )
             ),
+            required: necessity(t, Necessity::Required),
+            optional: necessity(t, Necessity::Optional),
         }
     }
 
-    /// The navigation line at the top of a page.
-    fn crumbs(&self, root: &str, rest: &[(&str, String)]) -> String {
-        let mut s = format!("[{}]({root}index.{})", inline(self.t.site_home), Self::EXT);
-        for (href, label) in rest {
-            let _ = write!(s, " › [{label}]({href})");
+    fn necessity(&self, n: Necessity) -> &str {
+        match n {
+            Necessity::Required => &self.required,
+            Necessity::Optional => &self.optional,
         }
-        s.push_str("\n\n");
-        s
     }
 
-    fn job_item(&self, b: &mut String, item: &JobItem<'_>) {
-        let t = self.t;
+    /// The navigation line at the top of a page (`rest`'s labels are
+    /// already escaped).
+    fn crumbs(&self, out: &mut String, root: &str, rest: &[(&str, String)]) {
         let _ = write!(
-            b,
-            "<a id=\"{}\"></a>\n\n#### [{}]({}) · {}\n\n{}\n\n",
-            item.anchor,
-            inline(item.skill.label),
-            item.skill.href,
-            necessity(t, item.cell.necessity),
-            body(item.cell)
+            out,
+            "[{}]({root}index.{})",
+            inline(self.t.site_home),
+            Self::EXT
         );
+        for (href, label) in rest {
+            let _ = write!(out, " › [{label}]({href})");
+        }
+        out.push_str("\n\n");
+    }
+
+    /// `scratch` holds the next level's text while it is quoted.
+    fn job_item(&self, b: &mut String, item: &JobItem<'_>, scratch: &mut String) {
+        let t = self.t;
+        b.push_str("<a id=\"");
+        b.push_str(&item.anchor);
+        b.push_str("\"></a>\n\n#### [");
+        inline_into(b, item.skill.label);
+        b.push_str("](");
+        b.push_str(&item.skill.href);
+        b.push_str(") · ");
+        b.push_str(self.necessity(item.cell.necessity));
+        b.push_str("\n\n");
+        body(b, item.cell);
+        b.push_str("\n\n");
         if let Some(next) = &item.next {
             let next_name = inline(next.level);
             let _ = write!(b, "**{}**\n\n", fill(t.to_reach, &[("level", &next_name)]));
@@ -127,8 +177,16 @@ impl Markdown {
                 let _ = write!(b, "{}\n\n", fill(note, &[("level", &next_name)]));
             }
             if let Some(cell) = next.cell() {
-                let quoted: Vec<String> = body(cell).lines().map(|l| format!("> {l}")).collect();
-                let _ = write!(b, "{}\n\n", quoted.join("\n"));
+                scratch.clear();
+                body(scratch, cell);
+                for (i, line) in scratch.lines().enumerate() {
+                    if i > 0 {
+                        b.push('\n');
+                    }
+                    b.push_str("> ");
+                    b.push_str(line);
+                }
+                b.push_str("\n\n");
             }
         }
     }
@@ -141,9 +199,9 @@ impl Render for Markdown {
         Vec::new()
     }
 
-    fn index(&self, p: &IndexPage<'_>) -> String {
+    fn index(&self, b: &mut String, p: &IndexPage<'_>) {
         let t = self.t;
-        let mut b = format!("# {}\n\n## {}\n\n", inline(p.title), t.site_levels);
+        let _ = write!(b, "# {}\n\n## {}\n\n", inline(p.title), t.site_levels);
         for (i, level) in p.levels.iter().enumerate() {
             let _ = write!(b, "{}\\. **{}**", i + 1, inline(&level.name));
             if let Some(summary) = &level.summary {
@@ -161,7 +219,7 @@ impl Render for Markdown {
                 fill(t.site_skill_count, &[("n", &entry.skills.to_string())])
             );
             if let Some(summary) = &entry.role.summary {
-                let _ = write!(b, "{}\n\n", escape_text(summary));
+                paragraph(b, summary);
             }
             let links: Vec<String> = entry
                 .levels
@@ -174,36 +232,48 @@ impl Render for Markdown {
         for entry in &p.domains {
             let _ = write!(b, "\n### {}\n\n", inline(&entry.domain.name));
             for link in &entry.skills {
-                let _ = writeln!(b, "- [{}]({})", inline(link.label), link.href);
+                b.push_str("- [");
+                inline_into(b, link.label);
+                b.push_str("](");
+                b.push_str(&link.href);
+                b.push_str(")\n");
             }
         }
         b.push_str(&self.footer);
-        b
     }
 
-    fn skill(&self, p: &SkillPage<'_>) -> String {
+    fn skill(&self, b: &mut String, p: &SkillPage<'_>) {
         let t = self.t;
         let (skill, c) = (p.skill, &p.counts);
-        let mut b = self.crumbs("../", &[]);
-        let _ = write!(b, "# {}\n\n{}", inline(&skill.name), inline(&p.domain.name));
+        self.crumbs(b, "../", &[]);
+        b.push_str("# ");
+        inline_into(b, &skill.name);
+        b.push_str("\n\n");
+        inline_into(b, &p.domain.name);
         if let Some(date) = skill.updated {
             let _ = write!(b, " · {}", fill(t.updated, &[("date", &date.to_string())]));
         }
         let _ = write!(b, "  \n{}\n\n", t.skill_counts_text(c));
         if let Some(summary) = &skill.summary {
-            let _ = write!(b, "{}\n\n", escape_text(summary));
+            paragraph(b, summary);
         }
         if !skill.tags.is_empty() {
-            let tags: Vec<String> = skill.tags.iter().map(|g| inline(g)).collect();
-            let _ = write!(b, "{}: {}\n\n", t.site_tags, tags.join(", "));
+            b.push_str(t.site_tags);
+            b.push_str(": ");
+            for (i, tag) in skill.tags.iter().enumerate() {
+                if i > 0 {
+                    b.push_str(", ");
+                }
+                inline_into(b, tag);
+            }
+            b.push_str("\n\n");
         }
         for level in &p.levels {
-            let _ = write!(
-                b,
-                "<a id=\"{}\"></a>\n\n## {}\n\n",
-                level.anchor,
-                inline(&level.level.name)
-            );
+            b.push_str("<a id=\"");
+            b.push_str(&level.anchor);
+            b.push_str("\"></a>\n\n## ");
+            inline_into(b, &level.level.name);
+            b.push_str("\n\n");
             if level.rows.is_empty() {
                 let _ = write!(
                     b,
@@ -221,36 +291,38 @@ impl Render for Markdown {
                 t.col_role, t.col_necessity, t.col_description
             );
             for (role, c) in &level.rows {
-                let _ = writeln!(
-                    b,
-                    "| [{}]({}) | {} | {} |",
-                    cell(role.label),
-                    role.href,
-                    necessity(t, c.necessity),
-                    table_body(c)
-                );
+                b.push_str("| [");
+                cell(b, role.label);
+                b.push_str("](");
+                b.push_str(&role.href);
+                b.push_str(") | ");
+                b.push_str(self.necessity(c.necessity));
+                b.push_str(" | ");
+                table_body(b, c);
+                b.push_str(" |\n");
             }
             b.push('\n');
         }
         b.push_str(&self.footer);
-        b
     }
 
-    fn role(&self, p: &RolePage<'_>) -> String {
+    fn role(&self, b: &mut String, p: &RolePage<'_>) {
         let t = self.t;
         let r = p.role;
-        let mut b = self.crumbs("../", &[]);
+        self.crumbs(b, "../", &[]);
         let _ = write!(
             b,
             "# {}\n\n",
             fill(t.site_matrix_title, &[("role", &inline(&r.name))])
         );
         if let Some(summary) = &r.summary {
-            let _ = write!(b, "{}\n\n", escape_text(summary));
+            paragraph(b, summary);
         }
         let _ = write!(b, "{}\n\n|  |", t.site_matrix_legend);
         for level in &p.levels {
-            let _ = write!(b, " [{}]({}) |", cell(level.label), level.href);
+            b.push_str(" [");
+            cell(b, level.label);
+            let _ = write!(b, "]({}) |", level.href);
         }
         b.push_str("\n| --- |");
         for _ in &p.levels {
@@ -258,13 +330,19 @@ impl Render for Markdown {
         }
         b.push('\n');
         for group in &p.groups {
-            let _ = write!(b, "| **{}** |", cell(&group.domain.name));
+            b.push_str("| **");
+            cell(b, &group.domain.name);
+            b.push_str("** |");
             for _ in &p.levels {
                 b.push_str("  |");
             }
             b.push('\n');
             for row in &group.rows {
-                let _ = write!(b, "| [{}]({}) |", cell(row.skill.label), row.skill.href);
+                b.push_str("| [");
+                cell(b, row.skill.label);
+                b.push_str("](");
+                b.push_str(&row.skill.href);
+                b.push_str(") |");
                 for c in &row.cells {
                     match c {
                         Some((n, href)) => {
@@ -277,13 +355,12 @@ impl Render for Markdown {
             }
         }
         b.push_str(&self.footer);
-        b
     }
 
-    fn job(&self, p: &JobPage<'_>) -> String {
+    fn job(&self, b: &mut String, p: &JobPage<'_>) {
         let t = self.t;
         let (r, lv) = (p.role, p.level);
-        let mut b = self.crumbs("../../", &[(&p.role_href, inline(&r.name))]);
+        self.crumbs(b, "../../", &[(&p.role_href, inline(&r.name))]);
         let _ = write!(
             b,
             "# {}\n\n",
@@ -293,7 +370,7 @@ impl Render for Markdown {
             )
         );
         if let Some(summary) = &lv.summary {
-            let _ = write!(b, "{}\n\n", escape_text(summary));
+            paragraph(b, summary);
         }
         let _ = write!(
             b,
@@ -311,6 +388,7 @@ impl Render for Markdown {
                 fill(t.nothing_expected_at, &[("level", &inline(&lv.name))])
             );
         }
+        let mut scratch = String::new();
         for section in &p.sections {
             let heading = match section.necessity {
                 Necessity::Required => t.site_required,
@@ -318,13 +396,14 @@ impl Render for Markdown {
             };
             let _ = write!(b, "## {heading}\n\n");
             for (domain, items) in &section.groups {
-                let _ = write!(b, "### {}\n\n", inline(&domain.name));
+                b.push_str("### ");
+                inline_into(b, &domain.name);
+                b.push_str("\n\n");
                 for item in items {
-                    self.job_item(&mut b, item);
+                    self.job_item(b, item, &mut scratch);
                 }
             }
         }
         b.push_str(&self.footer);
-        b
     }
 }

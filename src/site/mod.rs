@@ -55,8 +55,8 @@ pub fn build(catalog: &Catalog, lang: Lang, format: SiteFormat) -> Vec<SiteFile>
 }
 
 /// One page of the site, rendered on its own: the export renders pages in
-/// parallel and writes each as soon as it is ready, so the whole site is
-/// never held in memory.
+/// parallel, each thread into one buffer it reuses, and writes each page as
+/// soon as it is ready, so the whole site is never held in memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
     Index,
@@ -71,11 +71,11 @@ pub enum Page {
 /// The site of one catalog in one language and format.
 pub struct Site<'a> {
     catalog: &'a Catalog,
-    renderer: Renderer<'a>,
+    renderer: Renderer,
 }
 
-enum Renderer<'a> {
-    Html(html::Html<'a>),
+enum Renderer {
+    Html(html::Html),
     Markdown(markdown::Markdown),
 }
 
@@ -126,57 +126,62 @@ impl<'a> Site<'a> {
 
     /// One page: its path relative to the site's root, and its contents.
     pub fn render(&self, page: Page) -> SiteFile {
+        let mut contents = String::new();
+        let path = self.render_into(page, &mut contents);
+        SiteFile { path, contents }
+    }
+
+    /// One page written into `out` (cleared first, its capacity kept, so a
+    /// buffer reused page after page stops growing); returns the page's
+    /// path relative to the site's root.
+    pub fn render_into(&self, page: Page, out: &mut String) -> PathBuf {
+        out.clear();
         match &self.renderer {
-            Renderer::Html(r) => render(self.catalog, r, page),
-            Renderer::Markdown(r) => render(self.catalog, r, page),
+            Renderer::Html(r) => render(self.catalog, r, page, out),
+            Renderer::Markdown(r) => render(self.catalog, r, page, out),
         }
     }
 }
 
 /// What a format does with the pages the walk decides on: it only renders.
 /// Each method gets everything its page shows, links included (relative,
-/// with the format's extension); catalog texts come raw, for the format
-/// to escape.
+/// with the format's extension), and appends the whole page to `out`;
+/// catalog texts come raw, for the format to escape.
 pub(crate) trait Render {
     /// The extension of a page, `html` or `md`.
     const EXT: &'static str;
     /// Files every site of this format has besides the pages (a stylesheet).
     fn assets(&self) -> Vec<SiteFile>;
-    fn index(&self, page: &IndexPage<'_>) -> String;
-    fn skill(&self, page: &SkillPage<'_>) -> String;
-    fn role(&self, page: &RolePage<'_>) -> String;
-    fn job(&self, page: &JobPage<'_>) -> String;
+    fn index(&self, out: &mut String, page: &IndexPage<'_>);
+    fn skill(&self, out: &mut String, page: &SkillPage<'_>);
+    fn role(&self, out: &mut String, page: &RolePage<'_>);
+    fn job(&self, out: &mut String, page: &JobPage<'_>);
 }
 
 /// The walk shared by the formats: where a page is written and what it
-/// shows, rendered by `r`.
-fn render<R: Render>(catalog: &Catalog, r: &R, page: Page) -> SiteFile {
+/// shows, rendered by `r` into `out`.
+fn render<R: Render>(catalog: &Catalog, r: &R, page: Page, out: &mut String) -> PathBuf {
     let ext = R::EXT;
-    let (path, contents) = match page {
-        Page::Index => (
-            format!("index.{ext}"),
-            r.index(&IndexPage::new(catalog, ext)),
-        ),
+    let path = match page {
+        Page::Index => {
+            r.index(out, &IndexPage::new(catalog, ext));
+            format!("index.{ext}")
+        }
         Page::Skill(i) => {
             let skill = &catalog.skills[i];
-            (
-                skill_path(&skill.id, ext),
-                r.skill(&SkillPage::new(catalog, skill, ext)),
-            )
+            r.skill(out, &SkillPage::new(catalog, skill, ext));
+            skill_path(&skill.id, ext)
         }
-        Page::Role(role) => (
-            role_path(&catalog.roles[role].id, ext),
-            r.role(&RolePage::new(catalog, role, ext)),
-        ),
-        Page::Job(role, level) => (
-            role_level_path(&catalog.roles[role].id, &catalog.levels[level].id, ext),
-            r.job(&JobPage::new(catalog, role, level, ext)),
-        ),
+        Page::Role(role) => {
+            r.role(out, &RolePage::new(catalog, role, ext));
+            role_path(&catalog.roles[role].id, ext)
+        }
+        Page::Job(role, level) => {
+            r.job(out, &JobPage::new(catalog, role, level, ext));
+            role_level_path(&catalog.roles[role].id, &catalog.levels[level].id, ext)
+        }
     };
-    SiteFile {
-        path: PathBuf::from(path),
-        contents,
-    }
+    PathBuf::from(path)
 }
 
 /// Paths of the pages, relative to the site's root; `ext` is `html` or

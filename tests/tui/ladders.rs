@@ -133,7 +133,12 @@ fn the_union_key_shows_everything_up_to_the_level_and_back() {
                     "the state and the key, in the pane and the hints: {only}"
                 );
                 assert!(!only.contains("(from Engineer 1)"), "{only}");
-                assert!(all.contains("Cumulative skills: each level shows"), "{all}");
+                assert!(
+                    all.contains(
+                        "Each level shows all it expects, from the first up (b: only additions)."
+                    ),
+                    "{all}"
+                );
                 if w == 120 {
                     assert!(
                         all.contains(

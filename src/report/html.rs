@@ -258,9 +258,7 @@ pub fn html_of(lang: Lang, r: &Report<'_>, all: bool) -> String {
 /// and its note (escaped: catalog and review text are never markup).
 fn behaviour_marks(o: &mut String, t: &Strings, item: &super::model::Item<'_>) {
     let assessed: Vec<String> = item
-        .behaviour_marks
-        .iter()
-        .filter(|b| !b.all_marks.is_empty() || b.note.is_some())
+        .assessed_behaviours()
         .map(|b| {
             let marks: Vec<String> = b
                 .all_marks

@@ -326,9 +326,7 @@ fn render_markdown(t: &Strings, r: &Report<'_>, all: bool) -> String {
                 );
             }
             let assessed: Vec<String> = item
-                .behaviour_marks
-                .iter()
-                .filter(|b| !b.all_marks.is_empty() || b.note.is_some())
+                .assessed_behaviours()
                 .map(|b| {
                     let marks: Vec<String> = b
                         .all_marks

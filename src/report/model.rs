@@ -132,6 +132,16 @@ pub struct Item<'a> {
     pub behaviour_marks: Vec<BehaviourMarkOut<'a>>,
 }
 
+impl<'a> Item<'a> {
+    /// The behaviours someone marked or wrote a note on: what every gap
+    /// export lists under the item (one rule, so the formats agree).
+    pub fn assessed_behaviours(&self) -> impl Iterator<Item = &BehaviourMarkOut<'a>> {
+        self.behaviour_marks
+            .iter()
+            .filter(|b| !b.all_marks.is_empty() || b.note.is_some())
+    }
+}
+
 /// One behaviour's assessment in a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BehaviourMarkOut<'a> {

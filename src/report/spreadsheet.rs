@@ -72,11 +72,7 @@ pub fn csv_of(r: &Report<'_>) -> String {
         row.push(item.note.unwrap_or_default().to_string());
         row.extend([String::new(), String::new()]);
         let _ = w.write_record(row.iter().map(|f| guard(f)));
-        for b in item
-            .behaviour_marks
-            .iter()
-            .filter(|b| !b.all_marks.is_empty() || b.note.is_some())
-        {
+        for b in item.assessed_behaviours() {
             let mark = |who: &str| {
                 b.all_marks
                     .iter()

@@ -41,9 +41,7 @@ fn push_indented(out: &mut String, indent: &str, text: &str) {
 /// Each assessed behaviour of `item` on one line: `- text — manager ✓ ·
 /// agreed ~ (changed since assessed) — note`, as the Markdown has them.
 fn behaviour_mark_lines(t: &Strings, item: &super::model::Item<'_>) -> Vec<String> {
-    item.behaviour_marks
-        .iter()
-        .filter(|b| !b.all_marks.is_empty() || b.note.is_some())
+    item.assessed_behaviours()
         .map(|b| {
             let marks: Vec<String> = b
                 .all_marks

@@ -18,6 +18,21 @@ fn guard(field: &str) -> String {
     }
 }
 
+/// One column per assessor, in `assessors`' order: that assessor's mark
+/// from `marks`, or empty when they gave none.
+fn marks_of<'m>(
+    marks: &'m [(&str, Mark)],
+    assessors: &'m [&str],
+) -> impl Iterator<Item = String> + 'm {
+    assessors.iter().map(move |a| {
+        marks
+            .iter()
+            .find(|(w, _)| w == a)
+            .map_or("", |(_, m)| Mark::as_str(*m))
+            .to_string()
+    })
+}
+
 /// The CSV text: `skill_id, skill, required, change, from_text, to_text,
 /// self, manager, <other assessors in order of first appearance>, agreed,
 /// note, behaviour, behaviour_changed`.
@@ -54,40 +69,26 @@ pub fn csv_of(r: &Report<'_>) -> String {
     // Writing to a Vec cannot fail.
     let _ = w.write_record(&head);
     for item in &r.items {
-        let mark = |who: &str| {
-            item.all_marks
-                .iter()
-                .find(|(w, _)| *w == who)
-                .map_or("", |(_, m)| Mark::as_str(*m))
-        };
-        let mut row: Vec<String> = vec![
+        // The skill's three columns lead its item row and each behaviour row.
+        let lead = [
             item.skill.id.to_string(),
             item.skill.name.to_string(),
             if item.required { "yes" } else { "no" }.to_string(),
+        ];
+        let mut row: Vec<String> = lead.to_vec();
+        row.extend([
             item.change.to_string(),
             item.from.as_ref().map_or("", |e| e.text).to_string(),
             item.to.as_ref().map_or("", |e| e.text).to_string(),
-        ];
-        row.extend(assessors.iter().map(|a| mark(a).to_string()));
+        ]);
+        row.extend(marks_of(&item.all_marks, &assessors));
         row.push(item.note.unwrap_or_default().to_string());
         row.extend([String::new(), String::new()]);
         let _ = w.write_record(row.iter().map(|f| guard(f)));
         for b in item.assessed_behaviours() {
-            let mark = |who: &str| {
-                b.all_marks
-                    .iter()
-                    .find(|(w, _)| *w == who)
-                    .map_or("", |(_, m)| Mark::as_str(*m))
-            };
-            let mut row: Vec<String> = vec![
-                item.skill.id.to_string(),
-                item.skill.name.to_string(),
-                if item.required { "yes" } else { "no" }.to_string(),
-                "behaviour".to_string(),
-                String::new(),
-                String::new(),
-            ];
-            row.extend(assessors.iter().map(|a| mark(a).to_string()));
+            let mut row: Vec<String> = lead.to_vec();
+            row.extend(["behaviour".to_string(), String::new(), String::new()]);
+            row.extend(marks_of(&b.all_marks, &assessors));
             row.push(b.note.unwrap_or_default().to_string());
             row.push(b.text.to_string());
             row.push(if b.changed { "yes" } else { "no" }.to_string());

@@ -281,8 +281,62 @@ pub(super) fn gather(
             }
         }
     }
-    out.sort();
+    sort_as_paths(&mut out);
     out
+}
+
+/// Sorts paths into the order `Path::cmp` gives, by comparing bytes.
+///
+/// `Path::cmp` splits both paths into components at every comparison,
+/// which cost about a quarter of a cache-hit load at 10,000 files. For the
+/// paths `gather` makes (one root joined with plain names: no `.`, `..` or
+/// empty components) comparing bytes with each separator read as the
+/// lowest byte gives the same order: equal names step past their
+/// separators together, and a name that is a prefix of another sorts first
+/// either way.
+fn sort_as_paths(paths: &mut [PathBuf]) {
+    fn rank(byte: u8) -> u8 {
+        if std::path::is_separator(char::from(byte)) {
+            0
+        } else {
+            byte
+        }
+    }
+    paths.sort_unstable_by(|a, b| {
+        let (a, b) = (
+            a.as_os_str().as_encoded_bytes(),
+            b.as_os_str().as_encoded_bytes(),
+        );
+        // Only the first differing byte decides; finding it is a word-wide
+        // comparison over the long shared prefix (the root, the folder).
+        let at = first_difference(a, b);
+        match (a.get(at), b.get(at)) {
+            (Some(&x), Some(&y)) => rank(x).cmp(&rank(y)),
+            _ => a.len().cmp(&b.len()),
+        }
+    });
+}
+
+/// The index of the first byte where `a` and `b` differ, or the shorter
+/// length when one is a prefix of the other.
+fn first_difference(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut at = 0;
+    for (x, y) in a[..n].chunks_exact(8).zip(b[..n].chunks_exact(8)) {
+        let (Ok(x), Ok(y)) = (<[u8; 8]>::try_from(x), <[u8; 8]>::try_from(y)) else {
+            break;
+        };
+        let diff = u64::from_le_bytes(x) ^ u64::from_le_bytes(y);
+        if diff != 0 {
+            return at + (diff.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + a[at..n]
+        .iter()
+        .zip(&b[at..n])
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// True when a file at `path`, `depth` folders below the root, is read as a
@@ -364,5 +418,63 @@ pub(super) fn decode(raw: RawFile) -> Result<SourceFile, Option<Diagnostic>> {
                 )
             }))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn name() -> impl Strategy<Value = String> {
+        // Characters around the separator's byte value ('-', '.', '0'), case,
+        // and a multi-byte letter, so prefixes and near-ties are common.
+        proptest::string::string_regex("[-._0aAbé]{1,4}")
+            .expect("valid regex")
+            .prop_filter("a plain name", |n| n != "." && n != "..")
+    }
+
+    proptest! {
+        #[test]
+        fn byte_order_is_path_order(
+            root in prop::sample::select(vec!["cat", "/tmp/cat", "./cat", "a/b-c"]),
+            names in prop::collection::vec(prop::collection::vec(name(), 1..4), 0..40),
+        ) {
+            let mut paths: Vec<PathBuf> = names
+                .iter()
+                .map(|parts| parts.iter().fold(PathBuf::from(root), |p, n| p.join(n)))
+                .collect();
+            paths.sort();
+            paths.dedup();
+            let mut by_bytes = paths.clone();
+            by_bytes.reverse();
+            sort_as_paths(&mut by_bytes);
+            prop_assert_eq!(by_bytes, paths);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn first_difference_finds_the_first_differing_byte(
+            a in prop::collection::vec(0u8..4, 0..40),
+            b in prop::collection::vec(0u8..4, 0..40),
+        ) {
+            let slow = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+            prop_assert_eq!(first_difference(&a, &b), slow);
+        }
+    }
+
+    #[test]
+    fn a_name_sorts_before_its_longer_siblings_and_their_folders() {
+        let mut paths: Vec<PathBuf> = ["c/a-b.toml", "c/a/z.toml", "c/a.toml", "c/a0.toml"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        sort_as_paths(&mut paths);
+        let shown: Vec<_> = paths
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(shown, ["c/a/z.toml", "c/a-b.toml", "c/a.toml", "c/a0.toml"]);
     }
 }

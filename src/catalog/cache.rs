@@ -99,8 +99,9 @@ struct Seen {
     checked_ns: u128,
 }
 
-/// One skill file's cached result, as read back.
-#[derive(Deserialize)]
+/// One skill file's cached result, as read back (and as written when the
+/// write is left to a thread of its own, see [`load_path_cached_deferred`]).
+#[derive(Serialize, Deserialize)]
 struct Entry {
     path: String,
     seen: Seen,
@@ -182,9 +183,10 @@ fn config() -> impl bincode::config::Config {
     bincode::config::standard()
 }
 
-/// Reads one shard: its entries when its bytes are whole and its header is
-/// `want` (format, version, shard layout, schema), else `None`.
-fn read_shard(file: &Path, want: impl Fn(&Header) -> bool) -> Option<(u64, Vec<Entry>)> {
+/// Reads one shard: the number of shards of its layout, its schema
+/// fingerprint and its entries, when its bytes are whole and its header is
+/// `want` (format, version, shard layout), else `None`.
+fn read_shard(file: &Path, want: impl Fn(&Header) -> bool) -> Option<(usize, u64, Vec<Entry>)> {
     // Only a regular file, opened without blocking: a FIFO in place of a
     // shard must not hang every start.
     let bytes = crate::fsutil::read_regular(file, u64::MAX).ok()?;
@@ -200,12 +202,33 @@ fn read_shard(file: &Path, want: impl Fn(&Header) -> bool) -> Option<(u64, Vec<E
     let rest = body.get(used..)?;
     let (entries, used): (Vec<Entry>, usize) =
         bincode::serde::decode_from_slice(rest, config()).ok()?;
-    (used == rest.len()).then_some((header.schema, entries))
+    (used == rest.len()).then_some((header.shards as usize, header.schema, entries))
+}
+
+/// Every shard of this build in `folder`, by number (`None` where there is
+/// none, or it is not whole): read before the catalog's files are counted,
+/// so that reading them overlaps walking the catalog; the caller keeps
+/// those of the layout the count gives.
+fn read_shards(folder: &Path) -> Vec<Option<(usize, u64, Vec<Entry>)>> {
+    (0..MAX_SHARDS)
+        .into_par_iter()
+        .map(|s| {
+            read_shard(&shard_path(folder, s), |h| {
+                h.magic == MAGIC
+                    && h.format == FORMAT
+                    && h.model == MODEL_VERSION
+                    && h.version == env!("CARGO_PKG_VERSION")
+                    && (h.shard as usize) == s
+                    && (h.shards as usize) > s
+                    && (h.shards as usize) <= MAX_SHARDS
+            })
+        })
+        .collect()
 }
 
 /// Writes one shard atomically; failing to write is not an error (the files
 /// are read next time).
-fn write_shard(file: &Path, header: &Header, entries: &[EntryRef<'_>]) {
+fn write_shard<E: Serialize>(file: &Path, header: &Header, entries: &[E]) {
     let mut bytes = match bincode::serde::encode_to_vec(header, config()) {
         Ok(b) => b,
         Err(_) => return,
@@ -264,31 +287,75 @@ pub fn load_path_cached_with(
     dir: &Path,
     options: &LoadOptions,
 ) -> Result<Loaded, LoadError> {
+    load_cached(path, dir, options, false)
+}
+
+/// [`load_path_cached_with`], for a start that has better things to do than
+/// wait for the cache to be written: when few entries changed (an edit or
+/// two), their shards are written by a thread of its own while the caller
+/// goes on. [`wait_for_writes`] waits for it (a process should before it
+/// exits, or the write is lost and its temporary file left behind); every
+/// cached load waits for it first, so one process never has two writers.
+/// Two processes writing the same shard each write it whole (a new file
+/// renamed over the old), and whichever lands last is checked like any
+/// other on the next load.
+pub fn load_path_cached_deferred(
+    path: &Path,
+    dir: &Path,
+    options: &LoadOptions,
+) -> Result<Loaded, LoadError> {
+    load_cached(path, dir, options, true)
+}
+
+/// Cache writes left to a thread by [`load_path_cached_deferred`].
+static PENDING: Mutex<Vec<std::thread::JoinHandle<()>>> = Mutex::new(Vec::new());
+
+/// Most entries whose shards are written on a thread of their own; more
+/// (a first load, a changed root) are written before the load returns,
+/// as copying them for the thread would cost more than it saves.
+const DEFER_MAX_ENTRIES: usize = 2048;
+
+/// Waits until every cache write left to a thread is done.
+pub fn wait_for_writes() {
+    let pending = PENDING
+        .lock()
+        .map(|mut p| std::mem::take(&mut *p))
+        .unwrap_or_default();
+    for handle in pending {
+        let _ = handle.join();
+    }
+}
+
+fn load_cached(
+    path: &Path,
+    dir: &Path,
+    options: &LoadOptions,
+    defer: bool,
+) -> Result<Loaded, LoadError> {
     if !fs::metadata(path).is_ok_and(|m| m.is_dir()) {
         return load_path_with(path, options);
     }
-    let files = dir_files(path, options)?;
+    wait_for_writes();
     let folder = cache_folder(dir, path);
+    // The shards are read and decoded while the catalog folder is walked.
+    let (files, read) = rayon::join(|| dir_files(path, options), || read_shards(&folder));
+    let files = files?;
     let shards = shard_count(files.skills.len());
     let names: Vec<String> = files
         .skills
         .iter()
-        .map(|p| p.display().to_string())
+        .map(|p| {
+            p.to_str()
+                .map_or_else(|| p.display().to_string(), str::to_string)
+        })
         .collect();
 
-    // Every stored entry goes to its file's slot, with its shard's schema.
-    let read: Vec<Option<(u64, Vec<Entry>)>> = (0..shards)
-        .into_par_iter()
-        .map(|s| {
-            read_shard(&shard_path(&folder, s), |h| {
-                h.magic == MAGIC
-                    && h.format == FORMAT
-                    && h.model == MODEL_VERSION
-                    && h.version == env!("CARGO_PKG_VERSION")
-                    && h.shards as usize == shards
-                    && h.shard as usize == s
-            })
-        })
+    // Every stored entry goes to its file's slot, with its shard's schema;
+    // shards of another layout are of no use.
+    let read: Vec<Option<(u64, Vec<Entry>)>> = read
+        .into_iter()
+        .take(shards)
+        .map(|r| r.and_then(|(n, fp, entries)| (n == shards).then_some((fp, entries))))
         .collect();
     let at: HashMap<&str, usize, foldhash::fast::RandomState> = names
         .iter()
@@ -350,6 +417,7 @@ pub fn load_path_cached_with(
             &records,
             &stored_per_shard,
             &loaded,
+            defer,
         );
     }
     Ok(loaded)
@@ -434,7 +502,9 @@ fn reused(entry: Option<Entry>) -> FileResult {
 }
 
 /// Writes the shards that changed: a shard is kept as it is when it was
-/// read whole and every one of its files was taken from it unchanged.
+/// read whole and every one of its files was taken from it unchanged. With
+/// `defer`, a few changed entries are written by a thread of their own.
+#[allow(clippy::too_many_arguments)]
 fn store(
     folder: &Path,
     shards: usize,
@@ -443,6 +513,7 @@ fn store(
     records: &[Option<Record>],
     stored_per_shard: &[Option<usize>],
     loaded: &Loaded,
+    defer: bool,
 ) {
     let catalog = &loaded.catalog;
     let mut per_shard: Vec<Vec<EntryRef<'_>>> = (0..shards).map(|_| Vec::new()).collect();
@@ -482,8 +553,47 @@ fn store(
             dirty[s] = true;
         }
     }
-    if dirty.iter().any(|&d| d) {
-        let _ = fs::create_dir_all(folder);
+    if !dirty.iter().any(|&d| d) {
+        return;
+    }
+    let _ = fs::create_dir_all(folder);
+    let changed: usize = (0..shards)
+        .filter(|&s| dirty[s])
+        .map(|s| per_shard[s].len())
+        .sum();
+    if defer && changed <= DEFER_MAX_ENTRIES {
+        let writes: Vec<(PathBuf, Header, Vec<Entry>)> = (0..shards)
+            .filter(|&s| dirty[s])
+            .map(|s| {
+                let entries = per_shard[s]
+                    .iter()
+                    .map(|e| Entry {
+                        path: e.path.to_string(),
+                        seen: e.seen,
+                        skill: e.skill.cloned(),
+                        diags: e.diags.to_vec(),
+                    })
+                    .collect();
+                (
+                    shard_path(folder, s),
+                    Header::current(shards, s, fp),
+                    entries,
+                )
+            })
+            .collect();
+        let folder = folder.to_path_buf();
+        let spawned = std::thread::Builder::new()
+            .name("rungs-cache-write".into())
+            .spawn(move || {
+                for (file, header, entries) in &writes {
+                    write_shard(file, header, entries);
+                }
+                remove_other_layouts(&folder, shards);
+            });
+        if let (Ok(handle), Ok(mut pending)) = (spawned, PENDING.lock()) {
+            pending.push(handle);
+        }
+        return;
     }
     (0..shards).into_par_iter().for_each(|s| {
         if dirty[s] {
@@ -494,7 +604,11 @@ fn store(
             );
         }
     });
-    // Shards of a larger layout are of no use any more.
+    remove_other_layouts(folder, shards);
+}
+
+/// Removes the shards of a larger layout, of no use any more.
+fn remove_other_layouts(folder: &Path, shards: usize) {
     for s in shards..MAX_SHARDS {
         let p = shard_path(folder, s);
         if p.exists() {
@@ -626,6 +740,49 @@ mod tests {
     }
 
     #[test]
+    fn a_write_left_to_a_thread_lands_whole_and_is_believed_next_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let cat = write_catalog(dir.path());
+        age(&cat);
+        let cache = dir.path().join("cache");
+        check(&cat, &cache);
+        let shard = shards_of(&cache).pop().unwrap();
+        let before = fs::read(&shard).unwrap();
+
+        let f = cat.join("skills/machine-learning/deep-learning.toml");
+        let text = fs::read_to_string(&f)
+            .unwrap()
+            .replace("Deep Learning", "Deep Learnin#");
+        fs::write(&f, text).unwrap();
+        let deferred = load_path_cached_deferred(&cat, &cache, &LoadOptions::default()).unwrap();
+        assert_same(&deferred, &load_path(&cat).unwrap());
+        wait_for_writes();
+        let after = fs::read(&shard).unwrap();
+        assert_ne!(after, before, "the edited file's entry was written");
+        let folder = shard.parent().unwrap();
+        let names: Vec<String> = fs::read_dir(folder)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.ends_with(".tmp")),
+            "no temporary file left: {names:?}"
+        );
+        // The shard written on the thread is whole, holds the edit, and
+        // the next load gives what a fresh load gives.
+        let (_, _, entries) = read_shard(&shard, |_| true).expect("a whole shard");
+        assert!(
+            entries
+                .iter()
+                .any(|e| e.skill.as_ref().is_some_and(|s| s.name == "Deep Learnin#"))
+        );
+        let again = check(&cat, &cache);
+        let i = again.catalog.skill_index("deep-learning").unwrap();
+        assert_eq!(again.catalog.skills[i].name, "Deep Learnin#");
+    }
+
+    #[test]
     fn an_edit_within_the_timestamp_tick_is_seen() {
         let dir = tempfile::tempdir().unwrap();
         let cat = write_catalog(dir.path());
@@ -676,7 +833,7 @@ mod tests {
 
         // From another rungs version, whole and well-formed, but with a
         // skill renamed: it must not be believed.
-        let (_, mut entries) = read_shard(&shard, |_| true).unwrap();
+        let (_, _, mut entries) = read_shard(&shard, |_| true).unwrap();
         for e in &mut entries {
             if let Some(s) = &mut e.skill {
                 s.name = "From another version".into();

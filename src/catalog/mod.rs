@@ -21,7 +21,10 @@ mod split;
 mod types;
 
 pub(crate) use bullets::split as split_bullets;
-pub use cache::{default_dir as default_cache_dir, load_path_cached, load_path_cached_with};
+pub use cache::{
+    default_dir as default_cache_dir, load_path_cached, load_path_cached_deferred,
+    load_path_cached_with, wait_for_writes as wait_for_cache_writes,
+};
 pub use clean::{clean, is_forbidden};
 pub use diagnostic::{Diagnostic, Severity, Snippet, SourceFile};
 pub use load::{LoadError, Loaded, load_embedded, load_files, load_path, load_path_with, load_str};

@@ -460,21 +460,27 @@ impl Catalog {
             skills,
             profiles: Vec::new(),
         };
-        catalog.profiles = (0..catalog.roles.len())
-            .map(|role| catalog.compute_profile(role))
-            .collect();
+        catalog.profiles = catalog.compute_profiles();
         catalog
     }
 
-    fn compute_profile(&self, role: usize) -> Vec<usize> {
-        let mut skills: Vec<usize> = (0..self.skills.len())
-            .filter(|&i| self.skills[i].in_role(role))
-            .collect();
-        skills.sort_by_cached_key(|&i| {
+    /// Every role's profile: all skills sorted once (by domain, then name,
+    /// then id), each role taking those it has in that order.
+    fn compute_profiles(&self) -> Vec<Vec<usize>> {
+        let mut order: Vec<usize> = (0..self.skills.len()).collect();
+        order.sort_by_cached_key(|&i| {
             let s = &self.skills[i];
-            (s.domain, s.written_name().to_lowercase(), s.id.clone())
+            (s.domain, s.written_name().to_lowercase(), s.id.as_str())
         });
-        skills
+        (0..self.roles.len())
+            .map(|role| {
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.skills[i].in_role(role))
+                    .collect()
+            })
+            .collect()
     }
 
     /// Whether `skill`'s levels add to the ones below: its own

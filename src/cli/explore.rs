@@ -6,7 +6,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::load::catalog_or_report;
+use super::load::catalog_for_start;
 use super::review::{self, FlagNames, Wanted};
 use super::{CliError, EXIT_INVALID, Settings};
 use crate::catalog::{Catalog, Date, NotFound};
@@ -60,7 +60,10 @@ pub fn run(
     watch: bool,
     err: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let loaded = catalog_or_report(settings, err)?;
+    let loaded = catalog_for_start(settings, err)?;
+    // The cache may still be being written when the explorer ends (or
+    // fails to start): wait for it, whichever way this returns.
+    let _writes = WaitForCacheWrites;
     let (mut app, review) = self::start(loaded.catalog, start, crate::report::today())?;
     app.theme = Theme::named(settings.theme, &settings.config.colors);
     app.set_lang(settings.lang);
@@ -89,6 +92,15 @@ pub fn run(
         writeln!(err, "{}", crate::catalog::clean(&message, false).text)?;
     }
     Ok(())
+}
+
+/// Waits for the cache writes left to a thread when dropped.
+struct WaitForCacheWrites;
+
+impl Drop for WaitForCacheWrites {
+    fn drop(&mut self) {
+        crate::catalog::wait_for_cache_writes();
+    }
 }
 
 /// Builds the explorer, in the gap view when `--to` or `--review` asks for

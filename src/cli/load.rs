@@ -16,8 +16,20 @@ use crate::catalog::{self, LoadError, LoadOptions, Loaded};
 /// same either way, diagnostics included.
 /// `options` say how a folder is read (`--follow-external-links`).
 pub fn load(path: Option<&Path>, cache: bool, options: &LoadOptions) -> Result<Loaded, LoadError> {
+    load_as(path, cache, options, false)
+}
+
+/// [`load`]; with `defer`, a few changed cache entries are written while
+/// the caller goes on (see `catalog::load_path_cached_deferred`).
+fn load_as(
+    path: Option<&Path>,
+    cache: bool,
+    options: &LoadOptions,
+    defer: bool,
+) -> Result<Loaded, LoadError> {
     let dir = catalog::default_cache_dir().filter(|_| cache);
     match (path, dir) {
+        (Some(p), Some(dir)) if defer => catalog::load_path_cached_deferred(p, &dir, options),
         (Some(p), Some(dir)) => catalog::load_path_cached_with(p, &dir, options),
         (Some(p), None) => catalog::load_path_with(p, options),
         (None, _) => catalog::load_embedded(),
@@ -28,15 +40,35 @@ pub fn load(path: Option<&Path>, cache: bool, options: &LoadOptions) -> Result<L
 /// problems printed to `err` and the error for an invalid catalog. Load
 /// warnings are not printed (`rungs check` does).
 pub fn catalog_or_report(settings: &Settings, err: &mut dyn Write) -> Result<Loaded, CliError> {
-    let mut loaded =
-        load(settings.catalog.as_deref(), settings.cache, &settings.load).or_else(|e| {
-            print_diagnostics(err, &e.diagnostics)?;
-            let n = e.error_count();
-            Err(CliError::invalid(format!(
-                "catalog is not valid ({n} error{}); run `rungs check` for details",
-                if n == 1 { "" } else { "s" }
-            )))
-        })?;
+    catalog_or_report_as(settings, err, false)
+}
+
+/// [`catalog_or_report`] for the explorer's start: the cache's few changed
+/// entries are written while the first frame is drawn. The caller waits
+/// for that write before it exits (`catalog::wait_for_cache_writes`).
+pub fn catalog_for_start(settings: &Settings, err: &mut dyn Write) -> Result<Loaded, CliError> {
+    catalog_or_report_as(settings, err, true)
+}
+
+fn catalog_or_report_as(
+    settings: &Settings,
+    err: &mut dyn Write,
+    defer: bool,
+) -> Result<Loaded, CliError> {
+    let mut loaded = load_as(
+        settings.catalog.as_deref(),
+        settings.cache,
+        &settings.load,
+        defer,
+    )
+    .or_else(|e| {
+        print_diagnostics(err, &e.diagnostics)?;
+        let n = e.error_count();
+        Err(CliError::invalid(format!(
+            "catalog is not valid ({n} error{}); run `rungs check` for details",
+            if n == 1 { "" } else { "s" }
+        )))
+    })?;
     loaded.catalog.localize(settings.lang.code());
     Ok(loaded)
 }

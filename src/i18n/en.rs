@@ -52,6 +52,7 @@ pub static EN: Strings = Strings {
     search_results: "{n} results",
     search_cells: "{n} cells",
     search_searching: "searching…",
+    search_indexing: "indexing… {done}/{total}",
     search_hint_empty: "type to search names, tags, domains and texts · {result_prev}{result_next} choose · {accept} go · {cancel} back",
     search_hint: "{result_prev}{result_next} choose · {accept} go · {cancel} back · {clear_query} clear",
     search_no_match: "No match.",

@@ -319,6 +319,8 @@ strings! {
     /// Listing every matching cell: `{n}`.
     search_cells,
     search_searching,
+    /// While the search index is built: `{done}` of `{total}` skills.
+    search_indexing,
     search_hint_empty,
     search_hint,
     search_no_match,

@@ -52,6 +52,7 @@ pub static ZH: Strings = Strings {
     search_results: "{n} 个结果",
     search_cells: "{n} 个单元格",
     search_searching: "搜索中…",
+    search_indexing: "建立索引… {done}/{total}",
     search_hint_empty: "输入以搜索名称、标签、领域和描述 · {result_prev}{result_next} 选择 · {accept} 前往 · {cancel} 返回",
     search_hint: "{result_prev}{result_next} 选择 · {accept} 前往 · {cancel} 返回 · {clear_query} 清空",
     search_no_match: "没有匹配项。",

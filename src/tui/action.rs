@@ -54,6 +54,9 @@ pub enum Action {
     ExternalEdited(Result<String, String>),
     /// Results computed for the query of this generation.
     SearchResults(u64, Results),
+    /// How far the search index is: `(done, total)` skills while it is
+    /// built, `None` once it is ready.
+    Indexing(Option<(usize, usize)>),
     /// The event loop saved the review; `Some` says why it could not.
     SaveFinished(Option<String>),
     /// The catalog files changed and loaded: swap the catalog in.

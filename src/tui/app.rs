@@ -112,6 +112,9 @@ pub struct App {
     /// Cumulative skills show everything expected up to a level, not only
     /// what the level adds (`b`).
     pub union: bool,
+    /// While the search index is built: how many skills of how many are
+    /// indexed (the search box says so); `None` once it is ready.
+    pub indexing: Option<(usize, usize)>,
 }
 
 impl App {
@@ -179,6 +182,7 @@ impl App {
             assessor: None,
             since: None,
             union: false,
+            indexing: None,
         };
         app.rebuild_rows();
         app
@@ -190,6 +194,7 @@ impl App {
         if !matches!(
             action,
             Action::SearchResults(..)
+                | Action::Indexing(..)
                 | Action::Resize(..)
                 | Action::SaveFinished(..)
                 | Action::CatalogGone(..)
@@ -214,6 +219,7 @@ impl App {
             Action::SearchResults(generation, results) => {
                 self.search_results(generation, results);
             }
+            Action::Indexing(progress) => self.indexing = progress,
             Action::ExternalEdited(result) => self.external_edit_done(result, &mut effects),
             action if self.prompt.is_some() => self.update_prompt(action, &mut effects),
             Action::Run(Command::Help) => self.toggle_help(),

@@ -27,6 +27,8 @@ pub enum AppEvent {
     /// Reading terminal events failed; the loop ends with this error.
     TerminalError(std::io::Error),
     Search(u64, Results),
+    /// How far the search index is (see [`super::action::Action::Indexing`]).
+    Indexing(Option<(usize, usize)>),
     /// The watched catalog changed and was loaded again.
     Reloaded(Box<Result<crate::catalog::Loaded, crate::catalog::LoadError>>),
     /// The watched catalog is gone from disk (see [`super::watcher`]).
@@ -171,7 +173,12 @@ fn run(
     latest: &AtomicU64,
     events: &Sender<AppEvent>,
 ) {
+    // Queries typed meanwhile wait for the index; the search box says how
+    // far it is.
+    let total = catalog.skills.len();
+    let _ = events.send(AppEvent::Indexing(Some((0, total))));
     let index = Index::new(catalog);
+    let _ = events.send(AppEvent::Indexing(None));
     // The last finished search, to narrow from when the query only grew.
     let mut last: Option<(String, crate::search::Scope, HashSet<usize>)> = None;
     while let Ok(mut request) = rx.recv() {

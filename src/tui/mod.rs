@@ -617,6 +617,7 @@ fn to_action(
         events::AppEvent::Search(generation, results) => {
             Some(Action::SearchResults(generation, results))
         }
+        events::AppEvent::Indexing(progress) => Some(Action::Indexing(progress)),
         events::AppEvent::CatalogGone(gone) => Some(Action::CatalogGone(gone)),
         events::AppEvent::Reloaded(loaded) => match *loaded {
             Ok(mut loaded) => {

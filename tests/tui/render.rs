@@ -191,3 +191,29 @@ fn search_box_with_results() {
     app.update(Action::SearchResults(req.generation, results));
     insta::assert_snapshot!(screen(&app));
 }
+
+/// A query typed while the search index is still built waits for it, and
+/// the search box says how far it is, in English and Chinese at 80×24;
+/// once the index is ready it says "searching…" until the results come.
+#[test]
+fn search_box_while_the_index_is_built() {
+    for (lang, indexing, searching) in [
+        (rungs::i18n::Lang::En, "indexing… 1536/10000", "searching…"),
+        (rungs::i18n::Lang::Zh, "建立索引… 1536/10000", "搜索中…"),
+    ] {
+        let mut app = default_app(80, 24);
+        app.set_lang(lang);
+        app.update(Action::Indexing(Some((0, 10_000))));
+        app.update(Action::Run(Command::Search));
+        for c in "pipe".chars() {
+            app.update(Action::Type(c));
+        }
+        app.update(Action::Indexing(Some((1536, 10_000))));
+        let s = screen(&app);
+        assert!(s.contains(indexing), "{s}");
+        insta::assert_snapshot!(format!("search_indexing_{}", lang.code()), s);
+        app.update(Action::Indexing(None));
+        let s = screen(&app);
+        assert!(s.contains(searching) && !s.contains(indexing), "{s}");
+    }
+}

@@ -95,7 +95,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(r) if r.all_cells => fill(t.search_cells, &[("n", &r.hits.len().to_string())]),
         Some(r) if r.hits.len() == 1 => fill(t.search_result_one, &[("n", "1")]),
         Some(r) => fill(t.search_results, &[("n", &r.hits.len().to_string())]),
-        None => t.search_searching.to_string(),
+        // Queries wait for the index: say how far it is.
+        None => match app.indexing {
+            Some((done, total)) => fill(
+                t.search_indexing,
+                &[("done", &done.to_string()), ("total", &total.to_string())],
+            ),
+            None => t.search_searching.to_string(),
+        },
     };
     let scope = match st.scope {
         Scope::AllRoles => t.search_all_roles.to_string(),

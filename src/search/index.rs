@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use std::collections::HashSet;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -104,13 +105,17 @@ struct Part {
 }
 
 impl Part {
-    fn build(catalog: &Catalog, skills: std::ops::Range<usize>) -> Self {
+    /// Adds the number of skills done to `done` as it goes.
+    fn build(catalog: &Catalog, skills: std::ops::Range<usize>, done: &AtomicUsize) -> Self {
         let roles = catalog.roles.len();
         let levels = catalog.levels.len();
         let mut part = Part::default();
         let Part { ids, postings } = &mut part;
         let mut buf = String::new();
         for s in skills {
+            if s % 64 == 63 {
+                done.fetch_add(64, Ordering::Relaxed);
+            }
             let Some(skill) = catalog.skills.get(s) else {
                 continue;
             };
@@ -235,22 +240,22 @@ impl Vocabulary {
     /// afterwards was slower than one pass: its merge compared and copied
     /// every word of every chunk. With one part per core, the join only
     /// touches the words of the later parts once.)
-    fn build(catalog: &Catalog) -> Self {
+    fn build(catalog: &Catalog, done: &AtomicUsize) -> Self {
         let parts = if catalog.skills.len() >= 2048 {
             rayon::current_num_threads().clamp(1, 8)
         } else {
             1
         };
-        Self::build_in(catalog, parts)
+        Self::build_in(catalog, parts, done)
     }
 
     /// [`Vocabulary::build`] in `parts` parts.
-    fn build_in(catalog: &Catalog, parts: usize) -> Self {
+    fn build_in(catalog: &Catalog, parts: usize, done: &AtomicUsize) -> Self {
         let n = catalog.skills.len();
         let parts = parts.max(1);
         let mut built: Vec<Part> = (0..parts)
             .into_par_iter()
-            .map(|i| Part::build(catalog, i * n / parts..(i + 1) * n / parts))
+            .map(|i| Part::build(catalog, i * n / parts..(i + 1) * n / parts, done))
             .collect();
         let mut first = if built.is_empty() {
             Part::default()
@@ -439,8 +444,14 @@ impl Index {
     /// The full index: short fields and the texts' vocabulary, for many
     /// queries (the TUI builds it once on its search thread).
     pub fn new(catalog: &Catalog) -> Self {
+        Self::new_counting(catalog, &AtomicUsize::new(0))
+    }
+
+    /// [`Index::new`], counting in `done` the skills whose texts are in
+    /// (roughly: in steps of 64), for the search box to say how far it is.
+    pub fn new_counting(catalog: &Catalog, done: &AtomicUsize) -> Self {
         let mut index = Self::for_one_query(catalog);
-        index.vocabulary = Some(Vocabulary::build(catalog));
+        index.vocabulary = Some(Vocabulary::build(catalog, done));
         index
     }
 
@@ -1350,9 +1361,9 @@ mod tests {
     #[test]
     fn a_vocabulary_built_in_parts_is_the_one_built_in_one() {
         let c = load_embedded().unwrap().catalog;
-        let one = Vocabulary::build_in(&c, 1);
+        let one = Vocabulary::build_in(&c, 1, &AtomicUsize::new(0));
         for parts in [2, 3, 7] {
-            let v = Vocabulary::build_in(&c, parts);
+            let v = Vocabulary::build_in(&c, parts, &AtomicUsize::new(0));
             assert_eq!(v.text, one.text, "{parts}");
             assert_eq!(v.text_at, one.text_at, "{parts}");
             assert_eq!(v.cells, one.cells, "{parts}");
@@ -1363,7 +1374,7 @@ mod tests {
     #[test]
     fn the_vocabulary_lists_each_cell_whose_text_has_the_word() {
         let c = load_embedded().unwrap().catalog;
-        let v = Vocabulary::build(&c);
+        let v = Vocabulary::build(&c, &AtomicUsize::new(0));
         let (roles, levels) = (c.roles.len(), c.levels.len());
         let mut buf = String::new();
         let mut checked = 0;

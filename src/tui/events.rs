@@ -8,9 +8,10 @@
 
 use std::collections::HashSet;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
+use std::time::Duration;
 
 use crossterm::event::{self, Event};
 
@@ -167,18 +168,46 @@ impl SearchWorker {
     }
 }
 
+/// Builds the search index, telling the loop how far it is every tenth of
+/// a second (queries typed meanwhile wait for it; the search box shows the
+/// count), and that it is ready. `None` when the build failed.
+fn build_index(catalog: &Catalog, events: &Sender<AppEvent>) -> Option<Index> {
+    let total = catalog.skills.len();
+    let done = AtomicUsize::new(0);
+    let _ = events.send(AppEvent::Indexing(Some((0, total))));
+    let waiting = thread::current();
+    let index = thread::scope(|scope| {
+        let building = scope.spawn(|| {
+            let index = Index::new_counting(catalog, &done);
+            // Wake the loop below at once: results must not wait for its
+            // next tick.
+            waiting.unpark();
+            index
+        });
+        let mut told = 0;
+        while !building.is_finished() {
+            thread::park_timeout(Duration::from_millis(100));
+            let now = done.load(Ordering::Relaxed).min(total);
+            if now != told && !building.is_finished() {
+                told = now;
+                let _ = events.send(AppEvent::Indexing(Some((now, total))));
+            }
+        }
+        building.join().ok()
+    });
+    let _ = events.send(AppEvent::Indexing(None));
+    index
+}
+
 fn run(
     catalog: &Catalog,
     rx: &Receiver<SearchRequest>,
     latest: &AtomicU64,
     events: &Sender<AppEvent>,
 ) {
-    // Queries typed meanwhile wait for the index; the search box says how
-    // far it is.
-    let total = catalog.skills.len();
-    let _ = events.send(AppEvent::Indexing(Some((0, total))));
-    let index = Index::new(catalog);
-    let _ = events.send(AppEvent::Indexing(None));
+    let Some(index) = build_index(catalog, events) else {
+        return;
+    };
     // The last finished search, to narrow from when the query only grew.
     let mut last: Option<(String, crate::search::Scope, HashSet<usize>)> = None;
     while let Ok(mut request) = rx.recv() {
@@ -213,5 +242,47 @@ fn run(
         if events.send(AppEvent::Search(generation, results)).is_err() {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Scope;
+
+    /// The worker says the index is being built, counts no further than
+    /// the catalog, says when it is ready, and only then answers a query
+    /// sent while it was building.
+    #[test]
+    fn the_search_worker_tells_how_far_the_index_is_then_answers() {
+        let catalog = Arc::new(crate::catalog::load_embedded().unwrap().catalog);
+        let total = catalog.skills.len();
+        let (tx, rx) = mpsc::channel();
+        let worker = SearchWorker::spawn(Arc::clone(&catalog), tx);
+        worker.request(SearchRequest {
+            generation: 1,
+            query: "pipeline".into(),
+            scope: Scope::AllRoles,
+            all_cells: false,
+        });
+        let mut progress = Vec::new();
+        let results = loop {
+            match rx.recv_timeout(Duration::from_secs(60)).unwrap() {
+                AppEvent::Indexing(p) => progress.push(p),
+                AppEvent::Search(generation, results) => break (generation, results),
+                other => panic!("unexpected {other:?}"),
+            }
+        };
+        assert_eq!(progress.first(), Some(&Some((0, total))), "{progress:?}");
+        assert_eq!(progress.last(), Some(&None), "ready before the results");
+        assert!(
+            progress
+                .iter()
+                .flatten()
+                .all(|&(done, of)| done <= of && of == total),
+            "{progress:?}"
+        );
+        assert_eq!(results.0, 1);
+        assert!(!results.1.hits.is_empty());
     }
 }

@@ -605,12 +605,28 @@ pub fn import(
     let level_order = order_levels(&levels, &seen_order);
     Ok(write(
         base,
+        src.path,
         &levels,
         &level_order,
         &roles,
         &domains,
         &skills,
     ))
+}
+
+/// The title of the catalog made: the base catalog's own when the sheet
+/// holds any of its skills (an edit of that catalog, such as its own
+/// export), else the sheet's file name without its extension (a new
+/// ladder, which should not carry another catalog's title).
+fn title_of<'a>(base: &'a Catalog, sheet: &'a str, skills: &[SkillIn<'_>]) -> Option<&'a str> {
+    if skills.iter().any(|s| s.base.is_some()) {
+        return base.title.as_deref();
+    }
+    std::path::Path::new(sheet)
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .map(str::trim)
+        .filter(|stem| !stem.is_empty())
 }
 
 /// The order of the levels made: the base catalog's order for its own
@@ -779,6 +795,7 @@ fn skill_toml(
 
 fn write(
     base: &Catalog,
+    sheet: &str,
     levels: &Items<'_>,
     level_order: &[usize],
     roles: &Items<'_>,
@@ -789,8 +806,8 @@ fn write(
     let mut root = String::from(
         "# Imported from a spreadsheet by `rungs import csv`; see docs/catalog-format.md.\n",
     );
-    if levels.items.iter().any(|l| l.base.is_some()) {
-        root.push_str(&format!("title = {}\n", q(base.display_title())));
+    if let Some(title) = title_of(base, sheet, skills) {
+        root.push_str(&format!("title = {}\n", q(title)));
     }
     if root_cumulative {
         root.push_str("cumulative = true\n");

@@ -28,6 +28,11 @@ fn export_import_check_and_show_agree_with_the_default_catalog() {
         "{imported}"
     );
     assert_eq!(stdout_of(&["check", "--catalog", cat_s]), summary);
+    let root = std::fs::read_to_string(cat.join("catalog.toml")).unwrap();
+    assert!(
+        root.contains("title = \"Data & ML Skills Matrix\"\n"),
+        "{root}"
+    );
     for skill in ["deep-learning", "llm-agents-tool-use", "sql"] {
         assert_eq!(
             stdout_of(&["show", skill, "--format", "json"]),
@@ -82,6 +87,10 @@ fn a_wide_sheet_with_a_role_and_bad_rows() {
         "{root}"
     );
     assert!(out.join("skills/craft/testing.toml").is_file());
+    // A new ladder is named after its sheet, not after the catalog whose
+    // levels it borrowed; the round trip above keeps the default's title.
+    assert!(root.contains("title = \"wide\"\n"), "{root}");
+    assert!(!root.contains("Data & ML"), "{root}");
 
     let bad = dir.path().join("bad.csv");
     std::fs::write(&bad, "skill,domain,Junior\nTesting,,Writes tests.\n").unwrap();

@@ -223,7 +223,7 @@ impl<'a> CatalogDiff<'a> {
             let summaries = |s: &'a crate::catalog::Skill| {
                 (
                     s.i18n.written_summary(s.summary.as_deref()),
-                    &s.i18n.summaries,
+                    s.i18n.summaries(),
                 )
             };
             if summaries(before) != summaries(skill) {

@@ -295,7 +295,11 @@ fn build(
         }
     };
 
-    let results: Vec<FileResult> = skill_files
+    // Each file's skill and its diagnostics in two vectors, so that the
+    // skills are gathered where they were collected (an `Option<SkillDef>`
+    // is the size of a `SkillDef`) rather than copied into another vector as
+    // large as the catalog while the first is alive: a load's peak memory.
+    let (file_skills, file_diags): (Vec<Option<SkillDef>>, Vec<Vec<Diagnostic>>) = skill_files
         .into_par_iter()
         .enumerate()
         .map(|(i, raw)| match (&schema, per_file) {
@@ -303,11 +307,16 @@ fn build(
             (Some(s), None) => skill_file(raw, s),
             (None, _) => syntax_only(raw),
         })
-        .collect();
-    skills.reserve(results.len());
-    for (defs, file_diags) in results {
-        skills.extend(defs);
-        diags.extend(file_diags);
+        .unzip();
+    diags.extend(file_diags.into_iter().flatten());
+    // `filter_map` collects into the same allocation (`flatten` does not,
+    // and grows a new vector by doubling: 3 MB at 10,000 skills).
+    #[allow(clippy::filter_map_identity)]
+    let file_skills: Vec<SkillDef> = file_skills.into_iter().filter_map(|d| d).collect();
+    if skills.is_empty() {
+        skills = file_skills;
+    } else {
+        skills.extend(file_skills);
     }
 
     // Duplicate skill ids, across all files: name both places.

@@ -430,10 +430,7 @@ pub(crate) fn named_list(
                     id,
                     name: name.map(|(n, _)| n).unwrap_or_default(),
                     summary: summary.map(|(s, _)| s),
-                    i18n: Localized {
-                        names,
-                        ..Localized::default()
-                    },
+                    i18n: Localized::new(names, Vec::new()),
                 },
                 id_span,
             });
@@ -614,7 +611,7 @@ pub(crate) fn skill(
     let levels = schema.levels.len();
     let roles = schema.roles.len();
     let mut cells: Vec<Option<Cell>> = vec![None; levels * roles];
-    let mut cells_at: Vec<Option<(u32, u32)>> = vec![None; levels * roles];
+    let mut cells_at: Vec<(u32, u32)> = vec![(0, 0); levels * roles];
     if let Some(v) = get(table, "expectations") {
         match v.get_ref() {
             DeValue::Table(by_role) => {
@@ -659,10 +656,10 @@ pub(crate) fn skill(
                         if let (Some(r), Some(l), Some(cell)) = (role, level, cell) {
                             cells[r * levels + l] = Some(cell);
                             let (line, col) = ctx.line_col(level_key.span().start);
-                            cells_at[r * levels + l] = Some((
+                            cells_at[r * levels + l] = (
                                 u32::try_from(line).unwrap_or(u32::MAX),
                                 u32::try_from(col).unwrap_or(u32::MAX),
-                            ));
+                            );
                         }
                     }
                 }
@@ -692,13 +689,9 @@ pub(crate) fn skill(
             tags,
             updated,
             cumulative,
-            i18n: Localized {
-                names,
-                summaries,
-                written: None,
-            },
-            cells,
-            cells_at,
+            i18n: Localized::new(names, summaries),
+            cells: cells.into_boxed_slice(),
+            cells_at: cells_at.into_boxed_slice(),
             levels,
         },
     })

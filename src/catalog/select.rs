@@ -156,7 +156,8 @@ mod tests {
         assert!(c.find_level("4").is_err());
         assert_eq!(c.find_skill("ALPHA"), Ok(1));
         let mut c = c;
-        c.levels[1].i18n.names = vec![("zh".into(), "中级".into())];
+        c.levels[1].i18n =
+            crate::catalog::Localized::new(vec![("zh".into(), "中级".into())], Vec::new());
         assert_eq!(c.find_level("中级"), Ok(1), "a translated name");
         c.localize("zh");
         assert_eq!(c.levels[1].name, "中级");

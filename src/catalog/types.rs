@@ -15,8 +15,9 @@ use serde::{Deserialize, Serialize};
 /// older layout is never decoded as this one. 2: catalog format 1.1
 /// (behaviours, examples, proficiency, cumulative, names by language).
 /// 3: a cell's behaviours, examples and proficiency in one box; origin
-/// paths shared.
-pub const MODEL_VERSION: u32 = 3;
+/// paths shared. 4: a skill's translations in one box, its grid and cell
+/// positions boxed slices (line 0 for an unknown position).
+pub const MODEL_VERSION: u32 = 4;
 
 /// A level, role or domain: something with an id, a display name and an
 /// optional one-line summary.
@@ -36,15 +37,25 @@ pub struct Named {
 /// (`names = { zh = "初级" }`), and the written `name`/`summary` while
 /// [`Catalog::localize`] has replaced them.
 ///
-/// Empty for most catalogs: two empty vectors and a `None`, no allocation.
+/// Empty for most catalogs, and then one null pointer: a skill carries one
+/// of these, and a 10,000-skill catalog held 10,000 × 56 bytes of empty
+/// vectors before they were boxed together.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Localized {
+    /// `None` when there are no names, summaries or written ones (kept so
+    /// by every constructor, so that equality is by content).
+    more: Option<Box<LocalizedMore>>,
+}
+
+/// What a [`Localized`] holds when it holds anything.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+struct LocalizedMore {
     /// `(language, name)` pairs in the order written.
-    pub names: Vec<(String, String)>,
+    names: Vec<(String, String)>,
     /// `(language, summary)` pairs in the order written (skills only).
-    pub summaries: Vec<(String, String)>,
+    summaries: Vec<(String, String)>,
     /// `name` and `summary` as written, kept while `localize` shows others.
-    pub written: Option<Box<(String, Option<String>)>>,
+    written: Option<(String, Option<String>)>,
 }
 
 /// The text for `lang` among `(language, text)` pairs: an exact match of
@@ -65,34 +76,63 @@ fn pick<'a>(pairs: &'a [(String, String)], lang: &str) -> Option<&'a str> {
 }
 
 impl Localized {
+    /// Names and summaries in other languages, as `(language, text)` pairs
+    /// in the order written.
+    pub fn new(names: Vec<(String, String)>, summaries: Vec<(String, String)>) -> Self {
+        Localized {
+            more: (!names.is_empty() || !summaries.is_empty()).then(|| {
+                Box::new(LocalizedMore {
+                    names,
+                    summaries,
+                    written: None,
+                })
+            }),
+        }
+    }
+
+    /// `(language, name)` pairs in the order written.
+    pub fn names(&self) -> &[(String, String)] {
+        self.more.as_ref().map_or(&[], |m| m.names.as_slice())
+    }
+
+    /// `(language, summary)` pairs in the order written (skills only).
+    pub fn summaries(&self) -> &[(String, String)] {
+        self.more.as_ref().map_or(&[], |m| m.summaries.as_slice())
+    }
+
     /// Replaces `name` (and `summary`) by the ones for `lang`, or puts the
     /// written ones back when there are none: calling it again with another
     /// language is fine.
     fn apply(&mut self, lang: &str, name: &mut String, summary: &mut Option<String>) {
-        if self.names.is_empty() && self.summaries.is_empty() {
+        // Nothing to show instead when there are no translations (and then
+        // nothing was ever replaced).
+        let Some(more) = self.more.as_mut() else {
             return;
-        }
-        let written = self
+        };
+        let written = more
             .written
             .take()
-            .map_or_else(|| (name.clone(), summary.clone()), |b| *b);
-        let new_name = pick(&self.names, lang).map(str::to_string);
-        let new_summary = pick(&self.summaries, lang).map(str::to_string);
+            .unwrap_or_else(|| (name.clone(), summary.clone()));
+        let new_name = pick(&more.names, lang).map(str::to_string);
+        let new_summary = pick(&more.summaries, lang).map(str::to_string);
         *name = new_name.clone().unwrap_or_else(|| written.0.clone());
         *summary = new_summary.clone().or_else(|| written.1.clone());
         if new_name.is_some() || new_summary.is_some() {
-            self.written = Some(Box::new(written));
+            more.written = Some(written);
         }
     }
 
     /// The name as written in the catalog's `name` key.
     pub fn written_name<'a>(&'a self, shown: &'a str) -> &'a str {
-        self.written.as_ref().map_or(shown, |w| w.0.as_str())
+        match self.more.as_ref().and_then(|m| m.written.as_ref()) {
+            Some(w) => w.0.as_str(),
+            None => shown,
+        }
     }
 
     /// The summary as written in the catalog's `summary` key.
     pub fn written_summary<'a>(&'a self, shown: Option<&'a str>) -> Option<&'a str> {
-        match &self.written {
+        match self.more.as_ref().and_then(|m| m.written.as_ref()) {
             Some(w) => w.1.as_deref(),
             None => shown,
         }
@@ -108,7 +148,8 @@ impl Named {
     /// Every name: as written, then each translation (for search and for
     /// finding what a user typed).
     pub fn all_names(&self) -> impl Iterator<Item = &str> + '_ {
-        std::iter::once(self.written_name()).chain(self.i18n.names.iter().map(|(_, n)| n.as_str()))
+        std::iter::once(self.written_name())
+            .chain(self.i18n.names().iter().map(|(_, n)| n.as_str()))
     }
 }
 
@@ -317,12 +358,14 @@ pub struct Skill {
     pub cumulative: Option<bool>,
     /// `names` and `summaries` in other languages.
     pub i18n: Localized,
-    /// Row-major by role: `cells[role * levels + level]`.
-    pub(crate) cells: Vec<Option<Cell>>,
+    /// Row-major by role: `cells[role * levels + level]`. A boxed slice,
+    /// not a `Vec`: it never grows, and 10,000 skills need no capacities.
+    pub(crate) cells: Box<[Option<Cell>]>,
     /// Where each cell was written (line and column of its level key), in
     /// the order of `cells`, so that warnings point at the cell they are
-    /// about; empty when unknown.
-    pub(crate) cells_at: Vec<Option<(u32, u32)>>,
+    /// about; line 0 (lines count from 1) where unknown, and empty when all
+    /// are.
+    pub(crate) cells_at: Box<[(u32, u32)]>,
     pub(crate) levels: usize,
     pub origin: Origin,
 }
@@ -334,10 +377,9 @@ impl Skill {
         let at = self
             .cells_at
             .get(role.saturating_mul(self.levels).saturating_add(level))
-            .copied()
-            .flatten();
+            .copied();
         match at {
-            Some((line, col)) if level < self.levels => Origin {
+            Some((line, col)) if line > 0 && level < self.levels => Origin {
                 path: self.origin.path.clone(),
                 line: line as usize,
                 col: col as usize,
@@ -369,7 +411,8 @@ impl Skill {
 
     /// Every name: as written, then each translation.
     pub fn all_names(&self) -> impl Iterator<Item = &str> + '_ {
-        std::iter::once(self.written_name()).chain(self.i18n.names.iter().map(|(_, n)| n.as_str()))
+        std::iter::once(self.written_name())
+            .chain(self.i18n.names().iter().map(|(_, n)| n.as_str()))
     }
 
     /// Every defined expectation with its role and level positions.
@@ -623,8 +666,9 @@ pub(crate) mod tests {
                 None,
                 None,
                 None,
-            ],
-            cells_at: Vec::new(),
+            ]
+            .into(),
+            cells_at: Box::default(),
             levels: 3,
             origin: Origin::default(),
         };
@@ -639,14 +683,15 @@ pub(crate) mod tests {
                 cell(Necessity::Optional, "a r2 a"),
                 None,
                 None,
-            ],
+            ]
+            .into(),
             ..s1.clone()
         };
         let s3 = Skill {
             id: "beta".into(),
             name: "beta".into(),
             domain: 0,
-            cells: vec![cell(Necessity::Optional, "b"), None, None, None, None, None],
+            cells: vec![cell(Necessity::Optional, "b"), None, None, None, None, None].into(),
             ..s1.clone()
         };
         Catalog::new(None, false, levels, roles, domains, vec![s1, s2, s3])
@@ -712,6 +757,24 @@ pub(crate) mod tests {
             std::mem::size_of::<Option<Cell>>(),
             std::mem::size_of::<Cell>()
         );
+    }
+
+    #[test]
+    fn a_skill_stays_small() {
+        // Held two or three times over while a catalog is loaded (decoded,
+        // gathered, in the catalog): see docs/performance.md.
+        assert!(std::mem::size_of::<Skill>() <= 192);
+        assert_eq!(std::mem::size_of::<Localized>(), 8);
+    }
+
+    #[test]
+    fn translations_compare_by_content_however_built() {
+        assert_eq!(Localized::new(Vec::new(), Vec::new()), Localized::default());
+        let names = vec![("zh".to_string(), "中级".to_string())];
+        let l = Localized::new(names.clone(), Vec::new());
+        assert_eq!(l.names(), names.as_slice());
+        assert!(l.summaries().is_empty());
+        assert_ne!(l, Localized::default());
     }
 
     #[test]

@@ -700,8 +700,8 @@ fn named_toml(out: &mut String, table: &str, item: &Item<'_>) {
         q(&item.name)
     ));
     if let Some(b) = item.base {
-        if !b.i18n.names.is_empty() {
-            out.push_str(&format!("names = {}\n", names_table(&b.i18n.names)));
+        if !b.i18n.names().is_empty() {
+            out.push_str(&format!("names = {}\n", names_table(b.i18n.names())));
         }
         if let Some(summary) = b.i18n.written_summary(b.summary.as_deref()) {
             out.push_str(&format!("summary = {}\n", q(summary)));
@@ -726,14 +726,17 @@ fn skill_toml(
         q(&domains.items[s.domain].id)
     );
     if let Some(b) = s.base {
-        if !b.i18n.names.is_empty() {
-            out.push_str(&format!("names = {}\n", names_table(&b.i18n.names)));
+        if !b.i18n.names().is_empty() {
+            out.push_str(&format!("names = {}\n", names_table(b.i18n.names())));
         }
         if let Some(summary) = b.i18n.written_summary(b.summary.as_deref()) {
             out.push_str(&format!("summary = {}\n", q(summary)));
         }
-        if !b.i18n.summaries.is_empty() {
-            out.push_str(&format!("summaries = {}\n", names_table(&b.i18n.summaries)));
+        if !b.i18n.summaries().is_empty() {
+            out.push_str(&format!(
+                "summaries = {}\n",
+                names_table(b.i18n.summaries())
+            ));
         }
         if !b.tags.is_empty() {
             let tags: Vec<String> = b.tags.iter().map(|t| q(t)).collect();

@@ -57,7 +57,7 @@ fn the_default_catalog_survives_the_round_trip() {
     let (back, _dir) = round_trip(&c);
     assert_same(&c, &back);
     // Names in other languages come back from the catalog imported against.
-    assert_eq!(back.levels[0].i18n.names, c.levels[0].i18n.names);
+    assert_eq!(back.levels[0].i18n.names(), c.levels[0].i18n.names());
 }
 
 #[test]

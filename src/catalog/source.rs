@@ -213,8 +213,12 @@ pub(super) fn gather(
     if let Some(canonical) = &canonical_root {
         visited.insert(canonical.clone());
     }
-    let mut stack = vec![(root.to_path_buf(), 0usize)];
-    while let Some((dir, depth)) = stack.pop() {
+    // Each folder with its canonical path: a real folder inside a known
+    // canonical folder is that path joined with its name, so only links
+    // need the file system to resolve them (canonicalizing every folder
+    // read each component's link).
+    let mut stack = vec![(root.to_path_buf(), canonical_root.clone(), 0usize)];
+    while let Some((dir, canonical_dir, depth)) = stack.pop() {
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) => {
@@ -235,6 +239,7 @@ pub(super) fn gather(
             // The entry's own type needs no system call; only a symlink
             // needs metadata(), which follows it: a link to a folder is a
             // folder.
+            let mut resolved = None;
             let is_dir = match entry.file_type() {
                 Ok(t) if t.is_symlink() => {
                     let (Ok(meta), Ok(target)) = (fs::metadata(&path), fs::canonicalize(&path))
@@ -250,14 +255,20 @@ pub(super) fn gather(
                         diags.push(d);
                         continue;
                     }
+                    resolved = Some(target);
                     meta.is_dir()
                 }
                 Ok(t) => t.is_dir(),
                 Err(_) => continue,
             };
             if is_dir {
-                let Ok(canonical) = fs::canonicalize(&path) else {
-                    continue;
+                let canonical = match (resolved, &canonical_dir) {
+                    (Some(target), _) => target,
+                    (None, Some(parent)) => parent.join(&name),
+                    (None, None) => match fs::canonicalize(&path) {
+                        Ok(c) => c,
+                        Err(_) => continue,
+                    },
                 };
                 if depth + 1 > MAX_DEPTH {
                     diags.push(Diagnostic::at_file(
@@ -265,8 +276,8 @@ pub(super) fn gather(
                         shown(&path),
                         format!("folder nested deeper than {MAX_DEPTH} levels is not read"),
                     ));
-                } else if visited.insert(canonical) {
-                    stack.push((path, depth + 1));
+                } else if visited.insert(canonical.clone()) {
+                    stack.push((path, Some(canonical), depth + 1));
                 }
             } else if is_skill_name(&path, depth) {
                 out.push(path);

@@ -515,6 +515,19 @@ fn store(
     loaded: &Loaded,
     defer: bool,
 ) {
+    // Every file taken unchanged from a whole shard of this layout, and
+    // no entry left over (a removed file): nothing to write, and no need
+    // to sort the entries into their shards to find that out.
+    let stored_total: usize = stored_per_shard.iter().map(|n| n.unwrap_or(0)).sum();
+    if stored_per_shard.iter().all(Option::is_some)
+        && stored_total == names.len()
+        && records.iter().all(|r| {
+            r.as_ref()
+                .is_some_and(|r| r.unchanged && r.skill_id.is_some())
+        })
+    {
+        return;
+    }
     let catalog = &loaded.catalog;
     let mut per_shard: Vec<Vec<EntryRef<'_>>> = (0..shards).map(|_| Vec::new()).collect();
     let mut dirty: Vec<bool> = stored_per_shard.iter().map(Option::is_none).collect();

@@ -320,7 +320,8 @@ fn build(
     }
 
     // Duplicate skill ids, across all files: name both places.
-    let mut first: HashMap<&str, &SkillDef> = HashMap::new();
+    let mut first: HashMap<&str, &SkillDef, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(skills.len(), Default::default());
     let mut dup_diags = Vec::new();
     for def in &skills {
         match first.get(def.skill.id.as_str()) {

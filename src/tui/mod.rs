@@ -355,20 +355,6 @@ fn event_loop(
     }
     let mut offered = std::collections::HashSet::new();
     offer_restore(&mut app, state.as_deref(), &mut offered);
-    // Keep the watcher alive for the whole session. If watching fails the
-    // app still works; the user is told once.
-    let _watcher = match watch.as_ref().map(|w| events::spawn_watch(w, tx.clone())) {
-        Some(Err(e)) => {
-            let t = app.t();
-            app.notify(fill(t.status_watch_failed, &[("error", &e.to_string())]));
-            None
-        }
-        Some(Ok(w)) => Some(w),
-        None => None,
-    };
-    if let Some(file) = review.as_ref() {
-        events::spawn_review_watch(file.path.clone(), tx.clone());
-    }
     // Exports written in this session: written again in place.
     let mut exported = Vec::new();
     // What to say once the terminal is back (where a review was saved
@@ -383,6 +369,23 @@ fn event_loop(
         app.observe(report);
     })?;
     let mut searcher = events::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx.clone());
+    // Watching starts after the first frame too: a folder catalog's watch
+    // walks the whole tree (a stat of every file), which at 10,000 skills
+    // costs as much as reading the cache. Keep the watcher alive for the
+    // whole session. If watching fails the app still works; the user is
+    // told once.
+    let _watcher = match watch.as_ref().map(|w| events::spawn_watch(w, tx.clone())) {
+        Some(Err(e)) => {
+            let t = app.t();
+            app.notify(fill(t.status_watch_failed, &[("error", &e.to_string())]));
+            None
+        }
+        Some(Ok(w)) => Some(w),
+        None => None,
+    };
+    if let Some(file) = review.as_ref() {
+        events::spawn_review_watch(file.path.clone(), tx.clone());
+    }
     loop {
         terminal.draw(|frame| {
             let report = ui::render(&app, frame.area(), frame.buffer_mut());

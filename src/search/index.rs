@@ -21,7 +21,8 @@ use rayon::prelude::*;
 
 use super::snippet::{SHOWN_UP_FRONT, fill_shown};
 use super::words::{
-    QueryWord, Strength, any_word, exact_bonus, fold, is_space, may_match, query_words, word_match,
+    self, QueryWord, Strength, any_word, exact_bonus, fold, is_space, may_match, query_words,
+    word_match,
 };
 use super::{Field, Hit, Results, Scope};
 use crate::catalog::Catalog;
@@ -79,39 +80,91 @@ impl Postings {
         self.last = Some(cell);
         encode(&mut self.bytes, delta);
     }
+}
 
-    /// Appends `later`'s cells, which all come after this one's: its
-    /// first cell is stored as itself, so it is decoded and stored again
-    /// as a difference; the rest is copied as it is.
-    fn extend(&mut self, later: &Postings) {
-        let mut cells = Cells {
-            bytes: &later.bytes,
-            cell: 0,
-        };
-        let Some(first) = cells.next() else {
-            return;
-        };
-        self.add(first);
-        self.bytes.extend_from_slice(cells.bytes);
-        self.last = later.last;
-    }
+/// A word of up to 16 bytes while the vocabulary is built: its bytes,
+/// zero-padded, as a big-endian number in two halves. A word never ends
+/// with a zero byte (it ends with a letter or digit), so two words never
+/// share a key, and keys order as the words do (byte order, a prefix
+/// first): looking one up compares two numbers, not two strings behind two
+/// pointers.
+type Short = (u64, u64);
+
+/// The [`Short`] key of the word `b[s..e]`, when it has 16 bytes or fewer.
+/// `b` holds at least 16 bytes from `s` (the text is padded), so the key is
+/// read in one piece and the bytes past the word masked off.
+fn short_key(b: &[u8], s: usize, e: usize) -> Option<Short> {
+    let len = e.checked_sub(s).filter(|l| (1..=16).contains(l))?;
+    let bytes: [u8; 16] = b.get(s..s + 16)?.try_into().ok()?;
+    let v = u128::from_be_bytes(bytes) & (u128::MAX << (8 * (16 - len)));
+    Some(((v >> 64) as u64, v as u64))
+}
+
+/// The [`Short`] key of a word's first 16 bytes (of the whole word when it
+/// has 16 bytes or fewer).
+fn head_key(w: &[u8]) -> Short {
+    let mut padded = [0u8; 32];
+    let head = w.get(..16).unwrap_or(w);
+    padded[..head.len()].copy_from_slice(head);
+    short_key(&padded, 0, head.len()).unwrap_or_default()
+}
+
+/// The [`Short`] key of a word of 16 bytes or fewer.
+fn short_key_of(w: &str) -> Option<Short> {
+    (w.len() <= 16).then(|| head_key(w.as_bytes()))
+}
+
+/// The word a [`Short`] key holds.
+fn short_word(key: Short, out: &mut String) {
+    let v = (u128::from(key.0) << 64) | u128::from(key.1);
+    let bytes = v.to_be_bytes();
+    let len = bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+    // The bytes were a whole word's: valid UTF-8.
+    out.push_str(std::str::from_utf8(&bytes[..len]).unwrap_or_default());
 }
 
 /// The words and cells of a run of skills.
 #[derive(Default)]
 struct Part {
-    ids: FastMap<Box<str>, u32>,
+    /// Words of 16 bytes or fewer (nearly all), to their number.
+    short: FastMap<Short, u32>,
+    /// Longer words, to their number.
+    long: FastMap<Box<str>, u32>,
     postings: Vec<Postings>,
 }
 
 impl Part {
+    /// The number of a word (`short` its key when it has one, else `w`
+    /// gives it), made when the word is new.
+    fn word<'w>(&mut self, short: Option<Short>, w: impl FnOnce() -> &'w str) -> u32 {
+        let next = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
+        let id = match short {
+            Some(key) => *self.short.entry(key).or_insert(next),
+            // Most words are known: look up before making a key.
+            None => {
+                let w = w();
+                match self.long.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        self.long.insert(w.into(), next);
+                        next
+                    }
+                }
+            }
+        };
+        if id == next {
+            self.postings.push(Postings::default());
+        }
+        id
+    }
+
     /// Adds the number of skills done to `done` as it goes.
     fn build(catalog: &Catalog, skills: std::ops::Range<usize>, done: &AtomicUsize) -> Self {
         let roles = catalog.roles.len();
         let levels = catalog.levels.len();
         let mut part = Part::default();
-        let Part { ids, postings } = &mut part;
-        let mut buf = String::new();
+        let mut buf = Vec::new();
+        let mut word = String::new();
         for s in skills {
             if s % 64 == 63 {
                 done.fetch_add(64, Ordering::Relaxed);
@@ -124,49 +177,101 @@ impl Part {
                 // Examples of evidence are found too: their words count as
                 // words of their cell.
                 for text in cell_texts(cell) {
-                    any_word(text, &mut buf, |w| {
-                        // Most words are known: look up before making a key.
-                        let word = match ids.get(w) {
-                            Some(&word) => word,
-                            None => {
-                                let word = u32::try_from(postings.len()).unwrap_or(u32::MAX);
-                                ids.insert(w.into(), word);
-                                postings.push(Postings::default());
-                                word
+                    if text.is_ascii() {
+                        // Lowercased once, padded so that every word's key
+                        // is read in one piece.
+                        buf.clear();
+                        buf.extend_from_slice(text.as_bytes());
+                        buf.make_ascii_lowercase();
+                        buf.extend_from_slice(&[0; 16]);
+                        let lower = &buf[..text.len()];
+                        words::ascii_word_ranges(lower, |s, e| {
+                            let n = part.word(short_key(&buf, s, e), || {
+                                std::str::from_utf8(&lower[s..e]).unwrap_or_default()
+                            });
+                            if let Some(p) = part.postings.get_mut(n as usize) {
+                                p.add(id);
                             }
-                        };
-                        if let Some(p) = postings.get_mut(word as usize) {
-                            p.add(id);
-                        }
-                        false
-                    });
+                            false
+                        });
+                    } else {
+                        any_word(text, &mut word, |w| {
+                            let n = part.word(short_key_of(w), || w);
+                            if let Some(p) = part.postings.get_mut(n as usize) {
+                                p.add(id);
+                            }
+                            false
+                        });
+                    }
                 }
             }
         }
         part
     }
 
-    /// Adds the words and cells of `later`, whose cells all come after
-    /// this part's.
-    fn append(&mut self, later: Part) {
-        let mut later_postings = later.postings;
-        for (word, id) in later.ids {
-            let Some(theirs) = later_postings.get_mut(id as usize) else {
-                continue;
-            };
-            let theirs = std::mem::take(theirs);
-            match self.ids.get(&word) {
-                Some(&mine) => {
-                    if let Some(p) = self.postings.get_mut(mine as usize) {
-                        p.extend(&theirs);
-                    }
-                }
-                None => {
-                    let mine = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
-                    self.ids.insert(word, mine);
-                    self.postings.push(theirs);
-                }
+    /// The part's words in order, each with its cells.
+    fn sorted(self) -> Sorted {
+        let Part {
+            short,
+            long,
+            postings,
+        } = self;
+        let long: Vec<(Box<str>, u32)> = long.into_iter().collect();
+        let mut words: Vec<(Short, u32, u32)> = short
+            .into_iter()
+            .map(|(key, id)| (key, Sorted::SHORT, id))
+            .collect();
+        words.extend(long.iter().enumerate().map(|(i, (w, id))| {
+            let i = u32::try_from(i).unwrap_or(Sorted::SHORT);
+            (head_key(w.as_bytes()), i, *id)
+        }));
+        let mut sorted = Sorted {
+            words: Vec::new(),
+            long: long.into_iter().map(|(w, _)| w).collect(),
+            postings,
+        };
+        words.sort_unstable_by(|a, b| sorted.order(a, b));
+        sorted.words = words;
+        sorted
+    }
+}
+
+/// A part's words in order: each word's key, its place in `long` when it
+/// has more than 16 bytes ([`Sorted::SHORT`] when not), and its cells'
+/// place in `postings`.
+struct Sorted {
+    words: Vec<(Short, u32, u32)>,
+    long: Vec<Box<str>>,
+    postings: Vec<Postings>,
+}
+
+impl Sorted {
+    /// In `words`: the word has 16 bytes or fewer.
+    const SHORT: u32 = u32::MAX;
+
+    /// The bytes of a long word past its first 16 (none for a short one).
+    fn tail(&self, long: u32) -> &[u8] {
+        self.long
+            .get(long as usize)
+            .and_then(|w| w.as_bytes().get(16..))
+            .unwrap_or_default()
+    }
+
+    /// Words' order: by key, then (long words sharing their first 16
+    /// bytes, or a 16-byte word and the longer ones it starts) by the rest.
+    fn order(&self, a: &(Short, u32, u32), b: &(Short, u32, u32)) -> std::cmp::Ordering {
+        a.0.cmp(&b.0)
+            .then_with(|| self.tail(a.1).cmp(self.tail(b.1)))
+    }
+
+    /// The order of word `a` of `self` and word `b` of `other`.
+    fn order_with(&self, a: usize, other: &Sorted, b: usize) -> std::cmp::Ordering {
+        match (self.words.get(a), other.words.get(b)) {
+            (Some(x), Some(y)) => {
+                x.0.cmp(&y.0)
+                    .then_with(|| self.tail(x.1).cmp(other.tail(y.1)))
             }
+            (x, y) => y.is_none().cmp(&x.is_none()),
         }
     }
 }
@@ -179,6 +284,24 @@ fn encode(out: &mut Vec<u8>, mut n: u32) {
         n >>= 7;
     }
     out.push(n as u8);
+}
+
+/// Appends a word's `cells` (all after `last`, the last cell appended
+/// for the word, if any) to `out`, and frees them: the first is stored as
+/// itself, so it is decoded and stored again as a difference from `last`;
+/// the rest are copied as they are.
+fn append_cells(out: &mut Vec<u8>, last: &mut Option<u32>, cells: &mut Postings) {
+    let bytes = std::mem::take(&mut cells.bytes);
+    let mut read = Cells {
+        bytes: &bytes,
+        cell: 0,
+    };
+    let Some(first) = read.next() else {
+        return;
+    };
+    encode(out, last.map_or(first, |l| first.saturating_sub(l)));
+    out.extend_from_slice(read.bytes);
+    *last = cells.last;
 }
 
 /// The cells of one word, decoded as they are read.
@@ -253,34 +376,62 @@ impl Vocabulary {
     fn build_in(catalog: &Catalog, parts: usize, done: &AtomicUsize) -> Self {
         let n = catalog.skills.len();
         let parts = parts.max(1);
-        let mut built: Vec<Part> = (0..parts)
+        let mut built: Vec<Sorted> = (0..parts)
             .into_par_iter()
-            .map(|i| Part::build(catalog, i * n / parts..(i + 1) * n / parts, done))
+            .map(|i| Part::build(catalog, i * n / parts..(i + 1) * n / parts, done).sorted())
             .collect();
-        let mut first = if built.is_empty() {
-            Part::default()
-        } else {
-            built.remove(0)
-        };
-        for part in built {
-            first.append(part);
-        }
-        let Part { ids, mut postings } = first;
-        let mut words: Vec<(Box<str>, u32)> = ids.into_iter().collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let words = built.iter().map(|p| p.words.len()).max().unwrap_or(0);
         let mut v = Vocabulary {
-            text: String::with_capacity(words.iter().map(|(w, _)| w.len()).sum()),
-            text_at: Vec::with_capacity(words.len() + 1),
-            cells: Vec::with_capacity(postings.iter().map(|p| p.bytes.len()).sum()),
-            cells_at: Vec::with_capacity(words.len() + 1),
+            text: String::new(),
+            text_at: Vec::with_capacity(words + 1),
+            cells: Vec::with_capacity(
+                built
+                    .iter()
+                    .flat_map(|p| &p.postings)
+                    .map(|p| p.bytes.len())
+                    .sum(),
+            ),
+            cells_at: Vec::with_capacity(words + 1),
         };
-        for (word, id) in words {
+        // Merge the parts' sorted words: at each step the least word of
+        // those the parts are at, its cells taken from each part that has
+        // it, in the parts' order (which is the cells' order).
+        let mut at_word = vec![0usize; built.len()];
+        loop {
+            let mut least: Option<usize> = None;
+            for (p, &w) in at_word.iter().enumerate() {
+                if w >= built[p].words.len() {
+                    continue;
+                }
+                least = match least {
+                    Some(l) if built[l].order_with(at_word[l], &built[p], w).is_le() => Some(l),
+                    _ => Some(p),
+                };
+            }
+            let Some(l) = least else {
+                break;
+            };
+            let lw = at_word[l];
+            let (key, long, _) = built[l].words[lw];
             v.text_at.push(at(v.text.len()));
             v.cells_at.push(at(v.cells.len()));
-            v.text.push_str(&word);
-            if let Some(p) = postings.get_mut(id as usize) {
-                v.cells.extend_from_slice(&std::mem::take(&mut p.bytes));
+            match built[l].long.get(long as usize) {
+                Some(w) => v.text.push_str(w),
+                None => short_word(key, &mut v.text),
+            }
+            let mut last = None;
+            for p in l..built.len() {
+                let w = at_word[p];
+                if p != l && built[l].order_with(lw, &built[p], w).is_ne() {
+                    continue;
+                }
+                let part = &mut built[p];
+                let id = part.words[w].2;
+                if let Some(cells) = part.postings.get_mut(id as usize) {
+                    append_cells(&mut v.cells, &mut last, cells);
+                }
+                at_word[p] += 1;
             }
         }
         v.text_at.push(at(v.text.len()));
@@ -450,8 +601,13 @@ impl Index {
     /// [`Index::new`], counting in `done` the skills whose texts are in
     /// (roughly: in steps of 64), for the search box to say how far it is.
     pub fn new_counting(catalog: &Catalog, done: &AtomicUsize) -> Self {
-        let mut index = Self::for_one_query(catalog);
-        index.vocabulary = Some(Vocabulary::build(catalog, done));
+        // The short fields and the vocabulary do not depend on each other:
+        // a core that finishes its part of the vocabulary early makes them.
+        let (mut index, vocabulary) = rayon::join(
+            || Self::for_one_query(catalog),
+            || Vocabulary::build(catalog, done),
+        );
+        index.vocabulary = Some(vocabulary);
         index
     }
 
@@ -461,7 +617,7 @@ impl Index {
     pub fn for_one_query(catalog: &Catalog) -> Self {
         let roles = catalog.roles.len();
         let levels = catalog.levels.len();
-        let mut tag_ids: HashMap<&str, usize> = HashMap::new();
+        let mut tag_ids: FastMap<&str, usize> = FastMap::default();
         let mut tags: Vec<(String, Vec<(u32, u32)>)> = Vec::new();
         let mut domain_skills = vec![Vec::new(); catalog.domains.len()];
         let mut in_role = vec![false; catalog.skills.len() * roles];
@@ -1369,6 +1525,133 @@ mod tests {
             assert_eq!(v.cells, one.cells, "{parts}");
             assert_eq!(v.cells_at, one.cells_at, "{parts}");
         }
+    }
+
+    /// Pieces the vocabulary tests make texts from: words of 16 bytes and
+    /// around (sharing their first 16), capitals, non-ASCII letters that
+    /// change length when lowercased, CJK, emoji, combining marks,
+    /// punctuation and a NUL inside a token.
+    const PIECES: [&str; 30] = [
+        "data",
+        "Data",
+        "DATA",
+        "pipeline",
+        "abcdefghijklmnop",
+        "abcdefghijklmnopq",
+        "abcdefghijklmnopqr",
+        "abcdefghijklmnopé",
+        "abcdefghijklmnoé",
+        "observability-driven-development",
+        "naïve",
+        "ÜBER",
+        "初级工程师",
+        "工程",
+        "🦀",
+        "e\u{301}",
+        "İstanbul",
+        "ǅ",
+        "ß",
+        "Σίσυφος",
+        "٣٤",
+        "torch.compile",
+        "(ddp/fsdp),",
+        "...",
+        "-",
+        "a\0b",
+        "x.y.z",
+        "v2",
+        "orders_v812",
+        "\u{a0}",
+    ];
+
+    /// Each word of `catalog`'s texts with the cells whose texts have it,
+    /// found the simplest way: [`words`](super::super::words), a char at a
+    /// time, into a sorted map.
+    fn reference_vocabulary(
+        catalog: &Catalog,
+    ) -> std::collections::BTreeMap<String, std::collections::BTreeSet<u32>> {
+        let (roles, levels) = (catalog.roles.len(), catalog.levels.len());
+        let mut want = std::collections::BTreeMap::<String, std::collections::BTreeSet<u32>>::new();
+        for (s, skill) in catalog.skills.iter().enumerate() {
+            for (r, l, cell) in skill.expectations() {
+                let id = u32::try_from((s * roles + r) * levels + l).unwrap();
+                for text in cell_texts(cell) {
+                    for (w, _) in crate::search::words(text) {
+                        want.entry(w).or_default().insert(id);
+                    }
+                }
+            }
+        }
+        want
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        /// The vocabulary, built in one part or several, holds exactly the
+        /// words a char-by-char split finds, in byte order, each with
+        /// exactly the cells whose texts have it: the byte scan, the
+        /// 16-byte keys, their order and the merge of parts change nothing.
+        #[test]
+        fn the_vocabulary_holds_what_a_char_split_finds(
+            texts in proptest::collection::vec(
+                proptest::collection::vec((0..PIECES.len(), 0..5usize), 0..10),
+                1..12,
+            ),
+        ) {
+            let mut c = load_embedded().unwrap().catalog;
+            let seps = [" ", "\t", "\n", "", "\u{3000}"];
+            for (i, pieces) in texts.iter().enumerate() {
+                let text: String = pieces
+                    .iter()
+                    .map(|&(p, s)| format!("{}{}", PIECES[p], seps[s]))
+                    .collect();
+                // Spread over the skills, so that parts share words.
+                let s = i * c.skills.len() / texts.len();
+                let skill = &mut c.skills[s];
+                let slot = skill.cells.iter().position(Option::is_some).unwrap();
+                skill.cells[slot] = Some(crate::catalog::Cell::plain(
+                    crate::catalog::Necessity::Optional,
+                    text,
+                ));
+            }
+            let want = reference_vocabulary(&c);
+            for parts in [1, 2, 5] {
+                let v = Vocabulary::build_in(&c, parts, &AtomicUsize::new(0));
+                let got: Vec<(&str, std::collections::BTreeSet<u32>)> =
+                    (0..v.len()).map(|i| (v.word(i), v.cells(i).collect())).collect();
+                let want: Vec<(&str, std::collections::BTreeSet<u32>)> =
+                    want.iter().map(|(w, c)| (w.as_str(), c.clone())).collect();
+                proptest::prop_assert_eq!(got, want, "{} parts", parts);
+            }
+        }
+    }
+
+    #[test]
+    fn short_keys_order_as_words_and_give_them_back() {
+        let words = [
+            "a",
+            "a\0b",
+            "ab",
+            "abcdefghijklmnop",
+            "b",
+            "é",
+            "初级",
+            "🦀",
+        ];
+        for a in words {
+            let key = short_key_of(a).unwrap();
+            let mut back = String::new();
+            short_word(key, &mut back);
+            assert_eq!(back, a);
+            for b in words {
+                assert_eq!(
+                    head_key(a.as_bytes()).cmp(&head_key(b.as_bytes())),
+                    a.cmp(b),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+        assert_eq!(short_key_of("abcdefghijklmnopq"), None);
     }
 
     #[test]

@@ -112,7 +112,15 @@ pub(super) fn is_space(b: u8) -> bool {
 /// [`any_word`] for an ASCII text already lowercased: the same words in
 /// the same order, as slices of `lower`, found byte by byte.
 pub(super) fn ascii_words(lower: &str, mut f: impl FnMut(&str) -> bool) -> bool {
-    let b = lower.as_bytes();
+    ascii_word_ranges(lower.as_bytes(), |s, e| {
+        f(lower.get(s..e).unwrap_or_default())
+    })
+}
+
+/// The words of an ASCII text, as [`ascii_words`] finds them, given as
+/// byte ranges `s..e` of `b` (case does not matter here), until `f`
+/// returns true; says whether it did.
+pub(super) fn ascii_word_ranges(b: &[u8], mut f: impl FnMut(usize, usize) -> bool) -> bool {
     let n = b.len();
     let mut i = 0;
     while i < n {
@@ -145,12 +153,12 @@ pub(super) fn ascii_words(lower: &str, mut f: impl FnMut(&str) -> bool) -> bool 
                 while p < e && b[p].is_ascii_alphanumeric() {
                     p += 1;
                 }
-                if p > ps && f(lower.get(ps..p).unwrap_or_default()) {
+                if p > ps && f(ps, p) {
                     return true;
                 }
             }
         }
-        if f(lower.get(s..e).unwrap_or_default()) {
+        if f(s, e) {
             return true;
         }
     }

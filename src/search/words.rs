@@ -104,6 +104,29 @@ pub(super) fn any_word(text: &str, buf: &mut String, mut f: impl FnMut(&str) -> 
     false
 }
 
+/// [`CLASS`] of ASCII whitespace (as `char::is_whitespace` has it).
+pub(super) const SPACE: u8 = 1;
+/// [`CLASS`] of ASCII letters and digits.
+pub(super) const ALNUM: u8 = 2;
+/// Each byte's class for the byte scans: [`SPACE`], [`ALNUM`] or 0 (any
+/// other byte: punctuation, or part of a non-ASCII char).
+pub(super) static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// `char::is_whitespace` for an ASCII byte.
 pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
@@ -212,7 +235,12 @@ fn may_match_within(choice: &str, pattern: &str, span: usize) -> bool {
     if !(choice.is_ascii() && pattern.is_ascii()) {
         return may_match(choice, pattern);
     }
-    let case_sensitive = pattern.bytes().any(|b| b.is_ascii_uppercase());
+    ascii_within(choice.as_bytes(), pattern.as_bytes(), span)
+}
+
+/// [`may_match_within`] for an ASCII `c`hoice and `p`attern.
+fn ascii_within(c: &[u8], p: &[u8], span: usize) -> bool {
+    let case_sensitive = p.iter().any(|b| b.is_ascii_uppercase());
     let eq = |a: u8, b: u8| {
         if case_sensitive {
             a == b
@@ -220,7 +248,6 @@ fn may_match_within(choice: &str, pattern: &str, span: usize) -> bool {
             a.eq_ignore_ascii_case(&b)
         }
     };
-    let (c, p) = (choice.as_bytes(), pattern.as_bytes());
     let Some((&first, rest)) = p.split_first() else {
         return true;
     };
@@ -336,6 +363,37 @@ impl QueryWord {
         self.stem.as_ref().is_some_and(|(s, base)| {
             w.starts_with(base.as_str()) && stem(w).as_deref() == Some(s.as_str())
         })
+    }
+
+    /// Whether [`word_match`] may match the ASCII word `w` (any case) to
+    /// this word: false only when it cannot, so that a scan need not
+    /// lowercase `w`, look it up or ask the matcher. Checks, ignoring ASCII
+    /// case, what every kind of match needs: the query word as a prefix
+    /// (whole, for one or two letters), the stem's base as a prefix, or the
+    /// query's letters in order within the span a fuzzy match allows.
+    pub fn may_match_ascii(&self, w: &[u8]) -> bool {
+        let q = self.text.as_bytes();
+        let starts = |p: &[u8]| {
+            w.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        };
+        if self.chars < 3 {
+            return w.len() == q.len() && starts(q);
+        }
+        if starts(q)
+            || self
+                .stem
+                .as_ref()
+                .is_some_and(|(_, base)| starts(base.as_bytes()))
+        {
+            return true;
+        }
+        // A fuzzy match: an ASCII word holds no other letters.
+        q.is_ascii()
+            && w.first()
+                .zip(q.first())
+                .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+            && ascii_within(w, q, self.chars + 2)
     }
 
     /// Whether matching a word costs enough to be worth remembering: one
@@ -466,6 +524,53 @@ mod tests {
             }
         }
         assert!(kept > 50, "{kept}");
+    }
+
+    #[test]
+    fn the_ascii_prefilter_never_turns_away_a_match() {
+        let m = SkimMatcherV2::default();
+        let c = crate::catalog::load_embedded().unwrap().catalog;
+        let mut all = std::collections::BTreeSet::new();
+        for skill in &c.skills {
+            for (_, _, cell) in skill.expectations() {
+                for token in cell.text.split_whitespace() {
+                    for piece in token.split(|c: char| !c.is_alphanumeric()) {
+                        all.insert(piece.to_string());
+                        all.insert(piece.to_uppercase());
+                    }
+                    all.insert(
+                        token
+                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_string(),
+                    );
+                }
+            }
+        }
+        all.retain(|w| w.is_ascii() && !w.is_empty());
+        let mut kept = 0;
+        for q in [
+            "d",
+            "da",
+            "dat",
+            "data",
+            "estmates",
+            "pplne",
+            "mntr",
+            "mentoring",
+            "studies",
+            "torch.comp",
+            "x",
+        ] {
+            let qw = QueryWord::new(q);
+            for w in &all {
+                let lower = w.to_ascii_lowercase();
+                if word_match(&m, &lower, &qw).is_some() {
+                    assert!(qw.may_match_ascii(w.as_bytes()), "{w} {q}");
+                    kept += 1;
+                }
+            }
+        }
+        assert!(kept > 40, "{kept}");
     }
 
     #[test]

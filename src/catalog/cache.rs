@@ -795,6 +795,40 @@ mod tests {
         assert_eq!(again.catalog.skills[i].name, "Deep Learnin#");
     }
 
+    /// Shards are read before the files are counted: when the count moves
+    /// the catalog to another layout, the shards of the old one are not
+    /// used, and those past the new layout are removed.
+    #[test]
+    fn a_new_shard_layout_ignores_and_removes_the_old_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let cat = write_catalog(dir.path());
+        let src =
+            fs::read_to_string(cat.join("skills/machine-learning/deep-learning.toml")).unwrap();
+        let many = cat.join("skills/many");
+        fs::create_dir_all(&many).unwrap();
+        // Enough files for two shards (more than FILES_PER_SHARD × 2).
+        for i in 0..(FILES_PER_SHARD * 2 + 10) {
+            let text = src
+                .replace("id = \"deep-learning\"", &format!("id = \"copy-{i}\""))
+                .replace("name = \"Deep Learning\"", &format!("name = \"Copy {i}\""));
+            fs::write(many.join(format!("copy-{i}.toml")), text).unwrap();
+        }
+        age(&cat);
+        let cache = dir.path().join("cache");
+        check(&cat, &cache);
+        assert_eq!(shards_of(&cache).len(), 2);
+        check(&cat, &cache);
+        // Down to one shard's worth of files.
+        for i in FILES_PER_SHARD / 2..(FILES_PER_SHARD * 2 + 10) {
+            fs::remove_file(many.join(format!("copy-{i}.toml"))).unwrap();
+        }
+        let l = check(&cat, &cache);
+        assert!(l.catalog.skill_index("copy-0").is_some());
+        assert!(l.catalog.skill_index("copy-300").is_none());
+        assert_eq!(shards_of(&cache).len(), 1, "the second shard is removed");
+        check(&cat, &cache);
+    }
+
     #[test]
     fn an_edit_within_the_timestamp_tick_is_seen() {
         let dir = tempfile::tempdir().unwrap();

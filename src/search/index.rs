@@ -208,40 +208,62 @@ impl Part {
         part
     }
 
-    /// The part's words in order, each with its cells.
+    /// The part's words in order, each with its cells, laid out flat (on
+    /// the part's own thread: each word's list is read and freed here, so
+    /// the merge reads memory in order).
     fn sorted(self) -> Sorted {
         let Part {
             short,
             long,
-            postings,
+            mut postings,
         } = self;
         let long: Vec<(Box<str>, u32)> = long.into_iter().collect();
-        let mut words: Vec<(Short, u32, u32)> = short
+        let mut order: Vec<(Short, u32, u32)> = short
             .into_iter()
             .map(|(key, id)| (key, Sorted::SHORT, id))
             .collect();
-        words.extend(long.iter().enumerate().map(|(i, (w, id))| {
+        order.extend(long.iter().enumerate().map(|(i, (w, id))| {
             let i = u32::try_from(i).unwrap_or(Sorted::SHORT);
             (head_key(w.as_bytes()), i, *id)
         }));
         let mut sorted = Sorted {
             words: Vec::new(),
             long: long.into_iter().map(|(w, _)| w).collect(),
-            postings,
+            cells: Vec::with_capacity(postings.iter().map(|p| p.bytes.len()).sum()),
+            cells_at: Vec::with_capacity(order.len() + 1),
+            last: Vec::with_capacity(order.len()),
         };
-        words.sort_unstable_by(|a, b| sorted.order(a, b));
-        sorted.words = words;
+        order.sort_unstable_by(|a, b| sorted.order(a.0, a.1, b.0, b.1));
+        sorted.words = order
+            .into_iter()
+            .map(|(key, long, id)| {
+                let p = postings.get_mut(id as usize).map(std::mem::take);
+                let p = p.unwrap_or_default();
+                sorted
+                    .cells_at
+                    .push(u32::try_from(sorted.cells.len()).unwrap_or(u32::MAX));
+                sorted.cells.extend_from_slice(&p.bytes);
+                sorted.last.push(p.last.unwrap_or(0));
+                (key, long)
+            })
+            .collect();
+        sorted
+            .cells_at
+            .push(u32::try_from(sorted.cells.len()).unwrap_or(u32::MAX));
         sorted
     }
 }
 
-/// A part's words in order: each word's key, its place in `long` when it
-/// has more than 16 bytes ([`Sorted::SHORT`] when not), and its cells'
-/// place in `postings`.
+/// A part's words in order, laid out flat: each word's key and its place
+/// in `long` when it has more than 16 bytes ([`Sorted::SHORT`] when not),
+/// its cells (encoded as [`Postings`] encodes them) and its last cell.
 struct Sorted {
-    words: Vec<(Short, u32, u32)>,
+    words: Vec<(Short, u32)>,
     long: Vec<Box<str>>,
-    postings: Vec<Postings>,
+    cells: Vec<u8>,
+    /// Where word `i`'s cells start in `cells`; one more entry than words.
+    cells_at: Vec<u32>,
+    last: Vec<u32>,
 }
 
 impl Sorted {
@@ -258,20 +280,27 @@ impl Sorted {
 
     /// Words' order: by key, then (long words sharing their first 16
     /// bytes, or a 16-byte word and the longer ones it starts) by the rest.
-    fn order(&self, a: &(Short, u32, u32), b: &(Short, u32, u32)) -> std::cmp::Ordering {
-        a.0.cmp(&b.0)
-            .then_with(|| self.tail(a.1).cmp(self.tail(b.1)))
+    fn order(&self, a: Short, a_long: u32, b: Short, b_long: u32) -> std::cmp::Ordering {
+        a.cmp(&b)
+            .then_with(|| self.tail(a_long).cmp(self.tail(b_long)))
     }
 
-    /// The order of word `a` of `self` and word `b` of `other`.
+    /// The order of word `a` of `self` and word `b` of `other` (a word
+    /// past the end comes last).
     fn order_with(&self, a: usize, other: &Sorted, b: usize) -> std::cmp::Ordering {
         match (self.words.get(a), other.words.get(b)) {
             (Some(x), Some(y)) => {
                 x.0.cmp(&y.0)
                     .then_with(|| self.tail(x.1).cmp(other.tail(y.1)))
             }
-            (x, y) => y.is_none().cmp(&x.is_none()),
+            (x, y) => x.is_none().cmp(&y.is_none()),
         }
+    }
+
+    /// Word `w`'s cells.
+    fn cells(&self, w: usize) -> &[u8] {
+        let (s, e) = (self.cells_at[w] as usize, self.cells_at[w + 1] as usize);
+        self.cells.get(s..e).unwrap_or_default()
     }
 }
 
@@ -285,14 +314,13 @@ fn encode(out: &mut Vec<u8>, mut n: u32) {
     out.push(n as u8);
 }
 
-/// Appends a word's `cells` (all after `last`, the last cell appended
-/// for the word, if any) to `out`, and frees them: the first is stored as
-/// itself, so it is decoded and stored again as a difference from `last`;
-/// the rest are copied as they are.
-fn append_cells(out: &mut Vec<u8>, last: &mut Option<u32>, cells: &mut Postings) {
-    let bytes = std::mem::take(&mut cells.bytes);
+/// Appends a word's `cells` of one part (all after `last`, the last cell
+/// appended for the word, if any) to `out`, and sets `last` to
+/// `their_last`: the first is stored as itself, so it is decoded and stored
+/// again as a difference from `last`; the rest are copied as they are.
+fn append_cells(out: &mut Vec<u8>, last: &mut Option<u32>, cells: &[u8], their_last: u32) {
     let mut read = Cells {
-        bytes: &bytes,
+        bytes: cells,
         cell: 0,
     };
     let Some(first) = read.next() else {
@@ -300,7 +328,7 @@ fn append_cells(out: &mut Vec<u8>, last: &mut Option<u32>, cells: &mut Postings)
     };
     encode(out, last.map_or(first, |l| first.saturating_sub(l)));
     out.extend_from_slice(read.bytes);
-    *last = cells.last;
+    *last = Some(their_last);
 }
 
 /// The cells of one word, decoded as they are read.
@@ -375,68 +403,112 @@ impl Vocabulary {
     fn build_in(catalog: &Catalog, parts: usize, done: &AtomicUsize) -> Self {
         let n = catalog.skills.len();
         let parts = parts.max(1);
-        let mut built: Vec<Sorted> = (0..parts)
+        let built: Vec<Sorted> = (0..parts)
             .into_par_iter()
             .map(|i| Part::build(catalog, i * n / parts..(i + 1) * n / parts, done).sorted())
             .collect();
-        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let words = built.iter().map(|p| p.words.len()).max().unwrap_or(0);
-        let mut v = Vocabulary {
-            text: String::new(),
-            text_at: Vec::with_capacity(words + 1),
-            cells: Vec::with_capacity(
+        // Merged in pieces of the word order, one per core: each piece
+        // starts at a word of the first part (the parts' lists start with
+        // the cell itself, so pieces do not depend on each other).
+        let pieces = if parts > 1 { parts * 2 } else { 1 };
+        let first = built.first().map_or(0, |p| p.words.len());
+        let bounds: Vec<Vec<usize>> = (0..=pieces)
+            .map(|k| {
+                let w = k * first / pieces;
                 built
                     .iter()
-                    .flat_map(|p| &p.postings)
-                    .map(|p| p.bytes.len())
-                    .sum(),
-            ),
-            cells_at: Vec::with_capacity(words + 1),
+                    .map(|p| match k {
+                        0 => 0,
+                        _ if k == pieces => p.words.len(),
+                        _ => partition(0..p.words.len(), |i| p.order_with(i, &built[0], w).is_lt()),
+                    })
+                    .collect()
+            })
+            .collect();
+        let merged: Vec<Vocabulary> = (0..pieces)
+            .into_par_iter()
+            .map(|k| merge(&built, &bounds[k], &bounds[k + 1]))
+            .collect();
+        drop(built);
+        let mut v = Vocabulary {
+            text: String::with_capacity(merged.iter().map(|m| m.text.len()).sum()),
+            text_at: Vec::with_capacity(merged.iter().map(Vocabulary::len).sum::<usize>() + 1),
+            cells: Vec::with_capacity(merged.iter().map(|m| m.cells.len()).sum()),
+            cells_at: Vec::with_capacity(merged.iter().map(Vocabulary::len).sum::<usize>() + 1),
         };
-        // Merge the parts' sorted words: at each step the least word of
-        // those the parts are at, its cells taken from each part that has
-        // it, in the parts' order (which is the cells' order).
-        let mut at_word = vec![0usize; built.len()];
-        loop {
-            let mut least: Option<usize> = None;
-            for (p, &w) in at_word.iter().enumerate() {
-                if w >= built[p].words.len() {
-                    continue;
-                }
-                least = match least {
-                    Some(l) if built[l].order_with(at_word[l], &built[p], w).is_le() => Some(l),
-                    _ => Some(p),
-                };
-            }
-            let Some(l) = least else {
-                break;
-            };
-            let lw = at_word[l];
-            let (key, long, _) = built[l].words[lw];
-            v.text_at.push(at(v.text.len()));
-            v.cells_at.push(at(v.cells.len()));
-            match built[l].long.get(long as usize) {
-                Some(w) => v.text.push_str(w),
-                None => short_word(key, &mut v.text),
-            }
-            let mut last = None;
-            for p in l..built.len() {
-                let w = at_word[p];
-                if p != l && built[l].order_with(lw, &built[p], w).is_ne() {
-                    continue;
-                }
-                let part = &mut built[p];
-                let id = part.words[w].2;
-                if let Some(cells) = part.postings.get_mut(id as usize) {
-                    append_cells(&mut v.cells, &mut last, cells);
-                }
-                at_word[p] += 1;
-            }
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        for m in merged {
+            let (text, cells) = (at(v.text.len()), at(v.cells.len()));
+            let words = m.len();
+            v.text_at
+                .extend(m.text_at[..words].iter().map(|&t| t.saturating_add(text)));
+            v.cells_at
+                .extend(m.cells_at[..words].iter().map(|&c| c.saturating_add(cells)));
+            v.text.push_str(&m.text);
+            v.cells.extend_from_slice(&m.cells);
         }
         v.text_at.push(at(v.text.len()));
         v.cells_at.push(at(v.cells.len()));
         v
     }
+}
+
+/// Merges the parts' sorted words from `from[p]` to `to[p]` in each part
+/// `p`: at each step the least word of those the parts are at, its cells
+/// taken from each part that has it, in the parts' order (which is the
+/// cells' order). Offsets in the piece start at 0.
+fn merge(built: &[Sorted], from: &[usize], to: &[usize]) -> Vocabulary {
+    let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let words = from.iter().zip(to).map(|(f, t)| t - f).max().unwrap_or(0);
+    let mut v = Vocabulary {
+        text: String::new(),
+        text_at: Vec::with_capacity(words + 1),
+        cells: Vec::with_capacity(
+            built
+                .iter()
+                .enumerate()
+                .map(|(p, b)| (b.cells_at[to[p]] - b.cells_at[from[p]]) as usize)
+                .sum(),
+        ),
+        cells_at: Vec::with_capacity(words + 1),
+    };
+    let mut at_word = from.to_vec();
+    loop {
+        let mut least: Option<usize> = None;
+        for (p, &w) in at_word.iter().enumerate() {
+            if w >= to[p] {
+                continue;
+            }
+            least = match least {
+                Some(l) if built[l].order_with(at_word[l], &built[p], w).is_le() => Some(l),
+                _ => Some(p),
+            };
+        }
+        let Some(l) = least else {
+            break;
+        };
+        let lw = at_word[l];
+        let (key, long) = built[l].words[lw];
+        v.text_at.push(at(v.text.len()));
+        v.cells_at.push(at(v.cells.len()));
+        match built[l].long.get(long as usize) {
+            Some(w) => v.text.push_str(w),
+            None => short_word(key, &mut v.text),
+        }
+        let mut last = None;
+        for p in l..built.len() {
+            let w = at_word[p];
+            if w >= to[p] || (p != l && built[l].order_with(lw, &built[p], w).is_ne()) {
+                continue;
+            }
+            let part = &built[p];
+            append_cells(&mut v.cells, &mut last, part.cells(w), part.last[w]);
+            at_word[p] += 1;
+        }
+    }
+    v.text_at.push(at(v.text.len()));
+    v.cells_at.push(at(v.cells.len()));
+    v
 }
 
 /// The first position in `range` where `before` turns false (it must be

@@ -317,12 +317,13 @@ const DEFER_MAX_ENTRIES: usize = 2048;
 
 /// Waits until every cache write left to a thread is done.
 pub fn wait_for_writes() {
-    let pending = PENDING
-        .lock()
-        .map(|mut p| std::mem::take(&mut *p))
-        .unwrap_or_default();
-    for handle in pending {
-        let _ = handle.join();
+    // The lock is held while joining: a caller that finds the list empty
+    // must know no write is still running, even one another thread took
+    // out of the list to join (a write thread never takes this lock).
+    if let Ok(mut pending) = PENDING.lock() {
+        for handle in pending.drain(..) {
+            let _ = handle.join();
+        }
     }
 }
 

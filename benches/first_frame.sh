@@ -10,13 +10,14 @@
 #   benches/first_frame.sh 60
 #   benches/first_frame.sh 10 --catalog target/bench-catalogs/10000
 #
-# Needs: target/release/rungs (cargo build --release), strace, script
+# Needs: the release binary (cargo build --release): $RUNGS_BIN, else
+# $CARGO_TARGET_DIR/release/rungs, else target/release/rungs; strace, script
 # (util-linux). See docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-30}
 shift || true
-bin=target/release/rungs
+bin=${RUNGS_BIN:-${CARGO_TARGET_DIR:-target}/release/rungs}
 [ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 2; }
 log=$(mktemp)
 times=$(mktemp)

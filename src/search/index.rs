@@ -21,7 +21,8 @@ use rayon::prelude::*;
 
 use super::snippet::{SHOWN_UP_FRONT, fill_shown};
 use super::words::{
-    self, QueryWord, Strength, any_word, exact_bonus, fold, may_match, query_words, word_match,
+    self, QueryWord, Strength, any_word, exact_bonus, fold, folded_words, letters, may_match,
+    query_words, word_match,
 };
 use super::{Field, Hit, Results, Scope};
 use crate::catalog::Catalog;
@@ -555,6 +556,8 @@ pub struct Index {
     names_folded: Vec<String>,
     tags_folded: Vec<String>,
     domains_folded: Vec<String>,
+    /// [`letters`] of each folded name.
+    name_letters: Vec<u64>,
     /// Each skill's place in name order, for breaking ties without
     /// comparing strings.
     name_rank: Vec<u32>,
@@ -664,6 +667,38 @@ struct Prepared<'q> {
     /// Smart case: a query without capitals ignores case.
     fold_case: bool,
     matcher: SkimMatcherV2,
+    /// [`letters`] of the whole query, and of each word (and its stem's
+    /// base): what a name must hold to match at all.
+    letters: u64,
+    word_letters: Vec<(u64, Option<u64>)>,
+}
+
+impl<'q> Prepared<'q> {
+    fn new(trimmed: &'q str) -> Self {
+        let words = super::words::query(&query_words(trimmed));
+        Prepared {
+            trimmed,
+            fold_case: !trimmed.chars().any(char::is_uppercase),
+            matcher: SkimMatcherV2::default().smart_case(),
+            letters: letters(trimmed),
+            word_letters: words.iter().map(QueryWord::letters).collect(),
+            words,
+        }
+    }
+
+    /// Whether a name holding the letters `has` may match: the skim
+    /// matcher needs every letter of the query, and a match by words needs
+    /// every query word's letters or its stem base's. False only when
+    /// [`short_match`] would find nothing, so most names are turned away
+    /// without being read.
+    fn may_match_letters(&self, has: u64) -> bool {
+        let holds = |need: u64| has & need == need;
+        holds(self.letters)
+            || self
+                .word_letters
+                .iter()
+                .all(|&(text, base)| holds(text) || base.is_some_and(holds))
+    }
 }
 
 impl Index {
@@ -717,15 +752,23 @@ impl Index {
         }
         let names_folded: Vec<String> = catalog.skills.iter().map(|s| fold(&s.name)).collect();
         let name_rank = {
-            let mut order: Vec<u32> =
-                (0..u32::try_from(catalog.skills.len()).unwrap_or(u32::MAX)).collect();
-            order.par_sort_unstable_by(|&a, &b| {
-                names_folded[a as usize]
-                    .cmp(&names_folded[b as usize])
-                    .then(a.cmp(&b))
+            // Each name's first 16 bytes as a number (see `head_key`: when
+            // two differ, they order as the names do), so most comparisons
+            // compare two numbers; the whole names, then the skills' places,
+            // decide between equal heads.
+            let mut order: Vec<(Short, u32)> = names_folded
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (head_key(n.as_bytes()), u32::try_from(i).unwrap_or(u32::MAX)))
+                .collect();
+            let name = |i: u32| names_folded.get(i as usize).map_or("", String::as_str);
+            order.par_sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| name(a.1).cmp(name(b.1)))
+                    .then(a.1.cmp(&b.1))
             });
             let mut rank = vec![0u32; order.len()];
-            for (r, i) in order.into_iter().enumerate() {
+            for (r, (_, i)) in order.into_iter().enumerate() {
                 rank[i as usize] = u32::try_from(r).unwrap_or(u32::MAX);
             }
             rank
@@ -747,6 +790,7 @@ impl Index {
                 .iter()
                 .map(|d| other_names(&d.name, d.all_names()))
                 .collect(),
+            name_letters: names_folded.iter().map(|n| letters(n)).collect(),
             names_folded,
             name_rank,
             tags_folded: tags.iter().map(|(t, _)| fold(t)).collect(),
@@ -830,12 +874,7 @@ impl Index {
         if trimmed.is_empty() {
             return Some(results);
         }
-        let q = Prepared {
-            trimmed,
-            words: super::words::query(&query_words(trimmed)),
-            fold_case: !trimmed.chars().any(char::is_uppercase),
-            matcher: SkimMatcherV2::default().smart_case(),
-        };
+        let q = Prepared::new(trimmed);
         let wanted =
             |s: usize| candidates.is_none_or(|c| c.contains(&s)) && self.skill_in_scope(s, scope);
         let per_skill = (self.roles * self.levels).max(1);
@@ -878,9 +917,7 @@ impl Index {
                 .filter_map(|&s| scratch.best[s as usize].map(|(score, f)| (score, s as usize, f)))
                 .collect()
         };
-        ranked.sort_unstable_by_key(|&(score, s, f)| {
-            (std::cmp::Reverse(score), self.name_rank[s], f)
-        });
+        self.rank(&mut ranked);
         let mut hits: Vec<Hit> = ranked
             .into_iter()
             .map(|(score, skill, field)| Hit {
@@ -901,6 +938,58 @@ impl Index {
         Some(results)
     }
 
+    /// Sorts results into rank order: score, highest first, then name,
+    /// then field. Each result's place is packed into one number (every
+    /// score fits in 32 bits, see [`rank_score`]; so do the field's
+    /// positions in any catalog of sane size, checked), which sorts much
+    /// faster than comparing the three in turn.
+    fn rank(&self, ranked: &mut Vec<(i64, usize, Field)>) {
+        const SMALL: usize = 1 << 15;
+        let code = |f: Field| -> u128 {
+            let (kind, a, b) = match f {
+                Field::Name => (0, 0, 0),
+                Field::Tag(t) => (1, t, 0),
+                Field::Domain => (2, 0, 0),
+                Field::Text { role, level } => (3, role, level),
+            };
+            (kind << 30 | a << 15 | b) as u128
+        };
+        let fits = ranked.iter().all(|&(score, s, f)| {
+            let (a, b) = match f {
+                Field::Tag(t) => (t, 0),
+                Field::Text { role, level } => (role, level),
+                _ => (0, 0),
+            };
+            u32::try_from(score).is_ok() && a < SMALL && b < SMALL && s < self.name_rank.len()
+        });
+        if !fits {
+            ranked.sort_unstable_by_key(|&(score, s, f)| {
+                (std::cmp::Reverse(score), self.name_rank.get(s).copied(), f)
+            });
+            return;
+        }
+        // Each key with the place in `ranked` of the result it stands for.
+        let mut keyed: Vec<(u128, u32)> = ranked
+            .iter()
+            .enumerate()
+            .map(|(i, &(score, s, f))| {
+                let score = u32::MAX - u32::try_from(score).unwrap_or(0);
+                let key = u128::from(score) << 64 | u128::from(self.name_rank[s]) << 32 | code(f);
+                (key, u32::try_from(i).unwrap_or(u32::MAX))
+            })
+            .collect();
+        if keyed.len() > 20_000 {
+            keyed.par_sort_unstable_by_key(|k| k.0);
+        } else {
+            keyed.sort_unstable_by_key(|k| k.0);
+        }
+        let sorted: Vec<(i64, usize, Field)> = keyed
+            .into_iter()
+            .filter_map(|(_, i)| ranked.get(i as usize).copied())
+            .collect();
+        *ranked = sorted;
+    }
+
     /// Names, tags and domains: each skill's best is offered to `scratch`.
     fn short_fields(
         &self,
@@ -917,6 +1006,9 @@ impl Index {
             .with_min_len(1024)
             .filter(|&s| wanted(s))
             .map_init(String::new, |buf, s| {
+                if !q.may_match_letters(self.name_letters[s]) {
+                    return None;
+                }
                 let name = catalog.skills.get(s).map_or("", |k| k.name.as_str());
                 short_match(q, name, &self.names_folded[s], buf).map(|(raw, st)| {
                     (
@@ -1127,12 +1219,12 @@ fn short_match(
     let prefix = |buf: &mut String| {
         q.words
             .iter()
-            .all(|qw| any_word(folded, buf, |w| w.starts_with(qw.text.as_str())))
+            .all(|qw| folded_words(folded, buf, |w| w.starts_with(qw.text.as_str())))
     };
     let stems = |buf: &mut String| {
         q.words.iter().any(QueryWord::has_stem)
             && q.words.iter().all(|qw| {
-                any_word(folded, buf, |w| {
+                folded_words(folded, buf, |w| {
                     w.starts_with(qw.text.as_str()) || qw.stem_matches(w)
                 })
             })
@@ -1475,6 +1567,33 @@ mod tests {
                 assert_eq!(filled(a), filled(b), "cells: {q} {scope:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_letters_prefilter_never_turns_away_a_name_that_matches() {
+        let c = load_embedded().unwrap().catalog;
+        let mut names: Vec<String> = c.skills.iter().map(|s| s.name.clone()).collect();
+        names.extend(c.domains.iter().map(|d| d.name.clone()));
+        names.extend(["Kelvin \u{212a}", "Ünïcode Naïve", "C++ & C#", "SQL2"].map(String::from));
+        let mut kept = 0;
+        for q in QUERIES
+            .iter()
+            .chain(&["Mentoring", "sql2", "c#", "k", "K", "naive", "studies"])
+        {
+            let q = Prepared::new(q);
+            for name in &names {
+                let folded = fold(name);
+                if short_match(&q, name, &folded, &mut String::new()).is_some() {
+                    assert!(
+                        q.may_match_letters(letters(&folded)),
+                        "{name} {}",
+                        q.trimmed
+                    );
+                    kept += 1;
+                }
+            }
+        }
+        assert!(kept > 30, "{kept}");
     }
 
     #[test]

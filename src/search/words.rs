@@ -127,6 +127,16 @@ pub(super) static CLASS: [u8; 256] = {
     t
 };
 
+/// [`any_word`] for a string already [`fold`]ed: an ASCII one is already
+/// lowercase, so its words are found in place, with no copy.
+pub(super) fn folded_words(folded: &str, buf: &mut String, f: impl FnMut(&str) -> bool) -> bool {
+    if folded.is_ascii() {
+        ascii_words(folded, f)
+    } else {
+        any_word(folded, buf, f)
+    }
+}
+
 /// [`any_word`] for an ASCII text already lowercased: the same words in
 /// the same order, as slices of `lower`, found byte by byte.
 pub(super) fn ascii_words(lower: &str, mut f: impl FnMut(&str) -> bool) -> bool {
@@ -195,7 +205,7 @@ pub(super) fn ascii_word_ranges(b: &[u8], mut f: impl FnMut(usize, usize) -> boo
 pub(super) const EXACT_WORD: i64 = 8;
 
 pub(super) fn exact_bonus(folded: &str, qwords: &[QueryWord], buf: &mut String) -> i64 {
-    let hit = any_word(folded, buf, |w| qwords.iter().any(|q| q.text == w));
+    let hit = folded_words(folded, buf, |w| qwords.iter().any(|q| q.text == w));
     if hit { EXACT_WORD } else { 0 }
 }
 
@@ -206,6 +216,21 @@ pub(super) fn exact_bonus(folded: &str, qwords: &[QueryWord], buf: &mut String) 
 /// this allocates nothing, and most strings fail it.
 pub(super) fn may_match(choice: &str, pattern: &str) -> bool {
     let case_sensitive = pattern.bytes().any(|b| b.is_ascii_uppercase());
+    if pattern.is_ascii() {
+        // The same, a byte for a char: a byte of a non-ASCII char equals
+        // no ASCII byte, as the char equals no ASCII char.
+        let p = pattern.as_bytes();
+        let mut k = 0;
+        for &c in choice.as_bytes() {
+            let Some(&want) = p.get(k) else {
+                return true;
+            };
+            if c == want || (!case_sensitive && c.eq_ignore_ascii_case(&want)) {
+                k += 1;
+            }
+        }
+        return k == p.len();
+    }
     let mut want = pattern.chars().peekable();
     for c in choice.chars() {
         let Some(&p) = want.peek() else {
@@ -275,6 +300,16 @@ fn ascii_within(c: &[u8], p: &[u8], span: usize) -> bool {
         }
     }
     false
+}
+
+/// The ASCII letters (either case) and digits of `s`, one bit each: a
+/// string can hold another's chars in order only if it holds all its bits.
+pub(super) fn letters(s: &str) -> u64 {
+    s.bytes().fold(0, |m, b| match b.to_ascii_lowercase() {
+        c @ b'a'..=b'z' => m | 1 << (c - b'a'),
+        c @ b'0'..=b'9' => m | 1 << (26 + c - b'0'),
+        _ => m,
+    })
 }
 
 /// Lowercases character by character, keeping one char for one char.
@@ -352,6 +387,16 @@ impl QueryWord {
             let first = self.text.chars().next().map_or(0, char::len_utf8);
             &self.text[..first]
         }
+    }
+
+    /// The ASCII letters and digits a word must hold to match this one
+    /// by prefix ([`letters`] of the word), and by stem (of the stem's
+    /// base), if it has one.
+    pub fn letters(&self) -> (u64, Option<u64>) {
+        (
+            letters(&self.text),
+            self.stem.as_ref().map(|(_, base)| letters(base)),
+        )
     }
 
     /// Whether the word has an English stem to match by.

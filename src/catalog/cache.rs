@@ -688,6 +688,16 @@ mod tests {
         v
     }
 
+    /// Renames the skill "Deep Learning" of the test catalog to `name`, of
+    /// the same length, so that the file's size does not change.
+    fn rename_deep_learning(cat: &Path, name: &str) {
+        let f = cat.join("skills/machine-learning/deep-learning.toml");
+        let text = fs::read_to_string(&f)
+            .unwrap()
+            .replace("Deep Learning", name);
+        fs::write(&f, text).unwrap();
+    }
+
     /// Makes every file's stamp older than the racy window, as if the
     /// catalog had been written long ago, so the cache trusts stamps.
     fn age(cat: &Path) {
@@ -717,11 +727,7 @@ mod tests {
         check(&cat, &cache);
 
         // An edit of one file, keeping its size.
-        let f = cat.join("skills/machine-learning/deep-learning.toml");
-        let text = fs::read_to_string(&f)
-            .unwrap()
-            .replace("Deep Learning", "Deep Learnin!");
-        fs::write(&f, text).unwrap();
+        rename_deep_learning(&cat, "Deep Learnin!");
         let edited = check(&cat, &cache);
         let i = edited.catalog.skill_index("deep-learning").unwrap();
         assert_eq!(edited.catalog.skills[i].name, "Deep Learnin!");
@@ -763,11 +769,7 @@ mod tests {
         let shard = shards_of(&cache).pop().unwrap();
         let before = fs::read(&shard).unwrap();
 
-        let f = cat.join("skills/machine-learning/deep-learning.toml");
-        let text = fs::read_to_string(&f)
-            .unwrap()
-            .replace("Deep Learning", "Deep Learnin#");
-        fs::write(&f, text).unwrap();
+        rename_deep_learning(&cat, "Deep Learnin#");
         let deferred = load_path_cached_deferred(&cat, &cache, &LoadOptions::default()).unwrap();
         assert_same(&deferred, &load_path(&cat).unwrap());
         wait_for_writes();
@@ -841,10 +843,7 @@ mod tests {
         // Same size, and the old modification time put back: only the
         // content hash can tell (the file was read within RACY_NS of its
         // modification, so it is compared).
-        let text = fs::read_to_string(&f)
-            .unwrap()
-            .replace("Deep Learning", "Deep Learnin?");
-        fs::write(&f, text).unwrap();
+        rename_deep_learning(&cat, "Deep Learnin?");
         fs::File::options()
             .write(true)
             .open(&f)

@@ -688,6 +688,12 @@ mod tests {
         v
     }
 
+    /// The name the loaded catalog gives the skill `deep-learning`.
+    fn deep_learning_name(l: &Loaded) -> &str {
+        let i = l.catalog.skill_index("deep-learning").unwrap();
+        &l.catalog.skills[i].name
+    }
+
     /// Renames the skill "Deep Learning" of the test catalog to `name`, of
     /// the same length, so that the file's size does not change.
     fn rename_deep_learning(cat: &Path, name: &str) {
@@ -729,8 +735,7 @@ mod tests {
         // An edit of one file, keeping its size.
         rename_deep_learning(&cat, "Deep Learnin!");
         let edited = check(&cat, &cache);
-        let i = edited.catalog.skill_index("deep-learning").unwrap();
-        assert_eq!(edited.catalog.skills[i].name, "Deep Learnin!");
+        assert_eq!(deep_learning_name(&edited), "Deep Learnin!");
 
         // A rename moves the skill's origin.
         let from = cat.join("skills/data-engineering/sql.toml");
@@ -794,8 +799,7 @@ mod tests {
                 .any(|e| e.skill.as_ref().is_some_and(|s| s.name == "Deep Learnin#"))
         );
         let again = check(&cat, &cache);
-        let i = again.catalog.skill_index("deep-learning").unwrap();
-        assert_eq!(again.catalog.skills[i].name, "Deep Learnin#");
+        assert_eq!(deep_learning_name(&again), "Deep Learnin#");
     }
 
     /// Shards are read before the files are counted: when the count moves
@@ -851,8 +855,7 @@ mod tests {
             .set_modified(stamp_before)
             .unwrap();
         let l = check(&cat, &cache);
-        let i = l.catalog.skill_index("deep-learning").unwrap();
-        assert_eq!(l.catalog.skills[i].name, "Deep Learnin?");
+        assert_eq!(deep_learning_name(&l), "Deep Learnin?");
     }
 
     #[test]

@@ -688,6 +688,18 @@ mod tests {
         v
     }
 
+    /// The test catalog in a new folder, its files' times set in the past
+    /// (see [`age`]), loaded once so that its cache is filled: the folder
+    /// (kept alive by the guard), the catalog and the cache.
+    fn aged_and_cached() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let cat = write_catalog(dir.path());
+        age(&cat);
+        let cache = dir.path().join("cache");
+        check(&cat, &cache);
+        (dir, cat, cache)
+    }
+
     /// The name the loaded catalog gives the skill `deep-learning`.
     fn deep_learning_name(l: &Loaded) -> &str {
         let i = l.catalog.skill_index("deep-learning").unwrap();
@@ -723,11 +735,7 @@ mod tests {
 
     #[test]
     fn every_change_gives_what_a_fresh_load_gives() {
-        let dir = tempfile::tempdir().unwrap();
-        let cat = write_catalog(dir.path());
-        age(&cat);
-        let cache = dir.path().join("cache");
-        check(&cat, &cache);
+        let (_dir, cat, cache) = aged_and_cached();
         assert_eq!(shards_of(&cache).len(), 1, "a small catalog has one shard");
         // Unchanged: the same catalog again, from the cache.
         check(&cat, &cache);
@@ -766,11 +774,7 @@ mod tests {
 
     #[test]
     fn a_write_left_to_a_thread_lands_whole_and_is_believed_next_time() {
-        let dir = tempfile::tempdir().unwrap();
-        let cat = write_catalog(dir.path());
-        age(&cat);
-        let cache = dir.path().join("cache");
-        check(&cat, &cache);
+        let (_dir, cat, cache) = aged_and_cached();
         let shard = shards_of(&cache).pop().unwrap();
         let before = fs::read(&shard).unwrap();
 
@@ -860,11 +864,7 @@ mod tests {
 
     #[test]
     fn truncated_corrupt_and_foreign_caches_are_ignored_and_rewritten() {
-        let dir = tempfile::tempdir().unwrap();
-        let cat = write_catalog(dir.path());
-        age(&cat);
-        let cache = dir.path().join("cache");
-        check(&cat, &cache);
+        let (_dir, cat, cache) = aged_and_cached();
         let shard = shards_of(&cache).pop().unwrap();
         let good = fs::read(&shard).unwrap();
 
@@ -976,11 +976,7 @@ mod tests {
 
     #[test]
     fn a_changed_root_rechecks_every_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let cat = write_catalog(dir.path());
-        age(&cat);
-        let cache = dir.path().join("cache");
-        check(&cat, &cache);
+        let (_dir, cat, cache) = aged_and_cached();
         // Removing a role changes the ids skill files are checked against:
         // their cached results no longer hold.
         let root = cat.join("catalog.toml");

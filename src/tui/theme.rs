@@ -121,6 +121,13 @@ impl Theme {
     }
 
     /// A built-in theme by name, with a config's single colours on top.
+    /// A warning that takes a whole row (the header's banner, a question
+    /// in the status line): reversed as well, so it stands out without
+    /// colour.
+    pub fn alert(&self) -> Style {
+        self.warning.add_modifier(Modifier::REVERSED)
+    }
+
     pub fn named(name: crate::config::ThemeName, colors: &crate::config::Colors) -> Self {
         use crate::config::ThemeName;
         let mut t = match name {

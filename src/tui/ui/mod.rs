@@ -111,13 +111,7 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
 /// A warning across the header row, cut to fit.
 fn banner(app: &App, message: &str, area: Rect, buf: &mut Buffer) {
     let line = app.symbols.truncate(message, usize::from(area.width));
-    Line::from(Span::styled(
-        line,
-        app.theme
-            .warning
-            .add_modifier(ratatui::style::Modifier::REVERSED),
-    ))
-    .render(area, buf);
+    Line::from(Span::styled(line, app.theme.alert())).render(area, buf);
 }
 
 fn header(app: &App, area: Rect, buf: &mut Buffer) {

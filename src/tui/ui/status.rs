@@ -271,13 +271,7 @@ fn render_question(app: &App, question: &Question, area: Rect, buf: &mut Buffer)
         .symbols
         .truncate(&title, width.saturating_sub(keys_w + field));
     let title_w = u16::try_from(text::width(&title)).unwrap_or(area.width);
-    Line::from(Span::styled(
-        title,
-        app.theme
-            .warning
-            .add_modifier(ratatui::style::Modifier::REVERSED),
-    ))
-    .render(area, buf);
+    Line::from(Span::styled(title, app.theme.alert())).render(area, buf);
     let mut x = area.x.saturating_add(title_w).min(area.right());
     if let Question::SavePath { input, .. } = question {
         // The path is typed between the question and its keys, in all the

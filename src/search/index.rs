@@ -1264,42 +1264,49 @@ impl TextMatcher {
         self.best.clear();
         self.best.resize(n, None);
         let TextMatcher { buf, seen, best } = self;
-        // An ASCII text is searched for the words that start with each
-        // query word's first letter only; any other text is split whole.
-        let ascii = text.is_ascii();
+        // A query word that starts with an ASCII letter or digit is looked
+        // for, in an ASCII text, only in the words that start with that
+        // byte; any other query word, or any word of a text that turns out
+        // not to be ASCII, through every word of the text.
         let first = |qw: &QueryWord| {
             qw.range_prefix()
                 .as_bytes()
                 .first()
                 .copied()
-                .filter(|b| ascii && b.is_ascii_alphanumeric())
+                .filter(u8::is_ascii_alphanumeric)
         };
-        if q.words.iter().any(|qw| first(qw).is_none()) {
+        let mut ascii = true;
+        for (i, qw) in q.words.iter().enumerate() {
+            let Some(b) = first(qw) else {
+                continue;
+            };
+            ascii = ascii_words_from(text.as_bytes(), b, |w| {
+                // Most words are turned away here, without a copy or a
+                // look-up.
+                if qw.may_match_ascii(w) {
+                    buf.clear();
+                    buf.push_str(std::str::from_utf8(w).unwrap_or_default());
+                    buf.make_ascii_lowercase();
+                    consider(q, i, buf, seen, best);
+                }
+            });
+            if !ascii {
+                best[i] = None;
+                break;
+            }
+            // This query word matches no word here: nor does the text.
+            best[i]?;
+        }
+        let slow = |qw: &QueryWord| !ascii || first(qw).is_none();
+        if q.words.iter().any(slow) {
             any_word(text, buf, |w| {
                 for (i, qw) in q.words.iter().enumerate() {
-                    if first(qw).is_none() {
+                    if slow(qw) {
                         consider(q, i, w, seen, best);
                     }
                 }
                 false
             });
-        }
-        for (i, qw) in q.words.iter().enumerate() {
-            if let Some(b) = first(qw) {
-                let qw = &q.words[i];
-                ascii_words_from(text.as_bytes(), b, |w| {
-                    // Most words are turned away here, without a copy or a
-                    // look-up.
-                    if qw.may_match_ascii(w) {
-                        buf.clear();
-                        buf.push_str(std::str::from_utf8(w).unwrap_or_default());
-                        buf.make_ascii_lowercase();
-                        consider(q, i, buf, seen, best);
-                    }
-                });
-                // This query word matches no word here: nor does the text.
-                best[i]?;
-            }
         }
         let mut raw = 0;
         let mut strength = Strength::Prefix;
@@ -1346,16 +1353,18 @@ fn consider(
 /// Calls `f` with every word of the ASCII `text` that [`any_word`] would
 /// give and that starts at a byte equal to `first` or its capital, as it
 /// is written (so `f` sees what [`any_word`] gives once lowercased). Finds
-/// those places eight bytes at a time instead of splitting every word: most
-/// words of a text start with another letter.
-fn ascii_words_from(text: &[u8], first: u8, mut f: impl FnMut(&[u8])) {
+/// those places [`BLOCK`] bytes at a time instead of splitting every word:
+/// most words of a text start with another letter.
+///
+/// Returns false when `text` is not ASCII after all, found in the same
+/// pass (so a caller need not make another to check first); `f` may then
+/// have been called for some words, which the caller discards.
+fn ascii_words_from(text: &[u8], first: u8, mut f: impl FnMut(&[u8])) -> bool {
     use super::words::{ALNUM, CLASS, SPACE};
     let class = |i: usize| CLASS[usize::from(text[i])];
     let n = text.len();
+    // `p` starts a word (the byte before it is no letter or digit).
     let mut at = |p: usize| {
-        if p > 0 && class(p - 1) == ALNUM {
-            return; // inside a word
-        }
         let mut e = p + 1;
         while e < n && class(e) == ALNUM {
             e += 1;
@@ -1390,29 +1399,62 @@ fn ascii_words_from(text: &[u8], first: u8, mut f: impl FnMut(&[u8])) {
             }
         }
     };
-    // Eight bytes at a time: the bytes equal to `first` (either case, for a
-    // letter) are the zero bytes of `x ^ pattern`, found exactly.
-    let letter = first.is_ascii_alphabetic();
-    let fold = if letter { 0x2020_2020_2020_2020 } else { 0 };
-    let pattern = 0x0101_0101_0101_0101u64 * u64::from(first.to_ascii_lowercase());
-    let low7 = 0x7f7f_7f7f_7f7f_7f7fu64;
-    let chunks = text.chunks_exact(8);
-    let tail = n - chunks.remainder().len();
-    for (c, chunk) in chunks.enumerate() {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(chunk);
-        let z = (u64::from_le_bytes(bytes) | fold) ^ pattern;
-        let mut zero = !(((z & low7) + low7) | z | low7);
-        while zero != 0 {
-            at(c * 8 + (zero.trailing_zeros() / 8) as usize);
-            zero &= zero - 1;
-        }
+    let fold = if first.is_ascii_alphabetic() { 0x20 } else { 0 };
+    let lower = first.to_ascii_lowercase();
+    // Whether `b` is `first` (either case, for a letter), exactly, for an
+    // ASCII `b`: `b | 0x20` is a lowercase letter only for that letter of
+    // either case.
+    let is_first = |b: u8| (b | fold) == lower;
+    if n > 0 && is_first(text[0]) {
+        at(0);
     }
-    for (p, &b) in text.iter().enumerate().skip(tail) {
-        if b == first || (letter && b == first.to_ascii_uppercase()) {
+    // Blocks of BLOCK bytes from 1, each seen with the byte before it: a
+    // start is `first` after a byte that is no letter or digit. Written
+    // byte by byte without branches, as loops the compiler turns into a
+    // few vector instructions per 16 bytes (the crate forbids `unsafe`,
+    // hence no explicit SIMD); the bytes' high bits are gathered to tell
+    // a text that is not ASCII at the end.
+    let mut high = [0u8; BLOCK];
+    let mut i = 1;
+    while let Some(Ok(w)) = text.get(i - 1..i + BLOCK).map(<&[u8; BLOCK + 1]>::try_from) {
+        let mut start = [0u8; BLOCK];
+        for k in 0..BLOCK {
+            let b = w[k + 1];
+            high[k] |= b;
+            start[k] = u8::from(is_first(b) & !ascii_alnum(w[k]));
+        }
+        if start.iter().fold(0, |a, &s| a | s) != 0 {
+            for (h, eight) in start.chunks_exact(8).enumerate() {
+                let mut bytes = [0u8; 8];
+                bytes.copy_from_slice(eight);
+                let mut x = u64::from_le_bytes(bytes);
+                while x != 0 {
+                    at(i + h * 8 + (x.trailing_zeros() / 8) as usize);
+                    x &= x - 1;
+                }
+            }
+        }
+        i += BLOCK;
+    }
+    for p in i.min(n)..n {
+        let b = text[p];
+        high[0] |= b;
+        if is_first(b) && !ascii_alnum(text[p - 1]) {
             at(p);
         }
     }
+    high.iter().fold(0, |a, &h| a | h) < 0x80 && text.first().is_none_or(u8::is_ascii)
+}
+
+/// Bytes [`ascii_words_from`] looks at in one step.
+const BLOCK: usize = 32;
+
+/// Whether the ASCII byte `b` is a letter or digit, without a table or a
+/// branch (so that a loop of them makes vector instructions): `b | 0x20`
+/// is a lowercase letter exactly when `b` is a letter of either case.
+#[inline]
+fn ascii_alnum(b: u8) -> bool {
+    (b.wrapping_sub(b'0') < 10) | ((b | 0x20).wrapping_sub(b'a') < 26)
 }
 
 /// Whether the results of `previous` may be narrowed to answer `query`:
@@ -1745,6 +1787,106 @@ mod tests {
             slow.sort();
             fast.sort();
             proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    /// Text pieces for the scan's property tests: ASCII words, capitals,
+    /// punctuation that joins tokens, every ASCII space, and non-ASCII
+    /// text (`İ`, `ß`, CJK, combining marks, emoji, a no-break space).
+    const SCAN_PIECES: [&str; 24] = [
+        "data",
+        "Dat",
+        "DAT",
+        "d",
+        "D",
+        "date-driven",
+        "torch.compile",
+        "(DDP/FSDP)",
+        "dbt2",
+        "2dbt",
+        "x",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\x0b",
+        ".",
+        "İd",
+        "straße",
+        "数据",
+        "d\u{301}at",
+        "🙂dat",
+        "\u{a0}",
+        "da\u{301}ta",
+    ];
+
+    fn text_of(pieces: &[usize]) -> String {
+        pieces
+            .iter()
+            .map(|&i| SCAN_PIECES[i % SCAN_PIECES.len()])
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// The block scan, over texts long enough to cross several blocks:
+        /// in an ASCII text, the words [`any_word`] gives that start with
+        /// the byte; any other text is told apart.
+        #[test]
+        fn the_block_scan_finds_what_any_word_finds_in_long_texts(
+            pieces in proptest::collection::vec(0usize..64, 0..60),
+            first in proptest::sample::select(vec![b'd', b'D', b'a', b'2', b'x', b't']),
+        ) {
+            let text = text_of(&pieces);
+            let mut fast = Vec::new();
+            let ascii = ascii_words_from(text.as_bytes(), first, |w| {
+                fast.push(String::from_utf8(w.to_ascii_lowercase()).unwrap())
+            });
+            proptest::prop_assert_eq!(ascii, text.is_ascii());
+            if ascii {
+                let mut slow = Vec::new();
+                any_word(&text, &mut String::new(), |w| {
+                    if w.as_bytes()[0] == first.to_ascii_lowercase() {
+                        slow.push(w.to_string());
+                    }
+                    false
+                });
+                slow.sort();
+                fast.sort();
+                proptest::prop_assert_eq!(fast, slow);
+            }
+        }
+
+        /// A text's match, scanned, is what matching every one of its
+        /// words ([`any_word`]) against every query word gives, whatever
+        /// the text and query hold; one matcher serves all the texts, as
+        /// on a thread of the scan.
+        #[test]
+        fn scanning_a_text_matches_it_word_by_word(
+            texts in proptest::collection::vec(proptest::collection::vec(0usize..64, 0..40), 1..6),
+            query in proptest::sample::select(vec![
+                "d", "dat", "data", "Dat", "dbt2", "torch.comp", "date driven", "dat x",
+                "straße", "strasse", "i\u{307}d", "数据", "dat 数据", "🙂", "d\u{301}at", "xq",
+            ]),
+        ) {
+            let q = Prepared::new(query);
+            let mut m = TextMatcher::default();
+            for pieces in &texts {
+                let text = text_of(pieces);
+                let n = q.words.len();
+                let mut seen: Vec<FastMap<Box<str>, WordMatch>> =
+                    (0..n).map(|_| FastMap::default()).collect();
+                let mut best = vec![None; n];
+                any_word(&text, &mut String::new(), |w| {
+                    for i in 0..n {
+                        consider(&q, i, w, &mut seen, &mut best);
+                    }
+                    false
+                });
+                let want = best.iter().try_fold((0, Strength::Prefix), |(raw, st), b| {
+                    b.map(|(s, score)| (raw + score, st.min(s)))
+                });
+                proptest::prop_assert_eq!(m.text(&q, &text), want, "{:?}", text);
+            }
         }
     }
 

@@ -266,37 +266,51 @@ fn may_match_within(choice: &str, pattern: &str, span: usize) -> bool {
 
 /// [`may_match_within`] for an ASCII `c`hoice and `p`attern.
 fn ascii_within(c: &[u8], p: &[u8], span: usize) -> bool {
-    let case_sensitive = p.iter().any(|b| b.is_ascii_uppercase());
-    let eq = |a: u8, b: u8| {
-        if case_sensitive {
-            a == b
-        } else {
-            a.eq_ignore_ascii_case(&b)
-        }
-    };
+    if p.iter().any(u8::is_ascii_uppercase) {
+        within(c, p, span, |a, b| a == b)
+    } else {
+        within(c, p, span, eq_lower)
+    }
+}
+
+/// Whether the byte `a` is `b` (a lowercase ASCII letter or any other
+/// byte) or its capital: `a.eq_ignore_ascii_case(&b)` for a `b` with no
+/// ASCII capital, in two operations.
+#[inline]
+fn eq_lower(a: u8, b: u8) -> bool {
+    a == b || (a | 0x20 == b && b.is_ascii_lowercase())
+}
+
+/// [`ascii_within`] with its comparison: for each place the pattern's
+/// first byte matches, whether the rest follows greedily within `span`
+/// bytes of it.
+#[inline]
+fn within(c: &[u8], p: &[u8], span: usize, eq: impl Fn(u8, u8) -> bool) -> bool {
     let Some((&first, rest)) = p.split_first() else {
         return true;
     };
+    if rest.is_empty() {
+        return span > 0 && c.iter().any(|&b| eq(b, first));
+    }
     for start in 0..c.len() {
         if !eq(c[start], first) {
             continue;
         }
-        let (mut k, mut end) = (0, start);
-        for (j, &b) in c.iter().enumerate().skip(start + 1) {
-            if k == rest.len() {
-                break;
-            }
+        // The greedy match ends as early as any match from `start` can.
+        let end = (start + span).clamp(start + 1, c.len());
+        let mut k = 0;
+        for &b in &c[start + 1..end] {
             if eq(b, rest[k]) {
                 k += 1;
-                end = j;
+                if k == rest.len() {
+                    return true;
+                }
             }
         }
-        if k < rest.len() {
-            // A later start finds even less.
+        if end == c.len() {
+            // Not even the whole rest of `c` holds the pattern's rest: no
+            // later start does.
             return false;
-        }
-        if end + 1 - start <= span {
-            return true;
         }
     }
     false
@@ -418,10 +432,11 @@ impl QueryWord {
     /// (whole, for one or two letters), the stem's base as a prefix, or the
     /// query's letters in order within the span a fuzzy match allows.
     pub fn may_match_ascii(&self, w: &[u8]) -> bool {
+        // The query word is lowercase: no ASCII capital in it.
         let q = self.text.as_bytes();
         let starts = |p: &[u8]| {
             w.get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+                .is_some_and(|head| head.iter().zip(p).all(|(&a, &b)| eq_lower(a, b)))
         };
         if self.chars < 3 {
             return w.len() == q.len() && starts(q);
@@ -438,8 +453,8 @@ impl QueryWord {
         q.is_ascii()
             && w.first()
                 .zip(q.first())
-                .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
-            && ascii_within(w, q, self.chars + 2)
+                .is_some_and(|(&a, &b)| eq_lower(a, b))
+            && within(w, q, self.chars + 2, eq_lower)
     }
 
     /// Whether matching a word costs enough to be worth remembering: one
@@ -633,6 +648,81 @@ mod tests {
                 false
             });
             proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    /// [`ascii_within`] as it was before it stopped at the span: each
+    /// start's greedy match to the end of the choice.
+    fn within_to_the_end(c: &[u8], p: &[u8], span: usize) -> bool {
+        let case_sensitive = p.iter().any(u8::is_ascii_uppercase);
+        let eq = |a: u8, b: u8| {
+            if case_sensitive {
+                a == b
+            } else {
+                a.eq_ignore_ascii_case(&b)
+            }
+        };
+        let Some((&first, rest)) = p.split_first() else {
+            return true;
+        };
+        for start in 0..c.len() {
+            if !eq(c[start], first) {
+                continue;
+            }
+            let (mut k, mut end) = (0, start);
+            for (j, &b) in c.iter().enumerate().skip(start + 1) {
+                if k == rest.len() {
+                    break;
+                }
+                if eq(b, rest[k]) {
+                    k += 1;
+                    end = j;
+                }
+            }
+            if k < rest.len() {
+                return false;
+            }
+            if end + 1 - start <= span {
+                return true;
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        /// Stopping each start's match at the span changes no answer, in
+        /// either case mode.
+        #[test]
+        fn the_span_bounded_match_is_the_greedy_one(
+            c in "[abcAB1.]{0,24}",
+            p in "[abcAB1.]{0,5}",
+            span in 0usize..9,
+        ) {
+            proptest::prop_assert_eq!(
+                ascii_within(c.as_bytes(), p.as_bytes(), span),
+                within_to_the_end(c.as_bytes(), p.as_bytes(), span)
+            );
+        }
+
+        /// The ASCII prefilter keeps every word [`word_match`] matches, for
+        /// query words with capitals folded, digits, stems and non-ASCII
+        /// letters (`İ`, `ß`, CJK, combining marks, emoji), which no ASCII
+        /// word matches.
+        #[test]
+        fn the_ascii_prefilter_keeps_every_match(
+            w in "[dDaAtTsSeE1 ]{1,12}",
+            q in proptest::sample::select(vec![
+                "d", "da", "dat", "data", "dates", "dated", "deta", "1d", "d1", "aaa",
+                "ste", "studies", "i\u{307}d", "ßa", "d\u{301}at", "数据", "d🙂t",
+            ]),
+        ) {
+            let w = w.trim();
+            proptest::prop_assume!(!w.is_empty() && !w.contains(' '));
+            let qw = QueryWord::new(q);
+            let lower = w.to_ascii_lowercase();
+            if word_match(&SkimMatcherV2::default(), &lower, &qw).is_some() {
+                proptest::prop_assert!(qw.may_match_ascii(w.as_bytes()), "{} {}", w, q);
+            }
         }
     }
 

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rungs::catalog::{LoadOptions, load_path_cached_deferred, wait_for_cache_writes};
+use rungs::catalog::{LoadOptions, load_partial, load_path_cached_deferred, wait_for_cache_writes};
 use rungs::tui::action::Action;
 use rungs::tui::app::App;
 
@@ -25,9 +25,16 @@ fn main() {
     let mut rows = Vec::new();
     for _ in 0..runs {
         let t0 = Instant::now();
-        let catalog = load_path_cached_deferred(dir, cache, &LoadOptions::default())
-            .unwrap()
-            .catalog;
+        let partial = std::env::var_os("PARTIAL")
+            .and_then(|_| load_partial(dir, cache, &LoadOptions::default(), 0));
+        let catalog = match partial {
+            Some(p) => p.catalog,
+            None => {
+                load_path_cached_deferred(dir, cache, &LoadOptions::default())
+                    .unwrap()
+                    .catalog
+            }
+        };
         let t1 = Instant::now();
         let mut app = App::new(catalog);
         app.update(Action::Resize(200, 50));

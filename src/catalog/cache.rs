@@ -19,6 +19,12 @@
 //! one small file), and warnings and duplicate ids are always checked over
 //! the whole catalog.
 //!
+//! Beside each shard, its *skeleton* (`0.skel` …): the same entries with
+//! each skill cut to its id, names, domain and cells' necessities, a tenth
+//! of the bytes. The explorer draws its first frame from the skeletons
+//! ([`load_partial`]) and loads the whole entries behind it; every write
+//! of a shard writes its skeleton too.
+//!
 //! Names and hashes use XXH3 (64 bits), a fixed, documented algorithm, so a
 //! cache made by one build is found by the next. Each shard ends with the
 //! XXH3 of its bytes: a truncated, corrupt or foreign shard is ignored and
@@ -29,6 +35,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -40,12 +47,15 @@ use super::diagnostic::Diagnostic;
 use super::load::{FileResult, LoadError, Loaded, dir_files, load_dir, load_path_with, skill_file};
 use super::parse::{Schema, SkillDef};
 use super::source::{LoadOptions, RawFile};
-use super::types::{MODEL_VERSION, Skill};
+use super::types::{Catalog, Cell, Localized, MODEL_VERSION, Skill};
 use crate::fsutil::{RealFs, write_atomic};
 
-/// Raised whenever the layout below changes.
-const FORMAT: u32 = 3;
+/// Raised whenever the layout below changes. 4: each shard has its
+/// skeleton beside it (`N.skel`, see [`load_partial`]).
+const FORMAT: u32 = 4;
 const MAGIC: [u8; 8] = *b"rungsCC\0";
+/// The magic of a shard's skeleton file.
+const SKEL_MAGIC: [u8; 8] = *b"rungsSK\0";
 /// Most shards a catalog's cache is split into.
 const MAX_SHARDS: usize = 64;
 /// Skill files per shard that make a catalog use more than one shard.
@@ -109,8 +119,19 @@ struct Entry {
     diags: Vec<Diagnostic>,
 }
 
+impl Entry {
+    fn as_ref(&self) -> EntryRef<'_> {
+        EntryRef {
+            path: &self.path,
+            seen: self.seen,
+            skill: self.skill.as_ref(),
+            diags: &self.diags,
+        }
+    }
+}
+
 /// The same, as written: borrowing the catalog's skill.
-#[derive(Serialize)]
+#[derive(Clone, Copy, Serialize)]
 struct EntryRef<'a> {
     path: &'a str,
     seen: Seen,
@@ -179,6 +200,60 @@ fn shard_path(folder: &Path, shard: usize) -> PathBuf {
     folder.join(format!("{shard}.bin"))
 }
 
+/// The skeleton of shard `shard`: see [`skeleton`].
+fn skel_path(folder: &Path, shard: usize) -> PathBuf {
+    folder.join(format!("{shard}.skel"))
+}
+
+/// Which file of a shard: its whole entries or their skeletons.
+#[derive(Clone, Copy)]
+enum Kind {
+    Whole,
+    Skeleton,
+}
+
+impl Kind {
+    fn path(self, folder: &Path, shard: usize) -> PathBuf {
+        match self {
+            Kind::Whole => shard_path(folder, shard),
+            Kind::Skeleton => skel_path(folder, shard),
+        }
+    }
+
+    fn magic(self) -> [u8; 8] {
+        match self {
+            Kind::Whole => MAGIC,
+            Kind::Skeleton => SKEL_MAGIC,
+        }
+    }
+}
+
+/// What lists, lookups and a first frame need of a skill, and none of its
+/// texts: its id, names (and their translations), domain, date, and each
+/// cell's necessity. A shard's skeleton file holds its entries with their
+/// skills cut to this: a tenth of the bytes, read before the first frame
+/// while the whole entries are read behind it (see [`load_partial`]).
+fn skeleton(skill: &Skill) -> Skill {
+    Skill {
+        id: skill.id.clone(),
+        name: skill.written_name().to_string(),
+        domain: skill.domain,
+        summary: None,
+        tags: Vec::new(),
+        updated: skill.updated,
+        cumulative: skill.cumulative,
+        i18n: Localized::new(skill.i18n.names().to_vec(), Vec::new()),
+        cells: skill
+            .cells
+            .iter()
+            .map(|c| c.as_ref().map(|c| Cell::plain(c.necessity, String::new())))
+            .collect(),
+        cells_at: Box::default(),
+        levels: skill.levels,
+        origin: skill.origin.clone(),
+    }
+}
+
 fn config() -> impl bincode::config::Config {
     bincode::config::standard()
 }
@@ -209,12 +284,12 @@ fn read_shard(file: &Path, want: impl Fn(&Header) -> bool) -> Option<(usize, u64
 /// none, or it is not whole): read before the catalog's files are counted,
 /// so that reading them overlaps walking the catalog; the caller keeps
 /// those of the layout the count gives.
-fn read_shards(folder: &Path) -> Vec<Option<(usize, u64, Vec<Entry>)>> {
+fn read_shards(folder: &Path, kind: Kind) -> Vec<Option<(usize, u64, Vec<Entry>)>> {
     (0..MAX_SHARDS)
         .into_par_iter()
         .map(|s| {
-            read_shard(&shard_path(folder, s), |h| {
-                h.magic == MAGIC
+            read_shard(&kind.path(folder, s), |h| {
+                h.magic == kind.magic()
                     && h.format == FORMAT
                     && h.model == MODEL_VERSION
                     && h.version == env!("CARGO_PKG_VERSION")
@@ -224,6 +299,29 @@ fn read_shards(folder: &Path) -> Vec<Option<(usize, u64, Vec<Entry>)>> {
             })
         })
         .collect()
+}
+
+/// Writes shard `s` and its skeleton (see [`skeleton`]).
+fn write_shard_and_skeleton(folder: &Path, header: &Header, s: usize, entries: &[EntryRef<'_>]) {
+    write_shard(&shard_path(folder, s), header, entries);
+    let skeletons: Vec<Skill> = entries
+        .iter()
+        .filter_map(|e| e.skill.map(skeleton))
+        .collect();
+    let mut skeletons = skeletons.iter();
+    let skel: Vec<EntryRef<'_>> = entries
+        .iter()
+        .map(|e| EntryRef {
+            skill: e.skill.and_then(|_| skeletons.next()),
+            ..*e
+        })
+        .collect();
+    let header = Header {
+        magic: SKEL_MAGIC,
+        version: header.version.clone(),
+        ..*header
+    };
+    write_shard(&skel_path(folder, s), &header, &skel);
 }
 
 /// Writes one shard atomically; failing to write is not an error (the files
@@ -339,18 +437,71 @@ fn load_cached(
     wait_for_writes();
     let folder = cache_folder(dir, path);
     // The shards are read and decoded while the catalog folder is walked.
-    let (files, read) = rayon::join(|| dir_files(path, options), || read_shards(&folder));
+    let (files, read) = rayon::join(
+        || dir_files(path, options),
+        || read_shards(&folder, Kind::Whole),
+    );
     let files = files?;
     let shards = shard_count(files.skills.len());
-    let names: Vec<String> = files
-        .skills
+    let names = names_of(&files.skills);
+    let (stored, stored_per_shard) = stored_of(read, shards, &names);
+    let records: Vec<Mutex<Option<Record>>> = names.iter().map(|_| Mutex::new(None)).collect();
+
+    let schema_fp = OnceLock::new();
+    let per_file = |i: usize, raw: RawFile, schema: &Schema| -> FileResult {
+        let fp = *schema_fp.get_or_init(|| fingerprint(schema));
+        let (Some(path), Some(record)) = (files.skills.get(i), records.get(i)) else {
+            return skill_file(raw, schema);
+        };
+        reuse_or_parse(path, stored.take(i), record, fp, raw, schema)
+    };
+    let root = files.root.clone();
+    let skill_paths = files.skills.clone();
+    let loaded = load_dir(
+        super::load::DirFiles {
+            root,
+            skills: skill_paths,
+            diags: files.diags.clone(),
+        },
+        Some(&per_file),
+        true,
+    )?;
+
+    if let Some(&fp) = schema_fp.get() {
+        let records: Vec<Option<Record>> = records.iter().map(take).collect();
+        store(
+            &folder,
+            shards,
+            fp,
+            &names,
+            &records,
+            &stored_per_shard,
+            &loaded,
+            defer,
+        );
+    }
+    Ok(loaded)
+}
+
+/// Each skill file's path as the cache keys it.
+fn names_of(paths: &[PathBuf]) -> Vec<String> {
+    paths
         .iter()
         .map(|p| {
             p.to_str()
                 .map_or_else(|| p.display().to_string(), str::to_string)
         })
-        .collect();
+        .collect()
+}
 
+/// The entries of the shards `read` of a layout of `shards`, found by the
+/// skill files `names` they are for; and how many entries each shard held
+/// (`None` for one not read, or of another layout).
+fn stored_of(
+    read: Vec<Option<(usize, u64, Vec<Entry>)>>,
+    shards: usize,
+    names: &[String],
+) -> (Stored, Vec<Option<usize>>) {
     // Every stored entry goes to its file's slot, with its shard's schema;
     // shards of another layout are of no use.
     let read: Vec<Option<(u64, Vec<Entry>)>> = read
@@ -386,42 +537,188 @@ fn load_cached(
         let entries = entries.into_iter().map(Some).collect();
         stored.shards.push(Some((schema, Mutex::new(entries))));
     }
-    drop(at);
-    let records: Vec<Mutex<Option<Record>>> = names.iter().map(|_| Mutex::new(None)).collect();
+    (stored, stored_per_shard)
+}
 
+/// A directory catalog loaded for the explorer's first frame, from the
+/// shards' skeletons (see [`load_partial`]): every skill with its id,
+/// names, domain and cells' necessities, but the texts only of the skills
+/// whose files were parsed in this load.
+pub struct Partial {
+    /// The catalog, the cells of most of its skills without their texts.
+    pub catalog: Catalog,
+    /// Positions of the skills whose texts are in (files that changed and
+    /// were parsed, and skills written in the root), in order.
+    pub with_texts: Vec<usize>,
+    /// Each skill's file, by position (`None`: written in the root).
+    files: Vec<Option<PathBuf>>,
+}
+
+impl Partial {
+    /// The skill at position `i` of `catalog` (this load's, localized or
+    /// not) with all its texts, read and parsed from
+    /// its file (one file: well under a millisecond); `None` when the file
+    /// no longer holds a valid skill of that id (the whole load that
+    /// follows will say what is wrong).
+    pub fn whole_skill(&self, catalog: &Catalog, i: usize) -> Option<Skill> {
+        let path = self.files.get(i)?.as_ref()?;
+        let c = catalog;
+        let ids = |v: &[super::types::Named]| v.iter().map(|n| n.id.clone()).collect();
+        let schema = Schema::new(ids(&c.levels), ids(&c.roles), ids(&c.domains));
+        let raw = RawFile::later(path.clone(), super::source::Budget::new());
+        let (def, diags) = skill_file(raw, &schema);
+        if diags.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        let skill = def?.skill;
+        (skill.id == c.skills.get(i)?.id).then_some(skill)
+    }
+}
+
+/// Fewest skill files that are not covered by the skeletons, above which
+/// [`load_partial`] gives up; it also gives up above a 32nd of the files.
+const PARTIAL_MAX_PARSED: usize = 64;
+
+/// Loads the catalog folder at `path` for a first frame, from the
+/// skeletons of the cache in `dir` (see [`skeleton`]): a tenth of the
+/// bytes of the whole entries, so the first frame waits for neither the
+/// reading nor the decoding of 20 MB of texts at 10,000 skills. Each file
+/// is checked as [`load_path_cached`] checks it (its stamp, else its
+/// content hash), and one that changed is parsed whole. Nothing is
+/// written: the whole load that follows ([`load_path_cached_deferred`])
+/// updates the cache.
+///
+/// `None` when that would not be quicker or not be right, and the caller
+/// loads the whole catalog instead: a catalog of fewer than `min_files`
+/// skill files, no usable skeletons (a first run; another rungs version),
+/// many files changed, a changed root, or any error (the whole load
+/// reports it). Skeleton files that are there but unusable are removed,
+/// so that the whole load writes them again.
+pub fn load_partial(
+    path: &Path,
+    dir: &Path,
+    options: &LoadOptions,
+    min_files: usize,
+) -> Option<Partial> {
+    if !fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return None;
+    }
+    wait_for_writes();
+    let folder = cache_folder(dir, path);
+    let (files, read) = rayon::join(
+        || dir_files(path, options),
+        || read_shards(&folder, Kind::Skeleton),
+    );
+    let files = files.ok()?;
+    if files.skills.len() < min_files {
+        return None;
+    }
+    let shards = shard_count(files.skills.len());
+    for (s, shard) in read.iter().enumerate().take(shards) {
+        if shard.as_ref().is_none_or(|(n, _, _)| *n != shards) {
+            let _ = fs::remove_file(skel_path(&folder, s));
+        }
+    }
+    let names = names_of(&files.skills);
+    let (stored, _) = stored_of(read, shards, &names);
+    drop(names);
+    let covered = stored.at.iter().filter(|a| a.is_some()).count();
+    let cap = PARTIAL_MAX_PARSED.max(files.skills.len() / 32);
+    if files.skills.len() - covered > cap {
+        return None;
+    }
+
+    // What each file gave: nothing, its skeleton, or its whole skill.
+    const NONE: u8 = 0;
+    const SKELETON: u8 = 1;
+    const WHOLE: u8 = 2;
+    let gave: Vec<AtomicU8> = files.skills.iter().map(|_| AtomicU8::new(NONE)).collect();
+    let parsed = AtomicUsize::new(0);
+    let gave_up = AtomicBool::new(false);
     let schema_fp = OnceLock::new();
     let per_file = |i: usize, raw: RawFile, schema: &Schema| -> FileResult {
+        if gave_up.load(Ordering::Relaxed) {
+            return (None, Vec::new());
+        }
         let fp = *schema_fp.get_or_init(|| fingerprint(schema));
-        let (Some(path), Some(record)) = (files.skills.get(i), records.get(i)) else {
-            return skill_file(raw, schema);
+        let (Some(path), Some(gave)) = (files.skills.get(i), gave.get(i)) else {
+            return (None, Vec::new());
         };
-        reuse_or_parse(path, stored.take(i), record, fp, raw, schema)
+        let prior = stored.take(i).filter(|(s, _)| *s == fp).map(|(_, e)| e);
+        let raw = match prior {
+            Some(entry) => match changed(path, &entry.seen, raw) {
+                None => {
+                    if entry.skill.is_some() {
+                        gave.store(SKELETON, Ordering::Relaxed);
+                    }
+                    return reused(Some(entry));
+                }
+                Some(raw) => raw,
+            },
+            None => raw,
+        };
+        if parsed.fetch_add(1, Ordering::Relaxed) >= cap {
+            gave_up.store(true, Ordering::Relaxed);
+            return (None, Vec::new());
+        }
+        let result = skill_file(raw, schema);
+        if result.0.is_some() {
+            gave.store(WHOLE, Ordering::Relaxed);
+        }
+        result
     };
-    let root = files.root.clone();
-    let skill_paths = files.skills.clone();
     let loaded = load_dir(
         super::load::DirFiles {
-            root,
-            skills: skill_paths,
+            root: files.root.clone(),
+            skills: files.skills.clone(),
             diags: files.diags.clone(),
         },
         Some(&per_file),
-    )?;
-
-    if let Some(&fp) = schema_fp.get() {
-        let records: Vec<Option<Record>> = records.iter().map(take).collect();
-        store(
-            &folder,
-            shards,
-            fp,
-            &names,
-            &records,
-            &stored_per_shard,
-            &loaded,
-            defer,
-        );
+        false,
+    )
+    .ok()?;
+    if gave_up.load(Ordering::Relaxed) {
+        return None;
     }
-    Ok(loaded)
+    let catalog = loaded.catalog;
+    let from_files = gave
+        .iter()
+        .filter(|g| g.load(Ordering::Relaxed) != NONE)
+        .count();
+    // Skills written in the root come first, whole.
+    let in_root = catalog.skills.len().checked_sub(from_files)?;
+    let mut with_texts: Vec<usize> = (0..in_root).collect();
+    let mut skill_files: Vec<Option<PathBuf>> = vec![None; in_root];
+    for (file, g) in files.skills.into_iter().zip(&gave) {
+        match g.load(Ordering::Relaxed) {
+            NONE => continue,
+            WHOLE => with_texts.push(skill_files.len()),
+            _ => {}
+        }
+        skill_files.push(Some(file));
+    }
+    Some(Partial {
+        catalog,
+        with_texts,
+        files: skill_files,
+    })
+}
+
+/// The file at `path` to parse, when it no longer holds what `seen` says
+/// (read, when it was read to tell); `None` when it still does: by its
+/// stamp when that is old enough to trust, else by its content hash.
+fn changed(path: &Path, seen: &Seen, raw: RawFile) -> Option<RawFile> {
+    let Some(now) = stamp(path) else {
+        return Some(raw);
+    };
+    if seen.stamp == now && seen.stamp.modified_ns.saturating_add(RACY_NS) < seen.checked_ns {
+        return None;
+    }
+    let raw = raw.read();
+    match raw.bytes() {
+        Some(b) if b.len() as u64 == seen.stamp.len && xxh3_64(b) == seen.hash => None,
+        _ => Some(raw),
+    }
 }
 
 /// One skill file: its cached result when still valid, else read and parsed.
@@ -516,11 +813,17 @@ fn store(
     loaded: &Loaded,
     defer: bool,
 ) {
+    // A shard whose skeleton is missing (removed as unusable by
+    // `load_partial`, or never written) is written again with it.
+    let no_skeleton: Vec<bool> = (0..shards)
+        .map(|s| !skel_path(folder, s).is_file())
+        .collect();
     // Every file taken unchanged from a whole shard of this layout, and
     // no entry left over (a removed file): nothing to write, and no need
     // to sort the entries into their shards to find that out.
     let stored_total: usize = stored_per_shard.iter().map(|n| n.unwrap_or(0)).sum();
-    if stored_per_shard.iter().all(Option::is_some)
+    if !no_skeleton.contains(&true)
+        && stored_per_shard.iter().all(Option::is_some)
         && stored_total == names.len()
         && records.iter().all(|r| {
             r.as_ref()
@@ -531,7 +834,11 @@ fn store(
     }
     let catalog = &loaded.catalog;
     let mut per_shard: Vec<Vec<EntryRef<'_>>> = (0..shards).map(|_| Vec::new()).collect();
-    let mut dirty: Vec<bool> = stored_per_shard.iter().map(Option::is_none).collect();
+    let mut dirty: Vec<bool> = stored_per_shard
+        .iter()
+        .zip(&no_skeleton)
+        .map(|(n, &no)| n.is_none() || no)
+        .collect();
     let mut unchanged = vec![0usize; shards];
     for (name, record) in names.iter().zip(records) {
         let s = shard_of(name, shards);
@@ -576,7 +883,7 @@ fn store(
         .map(|s| per_shard[s].len())
         .sum();
     if defer && changed <= DEFER_MAX_ENTRIES {
-        let writes: Vec<(PathBuf, Header, Vec<Entry>)> = (0..shards)
+        let writes: Vec<(usize, Header, Vec<Entry>)> = (0..shards)
             .filter(|&s| dirty[s])
             .map(|s| {
                 let entries = per_shard[s]
@@ -588,19 +895,16 @@ fn store(
                         diags: e.diags.to_vec(),
                     })
                     .collect();
-                (
-                    shard_path(folder, s),
-                    Header::current(shards, s, fp),
-                    entries,
-                )
+                (s, Header::current(shards, s, fp), entries)
             })
             .collect();
         let folder = folder.to_path_buf();
         let spawned = std::thread::Builder::new()
             .name("rungs-cache-write".into())
             .spawn(move || {
-                for (file, header, entries) in &writes {
-                    write_shard(file, header, entries);
+                for (s, header, entries) in &writes {
+                    let refs: Vec<EntryRef<'_>> = entries.iter().map(Entry::as_ref).collect();
+                    write_shard_and_skeleton(&folder, header, *s, &refs);
                 }
                 remove_other_layouts(&folder, shards);
             });
@@ -611,11 +915,7 @@ fn store(
     }
     (0..shards).into_par_iter().for_each(|s| {
         if dirty[s] {
-            write_shard(
-                &shard_path(folder, s),
-                &Header::current(shards, s, fp),
-                &per_shard[s],
-            );
+            write_shard_and_skeleton(folder, &Header::current(shards, s, fp), s, &per_shard[s]);
         }
     });
     remove_other_layouts(folder, shards);
@@ -624,9 +924,10 @@ fn store(
 /// Removes the shards of a larger layout, of no use any more.
 fn remove_other_layouts(folder: &Path, shards: usize) {
     for s in shards..MAX_SHARDS {
-        let p = shard_path(folder, s);
-        if p.exists() {
-            let _ = fs::remove_file(p);
+        for p in [shard_path(folder, s), skel_path(folder, s)] {
+            if p.exists() {
+                let _ = fs::remove_file(p);
+            }
         }
     }
 }
@@ -804,6 +1105,124 @@ mod tests {
         );
         let again = check(&cat, &cache);
         assert_eq!(deep_learning_name(&again), "Deep Learnin#");
+    }
+
+    /// The partial load of the catalog at `cat` gives what a fresh load
+    /// gives, each skill cut to its skeleton unless its texts are said to
+    /// be in, and every skill whole on demand.
+    fn check_partial(cat: &Path, cache: &Path) -> Partial {
+        let p = load_partial(cat, cache, &LoadOptions::default(), 0).expect("a partial load");
+        let fresh = load_path(cat).unwrap().catalog;
+        let a = &p.catalog;
+        assert_eq!(a.title, fresh.title);
+        assert_eq!(a.levels, fresh.levels);
+        assert_eq!(a.roles, fresh.roles);
+        assert_eq!(a.domains, fresh.domains);
+        assert_eq!(a.skills.len(), fresh.skills.len());
+        for (i, (s, f)) in a.skills.iter().zip(&fresh.skills).enumerate() {
+            if p.with_texts.contains(&i) {
+                assert_eq!(s, f);
+            } else {
+                assert_eq!(s, &skeleton(f));
+                assert!(f.expectations().all(|(_, _, c)| !c.text.is_empty()));
+            }
+            assert_eq!(p.whole_skill(a, i).as_ref(), Some(f), "{}", f.id);
+        }
+        for r in 0..fresh.roles.len() {
+            assert_eq!(a.profile(r), fresh.profile(r));
+        }
+        for s in &fresh.skills {
+            assert_eq!(a.skill_index(&s.id), fresh.skill_index(&s.id));
+        }
+        p
+    }
+
+    #[test]
+    fn the_partial_load_gives_a_fresh_loads_skeletons_through_every_change() {
+        let (_dir, cat, cache) = aged_and_cached();
+        let p = check_partial(&cat, &cache);
+        assert!(
+            p.with_texts.is_empty(),
+            "nothing parsed: {:?}",
+            p.with_texts
+        );
+        assert!(
+            load_partial(&cat, &cache, &LoadOptions::default(), 1000).is_none(),
+            "a small catalog is loaded whole"
+        );
+
+        // An edit: that skill is parsed, and whole.
+        rename_deep_learning(&cat, "Deep Learnin!");
+        let p = check_partial(&cat, &cache);
+        let i = p.catalog.skill_index("deep-learning").unwrap();
+        assert_eq!(p.with_texts, vec![i]);
+        assert_eq!(p.catalog.skills[i].name, "Deep Learnin!");
+        check(&cat, &cache);
+        assert!(
+            check_partial(&cat, &cache).with_texts.is_empty(),
+            "written back"
+        );
+
+        // A rename, a delete, a touch without change.
+        let from = cat.join("skills/data-engineering/sql.toml");
+        let to = cat.join("skills/data-engineering/sql-renamed.toml");
+        fs::rename(&from, &to).unwrap();
+        let p = check_partial(&cat, &cache);
+        assert_eq!(p.with_texts, vec![p.catalog.skill_index("sql").unwrap()]);
+        check(&cat, &cache);
+        fs::remove_file(&to).unwrap();
+        assert!(
+            check_partial(&cat, &cache)
+                .catalog
+                .skill_index("sql")
+                .is_none()
+        );
+        check(&cat, &cache);
+        let f = fs::File::options()
+            .write(true)
+            .open(cat.join("skills/machine-learning/deep-learning.toml"))
+            .unwrap();
+        f.set_modified(SystemTime::now()).unwrap();
+        check_partial(&cat, &cache);
+        check(&cat, &cache);
+        check_partial(&cat, &cache);
+    }
+
+    /// An unusable skeleton is removed by the partial load (which parses
+    /// its files instead), and the next whole load writes it again.
+    #[test]
+    fn a_truncated_or_foreign_skeleton_is_removed_and_written_again() {
+        let (_dir, cat, cache) = aged_and_cached();
+        let shard = shards_of(&cache).pop().unwrap();
+        let skel = shard.with_extension("skel");
+        let good = fs::read(&skel).unwrap();
+        assert!(
+            good.len() * 4 < fs::read(&shard).unwrap().len(),
+            "a skeleton is a fraction of its shard"
+        );
+        let mut foreign = good.clone();
+        // The version string in the header: a whole file of another version.
+        let at = foreign
+            .windows(env!("CARGO_PKG_VERSION").len())
+            .position(|w| w == env!("CARGO_PKG_VERSION").as_bytes())
+            .unwrap();
+        foreign[at] ^= 0x01;
+        let n = foreign.len() - 8;
+        let hash = xxh3_64(&foreign[..n]).to_le_bytes();
+        foreign[n..].copy_from_slice(&hash);
+        for bad in [
+            good[..good.len() / 2].to_vec(),
+            foreign,
+            b"garbage".to_vec(),
+        ] {
+            fs::write(&skel, &bad).unwrap();
+            let p = check_partial(&cat, &cache);
+            assert_eq!(p.with_texts.len(), p.catalog.skills.len(), "all parsed");
+            assert!(!skel.exists(), "removed");
+            check(&cat, &cache);
+            assert_eq!(fs::read(&skel).unwrap(), good, "written again");
+            assert!(check_partial(&cat, &cache).with_texts.is_empty());
+        }
     }
 
     /// Shards are read before the files are counted: when the count moves

@@ -99,7 +99,13 @@ pub(super) fn dir_files(path: &Path, options: &LoadOptions) -> Result<DirFiles, 
 
 /// Reads a directory catalog: its root and its skill files, each skill file
 /// read on the thread that parses it, so reading and parsing overlap.
-pub(super) fn load_dir(dir: DirFiles, per_file: Option<PerFile<'_>>) -> Result<Loaded, LoadError> {
+/// Without `lint`, no warnings are looked for (a load whose warnings nobody
+/// reads: the explorer's first frame, see `cache::load_partial`).
+pub(super) fn load_dir(
+    dir: DirFiles,
+    per_file: Option<PerFile<'_>>,
+    lint: bool,
+) -> Result<Loaded, LoadError> {
     let budget = Budget::new();
     let root = read_raw(&dir.root, &budget);
     let skills: Vec<RawFile> = dir
@@ -109,7 +115,7 @@ pub(super) fn load_dir(dir: DirFiles, per_file: Option<PerFile<'_>>) -> Result<L
         .collect();
     let mut files = vec![dir.root];
     files.extend(dir.skills);
-    build(root, skills, dir.diags, per_file).map(|(catalog, warnings)| Loaded {
+    build(root, skills, dir.diags, per_file, lint).map(|(catalog, warnings)| Loaded {
         catalog,
         warnings,
         files,
@@ -126,10 +132,10 @@ pub fn load_path_with(path: &Path, options: &LoadOptions) -> Result<Loaded, Load
     let display = shown(path);
     let meta = fs::metadata(path).map_err(|e| single(&display, describe_io(&e, "catalog")))?;
     if meta.is_dir() {
-        load_dir(dir_files(path, options)?, None)
+        load_dir(dir_files(path, options)?, None, true)
     } else {
         let root = read_raw(path, &Budget::new());
-        build(root, Vec::new(), Vec::new(), None).map(|(catalog, warnings)| Loaded {
+        build(root, Vec::new(), Vec::new(), None, true).map(|(catalog, warnings)| Loaded {
             catalog,
             warnings,
             files: vec![path.to_path_buf()],
@@ -145,7 +151,7 @@ pub fn load_str(path_display: &str, text: &str) -> Result<Loaded, LoadError> {
         super::clean::clean(path_display, true).text,
         text.as_bytes().to_vec(),
     );
-    build(root, Vec::new(), Vec::new(), None).map(|(catalog, warnings)| Loaded {
+    build(root, Vec::new(), Vec::new(), None, true).map(|(catalog, warnings)| Loaded {
         catalog,
         warnings,
         files: Vec::new(),
@@ -188,7 +194,7 @@ pub fn load_files(prefix: &str, mut files: Vec<(PathBuf, Vec<u8>)>) -> Result<Lo
             "directory has no catalog.toml; a directory catalog needs catalog.toml at its root",
         )
     })?;
-    build(root, skills, Vec::new(), None).map(|(catalog, warnings)| Loaded {
+    build(root, skills, Vec::new(), None, true).map(|(catalog, warnings)| Loaded {
         catalog,
         warnings,
         files: Vec::new(),
@@ -255,6 +261,7 @@ fn build(
     skill_files: Vec<RawFile>,
     mut diags: Vec<Diagnostic>,
     per_file: Option<PerFile<'_>>,
+    lint: bool,
 ) -> Result<(Catalog, Vec<Diagnostic>), LoadError> {
     let root_file = match decode(root) {
         Ok(f) => f,
@@ -352,7 +359,9 @@ fn build(
         domains.iter().map(|d| d.named.clone()).collect(),
         skills.into_iter().map(|d| d.skill).collect(),
     );
-    diags.extend(lint::warnings(&catalog, &roles));
+    if lint {
+        diags.extend(lint::warnings(&catalog, &roles));
+    }
     Ok((catalog, diags))
 }
 

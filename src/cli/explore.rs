@@ -6,7 +6,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::load::catalog_for_start;
+use super::load::{catalog_for_start, partial_for_start};
 use super::review::{self, FlagNames, Wanted};
 use super::{CliError, EXIT_INVALID, Settings};
 use crate::catalog::{Catalog, Date, NotFound};
@@ -60,11 +60,38 @@ pub fn run(
     watch: bool,
     err: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let loaded = catalog_for_start(settings, err)?;
+    // The plain explorer at 10,000 skills draws its first frame from the
+    // cache's skeletons and loads the texts behind it; the gap view needs
+    // them from its first frame.
+    let mut partial = (start.review.is_none() && start.to.is_none())
+        .then(|| partial_for_start(settings))
+        .flatten();
+    let catalog = match partial.as_mut() {
+        Some((p, _)) => std::mem::take(&mut p.catalog),
+        None => catalog_for_start(settings, err)?.catalog,
+    };
     // The cache may still be being written when the explorer ends (or
     // fails to start): wait for it, whichever way this returns.
     let _writes = WaitForCacheWrites;
-    let (mut app, review) = self::start(loaded.catalog, start, crate::report::today())?;
+    let (mut app, review) = self::start(catalog, start, crate::report::today())?;
+    let whole = partial.map(|(p, cache)| {
+        // The selected skill is shown whole from the first frame.
+        let mut with_texts = p.with_texts.clone();
+        if let Some((i, _)) = app.selected_skill()
+            && !with_texts.contains(&i)
+            && let Some(skill) = p.whole_skill(&app.catalog, i)
+            && let Some(catalog) = std::sync::Arc::get_mut(&mut app.catalog)
+        {
+            catalog.skills[i] = skill;
+            with_texts.push(i);
+        }
+        app.start_loading(with_texts);
+        crate::tui::events::WholeLoad {
+            catalog: settings.catalog.clone().unwrap_or_default(),
+            cache,
+            options: settings.load,
+        }
+    });
     app.theme = Theme::named(settings.theme, &settings.config.colors);
     app.set_lang(settings.lang);
     app.bindings = crate::tui::keys::Bindings::from_config(&settings.config.keys);
@@ -86,7 +113,7 @@ pub fn run(
     if !std::io::stdout().is_terminal() {
         return Err(CliError::usage(NO_TERMINAL));
     }
-    let farewell = crate::tui::run_with_review(app, review, watch)
+    let farewell = crate::tui::run_with_review(app, review, watch, whole)
         .map_err(|e| CliError::raw(EXIT_INVALID, format!("error: terminal: {e}")))?;
     if let Some(message) = farewell {
         writeln!(err, "{}", crate::catalog::clean(&message, false).text)?;

@@ -2,7 +2,7 @@
 //! through the cache when allowed, its problems reported on stderr.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::output::print_diagnostics;
 use super::{CliError, Settings};
@@ -48,6 +48,24 @@ pub fn catalog_or_report(settings: &Settings, err: &mut dyn Write) -> Result<Loa
 /// for that write before it exits (`catalog::wait_for_cache_writes`).
 pub fn catalog_for_start(settings: &Settings, err: &mut dyn Write) -> Result<Loaded, CliError> {
     catalog_or_report_as(settings, err, true)
+}
+
+/// Skill files from which the explorer draws its first frame from the
+/// cache's skeletons and loads the texts behind it: below, the whole load
+/// takes a few milliseconds and a second load behind would only add work.
+const PARTIAL_MIN_FILES: usize = 2000;
+
+/// The settings' folder catalog loaded for the explorer's first frame,
+/// from the cache's skeletons (see `catalog::load_partial`), its names in
+/// the settings' language, with the cache folder; `None` when the whole
+/// catalog is to be loaded first (no folder, no cache, a small catalog, a
+/// first run, an error).
+pub fn partial_for_start(settings: &Settings) -> Option<(catalog::Partial, PathBuf)> {
+    let path = settings.catalog.as_deref()?;
+    let dir = catalog::default_cache_dir().filter(|_| settings.cache)?;
+    let mut partial = catalog::load_partial(path, &dir, &settings.load, PARTIAL_MIN_FILES)?;
+    partial.catalog.localize(settings.lang.code());
+    Some((partial, dir))
 }
 
 fn catalog_or_report_as(

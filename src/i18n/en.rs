@@ -23,6 +23,7 @@ pub static EN: Strings = Strings {
 
     detail_title: " Detail ",
     detail_no_skill: "No skill selected.",
+    detail_loading_texts: "Loading the catalog's texts…",
     updated: "updated {date}",
     skill_counts: "{roles} roles include it · {levels} levels · ● {required} required · ○ {optional} optional",
     skill_counts_one_role: "1 role includes it · {levels} levels · ● {required} required · ○ {optional} optional",
@@ -276,6 +277,7 @@ pub static EN: Strings = Strings {
     help_gap_details: "review details: who, meetings, outcome",
     help_edit_field: "review details: next / previous field",
     status_watch_failed: "Not watching the catalog for changes: {error}",
+    status_waiting_for_texts: "Loading the catalog's texts: this key takes effect once they are in",
     banner_reload_failed: "⚠ Catalog not reloaded, {count} problems: {first} — showing the last valid catalog",
     banner_reload_failed_one: "⚠ Catalog not reloaded, 1 problem: {first} — showing the last valid catalog",
     banner_catalog_gone: "⚠ Catalog folder {path} is gone; showing the last loaded version",

@@ -283,6 +283,8 @@ strings! {
     /// Detail pane.
     detail_title,
     detail_no_skill,
+    /// In place of a skill's expectations while the catalog's texts load.
+    detail_loading_texts,
     /// After the domain: `{date}`.
     updated,
     /// `{roles}`, `{levels}`, `{required}`, `{optional}`.
@@ -573,6 +575,8 @@ strings! {
     help_gap_details,
     help_edit_field,
     status_watch_failed,
+    /// A key that needs the catalog's texts, pressed while they load.
+    status_waiting_for_texts,
     /// Shown above everything while changed catalog files are invalid
     /// (`_one` when there is a single problem).
     banner_reload_failed,

@@ -23,6 +23,7 @@ pub static ZH: Strings = Strings {
 
     detail_title: " 详情 ",
     detail_no_skill: "未选择技能。",
+    detail_loading_texts: "正在载入目录的文本…",
     updated: "更新于 {date}",
     skill_counts: "角色数 {roles} · 级别数 {levels} · ● 必要要求 {required} · ○ 其余 {optional} 个可选",
     skill_counts_one_role: "角色数 1 · 级别数 {levels} · ● 必要要求 {required} · ○ 其余 {optional} 个可选",
@@ -276,6 +277,7 @@ pub static ZH: Strings = Strings {
     help_edit_field: "评审信息：下一个 / 上一个字段",
     status_export_failed: "无法导出到 {path}：{error}",
     status_watch_failed: "未能监视目录的变化：{error}",
+    status_waiting_for_texts: "正在载入目录的文本：载入后再执行此按键",
     banner_reload_failed: "⚠ 目录未重新加载，共 {count} 个问题：{first} — 仍显示上一个有效的目录",
     banner_reload_failed_one: "⚠ 目录未重新加载，共 1 个问题：{first} — 仍显示上一个有效的目录",
     banner_catalog_gone: "⚠ 目录文件夹 {path} 已不存在；仍显示上次加载的版本",

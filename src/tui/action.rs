@@ -69,6 +69,10 @@ pub enum Action {
     },
     /// The catalog is gone from disk; the last loaded one stays shown.
     CatalogGone(Gone),
+    /// An input event that came while earlier input waits for the
+    /// catalog's texts: mapped to its action when its turn comes, in the
+    /// mode the earlier input leads to (see `loading`).
+    Held(crossterm::event::Event),
 }
 
 /// A query for the search worker; its results come back tagged with the

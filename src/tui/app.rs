@@ -115,6 +115,9 @@ pub struct App {
     /// While the search index is built: how many skills of how many are
     /// indexed (the search box says so); `None` once it is ready.
     pub indexing: Option<(usize, usize)>,
+    /// While the catalog's texts load behind the first frame: whose texts
+    /// are in, and the input that waits for the rest (see `loading`).
+    pub loading: Option<super::loading::Loading>,
 }
 
 impl App {
@@ -183,6 +186,7 @@ impl App {
             since: None,
             union: false,
             indexing: None,
+            loading: None,
         };
         app.rebuild_rows();
         app
@@ -202,6 +206,9 @@ impl App {
             // A message stays until the next key or click.
             self.status = None;
         }
+        let Some(action) = self.hold(action) else {
+            return effects;
+        };
         match action {
             Action::SaveFinished(failed) => self.save_finished(failed, &mut effects),
             Action::Run(Command::Suspend) => effects.push(Effect::Suspend),
@@ -210,7 +217,10 @@ impl App {
                 self.size = Rect::new(0, 0, w, h);
                 self.keep_visible();
             }
-            Action::CatalogReloaded(new) => self.replace_catalog(new.0, &mut effects),
+            Action::CatalogReloaded(new) => {
+                self.replace_catalog(new.0, &mut effects);
+                self.loaded(&mut effects);
+            }
             Action::CatalogInvalid { first, count } => {
                 self.catalog_gone = None;
                 self.reload_error = Some((first, count));
@@ -221,6 +231,11 @@ impl App {
             }
             Action::Indexing(progress) => self.indexing = progress,
             Action::ExternalEdited(result) => self.external_edit_done(result, &mut effects),
+            Action::Held(event) => {
+                if let Some(action) = super::keys::map(self, &event) {
+                    effects.extend(self.update(action));
+                }
+            }
             action if self.prompt.is_some() => self.update_prompt(action, &mut effects),
             Action::Run(Command::Help) => self.toggle_help(),
             Action::Run(Command::Union) => self.toggle_union(),

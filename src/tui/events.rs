@@ -32,6 +32,9 @@ pub enum AppEvent {
     Indexing(Option<(usize, usize)>),
     /// The watched catalog changed and was loaded again.
     Reloaded(Box<Result<crate::catalog::Loaded, crate::catalog::LoadError>>),
+    /// The whole catalog, loaded behind a first frame drawn from its
+    /// skeleton (see [`spawn_whole_load`]).
+    Loaded(Box<Result<crate::catalog::Loaded, crate::catalog::LoadError>>),
     /// The watched catalog is gone from disk (see [`super::watcher`]).
     CatalogGone(super::action::Gone),
     /// A signal sent from outside (see [`spawn_signals`]).
@@ -144,6 +147,27 @@ pub fn spawn_input(tx: Sender<AppEvent>) -> InputPause {
     control
 }
 
+/// The whole catalog to load behind the first frame, when that frame was
+/// drawn from the cache's skeletons (`catalog::load_partial`).
+#[derive(Debug, Clone)]
+pub struct WholeLoad {
+    pub catalog: std::path::PathBuf,
+    /// The cache folder.
+    pub cache: std::path::PathBuf,
+    pub options: crate::catalog::LoadOptions,
+}
+
+/// Loads the whole catalog through the cache (writing what changed) on a
+/// thread of its own and sends it as [`AppEvent::Loaded`]. Join the thread
+/// before exiting, so that no cache write is cut short.
+pub fn spawn_whole_load(load: WholeLoad, tx: Sender<AppEvent>) -> thread::JoinHandle<()> {
+    thread::spawn(move || {
+        let loaded =
+            crate::catalog::load_path_cached_deferred(&load.catalog, &load.cache, &load.options);
+        let _ = tx.send(AppEvent::Loaded(Box::new(loaded)));
+    })
+}
+
 /// The search thread's handle: send requests, newest wins.
 pub struct SearchWorker {
     requests: Sender<SearchRequest>,
@@ -159,6 +183,16 @@ impl SearchWorker {
         let seen = Arc::clone(&latest);
         thread::spawn(move || run(&catalog, &rx, &seen, &events));
         SearchWorker { requests, latest }
+    }
+
+    /// A worker with no catalog yet, while the texts load: requests are
+    /// dropped (the worker started for the whole catalog is asked again).
+    pub fn idle() -> Self {
+        let (requests, _) = mpsc::channel::<SearchRequest>();
+        SearchWorker {
+            requests,
+            latest: Arc::new(AtomicU64::new(0)),
+        }
     }
 
     pub fn request(&self, request: SearchRequest) {

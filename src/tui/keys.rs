@@ -770,6 +770,11 @@ pub fn config_section() -> String {
 /// The one place events become actions. Key releases are ignored; repeats
 /// count only for movement and typing, so holding `q` cannot quit twice.
 pub fn map(app: &App, event: &Event) -> Option<Action> {
+    // Behind input that waits for the catalog's texts, an event waits as
+    // it is: what it means depends on the mode that input leads to.
+    if app.holding() && !matches!(event, Event::Resize(..)) {
+        return Some(Action::Held(event.clone()));
+    }
     match event {
         Event::Key(key) => map_key(app, key),
         Event::Mouse(m) => match m.kind {

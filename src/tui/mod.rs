@@ -15,6 +15,7 @@ pub mod editor;
 pub mod events;
 pub mod keys;
 pub mod layout;
+pub mod loading;
 pub mod screens;
 pub mod state;
 pub mod symbols;
@@ -180,12 +181,24 @@ fn install_panic_hook() {
 /// `watch`, the catalog there is reloaded when its files change. Returns
 /// what to tell the user once the terminal is restored (where the review
 /// went when it had to be saved elsewhere).
+///
+/// With `whole`, the app's catalog is a partial one (see
+/// [`App::start_loading`]): the whole catalog is loaded behind the first
+/// frame and swapped in when it is ready.
 pub fn run_with_review(
     app: App,
     review: Option<ReviewFile>,
     watch: Option<events::Watch>,
+    whole: Option<events::WholeLoad>,
 ) -> io::Result<Option<String>> {
-    session(|terminal| event_loop(terminal, app, review, watch))
+    let mut loader = None;
+    let result = session(|terminal| event_loop(terminal, app, review, watch, whole, &mut loader));
+    // Once the terminal is back: a whole load still running may be
+    // writing the cache.
+    if let Some(loader) = loader {
+        let _ = loader.join();
+    }
+    result
 }
 
 /// Runs `f` with the terminal in TUI mode (raw mode, alternate screen,
@@ -344,6 +357,8 @@ fn event_loop(
     mut app: App,
     mut review: Option<ReviewFile>,
     watch: Option<events::Watch>,
+    whole: Option<events::WholeLoad>,
+    loader: &mut Option<std::thread::JoinHandle<()>>,
 ) -> io::Result<Option<String>> {
     let (tx, rx) = std::sync::mpsc::channel();
     let input = events::spawn_input(tx.clone());
@@ -368,7 +383,15 @@ fn event_loop(
         let report = ui::render(&app, frame.area(), frame.buffer_mut());
         app.observe(report);
     })?;
-    let mut searcher = events::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx.clone());
+    // A partial catalog: the whole one loads now, and its search index is
+    // built once it is in.
+    let mut searcher = match whole.filter(|_| app.loading.is_some()) {
+        Some(whole) => {
+            *loader = Some(events::spawn_whole_load(whole, tx.clone()));
+            events::SearchWorker::idle()
+        }
+        None => events::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx.clone()),
+    };
     // Watching starts after the first frame too: a folder catalog's watch
     // walks the whole tree (a stat of every file), which at 10,000 skills
     // costs as much as reading the cache. Keep the watcher alive for the
@@ -622,7 +645,9 @@ fn to_action(
         }
         events::AppEvent::Indexing(progress) => Some(Action::Indexing(progress)),
         events::AppEvent::CatalogGone(gone) => Some(Action::CatalogGone(gone)),
-        events::AppEvent::Reloaded(loaded) => match *loaded {
+        // A reload since has taken its place, and is newer.
+        events::AppEvent::Loaded(_) if app.loading.is_none() => None,
+        events::AppEvent::Reloaded(loaded) | events::AppEvent::Loaded(loaded) => match *loaded {
             Ok(mut loaded) => {
                 // A reloaded catalog comes as written: show its names in
                 // the reader's language, like the first one.

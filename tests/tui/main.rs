@@ -14,6 +14,7 @@ mod compare;
 mod gap_view;
 mod keys;
 mod ladders;
+mod loading;
 mod meeting;
 mod panic_restore;
 mod random_ui;

@@ -35,7 +35,7 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let width = width.max(1);
     let t = app.t();
-    let Some((_, skill)) = app.selected_skill() else {
+    let Some((index, skill)) = app.selected_skill() else {
         out.push(Line::from(Span::styled(t.detail_no_skill, app.theme.dim)));
         return out;
     };
@@ -51,6 +51,12 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
         facts.push_str(&fill(t.updated, &[("date", &d.to_string())]));
     }
     wrapped(&mut out, &facts, width, app.theme.dim);
+    if !app.has_texts(index) {
+        // Its summary, tags and expectations come with the whole catalog.
+        out.push(Line::default());
+        wrapped(&mut out, t.detail_loading_texts, width, app.theme.dim);
+        return out;
+    }
     if let Some(s) = &skill.summary {
         wrapped(&mut out, s, width, Style::new());
     }

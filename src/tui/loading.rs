@@ -1,0 +1,123 @@
+//! The explorer while the catalog's texts load behind its first frame
+//! (`catalog::load_partial`): what works at once, what waits for the
+//! texts, and the hand-over when the whole catalog is in.
+//!
+//! Moving through the roles, skills and levels works at once (the lists
+//! need only names and necessities; a skill whose texts are not in says
+//! so in the detail pane), and so do the search box (its results wait for
+//! the index, as they do while it is built) and the help. Anything else
+//! (the gap view, the profile, comparing roles) waits: it is kept, with
+//! every input after it so that the order holds, and applied the moment
+//! the whole catalog is in.
+
+use super::action::{Action, Effect};
+use super::app::App;
+use super::keys::Command;
+use super::screens::Screen;
+
+/// What the explorer knows while the texts load.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loading {
+    /// Skills, by position in the catalog, whose texts are in.
+    pub with_texts: Vec<usize>,
+    /// Input that needs the texts, and all input after it, in order.
+    pub waiting: Vec<Action>,
+}
+
+impl App {
+    /// Starts on a catalog whose texts are in only for the skills at
+    /// `with_texts`; the whole catalog comes as a
+    /// [`Action::CatalogReloaded`]. The search box counts no skill indexed
+    /// until then: its index needs the texts.
+    pub fn start_loading(&mut self, with_texts: Vec<usize>) {
+        self.indexing = Some((0, self.catalog.skills.len()));
+        self.loading = Some(Loading {
+            with_texts,
+            waiting: Vec::new(),
+        });
+    }
+
+    /// Whether the texts of the skill at `index` (in the catalog) are in.
+    pub fn has_texts(&self, index: usize) -> bool {
+        self.loading
+            .as_ref()
+            .is_none_or(|l| l.with_texts.contains(&index))
+    }
+
+    /// Whether input waits for the texts: later input then waits as it is
+    /// (see [`Action::Held`]).
+    pub fn holding(&self) -> bool {
+        self.loading.as_ref().is_some_and(|l| !l.waiting.is_empty())
+    }
+
+    /// While loading, keeps input that needs the texts (and any input
+    /// after it) for [`App::loaded`] and says so; gives back what may be
+    /// applied now.
+    pub(crate) fn hold(&mut self, action: Action) -> Option<Action> {
+        let screen = self.screen;
+        let prompt = self.prompt.is_some();
+        let Some(loading) = self.loading.as_mut() else {
+            return Some(action);
+        };
+        let input = matches!(
+            action,
+            Action::Run(_)
+                | Action::LevelJump(_)
+                | Action::Click(..)
+                | Action::ScrollUp(..)
+                | Action::ScrollDown(..)
+                | Action::Type(_)
+                | Action::Paste(_)
+                | Action::Held(_)
+        );
+        if !input || (loading.waiting.is_empty() && !prompt && works_now(screen, &action)) {
+            return Some(action);
+        }
+        loading.waiting.push(action);
+        self.status = Some(self.t().status_waiting_for_texts.to_string());
+        None
+    }
+
+    /// The whole catalog is in (it was just swapped in): the input kept
+    /// meanwhile is applied, in order.
+    pub(crate) fn loaded(&mut self, effects: &mut Vec<Effect>) {
+        if let Some(loading) = self.loading.take() {
+            for action in loading.waiting {
+                effects.extend(self.update(action));
+            }
+        }
+    }
+}
+
+/// Whether input `action` on `screen` needs no texts.
+fn works_now(screen: Screen, action: &Action) -> bool {
+    match screen {
+        Screen::Search | Screen::Help => true,
+        Screen::Browse => match action {
+            Action::Run(c) => matches!(
+                c,
+                Command::Up
+                    | Command::Down
+                    | Command::PageUp
+                    | Command::PageDown
+                    | Command::Home
+                    | Command::End
+                    | Command::FocusNext
+                    | Command::FocusPrev
+                    | Command::LevelPrev
+                    | Command::LevelNext
+                    | Command::Help
+                    | Command::Quit
+                    | Command::Suspend
+                    | Command::Union
+                    | Command::Search
+            ),
+            Action::LevelJump(_)
+            | Action::Click(..)
+            | Action::ScrollUp(..)
+            | Action::ScrollDown(..) => true,
+            _ => false,
+        },
+        Screen::Profile | Screen::Gap | Screen::Compare => false,
+    }
+}

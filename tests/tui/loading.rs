@@ -1,0 +1,178 @@
+//! The explorer drawn from a partial catalog (the cache's skeletons: names
+//! and necessities, texts only for the selected skill) while the whole one
+//! loads: what it shows, and that keys pressed before the whole catalog
+//! arrives do what they would have done on it.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rungs::catalog::{
+    Catalog, LoadOptions, Partial, embedded_files, load_partial, load_path, load_path_cached,
+};
+use rungs::tui::action::{Action, Effect, NewCatalog};
+use rungs::tui::app::App;
+use rungs::tui::screens::Screen;
+
+use rungs::tui::theme::Theme;
+
+use crate::support::{key_names, redraw, screen, test_day};
+
+/// The default catalog as a folder, its cache filled, then loaded
+/// partially as the explorer's start loads it; with the whole catalog.
+fn partial() -> (tempfile::TempDir, Partial, Catalog) {
+    let dir = tempfile::tempdir().unwrap();
+    let cat = dir.path().join("cat");
+    for (rel, bytes) in embedded_files() {
+        let p = cat.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+    let cache = dir.path().join("cache");
+    load_path_cached(&cat, &cache).unwrap();
+    let p = load_partial(&cat, &cache, &LoadOptions::default(), 0).unwrap();
+    let whole = load_path(Path::new(&cat)).unwrap().catalog;
+    (dir, p, whole)
+}
+
+/// The explorer on `catalog` at 80×24, in the mono theme, on the test day.
+fn app_on(catalog: Catalog) -> App {
+    let mut app = App::new(catalog);
+    app.theme = Theme::mono();
+    app.today = test_day();
+    app.update(Action::Resize(80, 24));
+    app
+}
+
+/// The explorer on `catalog` as `rungs --catalog` starts it: 80×24, the
+/// selected skill made whole, the rest of the texts loading.
+fn loading_app(mut p: Partial, lang: rungs::i18n::Lang) -> App {
+    let mut app = app_on(std::mem::take(&mut p.catalog));
+    let (i, _) = app.selected_skill().unwrap();
+    let skill = p.whole_skill(&app.catalog, i).unwrap();
+    Arc::get_mut(&mut app.catalog).unwrap().skills[i] = skill;
+    let mut with_texts = p.with_texts.clone();
+    with_texts.push(i);
+    app.start_loading(with_texts);
+    app.set_lang(lang);
+    redraw(&mut app);
+    app
+}
+
+/// The same explorer on the whole catalog.
+fn whole_app(whole: &Catalog, lang: rungs::i18n::Lang) -> App {
+    let mut app = app_on(whole.clone());
+    app.set_lang(lang);
+    redraw(&mut app);
+    app
+}
+
+/// The whole catalog arrives, as the loader sends it.
+fn arrive(app: &mut App, whole: &Catalog) -> Vec<Effect> {
+    let mut whole = whole.clone();
+    whole.localize(app.lang.code());
+    let effects = app.update(Action::CatalogReloaded(NewCatalog(Arc::new(whole))));
+    redraw(app);
+    effects
+}
+
+/// The first frame is the one the whole catalog gives; a skill whose
+/// texts are not in yet says so, in English and Chinese at 80×24.
+#[test]
+fn the_first_frame_is_the_whole_ones_and_other_skills_say_they_load() {
+    for (lang, loading) in [
+        (rungs::i18n::Lang::En, "Loading the catalog's texts…"),
+        (rungs::i18n::Lang::Zh, "正在载入目录的文本…"),
+    ] {
+        let (_dir, p, whole) = partial();
+        let mut app = loading_app(p, lang);
+        let mut reference = whole_app(&whole, lang);
+        assert_eq!(screen(&app), screen(&reference), "the first frame");
+
+        key_names(&mut app, "j j");
+        key_names(&mut reference, "j j");
+        let s = screen(&app);
+        assert!(s.contains(loading), "{s}");
+        let name = &app.selected_skill().unwrap().1.name;
+        assert!(s.contains(name.as_str()), "the name is shown: {s}");
+        insta::assert_snapshot!(format!("loading_texts_{}", lang.code()), s);
+
+        arrive(&mut app, &whole);
+        assert!(app.loading.is_none());
+        assert_eq!(screen(&app), screen(&reference), "once the texts are in");
+    }
+}
+
+/// Moving works at once; the gap view waits for the texts, with every key
+/// after it, and then all of them do what they do on the whole catalog.
+#[test]
+fn keys_pressed_before_the_whole_catalog_arrives_do_the_right_thing() {
+    let lang = rungs::i18n::Lang::En;
+    let (_dir, p, whole) = partial();
+    let mut app = loading_app(p, lang);
+    let mut reference = whole_app(&whole, lang);
+
+    // Moving: at once, on the partial catalog.
+    let moves = "j j 3 Tab Tab Tab";
+    assert!(key_names(&mut app, moves).is_empty());
+    key_names(&mut reference, moves);
+    assert_eq!(
+        (app.skill, app.level, app.focus),
+        (reference.skill, reference.level, reference.focus)
+    );
+    assert!(app.loading.as_ref().unwrap().waiting.is_empty());
+
+    // The gap view needs the texts: it waits, the status line says so, and
+    // the keys after it wait behind it (`j` would move now otherwise).
+    let rest = "g j m j n";
+    assert!(key_names(&mut app, rest).is_empty(), "nothing done yet");
+    assert_eq!(app.screen, Screen::Browse);
+    assert_eq!(app.skill, reference.skill, "`j` waited too");
+    assert_eq!(app.loading.as_ref().unwrap().waiting.len(), 5);
+    let s = screen(&app);
+    assert!(s.contains("Loading the catalog's texts: this key"), "{s}");
+
+    let expected = key_names(&mut reference, rest);
+    let effects = arrive(&mut app, &whole);
+    assert_eq!(effects, expected, "the same effects, in order");
+    assert_eq!(app.screen, Screen::Gap);
+    assert_eq!(screen(&app), screen(&reference));
+}
+
+/// The search box works while the texts load, as while the index is
+/// built: the query shows with "indexing… 0/N", and is asked again of the
+/// whole catalog's index when it arrives.
+#[test]
+fn a_query_typed_while_loading_is_asked_again_of_the_whole_catalog() {
+    let (_dir, p, whole) = partial();
+    let mut app = loading_app(p, rungs::i18n::Lang::En);
+    let total = app.catalog.skills.len();
+    key_names(&mut app, "/ d a t");
+    assert_eq!(app.screen, Screen::Search);
+    assert_eq!(app.search.query, "dat");
+    let s = screen(&app);
+    assert!(s.contains(&format!("indexing… 0/{total}")), "{s}");
+
+    let effects = arrive(&mut app, &whole);
+    let asked: Vec<&str> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Search(r) => Some(r.query.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(asked, ["dat"]);
+    assert!(app.loading.is_none());
+}
+
+/// A reload that comes before the whole load ends the loading as well
+/// (the loop then drops the older whole load).
+#[test]
+fn a_reload_also_ends_the_loading() {
+    let (_dir, p, whole) = partial();
+    let mut app = loading_app(p, rungs::i18n::Lang::En);
+    key_names(&mut app, "g");
+    assert_eq!(app.screen, Screen::Browse);
+    arrive(&mut app, &whole);
+    assert!(app.loading.is_none());
+    assert_eq!(app.screen, Screen::Gap);
+}

@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 use std::collections::HashSet;
+use std::hash::BuildHasher;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -60,26 +61,187 @@ struct Vocabulary {
     cells_at: Vec<u32>,
 }
 
-/// One word's cells while the vocabulary is built.
+/// A part's cell lists while the vocabulary is built: every word's list in
+/// one pool of bytes, as a chain of slices (Lucene's byte slices), so a
+/// word costs no allocation of its own. A word's first slice is small
+/// (most words are in a cell or two), each next one larger; the last byte
+/// of a slice is a non-zero marker saying its level (the slice is zeroed
+/// when made, so a writer that meets a non-zero byte has reached the end).
+/// When a slice is full, its last four bytes become the address of the
+/// next slice and the three bytes they held move to the start of it.
+///
+/// The pool is made of blocks of [`POOL_BLOCK`] bytes, never grown or
+/// moved: an array grown by doubling leaves each old copy behind as a free
+/// hole that stays resident, and blocks fit in the holes the load left.
+/// A slice never crosses a block.
 #[derive(Default)]
-struct Postings {
-    /// The last cell added, `None` before the first.
-    last: Option<u32>,
-    bytes: Vec<u8>,
+struct Pool {
+    blocks: Vec<Box<[u8]>>,
+    /// Bytes used in the last block.
+    used: usize,
 }
 
-impl Postings {
-    /// Adds `cell`, which is never below the last one added; adding the
-    /// same cell again (a word twice in one text) does nothing.
-    fn add(&mut self, cell: u32) {
-        let delta = match self.last {
-            Some(last) if last == cell => return,
-            Some(last) => cell.saturating_sub(last),
-            None => cell,
-        };
-        self.last = Some(cell);
-        encode(&mut self.bytes, delta);
+/// Bytes in a block of a [`Pool`] (a power of two).
+const POOL_BLOCK: usize = 1 << 12;
+/// Slice sizes by level (marker and address included).
+const SLICE: [usize; 10] = [5, 14, 20, 30, 40, 40, 80, 80, 120, 200];
+/// The level of the slice after a slice of each level.
+const NEXT_LEVEL: [u8; 10] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 9];
+/// What a slice's marker holds besides its level: never zero.
+const MARKER: u8 = 16;
+
+/// A position in a [`Pool`].
+fn pool_at(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Pool {
+    /// The byte at `a`.
+    fn get(&self, a: usize) -> u8 {
+        self.blocks[a / POOL_BLOCK][a % POOL_BLOCK]
     }
+
+    fn set(&mut self, a: usize, byte: u8) {
+        self.blocks[a / POOL_BLOCK][a % POOL_BLOCK] = byte;
+    }
+
+    /// Makes a zeroed slice of `level`, marked, and gives its start.
+    fn slice(&mut self, level: u8) -> usize {
+        let size = SLICE[usize::from(level)];
+        if self.blocks.is_empty() || self.used + size > POOL_BLOCK {
+            self.blocks.push(vec![0u8; POOL_BLOCK].into_boxed_slice());
+            self.used = 0;
+        }
+        let start = (self.blocks.len() - 1) * POOL_BLOCK + self.used;
+        self.used += size;
+        self.set(start + size - 1, MARKER | level);
+        start
+    }
+
+    /// Writes `byte` at `*pos`, moving to a new slice when the slice there
+    /// is full, and advances `*pos`.
+    fn push(&mut self, pos: &mut u32, byte: u8) {
+        let mut p = *pos as usize;
+        let marker = self.get(p);
+        if marker != 0 {
+            let next = self.slice(NEXT_LEVEL[usize::from(marker & (MARKER - 1))]);
+            for (i, b) in pool_at(next).to_le_bytes().into_iter().enumerate() {
+                let from = p - 3 + i;
+                if i < 3 {
+                    self.set(next + i, self.get(from));
+                }
+                self.set(from, b);
+            }
+            p = next + 3;
+        }
+        self.set(p, byte);
+        *pos = pool_at(p + 1);
+    }
+
+    /// Writes `n` in LEB128 ([`leb128`]) at `*pos`.
+    fn encode(&mut self, pos: &mut u32, n: u32) {
+        let (bytes, len) = leb128(n);
+        for &b in &bytes[..len] {
+            self.push(pos, b);
+        }
+    }
+
+    /// The bytes of the list that starts at `head` and ends before `end`,
+    /// slice by slice.
+    fn chunks(&self, head: u32, end: u32) -> Chunks<'_> {
+        Chunks {
+            pool: self,
+            at: Some(head as usize),
+            level: 0,
+            end: end as usize,
+        }
+    }
+
+    /// The bytes from `a` to `b`, which are in one block.
+    fn bytes(&self, a: usize, b: usize) -> &[u8] {
+        self.blocks
+            .get(a / POOL_BLOCK)
+            .and_then(|block| block.get(a % POOL_BLOCK..a % POOL_BLOCK + (b - a)))
+            .unwrap_or_default()
+    }
+}
+
+/// The slices of one list in a [`Pool`].
+struct Chunks<'a> {
+    pool: &'a Pool,
+    /// Where the next slice starts; `None` after the last.
+    at: Option<usize>,
+    level: u8,
+    end: usize,
+}
+
+impl<'a> Iterator for Chunks<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let s = self.at?;
+        let size = SLICE[usize::from(self.level)];
+        // The list ends in its last slice, and only there.
+        if (s..s + size).contains(&self.end) {
+            self.at = None;
+            return Some(self.pool.bytes(s, self.end));
+        }
+        let address: [u8; 4] = self.pool.bytes(s + size - 4, s + size).try_into().ok()?;
+        self.at = Some(u32::from_le_bytes(address) as usize);
+        self.level = NEXT_LEVEL[usize::from(self.level)];
+        Some(self.pool.bytes(s, s + size - 4))
+    }
+}
+
+/// Words in blocks of [`WORD_BLOCK`], never grown or moved (as the
+/// [`Pool`]'s bytes, for the same reason).
+#[derive(Default)]
+struct Words {
+    blocks: Vec<Vec<Word>>,
+}
+
+/// Words in a block of [`Words`]: 4 KiB.
+const WORD_BLOCK: usize = 128;
+
+impl Words {
+    fn len(&self) -> usize {
+        self.blocks
+            .last()
+            .map_or(0, |b| (self.blocks.len() - 1) * WORD_BLOCK + b.len())
+    }
+
+    fn push(&mut self, word: Word) {
+        match self.blocks.last_mut() {
+            Some(b) if b.len() < WORD_BLOCK => b.push(word),
+            _ => {
+                let mut b = Vec::with_capacity(WORD_BLOCK);
+                b.push(word);
+                self.blocks.push(b);
+            }
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<&Word> {
+        self.blocks.get(i / WORD_BLOCK)?.get(i % WORD_BLOCK)
+    }
+
+    fn get_mut(&mut self, i: usize) -> Option<&mut Word> {
+        self.blocks.get_mut(i / WORD_BLOCK)?.get_mut(i % WORD_BLOCK)
+    }
+}
+
+/// One word of a part while the vocabulary is built.
+struct Word {
+    key: Short,
+    /// Its place in the part's long words, [`Sorted::SHORT`] when it has 16
+    /// bytes or fewer.
+    long: u32,
+    /// The last cell added.
+    last: u32,
+    /// Where its list starts in the pool.
+    head: u32,
+    /// Where its next byte goes.
+    pos: u32,
 }
 
 /// A word of up to 16 bytes while the vocabulary is built: its bytes,
@@ -115,47 +277,91 @@ fn short_key_of(w: &str) -> Option<Short> {
 }
 
 /// The word a [`Short`] key holds.
+#[cfg(test)]
 fn short_word(key: Short, out: &mut String) {
+    let (bytes, len) = short_bytes(key);
+    // The bytes were a whole word's: valid UTF-8.
+    out.push_str(std::str::from_utf8(&bytes[..len]).unwrap_or_default());
+}
+
+/// The bytes of the word a [`Short`] key holds, and how many (its first 16
+/// when it is longer).
+fn short_bytes(key: Short) -> ([u8; 16], usize) {
     let v = (u128::from(key.0) << 64) | u128::from(key.1);
     let bytes = v.to_be_bytes();
     let len = bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
-    // The bytes were a whole word's: valid UTF-8.
-    out.push_str(std::str::from_utf8(&bytes[..len]).unwrap_or_default());
+    (bytes, len)
 }
 
 /// The words and cells of a run of skills.
 #[derive(Default)]
 struct Part {
-    /// Words of 16 bytes or fewer (nearly all), to their number.
-    short: FastMap<Short, u32>,
+    /// Words of 16 bytes or fewer (nearly all), as their numbers, hashed by
+    /// their keys (kept in `words`: the table holds four bytes a word).
+    short: hashbrown::HashTable<u32>,
+    hasher: foldhash::fast::RandomState,
     /// Longer words, to their number.
     long: FastMap<Box<str>, u32>,
-    postings: Vec<Postings>,
+    words: Words,
+    pool: Pool,
 }
 
 impl Part {
-    /// The number of a word (`short` its key when it has one, else `w`
-    /// gives it), made when the word is new.
-    fn word<'w>(&mut self, short: Option<Short>, w: impl FnOnce() -> &'w str) -> u32 {
-        let next = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
-        let id = match short {
-            Some(key) => *self.short.entry(key).or_insert(next),
+    /// Adds `cell` to a word's list (`short` its key when it has one, else
+    /// `w` gives it), making the word when it is new. Cells come in
+    /// ascending order; the same cell again (a word twice in one text)
+    /// is added once.
+    fn add<'w>(&mut self, short: Option<Short>, w: impl FnOnce() -> &'w str, cell: u32) {
+        let next = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        let (key, id) = match short {
+            Some(key) => {
+                let hash = self.hasher.hash_one(key);
+                let words = &self.words;
+                let id = match self.short.find(hash, |&i| {
+                    words.get(i as usize).is_some_and(|w| w.key == key)
+                }) {
+                    Some(&id) => id,
+                    None => {
+                        let hasher = &self.hasher;
+                        self.short.insert_unique(hash, next, |&i| {
+                            words.get(i as usize).map_or(0, |w| hasher.hash_one(w.key))
+                        });
+                        next
+                    }
+                };
+                (key, id)
+            }
             // Most words are known: look up before making a key.
             None => {
                 let w = w();
-                match self.long.get(w) {
+                let id = match self.long.get(w) {
                     Some(&id) => id,
                     None => {
                         self.long.insert(w.into(), next);
                         next
                     }
-                }
+                };
+                (head_key(w.as_bytes()), id)
             }
         };
         if id == next {
-            self.postings.push(Postings::default());
+            let head = pool_at(self.pool.slice(0));
+            let mut pos = head;
+            self.pool.encode(&mut pos, cell);
+            self.words.push(Word {
+                key,
+                long: Sorted::SHORT,
+                last: cell,
+                head,
+                pos,
+            });
+        } else if let Some(word) = self.words.get_mut(id as usize)
+            && word.last != cell
+        {
+            let delta = cell.saturating_sub(word.last);
+            word.last = cell;
+            self.pool.encode(&mut word.pos, delta);
         }
-        id
     }
 
     /// Adds the number of skills done to `done` as it goes.
@@ -186,20 +392,16 @@ impl Part {
                         buf.extend_from_slice(&[0; 16]);
                         let lower = &buf[..text.len()];
                         words::ascii_word_ranges(lower, |s, e| {
-                            let n = part.word(short_key(&buf, s, e), || {
-                                std::str::from_utf8(&lower[s..e]).unwrap_or_default()
-                            });
-                            if let Some(p) = part.postings.get_mut(n as usize) {
-                                p.add(id);
-                            }
+                            part.add(
+                                short_key(&buf, s, e),
+                                || std::str::from_utf8(&lower[s..e]).unwrap_or_default(),
+                                id,
+                            );
                             false
                         });
                     } else {
                         any_word(text, &mut word, |w| {
-                            let n = part.word(short_key_of(w), || w);
-                            if let Some(p) = part.postings.get_mut(n as usize) {
-                                p.add(id);
-                            }
+                            part.add(short_key_of(w), || w, id);
                             false
                         });
                     }
@@ -209,67 +411,62 @@ impl Part {
         part
     }
 
-    /// The part's words in order, each with its cells, laid out flat (on
-    /// the part's own thread: each word's list is read and freed here, so
-    /// the merge reads memory in order).
+    /// The part's words in order (on the part's own thread; the table is
+    /// freed first, the words sorted where they are).
     fn sorted(self) -> Sorted {
         let Part {
             short,
             long,
-            mut postings,
+            mut words,
+            pool,
+            ..
         } = self;
-        let long: Vec<(Box<str>, u32)> = long.into_iter().collect();
-        let mut order: Vec<(Short, u32, u32)> = short
-            .into_iter()
-            .map(|(key, id)| (key, Sorted::SHORT, id))
-            .collect();
-        order.extend(long.iter().enumerate().map(|(i, (w, id))| {
-            let i = u32::try_from(i).unwrap_or(Sorted::SHORT);
-            (head_key(w.as_bytes()), i, *id)
-        }));
-        let mut sorted = Sorted {
-            words: Vec::new(),
-            long: long.into_iter().map(|(w, _)| w).collect(),
-            cells: Vec::with_capacity(postings.iter().map(|p| p.bytes.len()).sum()),
-            cells_at: Vec::with_capacity(order.len() + 1),
-            last: Vec::with_capacity(order.len()),
+        drop(short);
+        let mut long_words = Vec::with_capacity(long.len());
+        for (w, id) in long {
+            if let Some(word) = words.get_mut(id as usize) {
+                word.long = u32::try_from(long_words.len()).unwrap_or(Sorted::SHORT);
+            }
+            long_words.push(w);
+        }
+        let tail = |long: u32| -> &[u8] {
+            long_words
+                .get(long as usize)
+                .and_then(|w| w.as_bytes().get(16..))
+                .unwrap_or_default()
         };
-        order.sort_unstable_by(|a, b| sorted.order(a.0, a.1, b.0, b.1));
-        sorted.words = order
-            .into_iter()
-            .map(|(key, long, id)| {
-                let p = postings.get_mut(id as usize).map(std::mem::take);
-                let p = p.unwrap_or_default();
-                sorted
-                    .cells_at
-                    .push(u32::try_from(sorted.cells.len()).unwrap_or(u32::MAX));
-                sorted.cells.extend_from_slice(&p.bytes);
-                sorted.last.push(p.last.unwrap_or(0));
-                (key, long)
-            })
-            .collect();
-        sorted
-            .cells_at
-            .push(u32::try_from(sorted.cells.len()).unwrap_or(u32::MAX));
-        sorted
+        // The words stay where they are: their numbers are sorted.
+        let key = |i: u32| words.get(i as usize).map(|w| (w.key, tail(w.long)));
+        let mut order: Vec<u32> = (0..pool_at(words.len())).collect();
+        order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+        Sorted {
+            order,
+            words,
+            long: long_words,
+            pool,
+        }
     }
 }
 
-/// A part's words in order, laid out flat: each word's key and its place
-/// in `long` when it has more than 16 bytes ([`Sorted::SHORT`] when not),
-/// its cells (encoded as [`Postings`] encodes them) and its last cell.
+/// A part's words in order, each with its key, its place in `long` when it
+/// has more than 16 bytes, and its cells (in LEB128, [`leb128`], each
+/// as the difference from the one before, the first as itself) in the part's pool.
 struct Sorted {
-    words: Vec<(Short, u32)>,
+    /// The words' numbers in the words' order.
+    order: Vec<u32>,
+    words: Words,
     long: Vec<Box<str>>,
-    cells: Vec<u8>,
-    /// Where word `i`'s cells start in `cells`; one more entry than words.
-    cells_at: Vec<u32>,
-    last: Vec<u32>,
+    pool: Pool,
 }
 
 impl Sorted {
-    /// In `words`: the word has 16 bytes or fewer.
+    /// In [`Word::long`]: the word has 16 bytes or fewer.
     const SHORT: u32 = u32::MAX;
+
+    /// The `i`th word in order.
+    fn word(&self, i: usize) -> Option<&Word> {
+        self.words.get(*self.order.get(i)? as usize)
+    }
 
     /// The bytes of a long word past its first 16 (none for a short one).
     fn tail(&self, long: u32) -> &[u8] {
@@ -279,57 +476,91 @@ impl Sorted {
             .unwrap_or_default()
     }
 
-    /// Words' order: by key, then (long words sharing their first 16
-    /// bytes, or a 16-byte word and the longer ones it starts) by the rest.
-    fn order(&self, a: Short, a_long: u32, b: Short, b_long: u32) -> std::cmp::Ordering {
-        a.cmp(&b)
-            .then_with(|| self.tail(a_long).cmp(self.tail(b_long)))
-    }
-
     /// The order of word `a` of `self` and word `b` of `other` (a word
-    /// past the end comes last).
+    /// past the end comes last): by key, then (long words sharing their
+    /// first 16 bytes, or a 16-byte word and the longer ones it starts) by
+    /// the rest.
     fn order_with(&self, a: usize, other: &Sorted, b: usize) -> std::cmp::Ordering {
-        match (self.words.get(a), other.words.get(b)) {
-            (Some(x), Some(y)) => {
-                x.0.cmp(&y.0)
-                    .then_with(|| self.tail(x.1).cmp(other.tail(y.1)))
-            }
+        match (self.word(a), other.word(b)) {
+            (Some(x), Some(y)) => x
+                .key
+                .cmp(&y.key)
+                .then_with(|| self.tail(x.long).cmp(other.tail(y.long))),
             (x, y) => x.is_none().cmp(&y.is_none()),
         }
     }
 
-    /// Word `w`'s cells.
-    fn cells(&self, w: usize) -> &[u8] {
-        let (s, e) = (self.cells_at[w] as usize, self.cells_at[w + 1] as usize);
-        self.cells.get(s..e).unwrap_or_default()
+    /// Word `w`'s cells, slice by slice.
+    fn cells(&self, w: usize) -> Chunks<'_> {
+        let (head, pos) = self.word(w).map_or((0, 0), |x| (x.head, x.pos));
+        self.pool.chunks(head, pos)
+    }
+
+    /// How many bytes word `w`'s text has.
+    fn text_len(&self, w: usize) -> usize {
+        match self.word(w) {
+            Some(x) if x.long != Self::SHORT => {
+                self.long.get(x.long as usize).map_or(0, |l| l.len())
+            }
+            Some(x) => short_bytes(x.key).1,
+            None => 0,
+        }
     }
 }
 
-/// Appends `n` in LEB128: seven bits a byte, lowest first, the high bit set
-/// on every byte but the last.
-fn encode(out: &mut Vec<u8>, mut n: u32) {
-    while n >= 0x80 {
-        out.push((n as u8 & 0x7f) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-/// Appends a word's `cells` of one part (all after `last`, the last cell
-/// appended for the word, if any) to `out`, and sets `last` to
+/// Writes a word's `cells` of one part (all after `last`, the last cell
+/// written for the word, if any) to `out` at `*at`, and sets `last` to
 /// `their_last`: the first is stored as itself, so it is decoded and stored
 /// again as a difference from `last`; the rest are copied as they are.
-fn append_cells(out: &mut Vec<u8>, last: &mut Option<u32>, cells: &[u8], their_last: u32) {
-    let mut read = Cells {
-        bytes: cells,
-        cell: 0,
+fn append_cells<'a>(
+    out: &mut [u8],
+    at: &mut usize,
+    last: &mut Option<u32>,
+    cells: impl Iterator<Item = &'a [u8]>,
+    their_last: u32,
+) {
+    let mut put = |bytes: &[u8]| {
+        out[*at..*at + bytes.len()].copy_from_slice(bytes);
+        *at += bytes.len();
     };
-    let Some(first) = read.next() else {
-        return;
-    };
-    encode(out, last.map_or(first, |l| first.saturating_sub(l)));
-    out.extend_from_slice(read.bytes);
-    *last = Some(their_last);
+    // The first cell (its bytes may span slices), then the rest as it is.
+    let (mut first, mut shift, mut read) = (0u32, 0u32, false);
+    for chunk in cells {
+        let mut rest = chunk;
+        while !read {
+            let Some((&b, r)) = rest.split_first() else {
+                break;
+            };
+            rest = r;
+            first |= u32::from(b & 0x7f).wrapping_shl(shift);
+            shift += 7;
+            if b < 0x80 {
+                read = true;
+                let (again, len) = leb128(last.map_or(first, |l| first.saturating_sub(l)));
+                put(&again[..len]);
+            }
+        }
+        if read {
+            put(rest);
+        }
+    }
+    if read {
+        *last = Some(their_last);
+    }
+}
+
+/// `n` in LEB128: seven bits a byte, lowest first, the high bit set on
+/// every byte but the last. Gives the bytes and how many.
+fn leb128(mut n: u32) -> ([u8; 5], usize) {
+    let mut bytes = [0u8; 5];
+    let mut len = 0;
+    while n >= 0x80 {
+        bytes[len] = (n as u8 & 0x7f) | 0x80;
+        n >>= 7;
+        len += 1;
+    }
+    bytes[len] = n as u8;
+    (bytes, len + 1)
 }
 
 /// The cells of one word, decoded as they are read.
@@ -383,14 +614,17 @@ impl Vocabulary {
     }
 
     /// Builds the vocabulary of `catalog`'s texts: one part per core, each
-    /// over a run of consecutive skills into one map with a fast hasher
-    /// (word to number) and one list of cells per word; the parts are
-    /// joined in order (a word's later cells appended to its earlier ones),
-    /// then sorted and laid out flat, each word's list freed as it is
-    /// copied. (An earlier parallel build into many small chunks merged
-    /// afterwards was slower than one pass: its merge compared and copied
-    /// every word of every chunk. With one part per core, the join only
-    /// touches the words of the later parts once.)
+    /// over a run of consecutive skills, its words numbered through a hash
+    /// table of four bytes a word (the keys are in the words) and every
+    /// word's cells in one pooled array; each part's words are sorted on
+    /// the part's own thread, then the parts are merged in pieces of the
+    /// word order, one per core, straight into the final arrays (sized
+    /// first from the parts' words), a word's later cells appended to its
+    /// earlier ones. Nothing is copied twice, so the build's memory above
+    /// the final arrays is the parts' words and pools. (An earlier parallel
+    /// build into many small chunks merged afterwards was slower than one
+    /// pass: its merge compared and copied every word of every chunk. With
+    /// one part per core, the merge only touches each part's words once.)
     fn build(catalog: &Catalog, done: &AtomicUsize) -> Self {
         let parts = if catalog.skills.len() >= 2048 {
             rayon::current_num_threads().clamp(1, 8)
@@ -412,7 +646,7 @@ impl Vocabulary {
         // starts at a word of the first part (the parts' lists start with
         // the cell itself, so pieces do not depend on each other).
         let pieces = if parts > 1 { parts * 2 } else { 1 };
-        let first = built.first().map_or(0, |p| p.words.len());
+        let first = built.first().map_or(0, |p| p.order.len());
         let bounds: Vec<Vec<usize>> = (0..=pieces)
             .map(|k| {
                 let w = k * first / pieces;
@@ -420,59 +654,114 @@ impl Vocabulary {
                     .iter()
                     .map(|p| match k {
                         0 => 0,
-                        _ if k == pieces => p.words.len(),
-                        _ => partition(0..p.words.len(), |i| p.order_with(i, &built[0], w).is_lt()),
+                        _ if k == pieces => p.order.len(),
+                        _ => partition(0..p.order.len(), |i| p.order_with(i, &built[0], w).is_lt()),
                     })
                     .collect()
             })
             .collect();
-        let merged: Vec<Vocabulary> = (0..pieces)
+        // What each piece can need at most: the words of every part in it,
+        // their texts and cells (a word in two parts is one word, and a
+        // later part's first cell is stored again as a difference, which
+        // is no longer).
+        let most: Vec<(usize, usize, usize)> = (0..pieces)
+            .map(|k| {
+                let (mut words, mut text, mut cells) = (0, 0, 0);
+                for (p, part) in built.iter().enumerate() {
+                    for w in bounds[k][p]..bounds[k + 1][p] {
+                        words += 1;
+                        text += part.text_len(w);
+                        cells += part.cells(w).map(<[u8]>::len).sum::<usize>();
+                    }
+                }
+                (words, text, cells)
+            })
+            .collect();
+        let mut text = vec![0u8; most.iter().map(|m| m.1).sum()];
+        let mut text_at = vec![0u32; most.iter().map(|m| m.0).sum::<usize>() + 1];
+        let mut cells = vec![0u8; most.iter().map(|m| m.2).sum()];
+        let mut cells_at = vec![0u32; text_at.len()];
+        // Each piece writes into its own stretch of each array.
+        let mut stretches = Vec::with_capacity(pieces);
+        {
+            let (mut t, mut ta, mut c, mut ca) = (
+                &mut text[..],
+                &mut text_at[..],
+                &mut cells[..],
+                &mut cells_at[..],
+            );
+            for &(words, text_len, cells_len) in &most {
+                let (t0, t1) = std::mem::take(&mut t).split_at_mut(text_len);
+                let (ta0, ta1) = std::mem::take(&mut ta).split_at_mut(words);
+                let (c0, c1) = std::mem::take(&mut c).split_at_mut(cells_len);
+                let (ca0, ca1) = std::mem::take(&mut ca).split_at_mut(words);
+                stretches.push(Piece {
+                    text: t0,
+                    text_at: ta0,
+                    cells: c0,
+                    cells_at: ca0,
+                });
+                (t, ta, c, ca) = (t1, ta1, c1, ca1);
+            }
+        }
+        let used: Vec<(usize, usize, usize)> = stretches
             .into_par_iter()
-            .map(|k| merge(&built, &bounds[k], &bounds[k + 1]))
+            .enumerate()
+            .map(|(k, piece)| merge(&built, &bounds[k], &bounds[k + 1], piece))
             .collect();
         drop(built);
-        let mut v = Vocabulary {
-            text: String::with_capacity(merged.iter().map(|m| m.text.len()).sum()),
-            text_at: Vec::with_capacity(merged.iter().map(Vocabulary::len).sum::<usize>() + 1),
-            cells: Vec::with_capacity(merged.iter().map(|m| m.cells.len()).sum()),
-            cells_at: Vec::with_capacity(merged.iter().map(Vocabulary::len).sum::<usize>() + 1),
-        };
+        // The pieces' stretches closed up, in order, each piece's offsets
+        // made the whole array's.
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        for m in merged {
-            let (text, cells) = (at(v.text.len()), at(v.cells.len()));
-            let words = m.len();
-            v.text_at
-                .extend(m.text_at[..words].iter().map(|&t| t.saturating_add(text)));
-            v.cells_at
-                .extend(m.cells_at[..words].iter().map(|&c| c.saturating_add(cells)));
-            v.text.push_str(&m.text);
-            v.cells.extend_from_slice(&m.cells);
+        let (mut w_out, mut t_out, mut c_out) = (0, 0, 0);
+        let (mut w_in, mut t_in, mut c_in) = (0, 0, 0);
+        for (&(words, text_len, cells_len), most) in used.iter().zip(&most) {
+            for i in 0..words {
+                text_at[w_out + i] = text_at[w_in + i].saturating_add(at(t_out));
+                cells_at[w_out + i] = cells_at[w_in + i].saturating_add(at(c_out));
+            }
+            text.copy_within(t_in..t_in + text_len, t_out);
+            cells.copy_within(c_in..c_in + cells_len, c_out);
+            (w_out, t_out, c_out) = (w_out + words, t_out + text_len, c_out + cells_len);
+            (w_in, t_in, c_in) = (w_in + most.0, t_in + most.1, c_in + most.2);
         }
-        v.text_at.push(at(v.text.len()));
-        v.cells_at.push(at(v.cells.len()));
-        v
+        text_at.truncate(w_out);
+        text_at.push(at(t_out));
+        cells_at.truncate(w_out);
+        cells_at.push(at(c_out));
+        text.truncate(t_out);
+        cells.truncate(c_out);
+        for v in [&mut text_at, &mut cells_at] {
+            v.shrink_to_fit();
+        }
+        text.shrink_to_fit();
+        cells.shrink_to_fit();
+        Vocabulary {
+            // Whole words' bytes, each valid UTF-8.
+            text: String::from_utf8(text).unwrap_or_default(),
+            text_at,
+            cells,
+            cells_at,
+        }
     }
 }
 
+/// One piece's stretches of the vocabulary's arrays while they are filled.
+struct Piece<'a> {
+    text: &'a mut [u8],
+    text_at: &'a mut [u32],
+    cells: &'a mut [u8],
+    cells_at: &'a mut [u32],
+}
+
 /// Merges the parts' sorted words from `from[p]` to `to[p]` in each part
-/// `p`: at each step the least word of those the parts are at, its cells
-/// taken from each part that has it, in the parts' order (which is the
-/// cells' order). Offsets in the piece start at 0.
-fn merge(built: &[Sorted], from: &[usize], to: &[usize]) -> Vocabulary {
+/// `p` into `out`: at each step the least word of those the parts are at,
+/// its cells taken from each part that has it, in the parts' order (which
+/// is the cells' order). Offsets start at 0 in each stretch. Gives how
+/// many words, text bytes and cell bytes it wrote.
+fn merge(built: &[Sorted], from: &[usize], to: &[usize], out: Piece<'_>) -> (usize, usize, usize) {
     let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let words = from.iter().zip(to).map(|(f, t)| t - f).max().unwrap_or(0);
-    let mut v = Vocabulary {
-        text: String::new(),
-        text_at: Vec::with_capacity(words + 1),
-        cells: Vec::with_capacity(
-            built
-                .iter()
-                .enumerate()
-                .map(|(p, b)| (b.cells_at[to[p]] - b.cells_at[from[p]]) as usize)
-                .sum(),
-        ),
-        cells_at: Vec::with_capacity(words + 1),
-    };
+    let (mut words, mut text, mut cells) = (0, 0, 0);
     let mut at_word = from.to_vec();
     loop {
         let mut least: Option<usize> = None;
@@ -489,13 +778,19 @@ fn merge(built: &[Sorted], from: &[usize], to: &[usize]) -> Vocabulary {
             break;
         };
         let lw = at_word[l];
-        let (key, long) = built[l].words[lw];
-        v.text_at.push(at(v.text.len()));
-        v.cells_at.push(at(v.cells.len()));
-        match built[l].long.get(long as usize) {
-            Some(w) => v.text.push_str(w),
-            None => short_word(key, &mut v.text),
-        }
+        let Some(word) = built[l].word(lw) else {
+            break;
+        };
+        out.text_at[words] = at(text);
+        out.cells_at[words] = at(cells);
+        words += 1;
+        let short = short_bytes(word.key);
+        let bytes = match built[l].long.get(word.long as usize) {
+            Some(w) => w.as_bytes(),
+            None => &short.0[..short.1],
+        };
+        out.text[text..text + bytes.len()].copy_from_slice(bytes);
+        text += bytes.len();
         let mut last = None;
         for p in l..built.len() {
             let w = at_word[p];
@@ -503,13 +798,17 @@ fn merge(built: &[Sorted], from: &[usize], to: &[usize]) -> Vocabulary {
                 continue;
             }
             let part = &built[p];
-            append_cells(&mut v.cells, &mut last, part.cells(w), part.last[w]);
+            append_cells(
+                out.cells,
+                &mut cells,
+                &mut last,
+                part.cells(w),
+                part.word(w).map_or(0, |x| x.last),
+            );
             at_word[p] += 1;
         }
     }
-    v.text_at.push(at(v.text.len()));
-    v.cells_at.push(at(v.cells.len()));
-    v
+    (words, text, cells)
 }
 
 /// The first position in `range` where `before` turns false (it must be
@@ -1905,20 +2204,39 @@ mod tests {
             9_999_999,
             u32::MAX,
         ];
-        let mut p = Postings::default();
-        for &c in &cells {
-            p.add(c);
+        // Two words' lists written in turn, so their slices interleave in
+        // the pool; the second list long enough to chain many slices.
+        let mut part = Part::default();
+        let key = short_key_of("word");
+        let other = short_key_of("other");
+        for (i, &c) in cells.iter().enumerate() {
+            part.add(key, || "word", c);
+            part.add(other, || "other", u32::try_from(i).unwrap() * 3);
         }
+        for i in cells.len()..1000 {
+            part.add(other, || "other", u32::try_from(i).unwrap() * 3);
+        }
+        let sorted = part.sorted();
+        let list = |w: usize| -> (Vec<u32>, usize) {
+            let bytes: Vec<u8> = sorted.cells(w).flatten().copied().collect();
+            let cells = Cells {
+                bytes: &bytes,
+                cell: 0,
+            }
+            .collect();
+            (cells, bytes.len())
+        };
+        // "other" sorts first.
+        let (got, len) = list(1);
         let mut want = cells.to_vec();
         want.dedup();
-        let got: Vec<u32> = Cells {
-            bytes: &p.bytes,
-            cell: 0,
-        }
-        .collect();
         assert_eq!(got, want);
+        assert_eq!(sorted.word(1).unwrap().last, u32::MAX);
         // Deltas 0, 1, 126, 1, 172, 16083, 1, 1983616, 7999999, 4284967296.
-        assert_eq!(p.bytes.len(), 1 + 1 + 1 + 1 + 2 + 2 + 1 + 3 + 4 + 5);
+        assert_eq!(len, 1 + 1 + 1 + 1 + 2 + 2 + 1 + 3 + 4 + 5);
+        let (got, len) = list(0);
+        assert_eq!(got, (0..1000).map(|i| i * 3).collect::<Vec<u32>>());
+        assert_eq!(len, 1 + 999);
     }
 
     #[test]

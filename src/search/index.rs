@@ -76,7 +76,7 @@ struct Vocabulary {
 /// A slice never crosses a block.
 #[derive(Default)]
 struct Pool {
-    blocks: Vec<Box<[u8]>>,
+    blocks: Vec<Box<[u8; POOL_BLOCK]>>,
     /// Bytes used in the last block.
     used: usize,
 }
@@ -109,7 +109,7 @@ impl Pool {
     fn slice(&mut self, level: u8) -> usize {
         let size = SLICE[usize::from(level)];
         if self.blocks.is_empty() || self.used + size > POOL_BLOCK {
-            self.blocks.push(vec![0u8; POOL_BLOCK].into_boxed_slice());
+            self.blocks.push(Box::new([0u8; POOL_BLOCK]));
             self.used = 0;
         }
         let start = (self.blocks.len() - 1) * POOL_BLOCK + self.used;
@@ -139,7 +139,25 @@ impl Pool {
     }
 
     /// Writes `n` in LEB128 ([`leb128`]) at `*pos`.
+    #[inline(always)]
     fn encode(&mut self, pos: &mut u32, n: u32) {
+        // Nearly always one byte, and the slice has room: the byte there is
+        // still zero (the marker is not).
+        let p = *pos as usize;
+        if n < 0x80
+            && let Some(block) = self.blocks.get_mut(p / POOL_BLOCK)
+            && block[p % POOL_BLOCK] == 0
+        {
+            block[p % POOL_BLOCK] = n as u8;
+            *pos = pool_at(p + 1);
+            return;
+        }
+        self.encode_slowly(pos, n);
+    }
+
+    /// [`Pool::encode`] byte by byte.
+    #[inline(never)]
+    fn encode_slowly(&mut self, pos: &mut u32, n: u32) {
         let (bytes, len) = leb128(n);
         for &b in &bytes[..len] {
             self.push(pos, b);
@@ -197,7 +215,8 @@ impl<'a> Iterator for Chunks<'a> {
 /// [`Pool`]'s bytes, for the same reason).
 #[derive(Default)]
 struct Words {
-    blocks: Vec<Vec<Word>>,
+    blocks: Vec<Box<[Word; WORD_BLOCK]>>,
+    len: usize,
 }
 
 /// Words in a block of [`Words`]: 4 KiB.
@@ -205,32 +224,33 @@ const WORD_BLOCK: usize = 128;
 
 impl Words {
     fn len(&self) -> usize {
-        self.blocks
-            .last()
-            .map_or(0, |b| (self.blocks.len() - 1) * WORD_BLOCK + b.len())
+        self.len
     }
 
     fn push(&mut self, word: Word) {
-        match self.blocks.last_mut() {
-            Some(b) if b.len() < WORD_BLOCK => b.push(word),
-            _ => {
-                let mut b = Vec::with_capacity(WORD_BLOCK);
-                b.push(word);
-                self.blocks.push(b);
-            }
+        if self.len.is_multiple_of(WORD_BLOCK) {
+            self.blocks.push(Box::new([Word::default(); WORD_BLOCK]));
+        }
+        if let Some(b) = self.blocks.get_mut(self.len / WORD_BLOCK) {
+            b[self.len % WORD_BLOCK] = word;
+            self.len += 1;
         }
     }
 
+    /// Word `i` (one of those pushed).
+    #[inline(always)]
     fn get(&self, i: usize) -> Option<&Word> {
-        self.blocks.get(i / WORD_BLOCK)?.get(i % WORD_BLOCK)
+        Some(&self.blocks.get(i / WORD_BLOCK)?[i % WORD_BLOCK])
     }
 
+    #[inline(always)]
     fn get_mut(&mut self, i: usize) -> Option<&mut Word> {
-        self.blocks.get_mut(i / WORD_BLOCK)?.get_mut(i % WORD_BLOCK)
+        Some(&mut self.blocks.get_mut(i / WORD_BLOCK)?[i % WORD_BLOCK])
     }
 }
 
 /// One word of a part while the vocabulary is built.
+#[derive(Clone, Copy, Default)]
 struct Word {
     key: Short,
     /// Its place in the part's long words, [`Sorted::SHORT`] when it has 16
@@ -435,10 +455,23 @@ impl Part {
                 .and_then(|w| w.as_bytes().get(16..))
                 .unwrap_or_default()
         };
-        // The words stay where they are: their numbers are sorted.
-        let key = |i: u32| words.get(i as usize).map(|w| (w.key, tail(w.long)));
-        let mut order: Vec<u32> = (0..pool_at(words.len())).collect();
-        order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+        // The words stay where they are: their numbers are sorted, with
+        // their keys beside them while they are (a key read through the
+        // number at each comparison costs more than the copy).
+        let mut keyed: Vec<(Short, u32)> = Vec::with_capacity(words.len());
+        keyed.extend(
+            (0..words.len())
+                .filter_map(|i| words.get(i))
+                .enumerate()
+                .map(|(i, w)| (w.key, pool_at(i))),
+        );
+        let long_of = |i: u32| words.get(i as usize).map_or(Sorted::SHORT, |w| w.long);
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| tail(long_of(a.1)).cmp(tail(long_of(b.1))))
+        });
+        let order = keyed.iter().map(|&(_, i)| i).collect();
+        drop(keyed);
         Sorted {
             order,
             words,
@@ -1012,11 +1045,23 @@ impl Index {
     pub fn new_counting(catalog: &Catalog, done: &AtomicUsize) -> Self {
         // The short fields and the vocabulary do not depend on each other:
         // a core that finishes its part of the vocabulary early makes them.
-        let (mut index, vocabulary) = rayon::join(
+        let (mut index, (vocabulary, scratch)) = rayon::join(
             || Self::for_one_query(catalog),
-            || Vocabulary::build(catalog, done),
+            || {
+                let vocabulary = Vocabulary::build(catalog, done);
+                // The queries' per-cell state, made here rather than at the
+                // first query: on this thread it fits where the build's
+                // parts were just freed; made by the searching thread it
+                // would be new memory on top of them.
+                let mut scratch = Scratch::default();
+                let skills = catalog.skills.len();
+                let per_skill = (catalog.roles.len() * catalog.levels.len()).max(1);
+                scratch.reset(skills * per_skill, skills);
+                (vocabulary, scratch)
+            },
         );
         index.vocabulary = Some(vocabulary);
+        index.scratch = Mutex::new(scratch);
         index.shown_up_front = SHOWN_UP_FRONT;
         index
     }

@@ -19,7 +19,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use rungs::catalog::{
-    Catalog, LoadOptions, load_embedded, load_path, load_path_cached_deferred,
+    Catalog, LoadOptions, load_embedded, load_partial, load_path, load_path_cached_deferred,
     wait_for_cache_writes,
 };
 use rungs::search::Index;
@@ -152,6 +152,38 @@ fn render(c: &mut Criterion) {
         );
     });
     wait_for_cache_writes();
+    std::fs::write(&edited, &original).unwrap();
+    // The explorer's start as it is at 10,000 skills: the first frame from
+    // the cache's skeletons, the selected skill read whole from its file
+    // (the whole catalog then loads behind it, not timed here). Unchanged,
+    // and with one skill file edited before each start (and parsed by it:
+    // these starts write no cache, so every edit stays unseen).
+    load_path_cached_deferred(&dir, &cache, &LoadOptions::default()).unwrap();
+    wait_for_cache_writes();
+    let partial_frame = |dir: &std::path::Path| {
+        let mut partial = load_partial(dir, &cache, &LoadOptions::default(), 0).unwrap();
+        let mut app = App::new(std::mem::take(&mut partial.catalog));
+        app.update(Action::Resize(WIDTH, HEIGHT));
+        app.start_from_partial(&partial);
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+        terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        (app, terminal)
+    };
+    group.bench_function("dir_partial_first_frame/10000", |b| {
+        b.iter_with_large_drop(|| partial_frame(black_box(&dir)));
+    });
+    group.bench_function("dir_partial_one_edit_first_frame/10000", |b| {
+        b.iter_batched(
+            || {
+                flip = !flip;
+                let mark = if flip { "name = \"~" } else { "name = \"^" };
+                let text = original.replacen("name = \"", mark, 1);
+                std::fs::write(&edited, text).unwrap();
+            },
+            |()| partial_frame(black_box(&dir)),
+            criterion::BatchSize::PerIteration,
+        );
+    });
     std::fs::write(&edited, original).unwrap();
     let _ = std::fs::remove_dir_all(&cache);
     group.finish();

@@ -75,17 +75,7 @@ pub fn run(
     let _writes = WaitForCacheWrites;
     let (mut app, review) = self::start(catalog, start, crate::report::today())?;
     let whole = partial.map(|(p, cache)| {
-        // The selected skill is shown whole from the first frame.
-        let mut with_texts = p.with_texts.clone();
-        if let Some((i, _)) = app.selected_skill()
-            && !with_texts.contains(&i)
-            && let Some(skill) = p.whole_skill(&app.catalog, i)
-            && let Some(catalog) = std::sync::Arc::get_mut(&mut app.catalog)
-        {
-            catalog.skills[i] = skill;
-            with_texts.push(i);
-        }
-        app.start_loading(with_texts);
+        app.start_from_partial(&p);
         crate::tui::events::WholeLoad {
             catalog: settings.catalog.clone().unwrap_or_default(),
             cache,

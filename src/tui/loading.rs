@@ -10,10 +10,13 @@
 //! every input after it so that the order holds, and applied the moment
 //! the whole catalog is in.
 
+use std::sync::Arc;
+
 use super::action::{Action, Effect};
 use super::app::App;
 use super::keys::Command;
 use super::screens::Screen;
+use crate::catalog::Partial;
 
 /// What the explorer knows while the texts load.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,6 +38,23 @@ impl App {
             with_texts,
             waiting: Vec::new(),
         });
+    }
+
+    /// Starts on the partial catalog that `partial` loaded (this app's
+    /// catalog, selection made): the selected skill is read whole from its
+    /// file, so the first frame shows what the whole catalog would, and the
+    /// rest load (see [`App::start_loading`]).
+    pub fn start_from_partial(&mut self, partial: &Partial) {
+        let mut with_texts = partial.with_texts.clone();
+        if let Some((i, _)) = self.selected_skill()
+            && !with_texts.contains(&i)
+            && let Some(skill) = partial.whole_skill(&self.catalog, i)
+            && let Some(catalog) = Arc::get_mut(&mut self.catalog)
+        {
+            catalog.skills[i] = skill;
+            with_texts.push(i);
+        }
+        self.start_loading(with_texts);
     }
 
     /// Whether the texts of the skill at `index` (in the catalog) are in.

@@ -47,12 +47,9 @@ fn app_on(catalog: Catalog) -> App {
 /// selected skill made whole, the rest of the texts loading.
 fn loading_app(mut p: Partial, lang: rungs::i18n::Lang) -> App {
     let mut app = app_on(std::mem::take(&mut p.catalog));
+    app.start_from_partial(&p);
     let (i, _) = app.selected_skill().unwrap();
-    let skill = p.whole_skill(&app.catalog, i).unwrap();
-    Arc::get_mut(&mut app.catalog).unwrap().skills[i] = skill;
-    let mut with_texts = p.with_texts.clone();
-    with_texts.push(i);
-    app.start_loading(with_texts);
+    assert!(app.has_texts(i) && !app.has_texts(i + 1));
     app.set_lang(lang);
     redraw(&mut app);
     app

@@ -876,6 +876,37 @@ fn other_names<'a>(shown: &str, all: impl Iterator<Item = &'a str>) -> Vec<Strin
     all.filter(|n| *n != shown).map(fold).collect()
 }
 
+/// Each name's place in name order (ties by the skill's place), from
+/// the folded names. Each name's first 16 bytes as a number (see
+/// [`head_key`]: when two differ, they order as the names do) sort most of
+/// them; only a run of equal heads whose names differ is sorted by name.
+fn name_ranks(names: &[String]) -> Vec<u32> {
+    let mut order: Vec<(Short, u32)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (head_key(n.as_bytes()), u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    order.sort_unstable();
+    let name = |i: u32| names.get(i as usize).map_or("", String::as_str);
+    let mut a = 0;
+    while a < order.len() {
+        let head = order[a].0;
+        let b = a + order[a..].iter().take_while(|o| o.0 == head).count();
+        let run = &mut order[a..b];
+        // Equal names (a catalog may reuse one) are already in the skills'
+        // order.
+        if run.iter().any(|o| name(o.1) != name(run[0].1)) {
+            run.sort_unstable_by(|x, y| name(x.1).cmp(name(y.1)).then(x.1.cmp(&y.1)));
+        }
+        a = b;
+    }
+    let mut rank = vec![0u32; order.len()];
+    for (r, (_, i)) in order.into_iter().enumerate() {
+        rank[i as usize] = u32::try_from(r).unwrap_or(u32::MAX);
+    }
+    rank
+}
+
 /// The search index of one catalog.
 pub struct Index {
     /// Other names of the few skills that have any (as written, and in
@@ -1074,67 +1105,55 @@ impl Index {
     pub fn for_one_query(catalog: &Catalog) -> Self {
         let roles = catalog.roles.len();
         let levels = catalog.levels.len();
-        let mut tag_ids: FastMap<&str, usize> = FastMap::default();
-        let mut tags: Vec<(String, Vec<(u32, u32)>)> = Vec::new();
-        let mut domain_skills = vec![Vec::new(); catalog.domains.len()];
-        let mut in_role = vec![false; catalog.skills.len() * roles];
-        for (s, skill) in catalog.skills.iter().enumerate() {
-            let sid = u32::try_from(s).unwrap_or(u32::MAX);
-            for (t, tag) in skill.tags.iter().enumerate() {
-                let id = *tag_ids.entry(tag.as_str()).or_insert_with(|| {
-                    tags.push((tag.clone(), Vec::new()));
-                    tags.len() - 1
-                });
-                tags[id].1.push((sid, u32::try_from(t).unwrap_or(0)));
-            }
-            if let Some(d) = domain_skills.get_mut(skill.domain) {
-                d.push(sid);
-            }
-            for r in 0..roles {
-                in_role[s * roles + r] = skill.in_role(r);
-            }
-        }
-        let names_folded: Vec<String> = catalog.skills.iter().map(|s| fold(&s.name)).collect();
-        let name_rank = {
-            // Each name's first 16 bytes as a number (see `head_key`: when
-            // two differ, they order as the names do), so most comparisons
-            // compare two numbers; the whole names, then the skills' places,
-            // decide between equal heads.
-            let mut order: Vec<(Short, u32)> = names_folded
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (head_key(n.as_bytes()), u32::try_from(i).unwrap_or(u32::MAX)))
-                .collect();
-            let name = |i: u32| names_folded.get(i as usize).map_or("", String::as_str);
-            order.par_sort_unstable_by(|a, b| {
-                a.0.cmp(&b.0)
-                    .then_with(|| name(a.1).cmp(name(b.1)))
-                    .then(a.1.cmp(&b.1))
-            });
-            let mut rank = vec![0u32; order.len()];
-            for (r, (_, i)) in order.into_iter().enumerate() {
-                rank[i as usize] = u32::try_from(r).unwrap_or(u32::MAX);
-            }
-            rank
-        };
+        // The names on one core, the rest on the other: a one-shot search
+        // waits for all of it before it starts.
+        let ((names_folded, name_letters, name_rank), (tags, domain_skills, in_role, others)) =
+            rayon::join(
+                || {
+                    let folded: Vec<String> =
+                        catalog.skills.iter().map(|s| fold(&s.name)).collect();
+                    let letters = folded.iter().map(|n| letters(n)).collect();
+                    let rank = name_ranks(&folded);
+                    (folded, letters, rank)
+                },
+                || {
+                    let mut tag_ids: FastMap<&str, usize> = FastMap::default();
+                    let mut tags: Vec<(String, Vec<(u32, u32)>)> = Vec::new();
+                    let mut domain_skills = vec![Vec::new(); catalog.domains.len()];
+                    let mut in_role = vec![false; catalog.skills.len() * roles];
+                    let mut other = Vec::new();
+                    for (s, skill) in catalog.skills.iter().enumerate() {
+                        let sid = u32::try_from(s).unwrap_or(u32::MAX);
+                        for (t, tag) in skill.tags.iter().enumerate() {
+                            let id = *tag_ids.entry(tag.as_str()).or_insert_with(|| {
+                                tags.push((tag.clone(), Vec::new()));
+                                tags.len() - 1
+                            });
+                            tags[id].1.push((sid, u32::try_from(t).unwrap_or(0)));
+                        }
+                        if let Some(d) = domain_skills.get_mut(skill.domain) {
+                            d.push(sid);
+                        }
+                        for r in 0..roles {
+                            in_role[s * roles + r] = skill.in_role(r);
+                        }
+                        other.extend(
+                            other_names(&skill.name, skill.all_names())
+                                .into_iter()
+                                .map(|n| (sid, n)),
+                        );
+                    }
+                    (tags, domain_skills, in_role, other)
+                },
+            );
         Index {
-            other_names: catalog
-                .skills
-                .iter()
-                .enumerate()
-                .flat_map(|(i, s)| {
-                    let sid = u32::try_from(i).unwrap_or(u32::MAX);
-                    other_names(&s.name, s.all_names())
-                        .into_iter()
-                        .map(move |n| (sid, n))
-                })
-                .collect(),
+            other_names: others,
             other_domains: catalog
                 .domains
                 .iter()
                 .map(|d| other_names(&d.name, d.all_names()))
                 .collect(),
-            name_letters: names_folded.iter().map(|n| letters(n)).collect(),
+            name_letters,
             names_folded,
             name_rank,
             tags_folded: tags.iter().map(|(t, _)| fold(t)).collect(),
@@ -1624,12 +1643,14 @@ impl TextMatcher {
             let Some(b) = first(qw) else {
                 continue;
             };
-            ascii = ascii_words_from(text.as_bytes(), b, |w| {
+            ascii = ascii_words_from(text.as_bytes(), b, |s, e| {
                 // Most words are turned away here, without a copy or a
                 // look-up.
-                if qw.may_match_ascii(w) {
+                if qw.may_match_ascii(&text.as_bytes()[s..e]) {
                     buf.clear();
-                    buf.push_str(std::str::from_utf8(w).unwrap_or_default());
+                    // A word's ends are next to ASCII bytes: char
+                    // boundaries, found without checking it is UTF-8.
+                    buf.push_str(text.get(s..e).unwrap_or_default());
                     buf.make_ascii_lowercase();
                     consider(q, i, buf, seen, best);
                 }
@@ -1694,16 +1715,17 @@ fn consider(
     }
 }
 
-/// Calls `f` with every word of the ASCII `text` that [`any_word`] would
-/// give and that starts at a byte equal to `first` or its capital, as it
-/// is written (so `f` sees what [`any_word`] gives once lowercased). Finds
+/// Calls `f` with the byte range of every word of the ASCII `text` that
+/// [`any_word`] would give and that starts at a byte equal to `first` or
+/// its capital (so `text[s..e]` is, once lowercased, what [`any_word`]
+/// gives). Finds
 /// those places [`BLOCK`] bytes at a time instead of splitting every word:
 /// most words of a text start with another letter.
 ///
 /// Returns false when `text` is not ASCII after all, found in the same
 /// pass (so a caller need not make another to check first); `f` may then
 /// have been called for some words, which the caller discards.
-fn ascii_words_from(text: &[u8], first: u8, mut f: impl FnMut(&[u8])) -> bool {
+fn ascii_words_from(text: &[u8], first: u8, mut f: impl FnMut(usize, usize)) -> bool {
     use super::words::{ALNUM, CLASS, SPACE};
     let class = |i: usize| CLASS[usize::from(text[i])];
     let n = text.len();
@@ -1715,7 +1737,7 @@ fn ascii_words_from(text: &[u8], first: u8, mut f: impl FnMut(&[u8])) -> bool {
         }
         // Every run of letters and digits is a word (a part of a token, or
         // the token itself).
-        f(&text[p..e]);
+        f(p, e);
         // A token such as `torch.compile` is a word too, when this run
         // opens it (only punctuation between the space and `p`).
         let mut b = p;
@@ -1739,7 +1761,7 @@ fn ascii_words_from(text: &[u8], first: u8, mut f: impl FnMut(&[u8])) -> bool {
                 t -= 1;
             }
             if t > e {
-                f(&text[p..t]);
+                f(p, t);
             }
         }
     };
@@ -1752,21 +1774,23 @@ fn ascii_words_from(text: &[u8], first: u8, mut f: impl FnMut(&[u8])) -> bool {
     if n > 0 && is_first(text[0]) {
         at(0);
     }
-    // Blocks of BLOCK bytes from 1, each seen with the byte before it: a
-    // start is `first` after a byte that is no letter or digit. Written
-    // byte by byte without branches, as loops the compiler turns into a
-    // few vector instructions per 16 bytes (the crate forbids `unsafe`,
-    // hence no explicit SIMD); the bytes' high bits are gathered to tell
-    // a text that is not ASCII at the end.
+    // Blocks of BLOCK bytes from 1, each seen with the byte before it (see
+    // `block_starts`; the crate forbids `unsafe`, hence no explicit SIMD).
     let mut high = [0u8; BLOCK];
+    // The last bytes (fewer than a block) are copied here, with spaces
+    // after them: a space starts nothing and is ASCII.
+    let mut padded = [b' '; BLOCK + 1];
     let mut i = 1;
-    while let Some(Ok(w)) = text.get(i - 1..i + BLOCK).map(<&[u8; BLOCK + 1]>::try_from) {
-        let mut start = [0u8; BLOCK];
-        for k in 0..BLOCK {
-            let b = w[k + 1];
-            high[k] |= b;
-            start[k] = u8::from(is_first(b) & !ascii_alnum(w[k]));
-        }
+    while i < n {
+        let w = match text.get(i - 1..i + BLOCK).map(<&[u8; BLOCK + 1]>::try_from) {
+            Some(Ok(w)) => w,
+            _ => {
+                let rest = text.get(i - 1..).unwrap_or_default();
+                padded[..rest.len()].copy_from_slice(rest);
+                &padded
+            }
+        };
+        let start = block_starts(w, fold, lower, &mut high);
         if start.iter().fold(0, |a, &s| a | s) != 0 {
             for (h, eight) in start.chunks_exact(8).enumerate() {
                 let mut bytes = [0u8; 8];
@@ -1780,18 +1804,28 @@ fn ascii_words_from(text: &[u8], first: u8, mut f: impl FnMut(&[u8])) -> bool {
         }
         i += BLOCK;
     }
-    for p in i.min(n)..n {
-        let b = text[p];
-        high[0] |= b;
-        if is_first(b) && !ascii_alnum(text[p - 1]) {
-            at(p);
-        }
-    }
     high.iter().fold(0, |a, &h| a | h) < 0x80 && text.first().is_none_or(u8::is_ascii)
 }
 
 /// Bytes [`ascii_words_from`] looks at in one step.
 const BLOCK: usize = 32;
+
+/// For the bytes `w[1..]` of a text and the byte before each, `w[..32]`:
+/// 1 where a byte is `lower` (or, with `fold` 0x20 for a letter, its
+/// capital) after one that is no letter or digit, else 0. ORs each byte
+/// into `high`, to tell later whether the text was ASCII. Byte by byte
+/// without branches, on arrays passed in (so nothing aliases them): the
+/// compiler makes the loop a few vector instructions per 16 bytes.
+#[inline]
+fn block_starts(w: &[u8; BLOCK + 1], fold: u8, lower: u8, high: &mut [u8; BLOCK]) -> [u8; BLOCK] {
+    let mut start = [0u8; BLOCK];
+    for k in 0..BLOCK {
+        let b = w[k + 1];
+        high[k] |= b;
+        start[k] = u8::from(((b | fold) == lower) & !ascii_alnum(w[k]));
+    }
+    start
+}
 
 /// Whether the ASCII byte `b` is a letter or digit, without a table or a
 /// branch (so that a loop of them makes vector instructions): `b | 0x20`
@@ -2099,8 +2133,8 @@ mod tests {
                     false
                 });
                 let mut fast = Vec::new();
-                ascii_words_from(t.as_bytes(), first, |w| {
-                    fast.push(String::from_utf8(w.to_ascii_lowercase()).unwrap())
+                ascii_words_from(t.as_bytes(), first, |s, e| {
+                    fast.push(t[s..e].to_ascii_lowercase())
                 });
                 slow.sort();
                 fast.sort();
@@ -2125,8 +2159,8 @@ mod tests {
                 false
             });
             let mut fast = Vec::new();
-            ascii_words_from(text.as_bytes(), first, |w| {
-                fast.push(String::from_utf8(w.to_ascii_lowercase()).unwrap())
+            ascii_words_from(text.as_bytes(), first, |s, e| {
+                fast.push(text[s..e].to_ascii_lowercase())
             });
             slow.sort();
             fast.sort();
@@ -2182,8 +2216,8 @@ mod tests {
         ) {
             let text = text_of(&pieces);
             let mut fast = Vec::new();
-            let ascii = ascii_words_from(text.as_bytes(), first, |w| {
-                fast.push(String::from_utf8(w.to_ascii_lowercase()).unwrap())
+            let ascii = ascii_words_from(text.as_bytes(), first, |s, e| {
+                fast.push(text[s..e].to_ascii_lowercase())
             });
             proptest::prop_assert_eq!(ascii, text.is_ascii());
             if ascii {
@@ -2231,6 +2265,31 @@ mod tests {
                 });
                 proptest::prop_assert_eq!(m.text(&q, &text), want, "{:?}", text);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Names ranked by their 16-byte heads, then by name within a run
+        /// of equal heads, are ranked by name, ties by place: names
+        /// repeated, sharing their first 16 bytes or ending in NUL, and
+        /// not ASCII.
+        #[test]
+        fn names_rank_by_name_then_place(
+            picks in proptest::collection::vec(0usize..12, 0..40),
+        ) {
+            let pool = [
+                "data governance", "data governance and lineage", "data governance and",
+                "data governance\0", "data", "a", "", "straße", "数据治理", "data governance",
+                "data governance and lineagf", "i\u{307}d",
+            ];
+            let names: Vec<String> = picks.iter().map(|&i| pool[i].to_string()).collect();
+            let mut order: Vec<usize> = (0..names.len()).collect();
+            order.sort_by(|&a, &b| names[a].cmp(&names[b]).then(a.cmp(&b)));
+            let mut want = vec![0u32; names.len()];
+            for (r, &i) in order.iter().enumerate() {
+                want[i] = r as u32;
+            }
+            proptest::prop_assert_eq!(name_ranks(&names), want);
         }
     }
 

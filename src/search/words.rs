@@ -328,6 +328,10 @@ pub(super) fn letters(s: &str) -> u64 {
 
 /// Lowercases character by character, keeping one char for one char.
 pub(super) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // The same, a byte for a char, in one copy.
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .map(|c| c.to_lowercase().next().unwrap_or(c))
         .collect()
@@ -449,11 +453,18 @@ impl QueryWord {
         {
             return true;
         }
-        // A fuzzy match: an ASCII word holds no other letters.
+        // A fuzzy match: an ASCII word holds no other letters. It starts
+        // with the query word's first letter and holds its second after
+        // that: most words are turned away by these before the search for
+        // every letter within the span.
         q.is_ascii()
             && w.first()
                 .zip(q.first())
                 .is_some_and(|(&a, &b)| eq_lower(a, b))
+            && q.get(1).is_none_or(|&second| {
+                w.get(1..)
+                    .is_some_and(|rest| rest.iter().any(|&a| eq_lower(a, second)))
+            })
             && within(w, q, self.chars + 2, eq_lower)
     }
 
@@ -690,6 +701,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Folding an ASCII string in one copy gives what folding char by
+        /// char gives, and any string keeps its char count.
+        #[test]
+        fn folding_is_char_by_char(s in "[a-zA-Z0-9 .İßK\u{301}数🙂]{0,20}") {
+            let by_char: String = s
+                .chars()
+                .map(|c| c.to_lowercase().next().unwrap_or(c))
+                .collect();
+            proptest::prop_assert_eq!(fold(&s), by_char);
+            proptest::prop_assert_eq!(fold(&s).chars().count(), s.chars().count());
+            let ascii: String = s.chars().filter(char::is_ascii).collect();
+            proptest::prop_assert_eq!(fold(&ascii), ascii.to_lowercase());
+        }
+
         /// Stopping each start's match at the span changes no answer, in
         /// either case mode.
         #[test]

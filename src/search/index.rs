@@ -1248,7 +1248,14 @@ impl Index {
         let mut own = Scratch::default();
         let mut guard = self.scratch.try_lock().ok();
         let scratch = guard.as_deref_mut().unwrap_or(&mut own);
-        scratch.reset(self.skills * per_skill, self.skills);
+        // A slot per cell serves the vocabulary's cell lists only: a scan
+        // keeps what it finds in its own list.
+        let cells = if self.vocabulary.is_some() {
+            self.skills * per_skill
+        } else {
+            0
+        };
+        scratch.reset(cells, self.skills);
 
         if !all_cells {
             self.short_fields(catalog, &q, &wanted, scratch, cancelled)?;
@@ -1523,41 +1530,46 @@ impl Index {
         let per_skill = (self.roles * self.levels).max(1);
         let levels = self.levels.max(1);
         let text = Field::Text { role: 0, level: 0 };
-        let found: Vec<(u32, i64)> = catalog
+        // Each run of skills a thread takes keeps one matcher and one list
+        // of what it finds.
+        let found: Vec<Vec<(u32, i64)>> = catalog
             .skills
             .par_iter()
             .enumerate()
             .with_min_len(64)
             .filter(|&(s, _)| wanted(s))
-            .map_init(TextMatcher::default, |m, (s, skill)| {
-                let mut out = Vec::new();
-                for (r, l, cell) in skill.expectations() {
-                    if matches!(scope, Scope::Role(role) if role != r) {
-                        continue;
+            .fold(
+                || (TextMatcher::default(), Vec::new()),
+                |(mut m, mut out), (s, skill)| {
+                    for (r, l, cell) in skill.expectations() {
+                        if matches!(scope, Scope::Role(role) if role != r) {
+                            continue;
+                        }
+                        // With examples, the same words the vocabulary holds.
+                        let joined;
+                        let cell_text = if cell.examples().is_empty()
+                            && cell.behaviours().iter().all(|b| b.examples.is_empty())
+                        {
+                            &cell.text
+                        } else {
+                            joined = cell_texts(cell).collect::<Vec<_>>().join("\n");
+                            joined.as_str()
+                        };
+                        if let Some((raw, st)) = m.text(q, cell_text) {
+                            let id =
+                                u32::try_from(s * per_skill + r * levels + l).unwrap_or(u32::MAX);
+                            out.push((id, rank_score(st, text, raw)));
+                        }
                     }
-                    // With examples, the same words the vocabulary holds.
-                    let joined;
-                    let cell_text = if cell.examples().is_empty()
-                        && cell.behaviours().iter().all(|b| b.examples.is_empty())
-                    {
-                        &cell.text
-                    } else {
-                        joined = cell_texts(cell).collect::<Vec<_>>().join("\n");
-                        joined.as_str()
-                    };
-                    if let Some((raw, st)) = m.text(q, cell_text) {
-                        let id = u32::try_from(s * per_skill + r * levels + l).unwrap_or(u32::MAX);
-                        out.push((id, rank_score(st, text, raw)));
-                    }
-                }
-                out
-            })
-            .flatten()
+                    (m, out)
+                },
+            )
+            .map(|(_, out)| out)
             .collect();
         if cancelled() {
             return None;
         }
-        Some(found)
+        Some(found.concat())
     }
 }
 
@@ -1739,31 +1751,32 @@ fn ascii_words_from(text: &[u8], first: u8, mut f: impl FnMut(usize, usize)) -> 
         // the token itself).
         f(p, e);
         // A token such as `torch.compile` is a word too, when this run
-        // opens it (only punctuation between the space and `p`).
+        // opens it (only punctuation between the space and `p`) and more
+        // letters or digits follow before the next space. Most runs end at
+        // a space or at the end: no token goes on past them.
+        if e == n || class(e) == SPACE {
+            return;
+        }
+        let mut t = e;
+        let mut end = e;
+        while t < n && class(t) != SPACE {
+            if class(t) == ALNUM {
+                end = t + 1;
+            }
+            t += 1;
+        }
+        if end == e {
+            return; // only punctuation after the run
+        }
         let mut b = p;
-        let mut opens = true;
         while b > 0 {
             match class(b - 1) {
                 SPACE => break,
-                ALNUM => {
-                    opens = false;
-                    break;
-                }
+                ALNUM => return, // the token opened before `p`
                 _ => b -= 1,
             }
         }
-        if opens {
-            let mut t = e;
-            while t < n && class(t) != SPACE {
-                t += 1;
-            }
-            while t > e && class(t - 1) != ALNUM {
-                t -= 1;
-            }
-            if t > e {
-                f(p, t);
-            }
-        }
+        f(p, end);
     };
     let fold = if first.is_ascii_alphabetic() { 0x20 } else { 0 };
     let lower = first.to_ascii_lowercase();

@@ -275,10 +275,11 @@ fn ascii_within(c: &[u8], p: &[u8], span: usize) -> bool {
 
 /// Whether the byte `a` is `b` (a lowercase ASCII letter or any other
 /// byte) or its capital: `a.eq_ignore_ascii_case(&b)` for a `b` with no
-/// ASCII capital, in two operations.
+/// ASCII capital, without a branch.
 #[inline]
 fn eq_lower(a: u8, b: u8) -> bool {
-    a == b || (a | 0x20 == b && b.is_ascii_lowercase())
+    // `a | 0x20` is `b` for `b` and its capital only, when `b` is a letter.
+    (a | (u8::from(b.is_ascii_lowercase()) << 5)) == b
 }
 
 /// [`ascii_within`] with its comparison: for each place the pattern's

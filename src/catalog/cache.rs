@@ -32,6 +32,7 @@
 //! not confirm, and any problem with the cache (missing, unreadable, not
 //! writable) falls back to reading the files.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -483,15 +484,11 @@ fn load_cached(
     Ok(loaded)
 }
 
-/// Each skill file's path as the cache keys it.
-fn names_of(paths: &[PathBuf]) -> Vec<String> {
-    paths
-        .iter()
-        .map(|p| {
-            p.to_str()
-                .map_or_else(|| p.display().to_string(), str::to_string)
-        })
-        .collect()
+/// Each skill file's path as the cache keys it: borrowed from the path
+/// (10,000 strings fewer to allocate at 10,000 skills), and written out
+/// only for a path that is not UTF-8.
+fn names_of(paths: &[PathBuf]) -> Vec<Cow<'_, str>> {
+    paths.iter().map(|p| p.to_string_lossy()).collect()
 }
 
 /// The entries of the shards `read` of a layout of `shards`, found by the
@@ -500,7 +497,7 @@ fn names_of(paths: &[PathBuf]) -> Vec<String> {
 fn stored_of(
     read: Vec<Option<(usize, u64, Vec<Entry>)>>,
     shards: usize,
-    names: &[String],
+    names: &[Cow<'_, str>],
 ) -> (Stored, Vec<Option<usize>>) {
     // Every stored entry goes to its file's slot, with its shard's schema;
     // shards of another layout are of no use.
@@ -512,7 +509,7 @@ fn stored_of(
     let at: HashMap<&str, usize, foldhash::fast::RandomState> = names
         .iter()
         .enumerate()
-        .map(|(i, n)| (n.as_str(), i))
+        .map(|(i, n)| (n.as_ref(), i))
         .collect();
     let mut stored = Stored {
         shards: Vec::with_capacity(shards),
@@ -807,7 +804,7 @@ fn store(
     folder: &Path,
     shards: usize,
     fp: u64,
-    names: &[String],
+    names: &[Cow<'_, str>],
     records: &[Option<Record>],
     stored_per_shard: &[Option<usize>],
     loaded: &Loaded,

@@ -1650,6 +1650,12 @@ impl TextMatcher {
                 .copied()
                 .filter(u8::is_ascii_alphanumeric)
         };
+        // A query word that starts with a char that is not ASCII (Chinese,
+        // say) matches no word of an ASCII text: nor does the query.
+        let foreign = |qw: &QueryWord| qw.range_prefix().bytes().next().is_some_and(|b| b >= 0x80);
+        if q.words.iter().any(foreign) && text.is_ascii() {
+            return None;
+        }
         let mut ascii = true;
         for (i, qw) in q.words.iter().enumerate() {
             let Some(b) = first(qw) else {

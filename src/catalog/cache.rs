@@ -1026,11 +1026,16 @@ mod tests {
                 if e.path().is_dir() {
                     stack.push(e.path());
                 } else {
-                    let f = fs::File::options().write(true).open(e.path()).unwrap();
-                    f.set_modified(old).unwrap();
+                    set_mtime(&e.path(), old);
                 }
             }
         }
+    }
+
+    /// Sets a file's modification time without touching its content.
+    fn set_mtime(path: &Path, time: SystemTime) {
+        let f = fs::File::options().write(true).open(path).unwrap();
+        f.set_modified(time).unwrap();
     }
 
     #[test]
@@ -1063,11 +1068,10 @@ mod tests {
         assert!(check(&cat, &cache).catalog.skill_index("sql").is_none());
 
         // A touch without change.
-        let f = fs::File::options()
-            .write(true)
-            .open(cat.join("skills/machine-learning/deep-learning.toml"))
-            .unwrap();
-        f.set_modified(SystemTime::now()).unwrap();
+        set_mtime(
+            &cat.join("skills/machine-learning/deep-learning.toml"),
+            SystemTime::now(),
+        );
         check(&cat, &cache);
         check(&cat, &cache);
     }
@@ -1177,11 +1181,10 @@ mod tests {
                 .is_none()
         );
         check(&cat, &cache);
-        let f = fs::File::options()
-            .write(true)
-            .open(cat.join("skills/machine-learning/deep-learning.toml"))
-            .unwrap();
-        f.set_modified(SystemTime::now()).unwrap();
+        set_mtime(
+            &cat.join("skills/machine-learning/deep-learning.toml"),
+            SystemTime::now(),
+        );
         check_partial(&cat, &cache);
         check(&cat, &cache);
         check_partial(&cat, &cache);
@@ -1270,12 +1273,7 @@ mod tests {
         // content hash can tell (the file was read within RACY_NS of its
         // modification, so it is compared).
         rename_deep_learning(&cat, "Deep Learnin?");
-        fs::File::options()
-            .write(true)
-            .open(&f)
-            .unwrap()
-            .set_modified(stamp_before)
-            .unwrap();
+        set_mtime(&f, stamp_before);
         let l = check(&cat, &cache);
         assert_eq!(deep_learning_name(&l), "Deep Learnin?");
     }

@@ -70,11 +70,17 @@ struct Outcome {
 impl Outcome {
     fn of(path: Option<&Path>, cache: bool, options: &LoadOptions) -> Self {
         match load(path, cache, options) {
-            Ok(loaded) => Outcome {
-                counts: Some(loaded.catalog.counts()),
-                summary: Some(summary_line(&loaded.catalog)),
-                diagnostics: loaded.warnings,
-            },
+            Ok(mut loaded) => {
+                let outcome = Outcome {
+                    counts: Some(loaded.catalog.counts()),
+                    summary: Some(summary_line(&loaded.catalog)),
+                    diagnostics: std::mem::take(&mut loaded.warnings),
+                };
+                // `check` runs once, from `main`, as `search` does: both
+                // leave their catalog to the exit, so that they compare.
+                super::load::leave_to_exit(loaded);
+                outcome
+            }
             Err(e) => Outcome {
                 counts: None,
                 summary: None,

@@ -110,6 +110,21 @@ struct Seen {
     checked_ns: u128,
 }
 
+impl Seen {
+    /// Whether a file whose stamp is `now` still holds what was seen,
+    /// by its stamp alone: the same stamp, taken well before the file was
+    /// read (a later edit within the same timestamp tick could hide).
+    fn trusted(&self, now: Stamp) -> bool {
+        self.stamp == now && self.stamp.modified_ns.saturating_add(RACY_NS) < self.checked_ns
+    }
+
+    /// Whether the file, read again (`len` bytes hashing to `hash`), holds
+    /// what was seen.
+    fn same_content(&self, len: u64, hash: u64) -> bool {
+        self.stamp.len == len && self.hash == hash
+    }
+}
+
 /// One skill file's cached result, as read back (and as written when the
 /// write is left to a thread of its own, see [`load_path_cached_deferred`]).
 #[derive(Serialize, Deserialize)]
@@ -710,12 +725,12 @@ fn changed(path: &Path, seen: &Seen, raw: RawFile) -> Option<RawFile> {
     let Some(now) = stamp(path) else {
         return Some(raw);
     };
-    if seen.stamp == now && seen.stamp.modified_ns.saturating_add(RACY_NS) < seen.checked_ns {
+    if seen.trusted(now) {
         return None;
     }
     let raw = raw.read();
     match raw.bytes() {
-        Some(b) if b.len() as u64 == seen.stamp.len && xxh3_64(b) == seen.hash => None,
+        Some(b) if seen.same_content(b.len() as u64, xxh3_64(b)) => None,
         _ => Some(raw),
     }
 }
@@ -735,10 +750,7 @@ fn reuse_or_parse(
         // (which reports what is wrong with it), and cache nothing.
         return skill_file(raw, schema);
     };
-    if let Some((_, entry)) = prior.as_ref().filter(|(_, e)| {
-        e.seen.stamp == now_stamp
-            && e.seen.stamp.modified_ns.saturating_add(RACY_NS) < e.seen.checked_ns
-    }) {
+    if let Some((_, entry)) = prior.as_ref().filter(|(_, e)| e.seen.trusted(now_stamp)) {
         let taken = Record {
             seen: entry.seen,
             skill_id: entry.skill.as_ref().map(|s| s.id.clone()),
@@ -764,8 +776,7 @@ fn reuse_or_parse(
         hash,
         checked_ns,
     };
-    if let Some((_, entry)) = prior.filter(|(_, e)| e.seen.hash == hash && e.seen.stamp.len == len)
-    {
+    if let Some((_, entry)) = prior.filter(|(_, e)| e.seen.same_content(len, hash)) {
         put(
             record,
             Record {
@@ -924,9 +935,8 @@ fn store(
 fn remove_other_layouts(folder: &Path, shards: usize) {
     for s in shards..MAX_SHARDS {
         for p in [shard_path(folder, s), skel_path(folder, s)] {
-            if p.exists() {
-                let _ = fs::remove_file(p);
-            }
+            // Most are not there: the error says so, and is of no interest.
+            let _ = fs::remove_file(p);
         }
     }
 }

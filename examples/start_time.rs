@@ -2,7 +2,9 @@
 //! parsed-catalog cache (load, app, first 200×50 frame on a test backend),
 //! phase by phase, for a quick check without criterion and for profiling
 //! one start under callgrind:
-//! `cargo run --release --example start_time -- DIR CACHE_DIR [RUNS]`.
+//! `cargo run --release --example start_time -- DIR CACHE_DIR [RUNS]`;
+//! with `PARTIAL=1` in the environment, the load is the explorer's names-first
+//! one (`load_partial`: the cache's skeletons, texts left out).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;

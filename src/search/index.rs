@@ -95,6 +95,14 @@ fn pool_at(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// Cells a skill has in the index: one per role and level (at least one,
+/// so that a catalog without roles or levels still divides). The build's
+/// per-cell query state and each search's must agree on it, or the state
+/// made up front is thrown away at the first query.
+fn cells_per_skill(roles: usize, levels: usize) -> usize {
+    (roles * levels).max(1)
+}
+
 impl Pool {
     /// The byte at `a`.
     fn get(&self, a: usize) -> u8 {
@@ -745,7 +753,7 @@ impl Vocabulary {
         drop(built);
         // The pieces' stretches closed up, in order, each piece's offsets
         // made the whole array's.
-        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let at = pool_at;
         let (mut w_out, mut t_out, mut c_out) = (0, 0, 0);
         let (mut w_in, mut t_in, mut c_in) = (0, 0, 0);
         for (&(words, text_len, cells_len), most) in used.iter().zip(&most) {
@@ -793,7 +801,7 @@ struct Piece<'a> {
 /// is the cells' order). Offsets start at 0 in each stretch. Gives how
 /// many words, text bytes and cell bytes it wrote.
 fn merge(built: &[Sorted], from: &[usize], to: &[usize], out: Piece<'_>) -> (usize, usize, usize) {
-    let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let at = pool_at;
     let (mut words, mut text, mut cells) = (0, 0, 0);
     let mut at_word = from.to_vec();
     loop {
@@ -1086,8 +1094,8 @@ impl Index {
                 // would be new memory on top of them.
                 let mut scratch = Scratch::default();
                 let skills = catalog.skills.len();
-                let per_skill = (catalog.roles.len() * catalog.levels.len()).max(1);
-                scratch.reset(skills * per_skill, skills);
+                let cells = skills * cells_per_skill(catalog.roles.len(), catalog.levels.len());
+                scratch.reset(cells, skills);
                 (vocabulary, scratch)
             },
         );
@@ -1240,7 +1248,7 @@ impl Index {
         let q = Prepared::new(trimmed);
         let wanted =
             |s: usize| candidates.is_none_or(|c| c.contains(&s)) && self.skill_in_scope(s, scope);
-        let per_skill = (self.roles * self.levels).max(1);
+        let per_skill = cells_per_skill(self.roles, self.levels);
         let levels = self.levels.max(1);
 
         // Another thread searching the same index at once gets fresh state
@@ -1448,7 +1456,7 @@ impl Index {
         scratch: &mut Scratch,
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Vec<(u32, i64)>> {
-        let per_skill = (self.roles * self.levels).max(1);
+        let per_skill = cells_per_skill(self.roles, self.levels);
         let levels = self.levels.max(1);
         let Scratch { slots, touched, .. } = scratch;
         for (n, qw) in q.words.iter().enumerate() {
@@ -1527,7 +1535,7 @@ impl Index {
         wanted: &(dyn Fn(usize) -> bool + Sync),
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Vec<(u32, i64)>> {
-        let per_skill = (self.roles * self.levels).max(1);
+        let per_skill = cells_per_skill(self.roles, self.levels);
         let levels = self.levels.max(1);
         let text = Field::Text { role: 0, level: 0 };
         // Each run of skills a thread takes keeps one matcher and one list

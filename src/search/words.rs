@@ -108,8 +108,9 @@ pub(super) fn any_word(text: &str, buf: &mut String, mut f: impl FnMut(&str) -> 
 pub(super) const SPACE: u8 = 1;
 /// [`CLASS`] of ASCII letters and digits.
 pub(super) const ALNUM: u8 = 2;
-/// Each byte's class for the byte scans: [`SPACE`], [`ALNUM`] or 0 (any
-/// other byte: punctuation, or part of a non-ASCII char).
+/// [`CLASS`] of any other byte: punctuation, or part of a non-ASCII char.
+pub(super) const OTHER: u8 = 0;
+/// Each byte's class for the byte scans: [`SPACE`], [`ALNUM`] or [`OTHER`].
 pub(super) static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -120,7 +121,7 @@ pub(super) static CLASS: [u8; 256] = {
         } else if c.is_ascii_alphanumeric() {
             ALNUM
         } else {
-            0
+            OTHER
         };
         b += 1;
     }
@@ -173,7 +174,7 @@ pub(super) fn ascii_word_ranges(b: &[u8], mut f: impl FnMut(usize, usize) -> boo
         let mut runs = 1;
         loop {
             // Punctuation after a run; a space (or the end) ends the token.
-            while class(i) == 0 {
+            while class(i) == OTHER {
                 i += 1;
             }
             if class(i) != ALNUM {

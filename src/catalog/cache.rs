@@ -564,29 +564,69 @@ pub struct Partial {
     /// Positions of the skills whose texts are in (files that changed and
     /// were parsed, and skills written in the root), in order.
     pub with_texts: Vec<usize>,
-    /// Each skill's file, by position (`None`: written in the root).
-    files: Vec<Option<PathBuf>>,
+    /// What [`fill_texts`] needs to load the rest into this catalog.
+    pub fill: Fill,
 }
 
 impl Partial {
     /// The skill at position `i` of `catalog` (this load's, localized or
-    /// not) with all its texts, read and parsed from
-    /// its file (one file: well under a millisecond); `None` when the file
-    /// no longer holds a valid skill of that id (the whole load that
-    /// follows will say what is wrong).
+    /// not) with all its texts: see [`Fill::whole_skill`].
     pub fn whole_skill(&self, catalog: &Catalog, i: usize) -> Option<Skill> {
-        let path = self.files.get(i)?.as_ref()?;
-        let c = catalog;
-        let ids = |v: &[super::types::Named]| v.iter().map(|n| n.id.clone()).collect();
-        let schema = Schema::new(ids(&c.levels), ids(&c.roles), ids(&c.domains));
-        let raw = RawFile::later(path.clone(), super::source::Budget::new());
-        let (def, diags) = skill_file(raw, &schema);
+        self.fill.whole_skill(catalog, i)
+    }
+}
+
+/// What a partial load saw, for loading the texts into its catalog behind
+/// the first frame ([`fill_texts`]): the skill files, and the content each
+/// skill came from, so that the texts are taken only from the same bytes.
+pub struct Fill {
+    /// The skill files the walk found, in order.
+    files: Vec<PathBuf>,
+    /// For each of `files`, what it gave: `None` for no skill.
+    gave: Vec<Option<Gave>>,
+    /// The length and content hash of the catalog root.
+    root: (u64, u64),
+    /// The ids the skill files were checked against.
+    schema: Schema,
+}
+
+/// The skill one file gave the partial catalog.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Gave {
+    /// Its position in the catalog.
+    at: u32,
+    /// The length and content hash of the file's bytes it came from.
+    len: u64,
+    hash: u64,
+}
+
+impl Fill {
+    /// The skill at position `i` of `catalog` (the partial load's,
+    /// localized or not) with all its texts, read and parsed from its file
+    /// (one file: well under a millisecond); `None` when the file no longer
+    /// holds a valid skill of that id (the whole load that follows will say
+    /// what is wrong).
+    pub fn whole_skill(&self, catalog: &Catalog, i: usize) -> Option<Skill> {
+        let at = u32::try_from(i).ok()?;
+        let k = self
+            .gave
+            .iter()
+            .position(|g| g.is_some_and(|g| g.at == at))?;
+        let raw = RawFile::later(self.files.get(k)?.clone(), super::source::Budget::new());
+        let (def, diags) = skill_file(raw, &self.schema);
         if diags.iter().any(Diagnostic::is_error) {
             return None;
         }
         let skill = def?.skill;
-        (skill.id == c.skills.get(i)?.id).then_some(skill)
+        (skill.id == catalog.skills.get(i)?.id).then_some(skill)
     }
+}
+
+/// The length and XXH3 of the catalog root at `path`, read as a regular
+/// file; `None` when it cannot be read.
+fn root_content(path: &Path) -> Option<(u64, u64)> {
+    let bytes = crate::fsutil::read_regular(path, u64::MAX).ok()?;
+    Some((bytes.len() as u64, xxh3_64(&bytes)))
 }
 
 /// Fewest skill files that are not covered by the skeletons, above which
@@ -647,6 +687,9 @@ pub fn load_partial(
     const SKELETON: u8 = 1;
     const WHOLE: u8 = 2;
     let gave: Vec<AtomicU8> = files.skills.iter().map(|_| AtomicU8::new(NONE)).collect();
+    // The length and hash of the bytes each file's skill came from, for
+    // the texts loaded behind (see [`fill_texts`]).
+    let content: Vec<OnceLock<(u64, u64)>> = files.skills.iter().map(|_| OnceLock::new()).collect();
     let parsed = AtomicUsize::new(0);
     let gave_up = AtomicBool::new(false);
     let schema_fp = OnceLock::new();
@@ -655,7 +698,9 @@ pub fn load_partial(
             return (None, Vec::new());
         }
         let fp = *schema_fp.get_or_init(|| fingerprint(schema));
-        let (Some(path), Some(gave)) = (files.skills.get(i), gave.get(i)) else {
+        let (Some(path), Some(gave), Some(content)) =
+            (files.skills.get(i), gave.get(i), content.get(i))
+        else {
             return (None, Vec::new());
         };
         let prior = stored.take(i).filter(|(s, _)| *s == fp).map(|(_, e)| e);
@@ -665,6 +710,7 @@ pub fn load_partial(
                     if entry.skill.is_some() {
                         gave.store(SKELETON, Ordering::Relaxed);
                     }
+                    let _ = content.set((entry.seen.stamp.len, entry.seen.hash));
                     return reused(Some(entry));
                 }
                 Some(raw) => raw,
@@ -675,12 +721,19 @@ pub fn load_partial(
             gave_up.store(true, Ordering::Relaxed);
             return (None, Vec::new());
         }
+        let raw = raw.read();
+        if let Some(bytes) = raw.bytes() {
+            let _ = content.set((bytes.len() as u64, xxh3_64(bytes)));
+        }
         let result = skill_file(raw, schema);
         if result.0.is_some() {
             gave.store(WHOLE, Ordering::Relaxed);
         }
         result
     };
+    // The root as it was before and after it was parsed: the texts loaded
+    // behind are taken only while it is still the same.
+    let root = root_content(&files.root)?;
     let loaded = load_dir(
         super::load::DirFiles {
             root: files.root.clone(),
@@ -691,7 +744,7 @@ pub fn load_partial(
         false,
     )
     .ok()?;
-    if gave_up.load(Ordering::Relaxed) {
+    if gave_up.load(Ordering::Relaxed) || root_content(&files.root)? != root {
         return None;
     }
     let catalog = loaded.catalog;
@@ -702,20 +755,175 @@ pub fn load_partial(
     // Skills written in the root come first, whole.
     let in_root = catalog.skills.len().checked_sub(from_files)?;
     let mut with_texts: Vec<usize> = (0..in_root).collect();
-    let mut skill_files: Vec<Option<PathBuf>> = vec![None; in_root];
-    for (file, g) in files.skills.into_iter().zip(&gave) {
+    let mut at = in_root;
+    let mut gaves = Vec::with_capacity(gave.len());
+    for (g, content) in gave.iter().zip(&content) {
         match g.load(Ordering::Relaxed) {
-            NONE => continue,
-            WHOLE => with_texts.push(skill_files.len()),
+            NONE => {
+                gaves.push(None);
+                continue;
+            }
+            WHOLE => with_texts.push(at),
             _ => {}
         }
-        skill_files.push(Some(file));
+        let (len, hash) = *content.get()?;
+        gaves.push(Some(Gave {
+            at: u32::try_from(at).ok()?,
+            len,
+            hash,
+        }));
+        at += 1;
     }
+    let ids = |v: &[super::types::Named]| v.iter().map(|n| n.id.clone()).collect();
+    let schema = Schema::new(
+        ids(&catalog.levels),
+        ids(&catalog.roles),
+        ids(&catalog.domains),
+    );
     Some(Partial {
         catalog,
         with_texts,
-        files: skill_files,
+        fill: Fill {
+            files: files.skills,
+            gave: gaves,
+            root,
+            schema,
+        },
     })
+}
+
+/// Loads behind the explorer's first frame the texts of the catalog that
+/// [`load_partial`] loaded, one shard at a time, so that no second catalog
+/// is built beside the first: each shard's whole entries are decoded, each
+/// of its files checked as the whole load checks it (and parsed when it
+/// changed, the shard then written again with its skeleton), and its
+/// skills handed to `send` with their positions in the partial catalog,
+/// then the shard's data freed.
+///
+/// A skill is sent only when it comes from the very bytes its skeleton
+/// came from (same length and content hash) and the root and the list of
+/// skill files are those the partial load saw, so that the partial catalog
+/// with every sent skill in place is the catalog a fresh load gives.
+/// `false` as soon as that does not hold (a file changed, was added or
+/// removed meanwhile, or has errors; some shards may have been sent): the
+/// caller then loads the whole catalog instead.
+pub fn fill_texts(
+    path: &Path,
+    dir: &Path,
+    options: &LoadOptions,
+    fill: &Fill,
+    mut send: impl FnMut(Vec<(usize, Skill)>),
+) -> bool {
+    wait_for_writes();
+    let Ok(files) = dir_files(path, options) else {
+        return false;
+    };
+    if files.skills != fill.files
+        || fill.gave.len() != fill.files.len()
+        || root_content(&files.root) != Some(fill.root)
+    {
+        return false;
+    }
+    drop(files);
+    let folder = cache_folder(dir, path);
+    let shards = shard_count(fill.files.len());
+    let fp = fingerprint(&fill.schema);
+    let names = names_of(&fill.files);
+    // Each shard's files, in file order; and where each file is by name.
+    let mut of_shard: Vec<Vec<u32>> = vec![Vec::new(); shards];
+    for (i, name) in names.iter().enumerate() {
+        if let (Some(list), Ok(i)) = (of_shard.get_mut(shard_of(name, shards)), u32::try_from(i)) {
+            list.push(i);
+        }
+    }
+    let at: HashMap<&str, u32, foldhash::fast::RandomState> = names
+        .iter()
+        .zip(0u32..)
+        .map(|(n, i)| (n.as_ref(), i))
+        .collect();
+    let budget = super::source::Budget::new();
+    let mut wrote = false;
+    for (s, list) in of_shard.iter().enumerate() {
+        let read = read_shard(&shard_path(&folder, s), |h| {
+            h.magic == MAGIC
+                && h.format == FORMAT
+                && h.model == MODEL_VERSION
+                && h.version == env!("CARGO_PKG_VERSION")
+                && (h.shard as usize) == s
+                && (h.shards as usize) == shards
+                && h.schema == fp
+        });
+        let stored = read.as_ref().map(|(_, _, entries)| entries.len());
+        // This shard's stored entries, by the position of their file in
+        // `list`.
+        let mut prior: Vec<Option<Entry>> = list.iter().map(|_| None).collect();
+        for entry in read.map(|(_, _, entries)| entries).unwrap_or_default() {
+            let k = at
+                .get(entry.path.as_str())
+                .and_then(|i| list.binary_search(i).ok());
+            if let Some(slot) = k.and_then(|k| prior.get_mut(k)) {
+                *slot = Some(entry);
+            }
+        }
+        let mut unchanged = 0;
+        let mut changed = false;
+        let mut results = Vec::with_capacity(list.len());
+        for (&i, prior) in list.iter().zip(prior) {
+            let i = i as usize;
+            let (Some(file), Some(name), Some(gave)) =
+                (fill.files.get(i), names.get(i), fill.gave.get(i))
+            else {
+                return false;
+            };
+            let record = Mutex::new(None);
+            let raw = RawFile::later(file.clone(), budget.clone());
+            let (def, diags) =
+                reuse_or_parse(file, prior.map(|e| (fp, e)), &record, fp, raw, &fill.schema);
+            let Some(record) = take(&record) else {
+                return false;
+            };
+            let content = Some((record.seen.stamp.len, record.seen.hash));
+            if diags.iter().any(Diagnostic::is_error)
+                || def.is_some() != gave.is_some()
+                || gave.is_some_and(|g| content != Some((g.len, g.hash)))
+            {
+                return false;
+            }
+            if record.unchanged {
+                unchanged += 1;
+            } else {
+                changed = true;
+            }
+            results.push((name, record, def.map(|d| d.skill), gave.map(|g| g.at)));
+        }
+        // Written again when anything in it changed, an entry is left over
+        // (a file removed), or it or its skeleton was not there whole.
+        if changed || stored != Some(unchanged) || !skel_path(&folder, s).is_file() {
+            let entries: Vec<EntryRef<'_>> = results
+                .iter()
+                .map(|(name, record, skill, _)| EntryRef {
+                    path: name,
+                    seen: record.seen,
+                    skill: skill.as_ref(),
+                    diags: &record.diags,
+                })
+                .collect();
+            let _ = fs::create_dir_all(&folder);
+            write_shard_and_skeleton(&folder, &Header::current(shards, s, fp), s, &entries);
+            wrote = true;
+        }
+        let skills: Vec<(usize, Skill)> = results
+            .into_iter()
+            .filter_map(|(_, _, skill, at)| Some((at? as usize, skill?)))
+            .collect();
+        if !skills.is_empty() {
+            send(skills);
+        }
+    }
+    if wrote {
+        remove_other_layouts(&folder, shards);
+    }
+    true
 }
 
 /// The file at `path` to parse, when it no longer holds what `seen` says
@@ -964,7 +1172,13 @@ mod tests {
 
     /// The cached load equals a fresh load in everything a caller sees.
     fn assert_same(cached: &Loaded, fresh: &Loaded) {
-        let (a, b) = (&cached.catalog, &fresh.catalog);
+        assert_same_catalog(&cached.catalog, &fresh.catalog);
+        assert_eq!(cached.warnings, fresh.warnings);
+        assert_eq!(cached.files, fresh.files);
+    }
+
+    /// Two catalogs are the same in everything a caller sees.
+    fn assert_same_catalog(a: &Catalog, b: &Catalog) {
         assert_eq!(a.title, b.title);
         assert_eq!(a.levels, b.levels);
         assert_eq!(a.roles, b.roles);
@@ -976,8 +1190,6 @@ mod tests {
         for s in &b.skills {
             assert_eq!(a.skill_index(&s.id), b.skill_index(&s.id));
         }
-        assert_eq!(cached.warnings, fresh.warnings);
-        assert_eq!(cached.files, fresh.files);
     }
 
     fn check(cat: &Path, cache: &Path) -> Loaded {
@@ -1198,6 +1410,99 @@ mod tests {
         check_partial(&cat, &cache);
         check(&cat, &cache);
         check_partial(&cat, &cache);
+    }
+
+    /// The catalog `p` loaded, its texts filled in as the explorer fills
+    /// them (each skill sent put in its place, each sent once): `None`
+    /// when the fill asked for the whole load instead.
+    fn filled(p: Partial, cat: &Path, cache: &Path) -> Option<Catalog> {
+        let Partial {
+            mut catalog, fill, ..
+        } = p;
+        let mut sent = vec![false; catalog.skills.len()];
+        let ok = fill_texts(cat, cache, &LoadOptions::default(), &fill, |skills| {
+            for (i, skill) in skills {
+                assert!(!std::mem::replace(&mut sent[i], true), "{i} sent twice");
+                assert_eq!(catalog.skills[i].id, skill.id, "in its place");
+                catalog.skills[i] = skill;
+            }
+        });
+        if ok {
+            let from_files = fill.gave.iter().flatten().count();
+            assert_eq!(sent.iter().filter(|&&s| s).count(), from_files);
+        }
+        ok.then_some(catalog)
+    }
+
+    /// The catalog filled in is the one a fresh load gives.
+    fn check_filled(cat: &Path, cache: &Path) {
+        let p = check_partial(cat, cache);
+        let c = filled(p, cat, cache).expect("filled in");
+        let fresh = load_path(cat).unwrap().catalog;
+        assert_same_catalog(&c, &fresh);
+    }
+
+    /// Filling the texts into the partial catalog gives what a fresh load
+    /// gives, from the cache and after an edit (whose shard it writes
+    /// back); and when a file changes between the partial load and the
+    /// fill (an edit, a new file, a removed one, the root), it asks for
+    /// the whole load instead, which then gives the fresh catalog.
+    #[test]
+    fn filling_the_texts_in_gives_a_fresh_loads_catalog_or_asks_for_the_whole_load() {
+        let (_dir, cat, cache) = aged_and_cached();
+        check_filled(&cat, &cache);
+
+        // Edited before the start: parsed by the partial load, filled in
+        // from its file, and its shard written back with its skeleton.
+        let f = cat.join("skills/machine-learning/deep-learning.toml");
+        let text = fs::read_to_string(&f).unwrap();
+        let first_text = text.find("junior = \"").unwrap() + 10;
+        let mut edited = text.clone();
+        edited.insert_str(first_text, "Edited: ");
+        fs::write(&f, &edited).unwrap();
+        check_filled(&cat, &cache);
+        assert!(
+            check_partial(&cat, &cache).with_texts.is_empty(),
+            "written back"
+        );
+        check(&cat, &cache);
+
+        // Changed between the partial load and the fill.
+        let changes: [(&str, &dyn Fn()); 5] = [
+            ("a text", &|| {
+                fs::write(&f, edited.replace("Edited: ", "Edited! ")).unwrap()
+            }),
+            ("a name", &|| rename_deep_learning(&cat, "Deep Learnin?")),
+            ("a new file", &|| {
+                let text = edited.replace("id = \"deep-learning\"", "id = \"deep-learning-2\"");
+                fs::write(f.with_file_name("deep-learning-2.toml"), text).unwrap();
+            }),
+            ("a removed file", &|| {
+                fs::remove_file(f.with_file_name("deep-learning-2.toml")).unwrap();
+            }),
+            ("the root", &|| {
+                let root = cat.join("catalog.toml");
+                let text = fs::read_to_string(&root).unwrap();
+                fs::write(&root, format!("{text}\n# edited\n")).unwrap();
+            }),
+        ];
+        for (what, change) in changes {
+            let p = check_partial(&cat, &cache);
+            change();
+            assert!(filled(p, &cat, &cache).is_none(), "{what}");
+            check(&cat, &cache);
+            check_filled(&cat, &cache);
+        }
+
+        // A shard gone (its skeleton kept): its files are parsed, and the
+        // shard written again.
+        let shard = shards_of(&cache).pop().unwrap();
+        let p = check_partial(&cat, &cache);
+        fs::remove_file(&shard).unwrap();
+        let c = filled(p, &cat, &cache).expect("filled in");
+        assert_same_catalog(&c, &load_path(&cat).unwrap().catalog);
+        assert!(shard.is_file(), "written again");
+        check_filled(&cat, &cache);
     }
 
     /// An unusable skeleton is removed by the partial load (which parses

@@ -22,7 +22,7 @@ mod types;
 
 pub(crate) use bullets::split as split_bullets;
 pub use cache::{
-    Partial, default_dir as default_cache_dir, load_partial, load_path_cached,
+    Fill, Partial, default_dir as default_cache_dir, fill_texts, load_partial, load_path_cached,
     load_path_cached_deferred, load_path_cached_with, wait_for_writes as wait_for_cache_writes,
 };
 pub use clean::{clean, is_forbidden};

@@ -372,6 +372,13 @@ pub struct Skill {
 }
 
 impl Skill {
+    /// Shows the skill's name and summary in `lang`, as
+    /// [`Catalog::localize`] does for every skill (for a skill put into a
+    /// localized catalog).
+    pub fn localize(&mut self, lang: &str) {
+        self.i18n.apply(lang, &mut self.name, &mut self.summary);
+    }
+
     /// Where the cell of `role` at `level` was written: that line and column
     /// in the skill's file, or the skill's own origin when unknown.
     pub fn cell_origin(&self, role: usize, level: usize) -> Origin {
@@ -578,7 +585,7 @@ impl Catalog {
             n.i18n.apply(lang, &mut n.name, &mut n.summary);
         }
         for s in &mut self.skills {
-            s.i18n.apply(lang, &mut s.name, &mut s.summary);
+            s.localize(lang);
         }
     }
 

@@ -63,23 +63,31 @@ pub fn run(
     // The plain explorer at 10,000 skills draws its first frame from the
     // cache's skeletons and loads the texts behind it; the gap view needs
     // them from its first frame.
-    let mut partial = (start.review.is_none() && start.to.is_none())
+    let partial = (start.review.is_none() && start.to.is_none())
         .then(|| partial_for_start(settings))
         .flatten();
-    let catalog = match partial.as_mut() {
-        Some((p, _)) => std::mem::take(&mut p.catalog),
-        None => catalog_for_start(settings, err)?.catalog,
+    let (catalog, partial) = match partial {
+        Some((p, cache)) => {
+            let crate::catalog::Partial {
+                catalog,
+                with_texts,
+                fill,
+            } = p;
+            (catalog, Some((with_texts, fill, cache)))
+        }
+        None => (catalog_for_start(settings, err)?.catalog, None),
     };
     // The cache may still be being written when the explorer ends (or
     // fails to start): wait for it, whichever way this returns.
     let _writes = WaitForCacheWrites;
     let (mut app, review) = self::start(catalog, start, crate::report::today())?;
-    let whole = partial.map(|(p, cache)| {
-        app.start_from_partial(&p);
+    let whole = partial.map(|(with_texts, fill, cache)| {
+        app.start_from_skeletons(with_texts, &fill);
         crate::tui::events::WholeLoad {
             catalog: settings.catalog.clone().unwrap_or_default(),
             cache,
             options: settings.load,
+            fill,
         }
     });
     app.theme = Theme::named(settings.theme, &settings.config.colors);

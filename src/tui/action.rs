@@ -61,6 +61,13 @@ pub enum Action {
     SaveFinished(Option<String>),
     /// The catalog files changed and loaded: swap the catalog in.
     CatalogReloaded(NewCatalog),
+    /// Skills with their texts, loaded behind a first frame drawn from the
+    /// cache's skeletons: each goes in place of the skill at its position
+    /// (see `loading`).
+    TextsIn(Vec<(usize, crate::catalog::Skill)>),
+    /// Every skill's texts are in: the loading ends as when the whole
+    /// catalog is swapped in.
+    TextsLoaded,
     /// The catalog files changed but are not valid: keep the old catalog,
     /// show the first problem and how many there are.
     CatalogInvalid {

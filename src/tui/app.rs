@@ -202,6 +202,7 @@ impl App {
                 | Action::Resize(..)
                 | Action::SaveFinished(..)
                 | Action::CatalogGone(..)
+                | Action::TextsIn(..)
         ) {
             // A message stays until the next key or click.
             self.status = None;
@@ -221,6 +222,8 @@ impl App {
                 self.replace_catalog(new.0, &mut effects);
                 self.loaded(&mut effects);
             }
+            Action::TextsIn(skills) => self.texts_in(skills),
+            Action::TextsLoaded => self.texts_loaded(&mut effects),
             Action::CatalogInvalid { first, count } => {
                 self.catalog_gone = None;
                 self.reload_error = Some((first, count));

@@ -33,8 +33,14 @@ pub enum AppEvent {
     /// The watched catalog changed and was loaded again.
     Reloaded(Box<Result<crate::catalog::Loaded, crate::catalog::LoadError>>),
     /// The whole catalog, loaded behind a first frame drawn from its
-    /// skeleton (see [`spawn_whole_load`]).
+    /// skeleton when its texts could not be filled in (see
+    /// [`spawn_whole_load`]).
     Loaded(Box<Result<crate::catalog::Loaded, crate::catalog::LoadError>>),
+    /// Skills with their texts, by position, loaded behind a first frame
+    /// drawn from the skeletons (see [`spawn_whole_load`]).
+    Texts(Vec<(usize, crate::catalog::Skill)>),
+    /// Every skill's texts have been sent as [`AppEvent::Texts`].
+    TextsDone,
     /// The watched catalog is gone from disk (see [`super::watcher`]).
     CatalogGone(super::action::Gone),
     /// A signal sent from outside (see [`spawn_signals`]).
@@ -149,22 +155,42 @@ pub fn spawn_input(tx: Sender<AppEvent>) -> InputPause {
 
 /// The whole catalog to load behind the first frame, when that frame was
 /// drawn from the cache's skeletons (`catalog::load_partial`).
-#[derive(Debug, Clone)]
 pub struct WholeLoad {
     pub catalog: std::path::PathBuf,
     /// The cache folder.
     pub cache: std::path::PathBuf,
     pub options: crate::catalog::LoadOptions,
+    /// What the partial load saw, to fill its catalog's texts in.
+    pub fill: crate::catalog::Fill,
 }
 
-/// Loads the whole catalog through the cache (writing what changed) on a
-/// thread of its own and sends it as [`AppEvent::Loaded`]. Join the thread
-/// before exiting, so that no cache write is cut short.
+/// Loads the texts of the skeleton catalog on a thread of its own, one
+/// cache shard at a time, each sent as [`AppEvent::Texts`] to be put in
+/// place in the app's catalog (no second catalog is built beside it), then
+/// [`AppEvent::TextsDone`] (see `catalog::fill_texts`). When the files are
+/// no longer what the skeletons were made from, the whole catalog is
+/// loaded instead and sent as [`AppEvent::Loaded`]. Either way the cache is
+/// written where it changed: join the thread before exiting, so that no
+/// cache write is cut short.
 pub fn spawn_whole_load(load: WholeLoad, tx: Sender<AppEvent>) -> thread::JoinHandle<()> {
     thread::spawn(move || {
-        let loaded =
-            crate::catalog::load_path_cached_deferred(&load.catalog, &load.cache, &load.options);
-        let _ = tx.send(AppEvent::Loaded(Box::new(loaded)));
+        let WholeLoad {
+            catalog,
+            cache,
+            options,
+            fill,
+        } = load;
+        let filled = crate::catalog::fill_texts(&catalog, &cache, &options, &fill, |skills| {
+            let _ = tx.send(AppEvent::Texts(skills));
+        });
+        drop(fill);
+        let done = if filled {
+            AppEvent::TextsDone
+        } else {
+            let loaded = crate::catalog::load_path_cached_deferred(&catalog, &cache, &options);
+            AppEvent::Loaded(Box::new(loaded))
+        };
+        let _ = tx.send(done);
     })
 }
 

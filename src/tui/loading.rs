@@ -16,13 +16,14 @@ use super::action::{Action, Effect};
 use super::app::App;
 use super::keys::Command;
 use super::screens::Screen;
-use crate::catalog::Partial;
+use crate::catalog::{Fill, Partial};
 
 /// What the explorer knows while the texts load.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Loading {
-    /// Skills, by position in the catalog, whose texts are in.
-    pub with_texts: Vec<usize>,
+    /// For each skill, by position in the catalog, whether its texts are
+    /// in.
+    pub with_texts: Vec<bool>,
     /// Input that needs the texts, and all input after it, in order.
     pub waiting: Vec<Action>,
 }
@@ -33,9 +34,15 @@ impl App {
     /// [`Action::CatalogReloaded`]. The search box counts no skill indexed
     /// until then: its index needs the texts.
     pub fn start_loading(&mut self, with_texts: Vec<usize>) {
+        let mut with = vec![false; self.catalog.skills.len()];
+        for i in with_texts {
+            if let Some(w) = with.get_mut(i) {
+                *w = true;
+            }
+        }
         self.indexing = Some((0, self.catalog.skills.len()));
         self.loading = Some(Loading {
-            with_texts,
+            with_texts: with,
             waiting: Vec::new(),
         });
     }
@@ -45,10 +52,16 @@ impl App {
     /// file, so the first frame shows what the whole catalog would, and the
     /// rest load (see [`App::start_loading`]).
     pub fn start_from_partial(&mut self, partial: &Partial) {
-        let mut with_texts = partial.with_texts.clone();
+        self.start_from_skeletons(partial.with_texts.clone(), &partial.fill);
+    }
+
+    /// [`App::start_from_partial`], from the parts of the partial load:
+    /// the positions of the skills whose texts are in, and what the rest
+    /// are filled in from.
+    pub fn start_from_skeletons(&mut self, mut with_texts: Vec<usize>, fill: &Fill) {
         if let Some((i, _)) = self.selected_skill()
             && !with_texts.contains(&i)
-            && let Some(skill) = partial.whole_skill(&self.catalog, i)
+            && let Some(skill) = fill.whole_skill(&self.catalog, i)
             && let Some(catalog) = Arc::get_mut(&mut self.catalog)
         {
             catalog.skills[i] = skill;
@@ -61,7 +74,42 @@ impl App {
     pub fn has_texts(&self, index: usize) -> bool {
         self.loading
             .as_ref()
-            .is_none_or(|l| l.with_texts.contains(&index))
+            .is_none_or(|l| l.with_texts.get(index).copied().unwrap_or(false))
+    }
+
+    /// Skills with their texts, loaded behind the first frame: each goes
+    /// in place of its skeleton, shown in the explorer's language. The
+    /// catalog is changed in place: while loading, nothing else holds it
+    /// (the search worker starts once every text is in), so no copy is
+    /// made.
+    pub(crate) fn texts_in(&mut self, skills: Vec<(usize, crate::catalog::Skill)>) {
+        let Some(loading) = self.loading.as_mut() else {
+            return;
+        };
+        let lang = self.lang.code();
+        let catalog = Arc::make_mut(&mut self.catalog);
+        for (i, mut skill) in skills {
+            if let (Some(place), Some(with)) =
+                (catalog.skills.get_mut(i), loading.with_texts.get_mut(i))
+            {
+                skill.localize(lang);
+                *place = skill;
+                *with = true;
+            }
+        }
+    }
+
+    /// Every skill's texts are in: as when the whole catalog is swapped in,
+    /// a query typed meanwhile is asked again (of the index now built) and
+    /// the input kept meanwhile is applied, in order.
+    pub(crate) fn texts_loaded(&mut self, effects: &mut Vec<Effect>) {
+        if self.loading.is_none() {
+            return;
+        }
+        if self.screen == Screen::Search {
+            effects.push(self.query_changed());
+        }
+        self.loaded(effects);
     }
 
     /// Whether input waits for the texts: later input then waits as it is

@@ -646,7 +646,19 @@ fn to_action(
         events::AppEvent::Indexing(progress) => Some(Action::Indexing(progress)),
         events::AppEvent::CatalogGone(gone) => Some(Action::CatalogGone(gone)),
         // A reload since has taken its place, and is newer.
-        events::AppEvent::Loaded(_) if app.loading.is_none() => None,
+        events::AppEvent::Loaded(_) | events::AppEvent::Texts(_) | events::AppEvent::TextsDone
+            if app.loading.is_none() =>
+        {
+            None
+        }
+        events::AppEvent::Texts(skills) => Some(Action::TextsIn(skills)),
+        events::AppEvent::TextsDone => {
+            // Every text is in (each `Texts` before this was applied): the
+            // index is built on the catalog as it now is.
+            *searcher =
+                events::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx.clone());
+            Some(Action::TextsLoaded)
+        }
         events::AppEvent::Reloaded(loaded) | events::AppEvent::Loaded(loaded) => match *loaded {
             Ok(mut loaded) => {
                 // A reloaded catalog comes as written: show its names in

@@ -7,7 +7,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rungs::catalog::{
-    Catalog, LoadOptions, Partial, embedded_files, load_partial, load_path, load_path_cached,
+    Catalog, LoadOptions, Partial, embedded_files, fill_texts, load_partial, load_path,
+    load_path_cached,
 };
 use rungs::tui::action::{Action, Effect, NewCatalog};
 use rungs::tui::app::App;
@@ -45,9 +46,9 @@ fn app_on(catalog: Catalog) -> App {
 
 /// The explorer on `catalog` as `rungs --catalog` starts it: 80×24, the
 /// selected skill made whole, the rest of the texts loading.
-fn loading_app(mut p: Partial, lang: rungs::i18n::Lang) -> App {
+fn loading_app(p: &mut Partial, lang: rungs::i18n::Lang) -> App {
     let mut app = app_on(std::mem::take(&mut p.catalog));
-    app.start_from_partial(&p);
+    app.start_from_partial(p);
     let (i, _) = app.selected_skill().unwrap();
     assert!(app.has_texts(i) && !app.has_texts(i + 1));
     app.set_lang(lang);
@@ -72,6 +73,31 @@ fn arrive(app: &mut App, whole: &Catalog) -> Vec<Effect> {
     effects
 }
 
+/// The texts arrive as the loader sends them when the skeletons still
+/// hold (see `catalog::fill_texts`): shard by shard, each skill put in its
+/// place in the app's own catalog (never a copy of it), then the end of
+/// the loading.
+fn fill_in(app: &mut App, dir: &tempfile::TempDir, p: &Partial) -> Vec<Effect> {
+    let before = Arc::as_ptr(&app.catalog);
+    let mut effects = Vec::new();
+    let filled = fill_texts(
+        &dir.path().join("cat"),
+        &dir.path().join("cache"),
+        &LoadOptions::default(),
+        &p.fill,
+        |skills| effects.extend(app.update(Action::TextsIn(skills))),
+    );
+    assert!(filled, "the skeletons hold");
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(app.loading.is_some(), "still loading until the end");
+    assert!((0..app.catalog.skills.len()).all(|i| app.has_texts(i)));
+    assert_eq!(Arc::as_ptr(&app.catalog), before, "filled in place");
+    effects.extend(app.update(Action::TextsLoaded));
+    assert!(app.loading.is_none());
+    redraw(app);
+    effects
+}
+
 /// The first frame is the one the whole catalog gives; a skill whose
 /// texts are not in yet says so, in English and Chinese at 80×24.
 #[test]
@@ -80,8 +106,8 @@ fn the_first_frame_is_the_whole_ones_and_other_skills_say_they_load() {
         (rungs::i18n::Lang::En, "Loading the catalog's texts…"),
         (rungs::i18n::Lang::Zh, "正在载入目录的文本…"),
     ] {
-        let (_dir, p, whole) = partial();
-        let mut app = loading_app(p, lang);
+        let (_dir, mut p, whole) = partial();
+        let mut app = loading_app(&mut p, lang);
         let mut reference = whole_app(&whole, lang);
         assert_eq!(screen(&app), screen(&reference), "the first frame");
 
@@ -104,8 +130,8 @@ fn the_first_frame_is_the_whole_ones_and_other_skills_say_they_load() {
 #[test]
 fn keys_pressed_before_the_whole_catalog_arrives_do_the_right_thing() {
     let lang = rungs::i18n::Lang::En;
-    let (_dir, p, whole) = partial();
-    let mut app = loading_app(p, lang);
+    let (_dir, mut p, whole) = partial();
+    let mut app = loading_app(&mut p, lang);
     let mut reference = whole_app(&whole, lang);
 
     // Moving: at once, on the partial catalog.
@@ -140,8 +166,8 @@ fn keys_pressed_before_the_whole_catalog_arrives_do_the_right_thing() {
 /// whole catalog's index when it arrives.
 #[test]
 fn a_query_typed_while_loading_is_asked_again_of_the_whole_catalog() {
-    let (_dir, p, whole) = partial();
-    let mut app = loading_app(p, rungs::i18n::Lang::En);
+    let (_dir, mut p, whole) = partial();
+    let mut app = loading_app(&mut p, rungs::i18n::Lang::En);
     let total = app.catalog.skills.len();
     key_names(&mut app, "/ d a t");
     assert_eq!(app.screen, Screen::Search);
@@ -165,11 +191,48 @@ fn a_query_typed_while_loading_is_asked_again_of_the_whole_catalog() {
 /// (the loop then drops the older whole load).
 #[test]
 fn a_reload_also_ends_the_loading() {
-    let (_dir, p, whole) = partial();
-    let mut app = loading_app(p, rungs::i18n::Lang::En);
+    let (_dir, mut p, whole) = partial();
+    let mut app = loading_app(&mut p, rungs::i18n::Lang::En);
     key_names(&mut app, "g");
     assert_eq!(app.screen, Screen::Browse);
     arrive(&mut app, &whole);
     assert!(app.loading.is_none());
     assert_eq!(app.screen, Screen::Gap);
+}
+
+/// The texts filled in place (the loader's usual way) end the loading as
+/// the whole catalog does: the same screens in English and Chinese, the
+/// keys that waited applied in order with the same effects, and a query
+/// typed meanwhile asked again.
+#[test]
+fn texts_filled_in_place_end_the_loading_as_the_whole_catalog_does() {
+    for lang in [rungs::i18n::Lang::En, rungs::i18n::Lang::Zh] {
+        let (dir, mut p, whole) = partial();
+        let mut app = loading_app(&mut p, lang);
+        let mut reference = whole_app(&whole, lang);
+        let keys = "j j 3 Tab g j m j n";
+        key_names(&mut app, keys);
+        assert_eq!(app.screen, Screen::Browse, "the gap view waits");
+        let expected = key_names(&mut reference, keys);
+        let effects = fill_in(&mut app, &dir, &p);
+        assert_eq!(effects, expected, "the same effects, in order");
+        assert_eq!(app.screen, Screen::Gap);
+        assert_eq!(screen(&app), screen(&reference));
+        key_names(&mut app, "Esc j");
+        key_names(&mut reference, "Esc j");
+        assert_eq!(screen(&app), screen(&reference));
+    }
+
+    let (dir, mut p, _whole) = partial();
+    let mut app = loading_app(&mut p, rungs::i18n::Lang::En);
+    key_names(&mut app, "/ d a t");
+    let effects = fill_in(&mut app, &dir, &p);
+    let asked: Vec<&str> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Search(r) => Some(r.query.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(asked, ["dat"]);
 }

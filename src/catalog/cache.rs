@@ -22,8 +22,9 @@
 //! Beside each shard, its *skeleton* (`0.skel` …): the same entries with
 //! each skill cut to its id, names, domain and cells' necessities, a tenth
 //! of the bytes. The explorer draws its first frame from the skeletons
-//! ([`load_partial`]) and loads the whole entries behind it; every write
-//! of a shard writes its skeleton too.
+//! ([`load_partial`]) and fills the texts into that catalog behind it,
+//! one shard's whole entries at a time ([`fill_texts`]); every write of a
+//! shard writes its skeleton too.
 //!
 //! Names and hashes use XXH3 (64 bits), a fixed, documented algorithm, so a
 //! cache made by one build is found by the next. Each shard ends with the

@@ -1,6 +1,8 @@
 //! The explorer while the catalog's texts load behind its first frame
 //! (`catalog::load_partial`): what works at once, what waits for the
-//! texts, and the hand-over when the whole catalog is in.
+//! texts, the texts put in place as they arrive (shard by shard, into the
+//! app's own catalog: see `catalog::fill_texts`), and the hand-over when
+//! they are all in.
 //!
 //! Moving through the roles, skills and levels works at once (the lists
 //! need only names and necessities; a skill whose texts are not in says

@@ -1042,6 +1042,8 @@ struct Prepared<'q> {
     /// base): what a name must hold to match at all.
     letters: u64,
     word_letters: Vec<(u64, Option<u64>)>,
+    /// [`QueryWord::needs`] of each word: what a text word must hold.
+    needs: Vec<u64>,
 }
 
 impl<'q> Prepared<'q> {
@@ -1053,6 +1055,7 @@ impl<'q> Prepared<'q> {
             matcher: SkimMatcherV2::default().smart_case(),
             letters: letters(trimmed),
             word_letters: words.iter().map(QueryWord::letters).collect(),
+            needs: words.iter().map(QueryWord::needs).collect(),
             words,
         }
     }
@@ -1669,7 +1672,7 @@ impl TextMatcher {
             let Some(b) = first(qw) else {
                 continue;
             };
-            ascii = ascii_words_from(text.as_bytes(), b, |s, e| {
+            ascii = ascii_words_from(text.as_bytes(), b, q.needs[i], |s, e| {
                 // Most words are turned away here, without a copy or a
                 // look-up.
                 if qw.may_match_ascii(&text.as_bytes()[s..e]) {
@@ -1742,28 +1745,36 @@ fn consider(
 }
 
 /// Calls `f` with the byte range of every word of the ASCII `text` that
-/// [`any_word`] would give and that starts at a byte equal to `first` or
-/// its capital (so `text[s..e]` is, once lowercased, what [`any_word`]
-/// gives). Finds
-/// those places [`BLOCK`] bytes at a time instead of splitting every word:
-/// most words of a text start with another letter.
+/// [`any_word`] would give, that starts at a byte equal to `first` or its
+/// capital and that holds every letter of `need` (its [`letters`] bits; 0
+/// for every word), so `text[s..e]` is, once lowercased, what [`any_word`]
+/// gives. Finds those places [`BLOCK`] bytes at a time instead of
+/// splitting every word: most words of a text start with another letter,
+/// and most of those that do not lack a letter of `need`.
 ///
 /// Returns false when `text` is not ASCII after all, found in the same
 /// pass (so a caller need not make another to check first); `f` may then
 /// have been called for some words, which the caller discards.
-fn ascii_words_from(text: &[u8], first: u8, mut f: impl FnMut(usize, usize)) -> bool {
-    use super::words::{ALNUM, CLASS, SPACE};
+fn ascii_words_from(text: &[u8], first: u8, need: u64, mut f: impl FnMut(usize, usize)) -> bool {
+    use super::words::{ALNUM, CLASS, LETTER_BITS, SPACE};
     let class = |i: usize| CLASS[usize::from(text[i])];
+    let bits = |i: usize| LETTER_BITS[usize::from(text[i])];
     let n = text.len();
     // `p` starts a word (the byte before it is no letter or digit).
     let mut at = |p: usize| {
-        let mut e = p + 1;
-        while e < n && class(e) == ALNUM {
+        // The run of letters and digits from `p`, and its letters, in one
+        // look-up a byte (a letter's or digit's bit is never 0).
+        let mut e = p;
+        let mut has = 0;
+        while e < n && bits(e) != 0 {
+            has |= bits(e);
             e += 1;
         }
         // Every run of letters and digits is a word (a part of a token, or
         // the token itself).
-        f(p, e);
+        if has & need == need {
+            f(p, e);
+        }
         // A token such as `torch.compile` is a word too, when this run
         // opens it (only punctuation between the space and `p`) and more
         // letters or digits follow before the next space. Most runs end at
@@ -1776,6 +1787,7 @@ fn ascii_words_from(text: &[u8], first: u8, mut f: impl FnMut(usize, usize)) -> 
         while t < n && class(t) != SPACE {
             if class(t) == ALNUM {
                 end = t + 1;
+                has |= bits(t);
             }
             t += 1;
         }
@@ -1790,7 +1802,9 @@ fn ascii_words_from(text: &[u8], first: u8, mut f: impl FnMut(usize, usize)) -> 
                 _ => b -= 1,
             }
         }
-        f(p, end);
+        if has & need == need {
+            f(p, end);
+        }
     };
     let fold = if first.is_ascii_alphabetic() { 0x20 } else { 0 };
     let lower = first.to_ascii_lowercase();
@@ -2160,7 +2174,7 @@ mod tests {
                     false
                 });
                 let mut fast = Vec::new();
-                ascii_words_from(t.as_bytes(), first, |s, e| {
+                ascii_words_from(t.as_bytes(), first, 0, |s, e| {
                     fast.push(t[s..e].to_ascii_lowercase())
                 });
                 slow.sort();
@@ -2186,7 +2200,7 @@ mod tests {
                 false
             });
             let mut fast = Vec::new();
-            ascii_words_from(text.as_bytes(), first, |s, e| {
+            ascii_words_from(text.as_bytes(), first, 0, |s, e| {
                 fast.push(text[s..e].to_ascii_lowercase())
             });
             slow.sort();
@@ -2243,7 +2257,7 @@ mod tests {
         ) {
             let text = text_of(&pieces);
             let mut fast = Vec::new();
-            let ascii = ascii_words_from(text.as_bytes(), first, |s, e| {
+            let ascii = ascii_words_from(text.as_bytes(), first, 0, |s, e| {
                 fast.push(text[s..e].to_ascii_lowercase())
             });
             proptest::prop_assert_eq!(ascii, text.is_ascii());
@@ -2258,6 +2272,27 @@ mod tests {
                 slow.sort();
                 fast.sort();
                 proptest::prop_assert_eq!(fast, slow);
+            }
+        }
+
+        /// With the letters a word must hold, the block scan gives the
+        /// words it gives without them that hold those letters.
+        #[test]
+        fn the_block_scan_keeps_the_words_that_hold_the_letters(
+            pieces in proptest::collection::vec(0usize..64, 0..60),
+            query in proptest::sample::select(vec!["d", "dat", "data", "dbt2", "2d", "ta", "xq", "tdd"]),
+        ) {
+            let text = text_of(&pieces);
+            let need = letters(query);
+            let first = query.as_bytes()[0];
+            let mut all = Vec::new();
+            let ascii = ascii_words_from(text.as_bytes(), first, 0, |s, e| all.push((s, e)));
+            let mut kept = Vec::new();
+            let same = ascii_words_from(text.as_bytes(), first, need, |s, e| kept.push((s, e)));
+            proptest::prop_assert_eq!(ascii, same);
+            if ascii {
+                all.retain(|&(s, e)| letters(&text[s..e]) & need == need);
+                proptest::prop_assert_eq!(kept, all);
             }
         }
 

@@ -321,12 +321,29 @@ fn within(c: &[u8], p: &[u8], span: usize, eq: impl Fn(u8, u8) -> bool) -> bool 
 /// The ASCII letters (either case) and digits of `s`, one bit each: a
 /// string can hold another's chars in order only if it holds all its bits.
 pub(super) fn letters(s: &str) -> u64 {
-    s.bytes().fold(0, |m, b| match b.to_ascii_lowercase() {
-        c @ b'a'..=b'z' => m | 1 << (c - b'a'),
-        c @ b'0'..=b'9' => m | 1 << (26 + c - b'0'),
-        _ => m,
-    })
+    s.bytes().fold(0, |m, b| m | LETTER_BITS[usize::from(b)])
 }
+
+/// Each byte's bit in [`letters`]: one of 36 for an ASCII letter (either
+/// case) or digit, 0 for any other byte. Non-zero exactly where [`CLASS`]
+/// is [`ALNUM`], so a scan can find a word's end and gather its letters in
+/// one look-up a byte.
+pub(super) static LETTER_BITS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = (b as u8).to_ascii_lowercase();
+        t[b] = if c.is_ascii_lowercase() {
+            1 << (c - b'a')
+        } else if c.is_ascii_digit() {
+            1 << (26 + c - b'0')
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Lowercases character by character, keeping one char for one char.
 pub(super) fn fold(s: &str) -> String {
@@ -417,6 +434,16 @@ impl QueryWord {
             letters(&self.text),
             self.stem.as_ref().map(|(_, base)| letters(base)),
         )
+    }
+
+    /// The [`letters`] every word that [`word_match`] matches to this one
+    /// holds: a prefix match holds the query word's letters, a stem match
+    /// its stem base's, a fuzzy match every letter of the query word in
+    /// order. A scan turns away, from these bits alone, most words that
+    /// start with the right letter.
+    pub fn needs(&self) -> u64 {
+        let (text, base) = self.letters();
+        base.map_or(text, |b| text & b)
     }
 
     /// Whether the word has an English stem to match by.
@@ -640,11 +667,29 @@ mod tests {
                 let lower = w.to_ascii_lowercase();
                 if word_match(&m, &lower, &qw).is_some() {
                     assert!(qw.may_match_ascii(w.as_bytes()), "{w} {q}");
+                    assert_eq!(letters(w) & qw.needs(), qw.needs(), "{w} {q}");
                     kept += 1;
                 }
             }
         }
         assert!(kept > 40, "{kept}");
+    }
+
+    #[test]
+    fn a_bytes_letter_bit_is_its_letter_or_digit_and_marks_the_alnum_class() {
+        for b in 0..=255u8 {
+            let want = match b.to_ascii_lowercase() {
+                c @ b'a'..=b'z' => 1u64 << (c - b'a'),
+                c @ b'0'..=b'9' => 1u64 << (26 + c - b'0'),
+                _ => 0,
+            };
+            assert_eq!(LETTER_BITS[usize::from(b)], want, "{b}");
+            assert_eq!(want != 0, CLASS[usize::from(b)] == ALNUM, "{b}");
+        }
+        assert_eq!(letters("Dat 9"), letters("dta9"));
+        // A stem match needs only its base's letters: `studies` has no `y`.
+        let qw = QueryWord::new("study");
+        assert_eq!(qw.needs(), letters("stud"));
     }
 
     proptest::proptest! {

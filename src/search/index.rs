@@ -884,11 +884,11 @@ fn other_names<'a>(shown: &str, all: impl Iterator<Item = &'a str>) -> Vec<Strin
     all.filter(|n| *n != shown).map(fold).collect()
 }
 
-/// Each name's place in name order (ties by the skill's place), from
-/// the folded names. Each name's first 16 bytes as a number (see
-/// [`head_key`]: when two differ, they order as the names do) sort most of
-/// them; only a run of equal heads whose names differ is sorted by name.
-fn name_ranks(names: &[String]) -> Vec<u32> {
+/// The skills in name order (ties by the skill's place), from the folded
+/// names. Each name's first 16 bytes as a number (see [`head_key`]: when
+/// two differ, they order as the names do) sort most of them; only a run
+/// of equal heads whose names differ is sorted by name.
+fn name_order(names: &[String]) -> Vec<u32> {
     let mut order: Vec<(Short, u32)> = names
         .iter()
         .enumerate()
@@ -908,12 +908,23 @@ fn name_ranks(names: &[String]) -> Vec<u32> {
         }
         a = b;
     }
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Each skill's place in name order, from [`name_order`]: for breaking
+/// ties between results without comparing strings.
+fn name_ranks(order: &[u32]) -> Vec<u32> {
     let mut rank = vec![0u32; order.len()];
-    for (r, (_, i)) in order.into_iter().enumerate() {
-        rank[i as usize] = u32::try_from(r).unwrap_or(u32::MAX);
+    for (r, &i) in order.iter().enumerate() {
+        if let Some(slot) = rank.get_mut(i as usize) {
+            *slot = u32::try_from(r).unwrap_or(u32::MAX);
+        }
     }
     rank
 }
+
+/// Names a thread of the names' pass takes at a time.
+const NAME_CHUNK: usize = 1024;
 
 /// The search index of one catalog.
 pub struct Index {
@@ -922,16 +933,18 @@ pub struct Index {
     other_names: Vec<(u32, String)>,
     /// Each domain's other names, folded.
     other_domains: Vec<Vec<String>>,
+    /// The skills in name order ([`name_order`]): names are matched in
+    /// this order, where a name that several skills share comes up once
+    /// in a row; results are ranked by it on equal scores.
+    name_order: Vec<u32>,
     /// The names, tags and domains with each character lowercased (one
-    /// char for one char, so match indices stay valid for the original).
+    /// char for one char, so match indices stay valid for the original);
+    /// the names in name order.
     names_folded: Vec<String>,
     tags_folded: Vec<String>,
     domains_folded: Vec<String>,
-    /// [`letters`] of each folded name.
+    /// [`letters`] of each folded name, in name order.
     name_letters: Vec<u64>,
-    /// Each skill's place in name order, for breaking ties without
-    /// comparing strings.
-    name_rank: Vec<u32>,
     /// Distinct tags (as written) and the skills that carry each, with the
     /// tag's position in that skill's list.
     tags: Vec<(String, Vec<(u32, u32)>)>,
@@ -1118,14 +1131,23 @@ impl Index {
         let levels = catalog.levels.len();
         // The names on one core, the rest on the other: a one-shot search
         // waits for all of it before it starts.
-        let ((names_folded, name_letters, name_rank), (tags, domain_skills, in_role, others)) =
+        let ((names_folded, name_letters, name_order), (tags, domain_skills, in_role, others)) =
             rayon::join(
                 || {
-                    let folded: Vec<String> =
+                    let mut folded: Vec<String> =
                         catalog.skills.iter().map(|s| fold(&s.name)).collect();
+                    let order = name_order(&folded);
+                    let folded: Vec<String> = order
+                        .iter()
+                        .map(|&s| {
+                            folded
+                                .get_mut(s as usize)
+                                .map(std::mem::take)
+                                .unwrap_or_default()
+                        })
+                        .collect();
                     let letters = folded.iter().map(|n| letters(n)).collect();
-                    let rank = name_ranks(&folded);
-                    (folded, letters, rank)
+                    (folded, letters, order)
                 },
                 || {
                     let mut tag_ids: FastMap<&str, usize> = FastMap::default();
@@ -1166,7 +1188,7 @@ impl Index {
                 .collect(),
             name_letters,
             names_folded,
-            name_rank,
+            name_order,
             tags_folded: tags.iter().map(|(t, _)| fold(t)).collect(),
             domains_folded: catalog.domains.iter().map(|d| fold(&d.name)).collect(),
             tags,
@@ -1326,6 +1348,7 @@ impl Index {
     /// faster than comparing the three in turn.
     fn rank(&self, ranked: &mut Vec<(i64, usize, Field)>) {
         const SMALL: usize = 1 << 15;
+        let name_rank = name_ranks(&self.name_order);
         let code = |f: Field| -> u128 {
             let (kind, a, b) = match f {
                 Field::Name => (0, 0, 0),
@@ -1341,11 +1364,11 @@ impl Index {
                 Field::Text { role, level } => (role, level),
                 _ => (0, 0),
             };
-            u32::try_from(score).is_ok() && a < SMALL && b < SMALL && s < self.name_rank.len()
+            u32::try_from(score).is_ok() && a < SMALL && b < SMALL && s < name_rank.len()
         });
         if !fits {
             ranked.sort_unstable_by_key(|&(score, s, f)| {
-                (std::cmp::Reverse(score), self.name_rank.get(s).copied(), f)
+                (std::cmp::Reverse(score), name_rank.get(s).copied(), f)
             });
             return;
         }
@@ -1355,7 +1378,7 @@ impl Index {
             .enumerate()
             .map(|(i, &(score, s, f))| {
                 let score = u32::MAX - u32::try_from(score).unwrap_or(0);
-                let key = u128::from(score) << 64 | u128::from(self.name_rank[s]) << 32 | code(f);
+                let key = u128::from(score) << 64 | u128::from(name_rank[s]) << 32 | code(f);
                 (key, u32::try_from(i).unwrap_or(u32::MAX))
             })
             .collect();
@@ -1371,6 +1394,52 @@ impl Index {
         *ranked = sorted;
     }
 
+    /// The skills in scope whose name matches, with the score, in name
+    /// order. In that order a name that several skills share (a catalog
+    /// may reuse one) comes up in a row, and is matched once.
+    fn names_matching(
+        &self,
+        catalog: &Catalog,
+        q: &Prepared<'_>,
+        wanted: &(dyn Fn(usize) -> bool + Sync),
+    ) -> Vec<(u32, i64)> {
+        let names: Vec<Vec<(u32, i64)>> = self
+            .name_order
+            .par_chunks(NAME_CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut buf = String::new();
+                let mut found = Vec::new();
+                // The name last matched, and its score.
+                let mut last: Option<(&str, Option<i64>)> = None;
+                for (i, &s) in chunk.iter().enumerate() {
+                    let r = c * NAME_CHUNK + i;
+                    if !wanted(s as usize) || !q.may_match_letters(self.name_letters[r]) {
+                        continue;
+                    }
+                    let name = catalog
+                        .skills
+                        .get(s as usize)
+                        .map_or("", |k| k.name.as_str());
+                    let score = match last {
+                        Some((before, score)) if before == name => score,
+                        _ => {
+                            let score = short_match(q, name, &self.names_folded[r], &mut buf)
+                                .map(|(raw, st)| rank_score(st, Field::Name, raw));
+                            last = Some((name, score));
+                            score
+                        }
+                    };
+                    if let Some(score) = score {
+                        found.push((s, score));
+                    }
+                }
+                found
+            })
+            .collect();
+        names.concat()
+    }
+
     /// Names, tags and domains: each skill's best is offered to `scratch`.
     fn short_fields(
         &self,
@@ -1382,24 +1451,7 @@ impl Index {
     ) -> Option<()> {
         let mut buf = String::new();
         // The names, in parallel: the largest part of a short query's work.
-        let names: Vec<(u32, i64)> = (0..self.skills)
-            .into_par_iter()
-            .with_min_len(1024)
-            .filter(|&s| wanted(s))
-            .map_init(String::new, |buf, s| {
-                if !q.may_match_letters(self.name_letters[s]) {
-                    return None;
-                }
-                let name = catalog.skills.get(s).map_or("", |k| k.name.as_str());
-                short_match(q, name, &self.names_folded[s], buf).map(|(raw, st)| {
-                    (
-                        u32::try_from(s).unwrap_or(u32::MAX),
-                        rank_score(st, Field::Name, raw),
-                    )
-                })
-            })
-            .flatten()
-            .collect();
+        let names = self.names_matching(catalog, q, wanted);
         if cancelled() {
             return None;
         }
@@ -2058,6 +2110,55 @@ mod tests {
     }
 
     #[test]
+    fn a_name_several_skills_share_matches_each_as_it_would_alone() {
+        let mut c = load_embedded().unwrap().catalog;
+        // Shared names, some differing only in case (a query with a
+        // capital matches them apart), interleaved in name order.
+        let pool = [
+            "Data Pipelines",
+            "data pipelines",
+            "Data Pipelines",
+            "Data Platform",
+            "DATA pipelines",
+            "Feature Flags",
+            "datapipelines",
+        ];
+        for (i, skill) in c.skills.iter_mut().enumerate() {
+            skill.name = pool[(i * 5 + i / 3) % pool.len()].to_string();
+        }
+        let index = Index::for_one_query(&c);
+        let mut found = 0;
+        for query in [
+            "dat",
+            "Dat",
+            "DATA",
+            "pipe",
+            "data pipelines",
+            "Data P",
+            "ff",
+            "flag",
+        ] {
+            let q = Prepared::new(query);
+            for even in [false, true] {
+                let wanted = |s: usize| !even || s.is_multiple_of(2);
+                let mut got = index.names_matching(&c, &q, &wanted);
+                got.sort_unstable();
+                let want: Vec<(u32, i64)> = (0..c.skills.len())
+                    .filter(|&s| wanted(s))
+                    .filter_map(|s| {
+                        let name = &c.skills[s].name;
+                        short_match(&q, name, &fold(name), &mut String::new())
+                            .map(|(raw, st)| (s as u32, rank_score(st, Field::Name, raw)))
+                    })
+                    .collect();
+                assert_eq!(got, want, "{query} {even}");
+                found += want.len();
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
+
+    #[test]
     fn scores_never_increase_down_the_list() {
         let c = load_embedded().unwrap().catalog;
         let index = Index::new(&c);
@@ -2351,7 +2452,7 @@ mod tests {
             for (r, &i) in order.iter().enumerate() {
                 want[i] = r as u32;
             }
-            proptest::prop_assert_eq!(name_ranks(&names), want);
+            proptest::prop_assert_eq!(name_ranks(&name_order(&names)), want);
         }
     }
 

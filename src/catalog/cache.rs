@@ -807,13 +807,15 @@ pub fn load_partial(
 /// with every sent skill in place is the catalog a fresh load gives.
 /// `false` as soon as that does not hold (a file changed, was added or
 /// removed meanwhile, or has errors; some shards may have been sent): the
-/// caller then loads the whole catalog instead.
+/// caller then loads the whole catalog instead. `false` too when `send`
+/// says to stop (the explorer has ended): no shard is started after that,
+/// and none is left half written.
 pub fn fill_texts(
     path: &Path,
     dir: &Path,
     options: &LoadOptions,
     fill: &Fill,
-    mut send: impl FnMut(Vec<(usize, Skill)>),
+    send: impl Fn(Vec<(usize, Skill)>) -> bool + Sync,
 ) -> bool {
     wait_for_writes();
     let Ok(files) = dir_files(path, options) else {
@@ -843,8 +845,10 @@ pub fn fill_texts(
         .map(|(n, i)| (n.as_ref(), i))
         .collect();
     let budget = super::source::Budget::new();
-    let mut wrote = false;
-    for (s, list) in of_shard.iter().enumerate() {
+    let wrote = AtomicBool::new(false);
+    // Shards are filled on the pool's threads, whose allocator arenas
+    // hold the skeletons' freed space: the texts take its place there.
+    let one_shard = |(s, list): (usize, &Vec<u32>)| -> Result<(), ()> {
         let read = read_shard(&shard_path(&folder, s), |h| {
             h.magic == MAGIC
                 && h.format == FORMAT
@@ -874,21 +878,21 @@ pub fn fill_texts(
             let (Some(file), Some(name), Some(gave)) =
                 (fill.files.get(i), names.get(i), fill.gave.get(i))
             else {
-                return false;
+                return Err(());
             };
             let record = Mutex::new(None);
             let raw = RawFile::later(file.clone(), budget.clone());
             let (def, diags) =
                 reuse_or_parse(file, prior.map(|e| (fp, e)), &record, fp, raw, &fill.schema);
             let Some(record) = take(&record) else {
-                return false;
+                return Err(());
             };
             let content = Some((record.seen.stamp.len, record.seen.hash));
             if diags.iter().any(Diagnostic::is_error)
                 || def.is_some() != gave.is_some()
                 || gave.is_some_and(|g| content != Some((g.len, g.hash)))
             {
-                return false;
+                return Err(());
             }
             if record.unchanged {
                 unchanged += 1;
@@ -911,17 +915,27 @@ pub fn fill_texts(
                 .collect();
             let _ = fs::create_dir_all(&folder);
             write_shard_and_skeleton(&folder, &Header::current(shards, s, fp), s, &entries);
-            wrote = true;
+            wrote.store(true, Ordering::Relaxed);
         }
         let skills: Vec<(usize, Skill)> = results
             .into_iter()
             .filter_map(|(_, _, skill, at)| Some((at? as usize, skill?)))
             .collect();
-        if !skills.is_empty() {
-            send(skills);
+        if skills.is_empty() || send(skills) {
+            Ok(())
+        } else {
+            Err(())
         }
+    };
+    if of_shard
+        .par_iter()
+        .enumerate()
+        .try_for_each(one_shard)
+        .is_err()
+    {
+        return false;
     }
-    if wrote {
+    if wrote.load(Ordering::Relaxed) {
         remove_other_layouts(&folder, shards);
     }
     true
@@ -1420,14 +1434,18 @@ mod tests {
         let Partial {
             mut catalog, fill, ..
         } = p;
-        let mut sent = vec![false; catalog.skills.len()];
+        let sent = Mutex::new(vec![false; catalog.skills.len()]);
+        let into = Mutex::new(&mut catalog);
         let ok = fill_texts(cat, cache, &LoadOptions::default(), &fill, |skills| {
+            let (mut sent, mut catalog) = (sent.lock().unwrap(), into.lock().unwrap());
             for (i, skill) in skills {
                 assert!(!std::mem::replace(&mut sent[i], true), "{i} sent twice");
                 assert_eq!(catalog.skills[i].id, skill.id, "in its place");
                 catalog.skills[i] = skill;
             }
+            true
         });
+        let sent = sent.into_inner().unwrap();
         if ok {
             let from_files = fill.gave.iter().flatten().count();
             assert_eq!(sent.iter().filter(|&&s| s).count(), from_files);
@@ -1452,6 +1470,21 @@ mod tests {
     fn filling_the_texts_in_gives_a_fresh_loads_catalog_or_asks_for_the_whole_load() {
         let (_dir, cat, cache) = aged_and_cached();
         check_filled(&cat, &cache);
+        // Told to stop (the explorer ended): no shard after that one.
+        let p = check_partial(&cat, &cache);
+        let batches = AtomicUsize::new(0);
+        let stop = |_| {
+            batches.fetch_add(1, Ordering::Relaxed);
+            false
+        };
+        assert!(!fill_texts(
+            &cat,
+            &cache,
+            &LoadOptions::default(),
+            &p.fill,
+            stop
+        ));
+        assert_eq!(batches.load(Ordering::Relaxed), 1);
 
         // Edited before the start: parsed by the partial load, filled in
         // from its file, and its shard written back with its skeleton.

@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
@@ -180,12 +180,21 @@ pub fn spawn_whole_load(load: WholeLoad, tx: Sender<AppEvent>) -> thread::JoinHa
             options,
             fill,
         } = load;
+        // The explorer has ended (its receiver is gone): stop between
+        // shards, so that quitting at once does not wait for the rest.
+        let ended = AtomicBool::new(false);
         let filled = crate::catalog::fill_texts(&catalog, &cache, &options, &fill, |skills| {
-            let _ = tx.send(AppEvent::Texts(skills));
+            let sent = tx.send(AppEvent::Texts(skills)).is_ok();
+            if !sent {
+                ended.store(true, Ordering::Relaxed);
+            }
+            sent
         });
         drop(fill);
         let done = if filled {
             AppEvent::TextsDone
+        } else if ended.load(Ordering::Relaxed) {
+            return;
         } else {
             let loaded = crate::catalog::load_path_cached_deferred(&catalog, &cache, &options);
             AppEvent::Loaded(Box::new(loaded))

@@ -79,14 +79,21 @@ fn arrive(app: &mut App, whole: &Catalog) -> Vec<Effect> {
 /// the loading.
 fn fill_in(app: &mut App, dir: &tempfile::TempDir, p: &Partial) -> Vec<Effect> {
     let before = Arc::as_ptr(&app.catalog);
-    let mut effects = Vec::new();
+    let batches = std::sync::Mutex::new(Vec::new());
     let filled = fill_texts(
         &dir.path().join("cat"),
         &dir.path().join("cache"),
         &LoadOptions::default(),
         &p.fill,
-        |skills| effects.extend(app.update(Action::TextsIn(skills))),
+        |skills| {
+            batches.lock().unwrap().push(skills);
+            true
+        },
     );
+    let mut effects = Vec::new();
+    for skills in batches.into_inner().unwrap() {
+        effects.extend(app.update(Action::TextsIn(skills)));
+    }
     assert!(filled, "the skeletons hold");
     assert!(effects.is_empty(), "{effects:?}");
     assert!(app.loading.is_some(), "still loading until the end");

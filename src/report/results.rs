@@ -79,17 +79,8 @@ pub fn results<'a>(
     all_cells: bool,
 ) -> Results<'a> {
     let scope = role.map_or(Scope::AllRoles, Scope::Role);
-    let index = Index::for_one_query(catalog);
-    let found = if all_cells {
-        index.search_cells(catalog, query, scope, &|| false)
-    } else {
-        index.search(catalog, query, scope, None, &|| false)
-    };
-    let mut hits = found.map(|r| r.hits).unwrap_or_default();
-    let total = hits.len();
-    if limit > 0 {
-        hits.truncate(limit);
-    }
+    let (found, total) = Index::one_query(catalog, query, scope, all_cells, limit);
+    let hits = found.hits;
     let qwords = search::query_words(query.trim());
     let results = hits
         .into_iter()

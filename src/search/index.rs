@@ -1261,20 +1261,18 @@ impl Index {
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Results> {
         let trimmed = query.trim();
-        let mut results = Results {
-            query: query.to_string(),
-            scope,
-            all_cells,
-            hits: Vec::new(),
-        };
         if trimmed.is_empty() {
-            return Some(results);
+            return Some(Results {
+                query: query.to_string(),
+                scope,
+                all_cells,
+                hits: Vec::new(),
+            });
         }
         let q = Prepared::new(trimmed);
         let wanted =
             |s: usize| candidates.is_none_or(|c| c.contains(&s)) && self.skill_in_scope(s, scope);
         let per_skill = cells_per_skill(self.roles, self.levels);
-        let levels = self.levels.max(1);
 
         // Another thread searching the same index at once gets fresh state
         // rather than waiting.
@@ -1301,6 +1299,30 @@ impl Index {
             Some(v) => self.indexed_texts(v, &q, scope, &wanted, scratch, cancelled)?,
             None => self.scanned_texts(catalog, &q, scope, &wanted, cancelled)?,
         };
+        Some(
+            self.finish(catalog, query, scope, all_cells, scratch, texts, 0)
+                .0,
+        )
+    }
+
+    /// Gives the results of a query from what it found: each skill's best
+    /// match (from `scratch`, with the `texts` offered to it), or every
+    /// text match with `all_cells`, ranked, with how many there are; only
+    /// the first `top` (all for 0), of which the first few get what they
+    /// show.
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &self,
+        catalog: &Catalog,
+        query: &str,
+        scope: Scope,
+        all_cells: bool,
+        scratch: &mut Scratch,
+        texts: Vec<(u32, i64)>,
+        top: usize,
+    ) -> (Results, usize) {
+        let per_skill = cells_per_skill(self.roles, self.levels);
+        let levels = self.levels.max(1);
         let field_of = |c: usize| Field::Text {
             role: (c % per_skill) / levels,
             level: c % levels,
@@ -1320,7 +1342,8 @@ impl Index {
                 .filter_map(|&s| scratch.best[s as usize].map(|(score, f)| (score, s as usize, f)))
                 .collect()
         };
-        self.rank(&mut ranked);
+        let total = ranked.len();
+        self.rank(&mut ranked, top);
         let mut hits: Vec<Hit> = ranked
             .into_iter()
             .map(|(score, skill, field)| Hit {
@@ -1333,12 +1356,17 @@ impl Index {
             .collect();
         // Snippets cost a scan of the text: make them for the first results
         // only; the rest are made when shown (`fill_shown`).
-        let qwords = query_words(trimmed);
+        let qwords = query_words(query.trim());
         for hit in hits.iter_mut().take(self.shown_up_front) {
             fill_shown(catalog, hit, &qwords);
         }
-        results.hits = hits;
-        Some(results)
+        let results = Results {
+            query: query.to_string(),
+            scope,
+            all_cells,
+            hits,
+        };
+        (results, total)
     }
 
     /// Sorts results into rank order: score, highest first, then name,
@@ -1346,7 +1374,7 @@ impl Index {
     /// score fits in 32 bits, see [`rank_score`]; so do the field's
     /// positions in any catalog of sane size, checked), which sorts much
     /// faster than comparing the three in turn.
-    fn rank(&self, ranked: &mut Vec<(i64, usize, Field)>) {
+    fn rank(&self, ranked: &mut Vec<(i64, usize, Field)>, top: usize) {
         const SMALL: usize = 1 << 15;
         let name_rank = name_ranks(&self.name_order);
         let code = |f: Field| -> u128 {
@@ -1370,6 +1398,9 @@ impl Index {
             ranked.sort_unstable_by_key(|&(score, s, f)| {
                 (std::cmp::Reverse(score), name_rank.get(s).copied(), f)
             });
+            if top > 0 {
+                ranked.truncate(top);
+            }
             return;
         }
         // Each key with the place in `ranked` of the result it stands for.
@@ -1382,6 +1413,12 @@ impl Index {
                 (key, u32::try_from(i).unwrap_or(u32::MAX))
             })
             .collect();
+        // Keys are distinct (a skill has one name rank, a cell one field):
+        // the first `top` are found without sorting the rest.
+        if top > 0 && top < keyed.len() {
+            keyed.select_nth_unstable_by_key(top - 1, |k| k.0);
+            keyed.truncate(top);
+        }
         if keyed.len() > 20_000 {
             keyed.par_sort_unstable_by_key(|k| k.0);
         } else {
@@ -1579,9 +1616,7 @@ impl Index {
         )
     }
 
-    /// Texts without a vocabulary: every text in scope is read once, on
-    /// rayon's threads, and matched word by word against the query with
-    /// the same rule ([`word_match`]) the vocabulary uses.
+    /// Texts without a vocabulary: see [`scan_texts`].
     fn scanned_texts(
         &self,
         catalog: &Catalog,
@@ -1590,50 +1625,109 @@ impl Index {
         wanted: &(dyn Fn(usize) -> bool + Sync),
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Vec<(u32, i64)>> {
-        let per_skill = cells_per_skill(self.roles, self.levels);
-        let levels = self.levels.max(1);
-        let text = Field::Text { role: 0, level: 0 };
-        // Each run of skills a thread takes keeps one matcher and one list
-        // of what it finds.
-        let found: Vec<Vec<(u32, i64)>> = catalog
-            .skills
-            .par_iter()
-            .enumerate()
-            .with_min_len(64)
-            .filter(|&(s, _)| wanted(s))
-            .fold(
-                || (TextMatcher::default(), Vec::new()),
-                |(mut m, mut out), (s, skill)| {
-                    for (r, l, cell) in skill.expectations() {
-                        if matches!(scope, Scope::Role(role) if role != r) {
-                            continue;
-                        }
-                        // With examples, the same words the vocabulary holds.
-                        let joined;
-                        let cell_text = if cell.examples().is_empty()
-                            && cell.behaviours().iter().all(|b| b.examples.is_empty())
-                        {
-                            &cell.text
-                        } else {
-                            joined = cell_texts(cell).collect::<Vec<_>>().join("\n");
-                            joined.as_str()
-                        };
-                        if let Some((raw, st)) = m.text(q, cell_text) {
-                            let id =
-                                u32::try_from(s * per_skill + r * levels + l).unwrap_or(u32::MAX);
-                            out.push((id, rank_score(st, text, raw)));
-                        }
-                    }
-                    (m, out)
-                },
-            )
-            .map(|(_, out)| out)
-            .collect();
+        let found = scan_texts(catalog, q, scope, wanted);
         if cancelled() {
             return None;
         }
-        Some(found.concat())
+        Some(found)
     }
+
+    /// One query without an index of any kind, for a caller that asks one
+    /// (`rungs search`): [`Index::for_one_query`] and its search, with the
+    /// same results, made on every core at once: the short fields (the
+    /// names, their order, tags and domains) are made and matched while
+    /// the texts are scanned. Gives the first `top` results (all for 0)
+    /// and how many there are; none gets what it shows: the caller fills
+    /// those it shows ([`fill_shown`]).
+    pub fn one_query(
+        catalog: &Catalog,
+        query: &str,
+        scope: Scope,
+        all_cells: bool,
+        top: usize,
+    ) -> (Results, usize) {
+        let trimmed = query.trim();
+        if trimmed.is_empty() {
+            let results = Results {
+                query: query.to_string(),
+                scope,
+                all_cells,
+                hits: Vec::new(),
+            };
+            return (results, 0);
+        }
+        let q = Prepared::new(trimmed);
+        // What `skill_in_scope` says, from the catalog itself: the index
+        // that would say it is being made meanwhile.
+        let wanted = |s: usize| match scope {
+            Scope::AllRoles => true,
+            Scope::Role(r) => catalog.skills.get(s).is_some_and(|k| k.in_role(r)),
+        };
+        let ((index, mut scratch), texts) = rayon::join(
+            || {
+                let index = Self::for_one_query(catalog);
+                let mut scratch = Scratch::default();
+                scratch.reset(0, index.skills);
+                if !all_cells {
+                    let _ = index.short_fields(catalog, &q, &wanted, &mut scratch, &|| false);
+                }
+                (index, scratch)
+            },
+            || scan_texts(catalog, &q, scope, &wanted),
+        );
+        index.finish(catalog, query, scope, all_cells, &mut scratch, texts, top)
+    }
+}
+
+/// Texts without a vocabulary: every text in scope is read once, on
+/// rayon's threads, and matched word by word against the query with the
+/// same rule ([`word_match`]) the vocabulary uses. Gives each matching
+/// cell with its score.
+fn scan_texts(
+    catalog: &Catalog,
+    q: &Prepared<'_>,
+    scope: Scope,
+    wanted: &(dyn Fn(usize) -> bool + Sync),
+) -> Vec<(u32, i64)> {
+    let per_skill = cells_per_skill(catalog.roles.len(), catalog.levels.len());
+    let levels = catalog.levels.len().max(1);
+    let text = Field::Text { role: 0, level: 0 };
+    // Each run of skills a thread takes keeps one matcher and one list of
+    // what it finds.
+    let found: Vec<Vec<(u32, i64)>> = catalog
+        .skills
+        .par_iter()
+        .enumerate()
+        .with_min_len(64)
+        .filter(|&(s, _)| wanted(s))
+        .fold(
+            || (TextMatcher::default(), Vec::new()),
+            |(mut m, mut out), (s, skill)| {
+                for (r, l, cell) in skill.expectations() {
+                    if matches!(scope, Scope::Role(role) if role != r) {
+                        continue;
+                    }
+                    // With examples, the same words the vocabulary holds.
+                    let joined;
+                    let cell_text = if cell.examples().is_empty()
+                        && cell.behaviours().iter().all(|b| b.examples.is_empty())
+                    {
+                        &cell.text
+                    } else {
+                        joined = cell_texts(cell).collect::<Vec<_>>().join("\n");
+                        joined.as_str()
+                    };
+                    if let Some((raw, st)) = m.text(q, cell_text) {
+                        let id = u32::try_from(s * per_skill + r * levels + l).unwrap_or(u32::MAX);
+                        out.push((id, rank_score(st, text, raw)));
+                    }
+                }
+                (m, out)
+            },
+        )
+        .map(|(_, out)| out)
+        .collect();
+    found.concat()
 }
 
 /// Matches a short field (name, tag, domain): the raw score and how. The
@@ -2080,6 +2174,39 @@ mod tests {
                 assert_eq!(filled(a), filled(b), "cells: {q} {scope:?}");
             }
         }
+    }
+
+    #[test]
+    fn one_query_gives_the_first_results_of_the_index_and_their_count() {
+        let c = load_embedded().unwrap().catalog;
+        let full = Index::new(&c);
+        let mut many = 0;
+        for q in QUERIES.iter().chain(&["", "  "]) {
+            for scope in [Scope::AllRoles, Scope::Role(1)] {
+                for all_cells in [false, true] {
+                    let mut want = if all_cells {
+                        full.search_cells(&c, q, scope, &|| false).unwrap()
+                    } else {
+                        full.search(&c, q, scope, None, &|| false).unwrap()
+                    };
+                    for hit in &mut want.hits {
+                        (hit.shown, hit.indices) = (String::new(), Vec::new());
+                    }
+                    let count = want.hits.len();
+                    many = many.max(count);
+                    for top in [0, 1, 3, 20, count, count + 1] {
+                        let (got, total) = Index::one_query(&c, q, scope, all_cells, top);
+                        let mut want = want.clone();
+                        if top > 0 {
+                            want.hits.truncate(top);
+                        }
+                        assert_eq!(total, count, "{q} {scope:?} {all_cells} {top}");
+                        assert_eq!(got, want, "{q} {scope:?} {all_cells} {top}");
+                    }
+                }
+            }
+        }
+        assert!(many > 20, "{many}");
     }
 
     #[test]

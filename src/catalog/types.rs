@@ -695,24 +695,18 @@ impl Catalog {
         counts
     }
 
-    /// Required and optional counts of a role's profile at one level.
+    /// Required and optional counts of a role's profile at one level;
+    /// (0, 0) for a role or level the catalog does not have (no skill has
+    /// a cell there either).
     pub fn role_level_counts(&self, role: usize, level: usize) -> (usize, usize) {
         let levels = self.levels.len();
-        if level < levels
-            && let Some(&counts) = self.level_counts.get(role.saturating_mul(levels) + level)
-        {
-            return counts;
+        if level >= levels {
+            return (0, 0);
         }
-        let mut required = 0;
-        let mut optional = 0;
-        for &i in self.profile(role) {
-            match self.skills[i].cell(role, level).map(|c| c.necessity) {
-                Some(Necessity::Required) => required += 1,
-                Some(Necessity::Optional) => optional += 1,
-                None => {}
-            }
-        }
-        (required, optional)
+        self.level_counts
+            .get(role.saturating_mul(levels).saturating_add(level))
+            .copied()
+            .unwrap_or((0, 0))
     }
 }
 

@@ -93,6 +93,16 @@ impl Header {
             schema,
         }
     }
+
+    /// Whether this is shard `s` of a file of kind `magic` written by this
+    /// build (format, model and version), whatever its layout.
+    fn of_this_build(&self, magic: [u8; 8], s: usize) -> bool {
+        self.magic == magic
+            && self.format == FORMAT
+            && self.model == MODEL_VERSION
+            && self.version == env!("CARGO_PKG_VERSION")
+            && (self.shard as usize) == s
+    }
 }
 
 /// One skill file as the cache knows it.
@@ -308,11 +318,7 @@ fn read_shards(folder: &Path, kind: Kind) -> Vec<Option<(usize, u64, Vec<Entry>)
         .into_par_iter()
         .map(|s| {
             read_shard(&kind.path(folder, s), |h| {
-                h.magic == kind.magic()
-                    && h.format == FORMAT
-                    && h.model == MODEL_VERSION
-                    && h.version == env!("CARGO_PKG_VERSION")
-                    && (h.shard as usize) == s
+                h.of_this_build(kind.magic(), s)
                     && (h.shards as usize) > s
                     && (h.shards as usize) <= MAX_SHARDS
             })
@@ -569,14 +575,6 @@ pub struct Partial {
     pub fill: Fill,
 }
 
-impl Partial {
-    /// The skill at position `i` of `catalog` (this load's, localized or
-    /// not) with all its texts: see [`Fill::whole_skill`].
-    pub fn whole_skill(&self, catalog: &Catalog, i: usize) -> Option<Skill> {
-        self.fill.whole_skill(catalog, i)
-    }
-}
-
 /// What a partial load saw, for loading the texts into its catalog behind
 /// the first frame ([`fill_texts`]): the skill files, and the content each
 /// skill came from, so that the texts are taken only from the same bytes.
@@ -605,15 +603,23 @@ impl Fill {
     /// The skill at position `i` of `catalog` (the partial load's,
     /// localized or not) with all its texts, read and parsed from its file
     /// (one file: well under a millisecond); `None` when the file no longer
-    /// holds a valid skill of that id (the whole load that follows will say
-    /// what is wrong).
+    /// holds the very bytes its skeleton came from (same length and content
+    /// hash) or they are not a valid skill of that id: a skill read from
+    /// other bytes could disagree with the skeleton's profile order, level
+    /// counts and ids, so the skeleton is shown until [`fill_texts`] (or
+    /// the whole load it falls back to) brings what the files now hold.
     pub fn whole_skill(&self, catalog: &Catalog, i: usize) -> Option<Skill> {
         let at = u32::try_from(i).ok()?;
-        let k = self
+        let (k, gave) = self
             .gave
             .iter()
-            .position(|g| g.is_some_and(|g| g.at == at))?;
-        let raw = RawFile::later(self.files.get(k)?.clone(), super::source::Budget::new());
+            .enumerate()
+            .find_map(|(k, g)| g.filter(|g| g.at == at).map(|g| (k, g)))?;
+        let raw = RawFile::later(self.files.get(k)?.clone(), super::source::Budget::new()).read();
+        let bytes = raw.bytes()?;
+        if (bytes.len() as u64, xxh3_64(bytes)) != (gave.len, gave.hash) {
+            return None;
+        }
         let (def, diags) = skill_file(raw, &self.schema);
         if diags.iter().any(Diagnostic::is_error) {
             return None;
@@ -850,13 +856,7 @@ pub fn fill_texts(
     // hold the skeletons' freed space: the texts take its place there.
     let one_shard = |(s, list): (usize, &Vec<u32>)| -> Result<(), ()> {
         let read = read_shard(&shard_path(&folder, s), |h| {
-            h.magic == MAGIC
-                && h.format == FORMAT
-                && h.model == MODEL_VERSION
-                && h.version == env!("CARGO_PKG_VERSION")
-                && (h.shard as usize) == s
-                && (h.shards as usize) == shards
-                && h.schema == fp
+            h.of_this_build(MAGIC, s) && (h.shards as usize) == shards && h.schema == fp
         });
         let stored = read.as_ref().map(|(_, _, entries)| entries.len());
         // This shard's stored entries, by the position of their file in
@@ -901,9 +901,7 @@ pub fn fill_texts(
             }
             results.push((name, record, def.map(|d| d.skill), gave.map(|g| g.at)));
         }
-        // Written again when anything in it changed, an entry is left over
-        // (a file removed), or it or its skeleton was not there whole.
-        if changed || stored != Some(unchanged) || !skel_path(&folder, s).is_file() {
+        if shard_stale(stored, unchanged, changed, !skel_path(&folder, s).is_file()) {
             let entries: Vec<EntryRef<'_>> = results
                 .iter()
                 .map(|(name, record, skill, _)| EntryRef {
@@ -939,6 +937,15 @@ pub fn fill_texts(
         remove_other_layouts(&folder, shards);
     }
     true
+}
+
+/// Whether a shard stored with `stored` entries (`None`: not there whole)
+/// must be written again, when `unchanged` of its files were taken
+/// unchanged from it: anything in it `changed` (or could not be cached),
+/// an entry is left over (a file removed since), or its skeleton is
+/// missing (`no_skeleton`: removed as unusable, or never written).
+fn shard_stale(stored: Option<usize>, unchanged: usize, changed: bool, no_skeleton: bool) -> bool {
+    changed || no_skeleton || stored != Some(unchanged)
 }
 
 /// The file at `path` to parse, when it no longer holds what `seen` says
@@ -1067,23 +1074,19 @@ fn store(
     }
     let catalog = &loaded.catalog;
     let mut per_shard: Vec<Vec<EntryRef<'_>>> = (0..shards).map(|_| Vec::new()).collect();
-    let mut dirty: Vec<bool> = stored_per_shard
-        .iter()
-        .zip(&no_skeleton)
-        .map(|(n, &no)| n.is_none() || no)
-        .collect();
+    let mut changed = vec![false; shards];
     let mut unchanged = vec![0usize; shards];
     for (name, record) in names.iter().zip(records) {
         let s = shard_of(name, shards);
         let Some(r) = record else {
-            dirty[s] = true; // not cacheable this time
+            changed[s] = true; // not cacheable this time
             continue;
         };
         let skill = match &r.skill_id {
             Some(id) => match catalog.skill_index(id) {
                 Some(k) => Some(&catalog.skills[k]),
                 None => {
-                    dirty[s] = true;
+                    changed[s] = true;
                     continue;
                 }
             },
@@ -1092,7 +1095,7 @@ fn store(
         if r.unchanged {
             unchanged[s] += 1;
         } else {
-            dirty[s] = true;
+            changed[s] = true;
         }
         per_shard[s].push(EntryRef {
             path: name,
@@ -1101,12 +1104,16 @@ fn store(
             diags: &r.diags,
         });
     }
-    for s in 0..shards {
-        // A file removed since leaves its shard with fewer entries in use.
-        if stored_per_shard[s].is_some_and(|n| n != unchanged[s]) {
-            dirty[s] = true;
-        }
-    }
+    let dirty: Vec<bool> = (0..shards)
+        .map(|s| {
+            shard_stale(
+                stored_per_shard[s],
+                unchanged[s],
+                changed[s],
+                no_skeleton[s],
+            )
+        })
+        .collect();
     if !dirty.iter().any(|&d| d) {
         return;
     }
@@ -1253,6 +1260,15 @@ mod tests {
         fs::write(&f, text).unwrap();
     }
 
+    /// Undoes [`rename_deep_learning`] to `name`.
+    fn rename_deep_learning_back(cat: &Path, name: &str) {
+        let f = cat.join("skills/machine-learning/deep-learning.toml");
+        let text = fs::read_to_string(&f)
+            .unwrap()
+            .replace(name, "Deep Learning");
+        fs::write(&f, text).unwrap();
+    }
+
     /// Makes every file's stamp older than the racy window, as if the
     /// catalog had been written long ago, so the cache trusts stamps.
     fn age(cat: &Path) {
@@ -1366,7 +1382,7 @@ mod tests {
                 assert_eq!(s, &skeleton(f));
                 assert!(f.expectations().all(|(_, _, c)| !c.text.is_empty()));
             }
-            assert_eq!(p.whole_skill(a, i).as_ref(), Some(f), "{}", f.id);
+            assert_eq!(p.fill.whole_skill(a, i).as_ref(), Some(f), "{}", f.id);
         }
         for r in 0..fresh.roles.len() {
             assert_eq!(a.profile(r), fresh.profile(r));
@@ -1425,6 +1441,24 @@ mod tests {
         check_partial(&cat, &cache);
         check(&cat, &cache);
         check_partial(&cat, &cache);
+    }
+
+    #[test]
+    fn a_skill_is_made_whole_only_from_the_bytes_its_skeleton_came_from() {
+        let (_dir, cat, cache) = aged_and_cached();
+        let p = load_partial(&cat, &cache, &LoadOptions::default(), 0).unwrap();
+        let i = p.catalog.skill_index("deep-learning").unwrap();
+        let whole = p.fill.whole_skill(&p.catalog, i).expect("unchanged: whole");
+        assert_eq!(whole.name, "Deep Learning");
+        assert!(whole.expectations().any(|(_, _, c)| !c.text.is_empty()));
+        // The file changes after the partial load (same id, still valid):
+        // its new texts do not go into the skeleton's catalog, whose
+        // order and counts come from the old bytes.
+        rename_deep_learning(&cat, "Deep Learnin?");
+        assert_eq!(p.fill.whole_skill(&p.catalog, i), None);
+        // Back to the very bytes: whole again.
+        rename_deep_learning_back(&cat, "Deep Learnin?");
+        assert_eq!(p.fill.whole_skill(&p.catalog, i), Some(whole));
     }
 
     /// The catalog `p` loaded, its texts filled in as the explorer fills

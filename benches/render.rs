@@ -164,7 +164,7 @@ fn render(c: &mut Criterion) {
         let mut partial = load_partial(dir, &cache, &LoadOptions::default(), 0).unwrap();
         let mut app = App::new(std::mem::take(&mut partial.catalog));
         app.update(Action::Resize(WIDTH, HEIGHT));
-        app.start_from_partial(&partial);
+        app.start_from_skeletons(partial.with_texts.clone(), &partial.fill);
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
         terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
         (app, terminal)

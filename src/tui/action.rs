@@ -68,6 +68,13 @@ pub enum Action {
     /// Every skill's texts are in: the loading ends as when the whole
     /// catalog is swapped in.
     TextsLoaded,
+    /// The texts could not be filled in and the whole load that followed
+    /// failed (a file got an error meanwhile): show the problem as for
+    /// [`Action::CatalogInvalid`], and go on with the catalog as it is.
+    LoadFailed {
+        first: String,
+        count: usize,
+    },
     /// The catalog files changed but are not valid: keep the old catalog,
     /// show the first problem and how many there are.
     CatalogInvalid {

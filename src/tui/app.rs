@@ -118,6 +118,10 @@ pub struct App {
     /// While the catalog's texts load behind the first frame: whose texts
     /// are in, and the input that waits for the rest (see `loading`).
     pub loading: Option<super::loading::Loading>,
+    /// After the load behind the first frame failed: for each skill, by
+    /// position, whether its texts had come in (those that had not say so
+    /// until a valid catalog is loaded).
+    pub texts_failed: Option<Vec<bool>>,
 }
 
 impl App {
@@ -187,6 +191,7 @@ impl App {
             union: false,
             indexing: None,
             loading: None,
+            texts_failed: None,
         };
         app.rebuild_rows();
         app
@@ -224,6 +229,11 @@ impl App {
             }
             Action::TextsIn(skills) => self.texts_in(skills),
             Action::TextsLoaded => self.texts_loaded(&mut effects),
+            Action::LoadFailed { first, count } => {
+                self.catalog_gone = None;
+                self.reload_error = Some((first, count));
+                self.load_failed(&mut effects);
+            }
             Action::CatalogInvalid { first, count } => {
                 self.catalog_gone = None;
                 self.reload_error = Some((first, count));
@@ -424,6 +434,7 @@ impl App {
             .map(|r| r.id.clone());
         self.catalog = catalog;
         self.reload_error = None;
+        self.texts_failed = None;
         self.catalog_gone = None;
         let c = Arc::clone(&self.catalog);
         self.role = role

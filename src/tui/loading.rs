@@ -18,7 +18,7 @@ use super::action::{Action, Effect};
 use super::app::App;
 use super::keys::Command;
 use super::screens::Screen;
-use crate::catalog::{Fill, Partial};
+use crate::catalog::Fill;
 
 /// What the explorer knows while the texts load.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,17 +49,13 @@ impl App {
         });
     }
 
-    /// Starts on the partial catalog that `partial` loaded (this app's
-    /// catalog, selection made): the selected skill is read whole from its
-    /// file, so the first frame shows what the whole catalog would, and the
-    /// rest load (see [`App::start_loading`]).
-    pub fn start_from_partial(&mut self, partial: &Partial) {
-        self.start_from_skeletons(partial.with_texts.clone(), &partial.fill);
-    }
-
-    /// [`App::start_from_partial`], from the parts of the partial load:
-    /// the positions of the skills whose texts are in, and what the rest
-    /// are filled in from.
+    /// Starts on the catalog a partial load (`catalog::load_partial`)
+    /// loaded (this app's catalog, selection made), from the parts of that
+    /// load: the positions of the skills whose texts are in, and what the
+    /// rest are filled in from. The selected skill is read whole from its
+    /// file when it still holds what its skeleton came from, so the first
+    /// frame shows what the whole catalog would, and the rest load (see
+    /// [`App::start_loading`]).
     pub fn start_from_skeletons(&mut self, mut with_texts: Vec<usize>, fill: &Fill) {
         if let Some((i, _)) = self.selected_skill()
             && !with_texts.contains(&i)
@@ -74,9 +70,12 @@ impl App {
 
     /// Whether the texts of the skill at `index` (in the catalog) are in.
     pub fn has_texts(&self, index: usize) -> bool {
-        self.loading
-            .as_ref()
-            .is_none_or(|l| l.with_texts.get(index).copied().unwrap_or(false))
+        let with_texts = match (&self.loading, &self.texts_failed) {
+            (Some(loading), _) => &loading.with_texts,
+            (None, Some(with_texts)) => with_texts,
+            (None, None) => return true,
+        };
+        with_texts.get(index).copied().unwrap_or(false)
     }
 
     /// Skills with their texts, loaded behind the first frame: each goes
@@ -89,6 +88,11 @@ impl App {
             return;
         };
         let lang = self.lang.code();
+        // Something holding the catalog now would make the first shard
+        // copy all of it (once: the copy is then this app's alone), and
+        // the copy is the second catalog this fill exists to avoid.
+        let alone = Arc::get_mut(&mut self.catalog).is_some();
+        debug_assert!(alone, "the catalog is shared while its texts load");
         let catalog = Arc::make_mut(&mut self.catalog);
         for (i, mut skill) in skills {
             if let (Some(place), Some(with)) =
@@ -112,6 +116,21 @@ impl App {
             effects.push(self.query_changed());
         }
         self.loaded(effects);
+    }
+
+    /// The texts could not all be loaded (the whole load behind them
+    /// failed: the banner says why): the explorer stops loading and goes
+    /// on with the catalog as it is, as after [`App::texts_loaded`]: the
+    /// input kept meanwhile is applied in order (what the user asked for;
+    /// the skills whose texts did not come keep saying so), and a query
+    /// typed meanwhile is asked of the index built on this catalog. The
+    /// watcher brings the whole catalog once the files are valid again.
+    pub(crate) fn load_failed(&mut self, effects: &mut Vec<Effect>) {
+        let Some(loading) = self.loading.as_mut() else {
+            return;
+        };
+        self.texts_failed = Some(std::mem::take(&mut loading.with_texts));
+        self.texts_loaded(effects);
     }
 
     /// Whether input waits for the texts: later input then waits as it is

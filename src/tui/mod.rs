@@ -659,6 +659,14 @@ fn to_action(
                 events::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx.clone());
             Some(Action::TextsLoaded)
         }
+        events::AppEvent::Loaded(loaded) if loaded.is_err() => {
+            let (first, count) = (*loaded).as_ref().err().map(problems).unwrap_or_default();
+            // The texts will not come: the index is built on the catalog
+            // as it is (the watcher brings a valid one later).
+            *searcher =
+                events::SearchWorker::spawn(std::sync::Arc::clone(&app.catalog), tx.clone());
+            Some(Action::LoadFailed { first, count })
+        }
         events::AppEvent::Reloaded(loaded) | events::AppEvent::Loaded(loaded) => match *loaded {
             Ok(mut loaded) => {
                 // A reloaded catalog comes as written: show its names in
@@ -672,16 +680,21 @@ fn to_action(
                 Some(Action::CatalogReloaded(action::NewCatalog(catalog)))
             }
             Err(e) => {
-                let errors: Vec<_> = e.diagnostics.iter().filter(|d| d.is_error()).collect();
-                Some(Action::CatalogInvalid {
-                    first: errors.first().map_or_else(String::new, |d| {
-                        format!("{}:{}:{}: {}", d.path, d.line, d.col, d.message)
-                    }),
-                    count: errors.len(),
-                })
+                let (first, count) = problems(&e);
+                Some(Action::CatalogInvalid { first, count })
             }
         },
     })
+}
+
+/// The first error of a failed load (`file:line:col: message`) and how
+/// many errors there are.
+fn problems(e: &crate::catalog::LoadError) -> (String, usize) {
+    let errors: Vec<_> = e.diagnostics.iter().filter(|d| d.is_error()).collect();
+    let first = errors.first().map_or_else(String::new, |d| {
+        format!("{}:{}:{}: {}", d.path, d.line, d.col, d.message)
+    });
+    (first, errors.len())
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ fn app_on(catalog: Catalog) -> App {
 /// selected skill made whole, the rest of the texts loading.
 fn loading_app(p: &mut Partial, lang: rungs::i18n::Lang) -> App {
     let mut app = app_on(std::mem::take(&mut p.catalog));
-    app.start_from_partial(p);
+    app.start_from_skeletons(p.with_texts.clone(), &p.fill);
     let (i, _) = app.selected_skill().unwrap();
     assert!(app.has_texts(i) && !app.has_texts(i + 1));
     app.set_lang(lang);
@@ -242,4 +242,112 @@ fn texts_filled_in_place_end_the_loading_as_the_whole_catalog_does() {
         })
         .collect();
     assert_eq!(asked, ["dat"]);
+}
+
+/// The whole load behind the first frame fails (a file broken while the
+/// texts were being filled in): the banner says what is wrong, the
+/// explorer stops loading with what it has (the skills whose texts did
+/// not come keep saying so), the keys that waited are applied in order,
+/// a query typed meanwhile is asked of the index built on the catalog as
+/// it is, and a valid catalog from the watcher ends it all.
+#[test]
+fn a_failed_load_is_told_and_the_explorer_goes_on_with_what_it_has() {
+    let (dir, mut p, whole) = partial();
+    let mut app = loading_app(&mut p, rungs::i18n::Lang::En);
+    // Half the texts came before the failure, the rest did not.
+    let sent = std::sync::Mutex::new(Vec::new());
+    fill_texts(
+        &dir.path().join("cat"),
+        &dir.path().join("cache"),
+        &LoadOptions::default(),
+        &p.fill,
+        |skills| {
+            sent.lock().unwrap().extend(skills);
+            true
+        },
+    );
+    let mut sent = sent.into_inner().unwrap();
+    sent.truncate(sent.len() / 2);
+    let came: Vec<usize> = sent.iter().map(|(i, _)| *i).collect();
+    assert!(!came.is_empty());
+    app.update(Action::TextsIn(sent));
+    let missing = (0..app.catalog.skills.len())
+        .find(|&i| !app.has_texts(i))
+        .expect("a skill whose texts did not come");
+
+    key_names(&mut app, "g j");
+    assert_eq!(app.screen, Screen::Browse, "the gap view waits");
+    let first = "skills/data-engineering/sql.toml:3:9: expected `=`".to_string();
+    let effects = app.update(Action::LoadFailed {
+        first: first.clone(),
+        count: 2,
+    });
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(app.loading.is_none(), "no longer loading");
+    assert!(!app.holding());
+    assert_eq!(app.screen, Screen::Gap, "the keys that waited were applied");
+    assert_eq!(app.reload_error, Some((first, 2)));
+    assert!(came.iter().all(|&i| app.has_texts(i)));
+    assert!(!app.has_texts(missing), "still says its texts are not in");
+    redraw(&mut app);
+    let s = screen(&app);
+    assert!(s.contains("Catalog not reloaded, 2 problems"), "{s}");
+    // Keys act at once now.
+    key_names(&mut app, "Esc");
+    assert_eq!(app.screen, Screen::Browse);
+
+    // A query typed while loading is asked when the load fails.
+    let (_dir, mut p, _) = partial();
+    let mut app = loading_app(&mut p, rungs::i18n::Lang::En);
+    key_names(&mut app, "/ d a t");
+    let effects = app.update(Action::LoadFailed {
+        first: String::new(),
+        count: 1,
+    });
+    let asked: Vec<&str> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Search(r) => Some(r.query.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(asked, ["dat"]);
+
+    // The watcher brings a valid catalog: banner and marks gone.
+    arrive(&mut app, &whole);
+    assert_eq!(app.reload_error, None);
+    assert!((0..app.catalog.skills.len()).all(|i| app.has_texts(i)));
+}
+
+/// The selected skill's file changed after its skeleton was read: the
+/// first frame does not take its new texts (they could disagree with the
+/// skeleton's profile order and level counts): the skill says its texts
+/// load, and the fill turns to the whole load, which brings them.
+#[test]
+fn a_selected_skill_changed_since_its_skeleton_waits_for_the_whole_load() {
+    let (dir, mut p, _whole) = partial();
+    let mut app = app_on(std::mem::take(&mut p.catalog));
+    let (i, skill) = app.selected_skill().unwrap();
+    let skeleton = skill.clone();
+    let name = format!("{}.toml", skill.id);
+    let file = std::fs::read_dir(dir.path().join("cat/skills"))
+        .unwrap()
+        .flatten()
+        .map(|d| d.path().join(&name))
+        .find(|f| f.is_file())
+        .expect("the selected skill's file");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("summary = \"", "summary = \"Now: ", 1)).unwrap();
+
+    app.start_from_skeletons(p.with_texts.clone(), &p.fill);
+    assert!(!app.has_texts(i), "its texts wait");
+    assert_eq!(app.catalog.skills[i], skeleton, "the skeleton as it was");
+    let filled = fill_texts(
+        &dir.path().join("cat"),
+        &dir.path().join("cache"),
+        &LoadOptions::default(),
+        &p.fill,
+        |_| true,
+    );
+    assert!(!filled, "the whole load follows");
 }

@@ -911,6 +911,40 @@ fn name_order(names: &[String]) -> Vec<u32> {
     order.into_iter().map(|(_, i)| i).collect()
 }
 
+/// Moves `values` into `order` (a permutation of their places, as
+/// [`name_order`] gives): afterwards `values[r]` holds what
+/// `values[order[r]]` held. In place, a cycle at a time, with one bit a
+/// place to mark those done: a large catalog's names are not held twice
+/// while its index is built.
+fn put_in_order<T: Default>(values: &mut [T], order: &[u32]) {
+    let n = values.len();
+    if order.len() != n {
+        return;
+    }
+    let mut done = vec![0u64; n.div_ceil(64)];
+    // Steps taken: `n` for a permutation; the bound keeps anything else
+    // from looping.
+    let mut steps = 0;
+    for start in 0..n {
+        if done[start / 64] & 1 << (start % 64) != 0 {
+            continue;
+        }
+        let first = std::mem::take(&mut values[start]);
+        let mut r = start;
+        loop {
+            done[r / 64] |= 1 << (r % 64);
+            steps += 1;
+            let from = order[r] as usize;
+            if from == start || from >= n || steps > n {
+                values[r] = first;
+                break;
+            }
+            values[r] = std::mem::take(&mut values[from]);
+            r = from;
+        }
+    }
+}
+
 /// Each skill's place in name order, from [`name_order`]: for breaking
 /// ties between results without comparing strings.
 fn name_ranks(order: &[u32]) -> Vec<u32> {
@@ -1154,15 +1188,7 @@ impl Index {
                     let mut folded: Vec<String> =
                         catalog.skills.iter().map(|s| fold(&s.name)).collect();
                     let order = name_order(&folded);
-                    let folded: Vec<String> = order
-                        .iter()
-                        .map(|&s| {
-                            folded
-                                .get_mut(s as usize)
-                                .map(std::mem::take)
-                                .unwrap_or_default()
-                        })
-                        .collect();
+                    put_in_order(&mut folded, &order);
                     let letters = folded.iter().map(|n| letters(n)).collect();
                     (folded, letters, order)
                 },
@@ -2588,6 +2614,30 @@ mod tests {
                 want[i] = r as u32;
             }
             proptest::prop_assert_eq!(name_ranks(&name_order(&names)), want);
+        }
+    }
+
+    proptest::proptest! {
+        /// Put in name order in place, the names are where the order
+        /// says.
+        #[test]
+        fn values_put_in_order_are_where_the_order_says(
+            keys in proptest::collection::vec(0u8..8, 0..200),
+        ) {
+            let names: Vec<String> = keys.iter().map(|k| format!("n{k}")).collect();
+            let order = name_order(&names);
+            let want: Vec<String> = order.iter().map(|&i| names[i as usize].clone()).collect();
+            let mut got = names.clone();
+            put_in_order(&mut got, &order);
+            proptest::prop_assert_eq!(got, want);
+            // The worst order for following cycles naively: the last
+            // first, the rest in place.
+            let n = names.len() as u32;
+            let rotated: Vec<u32> = (0..n).map(|r| if r == 0 { n - 1 } else { r - 1 }).collect();
+            let want: Vec<String> = rotated.iter().map(|&i| names[i as usize].clone()).collect();
+            let mut got = names.clone();
+            put_in_order(&mut got, &rotated);
+            proptest::prop_assert_eq!(got, want);
         }
     }
 

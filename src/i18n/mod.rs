@@ -285,6 +285,8 @@ strings! {
     detail_no_skill,
     /// In place of a skill's expectations while the catalog's texts load.
     detail_loading_texts,
+    /// The same once the load of the texts failed (the banner says why).
+    detail_texts_failed,
     /// After the domain: `{date}`.
     updated,
     /// `{roles}`, `{levels}`, `{required}`, `{optional}`.
@@ -577,6 +579,9 @@ strings! {
     status_watch_failed,
     /// A key that needs the catalog's texts, pressed while they load.
     status_waiting_for_texts,
+    /// A key that needs the catalog's texts, after their load failed (and
+    /// the keys kept for them, dropped).
+    status_texts_failed,
     /// Shown above everything while changed catalog files are invalid
     /// (`_one` when there is a single problem).
     banner_reload_failed,

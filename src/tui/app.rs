@@ -207,6 +207,7 @@ impl App {
                 | Action::Resize(..)
                 | Action::SaveFinished(..)
                 | Action::CatalogGone(..)
+                | Action::CatalogInvalid { .. }
                 | Action::TextsIn(..)
         ) {
             // A message stays until the next key or click.

@@ -10,7 +10,10 @@
 //! the index, as they do while it is built) and the help. Anything else
 //! (the gap view, the profile, comparing roles) waits: it is kept, with
 //! every input after it so that the order holds, and applied the moment
-//! the whole catalog is in.
+//! the whole catalog is in. Should the load fail (a file broken meanwhile),
+//! the banner says why, the explorer goes on with what it has, and what
+//! needs the missing texts does nothing, saying so, until the watcher
+//! brings a valid catalog.
 
 use std::sync::Arc;
 
@@ -120,17 +123,24 @@ impl App {
 
     /// The texts could not all be loaded (the whole load behind them
     /// failed: the banner says why): the explorer stops loading and goes
-    /// on with the catalog as it is, as after [`App::texts_loaded`]: the
-    /// input kept meanwhile is applied in order (what the user asked for;
-    /// the skills whose texts did not come keep saying so), and a query
-    /// typed meanwhile is asked of the index built on this catalog. The
-    /// watcher brings the whole catalog once the files are valid again.
+    /// on with the catalog as it is. What works without the texts goes on
+    /// working, and a query typed meanwhile is asked of the index built on
+    /// this catalog. The input kept for the texts is dropped, and input
+    /// that needs them does nothing, each time saying so, until the
+    /// watcher brings a valid catalog: the gap view, the profile and the
+    /// comparison drawn from skills without texts would show other items
+    /// and counts than the catalog has (in a promotion meeting, wrong ones).
     pub(crate) fn load_failed(&mut self, effects: &mut Vec<Effect>) {
-        let Some(loading) = self.loading.as_mut() else {
+        let Some(loading) = self.loading.take() else {
             return;
         };
-        self.texts_failed = Some(std::mem::take(&mut loading.with_texts));
-        self.texts_loaded(effects);
+        self.texts_failed = Some(loading.with_texts);
+        if self.screen == Screen::Search {
+            effects.push(self.query_changed());
+        }
+        if !loading.waiting.is_empty() {
+            self.status = Some(self.t().status_texts_failed.to_string());
+        }
     }
 
     /// Whether input waits for the texts: later input then waits as it is
@@ -140,14 +150,12 @@ impl App {
     }
 
     /// While loading, keeps input that needs the texts (and any input
-    /// after it) for [`App::loaded`] and says so; gives back what may be
-    /// applied now.
+    /// after it) for [`App::loaded`] and says so; after their load failed,
+    /// drops such input and says so (see [`App::load_failed`]); gives back
+    /// what may be applied now.
     pub(crate) fn hold(&mut self, action: Action) -> Option<Action> {
         let screen = self.screen;
         let prompt = self.prompt.is_some();
-        let Some(loading) = self.loading.as_mut() else {
-            return Some(action);
-        };
         let input = matches!(
             action,
             Action::Run(_)
@@ -159,6 +167,13 @@ impl App {
                 | Action::Paste(_)
                 | Action::Held(_)
         );
+        let Some(loading) = self.loading.as_mut() else {
+            if self.texts_failed.is_none() || !input || prompt || works_now(screen, &action) {
+                return Some(action);
+            }
+            self.status = Some(self.t().status_texts_failed.to_string());
+            return None;
+        };
         if !input || (loading.waiting.is_empty() && !prompt && works_now(screen, &action)) {
             return Some(action);
         }

@@ -247,9 +247,11 @@ fn texts_filled_in_place_end_the_loading_as_the_whole_catalog_does() {
 /// The whole load behind the first frame fails (a file broken while the
 /// texts were being filled in): the banner says what is wrong, the
 /// explorer stops loading with what it has (the skills whose texts did
-/// not come keep saying so), the keys that waited are applied in order,
-/// a query typed meanwhile is asked of the index built on the catalog as
-/// it is, and a valid catalog from the watcher ends it all.
+/// not come say so), the keys that waited for the texts are dropped and
+/// keys that need them do nothing, saying so (a gap view from skills
+/// without texts would list other items), moving works, a query typed
+/// meanwhile is asked of the index built on the catalog as it is, and a
+/// valid catalog from the watcher ends it all.
 #[test]
 fn a_failed_load_is_told_and_the_explorer_goes_on_with_what_it_has() {
     let (dir, mut p, whole) = partial();
@@ -271,7 +273,7 @@ fn a_failed_load_is_told_and_the_explorer_goes_on_with_what_it_has() {
     let came: Vec<usize> = sent.iter().map(|(i, _)| *i).collect();
     assert!(!came.is_empty());
     app.update(Action::TextsIn(sent));
-    let missing = (0..app.catalog.skills.len())
+    let missing = (app.catalog.profile(app.role).iter().copied())
         .find(|&i| !app.has_texts(i))
         .expect("a skill whose texts did not come");
 
@@ -285,16 +287,41 @@ fn a_failed_load_is_told_and_the_explorer_goes_on_with_what_it_has() {
     assert!(effects.is_empty(), "{effects:?}");
     assert!(app.loading.is_none(), "no longer loading");
     assert!(!app.holding());
-    assert_eq!(app.screen, Screen::Gap, "the keys that waited were applied");
+    assert_eq!(app.screen, Screen::Browse, "the keys that waited dropped");
     assert_eq!(app.reload_error, Some((first, 2)));
     assert!(came.iter().all(|&i| app.has_texts(i)));
     assert!(!app.has_texts(missing), "still says its texts are not in");
     redraw(&mut app);
     let s = screen(&app);
     assert!(s.contains("Catalog not reloaded, 2 problems"), "{s}");
-    // Keys act at once now.
-    key_names(&mut app, "Esc");
+    assert!(s.contains("The catalog's texts did not all load"), "{s}");
+    // Moving acts at once; the gap view does nothing, and says why.
+    let skill = app.skill;
+    key_names(&mut app, "j");
+    assert_eq!(app.skill, skill + 1);
+    assert!(key_names(&mut app, "g").is_empty());
     assert_eq!(app.screen, Screen::Browse);
+    assert!(app.loading.is_none() && !app.holding());
+    // The watcher finding the file still broken is no key: the message
+    // stays.
+    app.update(Action::CatalogInvalid {
+        first: "skills/data-engineering/sql.toml:3:9: expected `=`".into(),
+        count: 1,
+    });
+    let s = screen(&app);
+    assert!(s.contains("The catalog's texts did not all load"), "{s}");
+    assert!(s.contains("Catalog not reloaded, 1 problem"), "{s}");
+    // A skill whose texts did not come says so.
+    assert!(app.select_skill_index(missing));
+    redraw(&mut app);
+    let s = screen(&app);
+    assert!(s.contains("Its texts did not load"), "{s}");
+    app.set_lang(rungs::i18n::Lang::Zh);
+    key_names(&mut app, "g");
+    let s = screen(&app);
+    assert!(s.contains("其文本未能载入"), "{s}");
+    assert!(s.contains("目录的文本未能全部载入"), "{s}");
+    app.set_lang(rungs::i18n::Lang::En);
 
     // A query typed while loading is asked when the load fails.
     let (_dir, mut p, _) = partial();
@@ -313,10 +340,13 @@ fn a_failed_load_is_told_and_the_explorer_goes_on_with_what_it_has() {
         .collect();
     assert_eq!(asked, ["dat"]);
 
-    // The watcher brings a valid catalog: banner and marks gone.
+    // The watcher brings a valid catalog: banner and marks gone, and the
+    // gap view opens.
     arrive(&mut app, &whole);
     assert_eq!(app.reload_error, None);
     assert!((0..app.catalog.skills.len()).all(|i| app.has_texts(i)));
+    key_names(&mut app, "Esc g");
+    assert_eq!(app.screen, Screen::Gap);
 }
 
 /// The selected skill's file changed after its skeleton was read: the

@@ -54,7 +54,12 @@ fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     if !app.has_texts(index) {
         // Its summary, tags and expectations come with the whole catalog.
         out.push(Line::default());
-        wrapped(&mut out, t.detail_loading_texts, width, app.theme.dim);
+        let says = if app.loading.is_some() {
+            t.detail_loading_texts
+        } else {
+            t.detail_texts_failed
+        };
+        wrapped(&mut out, says, width, app.theme.dim);
         return out;
     }
     if let Some(s) = &skill.summary {

@@ -105,6 +105,17 @@ fn fill_in(app: &mut App, dir: &tempfile::TempDir, p: &Partial) -> Vec<Effect> {
     effects
 }
 
+/// The queries that `effects` ask the search worker, in order.
+fn searched(effects: &[Effect]) -> Vec<&str> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Search(r) => Some(r.query.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The first frame is the one the whole catalog gives; a skill whose
 /// texts are not in yet says so, in English and Chinese at 80×24.
 #[test]
@@ -183,14 +194,7 @@ fn a_query_typed_while_loading_is_asked_again_of_the_whole_catalog() {
     assert!(s.contains(&format!("indexing… 0/{total}")), "{s}");
 
     let effects = arrive(&mut app, &whole);
-    let asked: Vec<&str> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Search(r) => Some(r.query.as_str()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(asked, ["dat"]);
+    assert_eq!(searched(&effects), ["dat"]);
     assert!(app.loading.is_none());
 }
 
@@ -234,14 +238,7 @@ fn texts_filled_in_place_end_the_loading_as_the_whole_catalog_does() {
     let mut app = loading_app(&mut p, rungs::i18n::Lang::En);
     key_names(&mut app, "/ d a t");
     let effects = fill_in(&mut app, &dir, &p);
-    let asked: Vec<&str> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Search(r) => Some(r.query.as_str()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(asked, ["dat"]);
+    assert_eq!(searched(&effects), ["dat"]);
 }
 
 /// The whole load behind the first frame fails (a file broken while the
@@ -331,14 +328,7 @@ fn a_failed_load_is_told_and_the_explorer_goes_on_with_what_it_has() {
         first: String::new(),
         count: 1,
     });
-    let asked: Vec<&str> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Search(r) => Some(r.query.as_str()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(asked, ["dat"]);
+    assert_eq!(searched(&effects), ["dat"]);
 
     // The watcher brings a valid catalog: banner and marks gone, and the
     // gap view opens.

@@ -282,6 +282,8 @@ pub static EN: Strings = Strings {
     status_texts_failed: "The catalog's texts did not all load (problem above): this key needs them",
     banner_reload_failed: "⚠ Catalog not reloaded, {count} problems: {first} — showing the last valid catalog",
     banner_reload_failed_one: "⚠ Catalog not reloaded, 1 problem: {first} — showing the last valid catalog",
+    banner_texts_failed: "⚠ Catalog texts not all loaded, {count} problems: {first} — skills without texts say so",
+    banner_texts_failed_one: "⚠ Catalog texts not all loaded, 1 problem: {first} — skills without texts say so",
     banner_catalog_gone: "⚠ Catalog folder {path} is gone; showing the last loaded version",
     banner_catalog_file_gone: "⚠ Catalog file {path} is gone; showing the last loaded version",
 

@@ -586,6 +586,11 @@ strings! {
     /// (`_one` when there is a single problem).
     banner_reload_failed,
     banner_reload_failed_one,
+    /// Shown above everything when the texts loaded behind the first frame
+    /// did not all come (a file broke meanwhile): only the names and
+    /// necessities of the skills without texts are shown.
+    banner_texts_failed,
+    banner_texts_failed_one,
     /// Shown above everything while the catalog is gone from disk (its
     /// folder removed or moved away): a folder catalog, a one-file one.
     banner_catalog_gone,

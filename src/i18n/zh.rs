@@ -282,6 +282,8 @@ pub static ZH: Strings = Strings {
     status_texts_failed: "目录的文本未能全部载入（见上方的问题）：此按键需要文本",
     banner_reload_failed: "⚠ 目录未重新加载，共 {count} 个问题：{first} — 仍显示上一个有效的目录",
     banner_reload_failed_one: "⚠ 目录未重新加载，共 1 个问题：{first} — 仍显示上一个有效的目录",
+    banner_texts_failed: "⚠ 目录文本未全部载入，共 {count} 个问题：{first} — 缺文本的技能会注明",
+    banner_texts_failed_one: "⚠ 目录文本未全部载入，共 1 个问题：{first} — 缺文本的技能会注明",
     banner_catalog_gone: "⚠ 目录文件夹 {path} 已不存在；仍显示上次加载的版本",
     banner_catalog_file_gone: "⚠ 目录文件 {path} 已不存在；仍显示上次加载的版本",
 

@@ -208,6 +208,7 @@ impl App {
                 | Action::SaveFinished(..)
                 | Action::CatalogGone(..)
                 | Action::CatalogInvalid { .. }
+                | Action::LoadFailed { .. }
                 | Action::TextsIn(..)
         ) {
             // A message stays until the next key or click.

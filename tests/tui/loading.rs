@@ -290,7 +290,12 @@ fn a_failed_load_is_told_and_the_explorer_goes_on_with_what_it_has() {
     assert!(!app.has_texts(missing), "still says its texts are not in");
     redraw(&mut app);
     let s = screen(&app);
-    assert!(s.contains("Catalog not reloaded, 2 problems"), "{s}");
+    // What is shown is the skeletons, not a last valid catalog.
+    assert!(
+        s.contains("Catalog texts not all loaded, 2 problems"),
+        "{s}"
+    );
+    assert!(!s.contains("last valid catalog"), "{s}");
     assert!(s.contains("The catalog's texts did not all load"), "{s}");
     // Moving acts at once; the gap view does nothing, and says why.
     let skill = app.skill;
@@ -307,7 +312,7 @@ fn a_failed_load_is_told_and_the_explorer_goes_on_with_what_it_has() {
     });
     let s = screen(&app);
     assert!(s.contains("The catalog's texts did not all load"), "{s}");
-    assert!(s.contains("Catalog not reloaded, 1 problem"), "{s}");
+    assert!(s.contains("Catalog texts not all loaded, 1 problem"), "{s}");
     // A skill whose texts did not come says so.
     assert!(app.select_skill_index(missing));
     redraw(&mut app);
@@ -318,16 +323,24 @@ fn a_failed_load_is_told_and_the_explorer_goes_on_with_what_it_has() {
     let s = screen(&app);
     assert!(s.contains("其文本未能载入"), "{s}");
     assert!(s.contains("目录的文本未能全部载入"), "{s}");
+    assert!(s.contains("目录文本未全部载入"), "{s}");
     app.set_lang(rungs::i18n::Lang::En);
 
     // A query typed while loading is asked when the load fails.
     let (_dir, mut p, _) = partial();
     let mut app = loading_app(&mut p, rungs::i18n::Lang::En);
     key_names(&mut app, "/ d a t");
+    // A message from the start (as "not watching the catalog") is no key's:
+    // the failure leaves it.
+    app.status = Some("Not watching the catalog for changes".into());
     let effects = app.update(Action::LoadFailed {
         first: String::new(),
         count: 1,
     });
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Not watching the catalog for changes")
+    );
     assert_eq!(searched(&effects), ["dat"]);
 
     // The watcher brings a valid catalog: banner and marks gone, and the

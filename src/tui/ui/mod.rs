@@ -140,10 +140,13 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if let Some((first, count)) = &app.reload_error {
         let t = app.t();
-        let template = if *count == 1 {
-            t.banner_reload_failed_one
-        } else {
-            t.banner_reload_failed
+        // After the texts behind the first frame failed, what is shown is
+        // the skeletons, not a last valid catalog.
+        let template = match (app.texts_failed.is_some(), *count == 1) {
+            (true, true) => t.banner_texts_failed_one,
+            (true, false) => t.banner_texts_failed,
+            (false, true) => t.banner_reload_failed_one,
+            (false, false) => t.banner_reload_failed,
         };
         let message =
             crate::i18n::fill(template, &[("count", &count.to_string()), ("first", first)]);

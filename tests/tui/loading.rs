@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rungs::catalog::{
-    Catalog, LoadOptions, Partial, embedded_files, fill_texts, load_partial, load_path,
+    Catalog, LoadOptions, Partial, Skill, embedded_files, fill_texts, load_partial, load_path,
     load_path_cached,
 };
 use rungs::tui::action::{Action, Effect, NewCatalog};
@@ -73,12 +73,10 @@ fn arrive(app: &mut App, whole: &Catalog) -> Vec<Effect> {
     effects
 }
 
-/// The texts arrive as the loader sends them when the skeletons still
-/// hold (see `catalog::fill_texts`): shard by shard, each skill put in its
-/// place in the app's own catalog (never a copy of it), then the end of
-/// the loading.
-fn fill_in(app: &mut App, dir: &tempfile::TempDir, p: &Partial) -> Vec<Effect> {
-    let before = Arc::as_ptr(&app.catalog);
+/// What the loader sends when the skeletons still hold: whether the fill
+/// went through, and each shard's skills with their places (see
+/// `catalog::fill_texts`).
+fn shards_sent(dir: &tempfile::TempDir, p: &Partial) -> (bool, Vec<Vec<(usize, Skill)>>) {
     let batches = std::sync::Mutex::new(Vec::new());
     let filled = fill_texts(
         &dir.path().join("cat"),
@@ -90,8 +88,18 @@ fn fill_in(app: &mut App, dir: &tempfile::TempDir, p: &Partial) -> Vec<Effect> {
             true
         },
     );
+    (filled, batches.into_inner().unwrap())
+}
+
+/// The texts arrive as the loader sends them when the skeletons still
+/// hold (see `catalog::fill_texts`): shard by shard, each skill put in its
+/// place in the app's own catalog (never a copy of it), then the end of
+/// the loading.
+fn fill_in(app: &mut App, dir: &tempfile::TempDir, p: &Partial) -> Vec<Effect> {
+    let before = Arc::as_ptr(&app.catalog);
+    let (filled, batches) = shards_sent(dir, p);
     let mut effects = Vec::new();
-    for skills in batches.into_inner().unwrap() {
+    for skills in batches {
         effects.extend(app.update(Action::TextsIn(skills)));
     }
     assert!(filled, "the skeletons hold");
@@ -254,18 +262,7 @@ fn a_failed_load_is_told_and_the_explorer_goes_on_with_what_it_has() {
     let (dir, mut p, whole) = partial();
     let mut app = loading_app(&mut p, rungs::i18n::Lang::En);
     // Half the texts came before the failure, the rest did not.
-    let sent = std::sync::Mutex::new(Vec::new());
-    fill_texts(
-        &dir.path().join("cat"),
-        &dir.path().join("cache"),
-        &LoadOptions::default(),
-        &p.fill,
-        |skills| {
-            sent.lock().unwrap().extend(skills);
-            true
-        },
-    );
-    let mut sent = sent.into_inner().unwrap();
+    let mut sent: Vec<_> = shards_sent(&dir, &p).1.into_iter().flatten().collect();
     sent.truncate(sent.len() / 2);
     let came: Vec<usize> = sent.iter().map(|(i, _)| *i).collect();
     assert!(!came.is_empty());

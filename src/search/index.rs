@@ -971,6 +971,9 @@ pub struct Index {
     /// this order, where a name that several skills share comes up once
     /// in a row; results are ranked by it on equal scores.
     name_order: Vec<u32>,
+    /// Each skill's place in `name_order` ([`name_ranks`]), made once
+    /// with the index: every query's ranking reads it.
+    name_rank: Vec<u32>,
     /// The names, tags and domains with each character lowercased (one
     /// char for one char, so match indices stay valid for the original);
     /// the names in name order.
@@ -1231,6 +1234,7 @@ impl Index {
                 .collect(),
             name_letters,
             names_folded,
+            name_rank: name_ranks(&name_order),
             name_order,
             tags_folded: tags.iter().map(|(t, _)| fold(t)).collect(),
             domains_folded: catalog.domains.iter().map(|d| fold(&d.name)).collect(),
@@ -1419,7 +1423,7 @@ impl Index {
     /// faster than comparing the three in turn.
     fn rank(&self, ranked: &mut Vec<(i64, usize, Field)>, top: usize) {
         const SMALL: usize = 1 << 15;
-        let name_rank = name_ranks(&self.name_order);
+        let name_rank = &self.name_rank;
         let code = |f: Field| -> u128 {
             let (kind, a, b) = match f {
                 Field::Name => (0, 0, 0),

@@ -232,14 +232,10 @@ impl App {
             Action::TextsIn(skills) => self.texts_in(skills),
             Action::TextsLoaded => self.texts_loaded(&mut effects),
             Action::LoadFailed { first, count } => {
-                self.catalog_gone = None;
-                self.reload_error = Some((first, count));
+                self.catalog_invalid(first, count);
                 self.load_failed(&mut effects);
             }
-            Action::CatalogInvalid { first, count } => {
-                self.catalog_gone = None;
-                self.reload_error = Some((first, count));
-            }
+            Action::CatalogInvalid { first, count } => self.catalog_invalid(first, count),
             Action::CatalogGone(gone) => self.catalog_gone = Some(gone),
             Action::SearchResults(generation, results) => {
                 self.search_results(generation, results);
@@ -413,6 +409,13 @@ impl App {
         if self.screen == Screen::Profile {
             self.profile_follow_level(level);
         }
+    }
+
+    /// The catalog files are invalid (a reload, or the load behind the
+    /// first frame, failed): the banner says so, in place of a "gone" one.
+    fn catalog_invalid(&mut self, first: String, count: usize) {
+        self.catalog_gone = None;
+        self.reload_error = Some((first, count));
     }
 
     /// Swaps in a new catalog, keeping the role, level, skill, target

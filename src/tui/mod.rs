@@ -690,11 +690,11 @@ fn to_action(
 /// The first error of a failed load (`file:line:col: message`) and how
 /// many errors there are.
 fn problems(e: &crate::catalog::LoadError) -> (String, usize) {
-    let errors: Vec<_> = e.diagnostics.iter().filter(|d| d.is_error()).collect();
-    let first = errors.first().map_or_else(String::new, |d| {
+    let first = e.diagnostics.iter().find(|d| d.is_error());
+    let first = first.map_or_else(String::new, |d| {
         format!("{}:{}:{}: {}", d.path, d.line, d.col, d.message)
     });
-    (first, errors.len())
+    (first, e.error_count())
 }
 
 #[cfg(test)]

@@ -535,15 +535,11 @@ fn profiles_of(skills: &[Skill], roles: usize) -> Vec<Vec<usize>> {
 fn level_counts_of(skills: &[Skill], roles: usize, levels: usize) -> Vec<(usize, usize)> {
     let mut counts = vec![(0, 0); roles.saturating_mul(levels)];
     for skill in skills {
-        for (k, cell) in skill.cells.iter().enumerate() {
-            let (Some(cell), Some(per_role)) = (cell, k.checked_div(skill.levels)) else {
-                continue;
-            };
-            let level = k % skill.levels;
-            if per_role >= roles || level >= levels {
+        for (role, level, cell) in skill.expectations() {
+            if role >= roles || level >= levels {
                 continue;
             }
-            if let Some(c) = counts.get_mut(per_role * levels + level) {
+            if let Some(c) = counts.get_mut(role * levels + level) {
                 match cell.necessity {
                     Necessity::Required => c.0 += 1,
                     Necessity::Optional => c.1 += 1,

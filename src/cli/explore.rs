@@ -67,14 +67,7 @@ pub fn run(
         .then(|| partial_for_start(settings))
         .flatten();
     let (catalog, partial) = match partial {
-        Some((p, cache)) => {
-            let crate::catalog::Partial {
-                catalog,
-                with_texts,
-                fill,
-            } = p;
-            (catalog, Some((with_texts, fill, cache)))
-        }
+        Some((p, cache)) => (p.catalog, Some((p.with_texts, p.fill, cache))),
         None => (catalog_for_start(settings, err)?.catalog, None),
     };
     // The cache may still be being written when the explorer ends (or
